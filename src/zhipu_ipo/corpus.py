@@ -1,0 +1,96 @@
+"""Many articles at once: ``extract_file``, ``load`` and the :class:`Corpus` they return."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Union
+
+import pandas as pd
+
+from .errors import ZhipuIpoError
+from .extract import extract
+from .io import iter_article_paths, read_text
+from .models import Extraction
+from .tables import facts_frame, mentions_frame
+
+PathLike = Union[str, Path]
+
+
+def extract_file(path: PathLike, published: Optional[dt.date] = None) -> Extraction:
+    """Read one article (any supported encoding) and extract it; ``doc`` is the file stem."""
+    p = Path(path)
+    return extract(read_text(p), doc=p.stem, published=published)
+
+
+class Corpus:
+    """The extractions of several articles, with their facts as one table.
+
+    ``failures`` lists (path, reason) for files that could not be read or parsed.
+    """
+
+    def __init__(self, extractions: Iterable[Extraction], failures: Optional[list] = None):
+        self.extractions: list[Extraction] = list(extractions)
+        self.failures: list[tuple[str, str]] = list(failures or [])
+        self._facts: Optional[pd.DataFrame] = None
+
+    # -- collection protocol
+    def __len__(self) -> int:
+        return len(self.extractions)
+
+    def __iter__(self) -> Iterator[Extraction]:
+        return iter(self.extractions)
+
+    def __getitem__(self, doc: str) -> Extraction:
+        for e in self.extractions:
+            if e.doc == doc:
+                return e
+        raise KeyError(doc)
+
+    @property
+    def docs(self) -> list[str]:
+        return [e.doc for e in self.extractions]
+
+    # -- tables
+    @property
+    def facts(self) -> pd.DataFrame:
+        """The long table: one row per fact of every document (FACTS.md columns)."""
+        if self._facts is None:
+            self._facts = facts_frame(f for e in self.extractions for f in e.facts)
+        return self._facts
+
+    @property
+    def unplaced(self) -> pd.DataFrame:
+        """Every number-bearing mention that became no fact, with the reason."""
+        return mentions_frame(m for e in self.extractions for m in e.unplaced)
+
+    @property
+    def entities(self) -> list[str]:
+        return sorted({f.entity for e in self.extractions for f in e.facts})
+
+    def __repr__(self) -> str:
+        n = sum(len(e.facts) for e in self.extractions)
+        fail = f", {len(self.failures)} failed" if self.failures else ""
+        return f"<Corpus {len(self.extractions)} documents, {n} facts, entities {self.entities}{fail}>"
+
+    def _repr_html_(self) -> str:
+        return f"<p>{self.__repr__()[1:-1]}</p>" + self.facts.head(20)._repr_html_()
+
+
+def load(paths: Union[PathLike, Iterable[PathLike]], published: Optional[dt.date] = None,
+         strict: bool = False) -> Corpus:
+    """Extract every article under ``paths`` (files or directories) into a :class:`Corpus`.
+
+    A file that cannot be read is recorded in ``Corpus.failures`` (or raised with ``strict``).
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    exts, failures = [], []
+    for p in iter_article_paths(list(paths)):
+        try:
+            exts.append(extract_file(p, published=published))
+        except ZhipuIpoError as err:
+            if strict:
+                raise
+            failures.append((str(p), str(err)))
+    return Corpus(exts, failures)

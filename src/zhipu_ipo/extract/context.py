@@ -1,0 +1,104 @@
+"""What the extractor knows about a whole document before it reads sentence by sentence:
+its companies (and which one it is mainly about), its reference date for dates written
+without a year, and its sentences grouped into paragraphs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .entities import Registry
+from .tokens import DATE, ENTITY, PERIOD, Stream
+
+#: Entities that are never the subject a figure falls back to.
+_NOT_SUBJECTS = {"hsi", "hstech", "market"}
+#: A date written without a year is resolved to the first occurrence on or after this many
+#: days before the reference date inferred from the article itself.
+_BACKWARD_DAYS = 60
+_SUB_YEAR = ("half", "quarter", "quarters", "month", "date")
+
+
+@dataclass
+class DocContext:
+    text: str
+    stream: Stream
+    registry: Registry
+    published: Optional[dt.date] = None
+    main_entity: Optional[str] = None
+    reference: Optional[dt.date] = None        # inferred "about when" the article was written
+    reference_exact: bool = False               # True when from a publication date / dateline
+    entity_counts: Counter = field(default_factory=Counter)
+    listing_dates: dict[str, dt.date] = field(default_factory=dict)
+    today: Optional[dt.date] = None
+
+    def resolve_year(self, month: int, day: int) -> Optional[dt.date]:
+        """The date of a month/day written without a year, or None when the year is unknowable."""
+        ref = self.reference
+        if ref is None:
+            return None
+        candidates = []
+        for y in (ref.year - 1, ref.year, ref.year + 1):
+            try:
+                candidates.append(dt.date(y, month, day))
+            except ValueError:
+                continue
+        if not candidates:
+            return None
+        if self.reference_exact:
+            return min(candidates, key=lambda d: abs((d - ref).days))
+        floor = ref - dt.timedelta(days=_BACKWARD_DAYS)
+        later = [d for d in candidates if d >= floor]
+        return min(later) if later else None
+
+
+def build_context(text: str, stream: Stream, registry: Registry,
+                  published: Optional[dt.date]) -> DocContext:
+    ctx = DocContext(text=text, stream=stream, registry=registry, published=published)
+    first_seen: dict[str, int] = {}
+    for t in stream.tokens:
+        if t.kind == ENTITY and t.obj.entity not in _NOT_SUBJECTS:
+            ctx.entity_counts[t.obj.entity] += 1
+            first_seen.setdefault(t.obj.entity, t.start)
+    for ent, _, s, _ in registry.tickers:
+        if ent and ent not in _NOT_SUBJECTS:
+            first_seen.setdefault(ent, s)
+            ctx.entity_counts[ent] += 0
+    if ctx.entity_counts:
+        ctx.main_entity = min(ctx.entity_counts,
+                              key=lambda e: (-ctx.entity_counts[e], first_seen.get(e, 0)))
+    _infer_reference(ctx)
+    return ctx
+
+
+def _infer_reference(ctx: DocContext) -> None:
+    """Reference date: the publication date if given, else a dateline, else the latest dated
+    event or sub-year reporting period the article mentions (bare years do not count: articles
+    talk about the future in years)."""
+    if ctx.published:
+        ctx.reference, ctx.reference_exact, ctx.today = ctx.published, True, ctx.published
+        return
+    latest: Optional[dt.date] = None
+    for t in ctx.stream.tokens:
+        if t.kind == DATE:
+            d = t.obj
+            if getattr(d, "dateline", False) and d.date is not None:
+                ctx.reference, ctx.reference_exact, ctx.today = d.date, True, d.date
+                return
+            for when in (d.date, getattr(d, "end_date", None)):
+                if when is not None and (latest is None or when > latest):
+                    latest = when
+        elif t.kind == PERIOD:
+            p = t.obj.period
+            if p is None:
+                continue
+            last = p.items()[-1] if p.kind == "span" else p
+            if last.kind in _SUB_YEAR:
+                end = last.end_date
+                if latest is None or end > latest:
+                    latest = end
+    if latest is not None:
+        ctx.reference = latest
+        ctx.reference_exact = False

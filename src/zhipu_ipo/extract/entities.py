@@ -1,0 +1,239 @@
+"""Companies of a document: known aliases, companies discovered on the fly, and their mentions.
+
+Known companies come from ``lexicon/entities.tsv``. A company the library does not know is
+discovered where articles introduce one: a name followed by a Hong Kong ticker
+(``地平线(09660.HK)``) or by a short-name definition (``…有限公司(下称"黑芝麻智能")``). Its id
+is its shortest Chinese name (legal suffixes such as 股份有限公司 stripped). jieba is used
+only there, on the few characters before the parenthesis, to find where the name starts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .. import lexicon
+
+#: Hong Kong tickers as articles write them: 02513.HK, 2513.HK, 0100.HK, HK:02533, 02513-HK, HK02513.
+TICKER = re.compile(
+    r"(?<![\dA-Za-z])(\d{4,5})\s?[.．-]\s?HK(?![A-Za-z])"
+    r"|(?<![A-Za-z])HK\s?[:：]?\s?(\d{4,5})(?!\d)"
+    r"|(?:股票代码|代码|股份代号|代号)\s?[:：为]?\s?[“\"「]?(\d{4,5})(?![\d.])"
+)
+_DEFINITION = re.compile(
+    r"(?:以下简称|以下称|下称|简称|以下简称为|下称为)\s?[:：]?\s?[“\"「『]([^”\"」』()（）,，。]{1,16})[”\"」』]"
+)
+_OPEN = "(（"
+_CLOSE = ")）"
+_STOP_SUFFIXES = ("企业", "公司", "巨头", "龙头", "机构", "消息", "报道")
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9.&·\-]")
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    entity: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Registry:
+    """The companies of one document: alias -> id, with discovered names and tickers."""
+
+    aliases: dict[str, str] = field(default_factory=dict)
+    discovered: dict[str, str] = field(default_factory=dict)   # alias -> id, found in this document
+    tickers: list[tuple[str, str, int, int]] = field(default_factory=list)  # (entity, ticker, start, end)
+
+    def resolve(self, name: str) -> str | None:
+        return self.discovered.get(name) or self.aliases.get(name)
+
+
+@lru_cache(maxsize=1)
+def known_aliases() -> dict[str, str]:
+    """alias -> canonical id from ``lexicon/entities.tsv``."""
+    out: dict[str, str] = {}
+    for row in lexicon.read_rows("entities.tsv"):
+        ident, names = row[0], row[1]
+        for name in names.split("|"):
+            name = name.strip()
+            if name:
+                out[name] = ident
+    return out
+
+
+@lru_cache(maxsize=1)
+def _known_pattern() -> re.Pattern:
+    return _alias_pattern(known_aliases())
+
+
+def _alias_pattern(aliases) -> re.Pattern:
+    parts = []
+    for a in sorted(aliases, key=len, reverse=True):
+        if a[0].isascii() and a[0].isalpha():
+            parts.append(r"(?<![A-Za-z])" + re.escape(a) + r"(?![a-z])")
+        else:
+            parts.append(re.escape(a))
+    return re.compile("|".join(parts))
+
+
+@lru_cache(maxsize=1)
+def _entity_words() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    legal, stop, generic = [], set(), set()
+    for kind, word in ((r[0], r[1]) for r in lexicon.read_rows("entity_words.tsv")):
+        if kind == "legal":
+            legal.append(word)
+        elif kind == "stop":
+            stop.add(word)
+        elif kind == "generic":
+            generic.add(word)
+    return tuple(sorted(legal, key=len, reverse=True)), frozenset(stop), frozenset(generic)
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.load_userdict(lexicon.data_path("userdict.txt"))
+    for alias in known_aliases():
+        tokenizer.add_word(alias, freq=100000)
+    return tokenizer
+
+
+def short_name(name: str) -> str:
+    """A company's short name: legal suffixes (股份有限公司, 控股, -W …) and a city prefix removed."""
+    legal, _, _ = _entity_words()
+    changed = True
+    while changed:
+        changed = False
+        for suffix in legal:
+            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+                name = name[: -len(suffix)]
+                changed = True
+                break
+    return name
+
+
+def name_before(text: str, pos: int) -> str | None:
+    """The company name that ends at ``pos`` (just before a parenthesis), or None.
+
+    The candidate is the run of name characters before ``pos`` (at most 24); jieba splits it and
+    the name is the longest run of trailing words that are not stop words (at most 4 words).
+    """
+    start = pos
+    while start > 0 and pos - start < 24 and _NAME_CHAR.match(text[start - 1]):
+        start -= 1
+    run = text[start:pos]
+    if len(run) < 2:
+        return None
+    known = known_aliases()
+    for alias in sorted((a for a in known if run.endswith(a)), key=len, reverse=True):
+        return alias
+    legal, stop, generic = _entity_words()
+    suffix = next((s for s in legal if run.endswith(s) and len(run) > len(s)), "")
+    core = run[: len(run) - len(suffix)]
+    words = _jieba().lcut(core, HMM=True)
+    kept: list[str] = []
+    for w in reversed(words):
+        if (w in stop or w.endswith(_STOP_SUFFIXES) or len(kept) >= 4 or not w.strip()):
+            break
+        kept.insert(0, w)
+    name = "".join(kept) + suffix if kept else ""
+    if len(name) < 2 or name in generic or name.isdigit():
+        return None
+    if not re.search(r"[\u4e00-\u9fff]", name) and not re.fullmatch(r"[A-Z][A-Za-z0-9.&\- ]{1,30}", name):
+        return None
+    return name
+
+
+def _inside_parens(text: str, pos: int, limit: int = 40) -> int | None:
+    """Offset of the opening parenthesis enclosing ``pos`` (within ``limit`` chars), else None."""
+    i = pos - 1
+    lo = max(0, pos - limit)
+    while i >= lo:
+        c = text[i]
+        if c in _CLOSE:
+            return None
+        if c in _OPEN:
+            return i
+        i -= 1
+    return None
+
+
+def normalize_ticker(digits: str) -> str:
+    """``2513`` / ``02513`` -> ``02513.HK``."""
+    return digits.zfill(5) + ".HK"
+
+
+def build_registry(text: str) -> Registry:
+    """Discover the companies ``text`` introduces (ticker parentheses and short-name definitions)."""
+    reg = Registry(aliases=dict(known_aliases()))
+    groups: dict[str, set[str]] = {}   # a representative name -> every name of that company
+
+    def add_company(names: list[str]) -> str:
+        names = [n for n in names if n]
+        for n in names:                     # a known company under another of its names
+            ident = reg.resolve(n) or reg.resolve(short_name(n))
+            if ident:
+                for m in names:
+                    if m not in reg.aliases:
+                        reg.discovered[m] = ident
+                return ident
+        forms = set(names) | {short_name(n) for n in names}
+        key = next((k for k, v in groups.items() if v & forms), None)
+        if key is None:
+            key = names[0]
+            groups[key] = set()
+        groups[key] |= forms
+        return key
+
+    pending: list[tuple[str, str, int, int]] = []
+    if "(" in text or "（" in text:
+        for m in _DEFINITION.finditer(text):
+            alias = m.group(1).strip()
+            op = _inside_parens(text, m.start())
+            full = name_before(text, op) if op is not None else None
+            if alias and full:
+                add_company([full, alias])
+    for m in TICKER.finditer(text):
+        digits = m.group(1) or m.group(2) or m.group(3)
+        op = _inside_parens(text, m.start())
+        name = name_before(text, op) if op is not None else None
+        key = add_company([name]) if name else None
+        pending.append((key or "", normalize_ticker(digits), m.start(), m.end()))
+
+    # The id of a discovered company is its shortest name.
+    ids: dict[str, str] = {}
+    for key, forms in groups.items():
+        ident = min(forms, key=lambda s: (len(s), s))
+        ids[key] = ident
+        for f in forms:
+            if f not in reg.aliases:
+                reg.discovered[f] = ident
+    for key, ticker, s, e in pending:
+        ident = ids.get(key, key) if key else ""
+        reg.tickers.append((ident, ticker, s, e))
+    return reg
+
+
+def find_mentions(text: str, reg: Registry) -> list[EntityMention]:
+    """Every mention of a known or discovered company, left to right, longest alias first."""
+    out = [EntityMention(known_aliases()[m.group()], m.start(), m.end(), m.group())
+           for m in _known_pattern().finditer(text)]
+    extra = {a: i for a, i in reg.discovered.items() if a not in known_aliases() and len(a) >= 2}
+    if extra:
+        for m in _alias_pattern(extra).finditer(text):
+            out.append(EntityMention(extra[m.group()], m.start(), m.end(), m.group()))
+        out.sort(key=lambda x: (x.start, -(x.end - x.start)))
+        kept: list[EntityMention] = []
+        for em in out:
+            if kept and em.start < kept[-1].end:
+                continue
+            kept.append(em)
+        out = kept
+    return out

@@ -1,0 +1,47 @@
+"""Sentences and clauses of a normalized text, as offset spans.
+
+A *sentence* ends at 。！？!? or a line break; a *clause* ends at a comma, colon or
+semicolon inside a sentence (an ASCII comma between two digits is a thousands separator, not a
+boundary). Everything is an offset into the normalized text; nothing is copied.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Sentence ends: Chinese and ASCII full stops (an ASCII '.' only when not between digits
+# or letters), question/exclamation marks and line breaks. A semicolon separates parallel
+# clauses of one topic (2022-2024年收入…；2025年上半年…), so it ends a clause, not a sentence.
+_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<![0-9A-Za-z])\.(?![0-9A-Za-z])")
+# Clause ends inside a sentence: commas (not a thousands separator), colons, semicolons.
+_CLAUSE_END = re.compile(r"[，：︰；;]|,(?!\d{3}(?!\d))|(?<!\d):|:(?!\d)")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """Non-empty sentence spans covering ``text`` (the terminator belongs to its sentence)."""
+    spans = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end()
+        if text[pos:end].strip():
+            spans.append(Span(pos, end))
+        pos = end
+    if text[pos:].strip():
+        spans.append(Span(pos, len(text)))
+    return spans
+
+
+def clause_starts(text: str, start: int, end: int) -> list[int]:
+    """Offsets where the clauses of ``text[start:end]`` begin (the first is ``start``)."""
+    starts = [start]
+    for m in _CLAUSE_END.finditer(text, start, end):
+        if m.end() < end:
+            starts.append(m.end())
+    return starts

@@ -1,0 +1,104 @@
+"""The token stream of a document: every amount, period, date, cue word, company and ticker,
+merged into one list ordered by position, with clause boundaries.
+
+The extractor reads this stream sentence by sentence (``reader.py``). Overlaps are settled
+here once: dates and periods win over bare numbers inside them, and a cue word inside an
+amount, a period or a company name is dropped.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Any
+
+from ..numbers import find_amounts
+from ..periods import find_dates, find_periods
+from . import cues as _cues
+from .entities import Registry, find_mentions
+from .sentences import Span, clause_starts, sentence_spans
+
+AMOUNT, PERIOD, DATE, CUE, ENTITY, TICKER, BOUNDARY = (
+    "amount", "period", "date", "cue", "entity", "ticker", "boundary")
+_RANK = {BOUNDARY: 0, PERIOD: 1, DATE: 1, TICKER: 1, ENTITY: 2, AMOUNT: 3, CUE: 4}
+
+
+@dataclass(frozen=True)
+class Tok:
+    kind: str
+    start: int
+    end: int
+    obj: Any
+
+    def __repr__(self) -> str:
+        return f"<{self.kind} {self.start}:{self.end} {getattr(self.obj, 'text', None) or getattr(self.obj, 'word', '') or self.obj!r}>"
+
+
+@dataclass
+class Stream:
+    """All tokens of one normalized text, and its sentences."""
+
+    text: str
+    tokens: list[Tok]
+    sentences: list[Span]
+    _starts: list[int]
+
+    def in_span(self, start: int, end: int) -> list[Tok]:
+        i = bisect_left(self._starts, start)
+        out = []
+        while i < len(self.tokens) and self.tokens[i].start < end:
+            out.append(self.tokens[i])
+            i += 1
+        return out
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect_left(spans, (start, -1))
+    for j in (i - 1, i):
+        if 0 <= j < len(spans):
+            s, e = spans[j]
+            if s < end and start < e:
+                return True
+    return False
+
+
+def build_stream(text: str, registry: Registry) -> Stream:
+    """Scan ``text`` once with every scanner and merge the results."""
+    periods = find_periods(text)
+    dates = find_dates(text)
+    hard: list[Tok] = [Tok(DATE, d.start, d.end, d) for d in dates]
+    for p in periods:
+        # a bare full date is read as a date; a period that says more (截至…, ranges, lists)
+        # is kept beside the date it contains: events read dates, the reader reads periods.
+        if p.kind == "date":
+            continue
+        hard.append(Tok(PERIOD, p.start, p.end, p))
+    for ent, ticker, s, e in registry.tickers:
+        hard.append(Tok(TICKER, s, e, (ent, ticker)))
+    hard_spans = sorted((t.start, t.end) for t in hard)
+
+    toks: list[Tok] = list(hard)
+    for a in find_amounts(text):
+        if _overlaps(hard_spans, a.start, a.end):
+            continue
+        toks.append(Tok(AMOUNT, a.start, a.end, a))
+    ents = find_mentions(text, registry)
+    ent_spans = [(m.start, m.end) for m in ents]
+    for m in ents:
+        if not _overlaps(hard_spans, m.start, m.end):
+            toks.append(Tok(ENTITY, m.start, m.end, m))
+    # cue words are looked for only between the other tokens, so that 年收入 cannot eat the
+    # 年 of 2022-2024年 and a cue never overlaps a figure, a period or a company.
+    blocked = sorted(hard_spans + ent_spans + [(t.start, t.end) for t in toks if t.kind == AMOUNT])
+    pos = 0
+    for s, e in blocked + [(len(text), len(text))]:
+        if s > pos:
+            for c in _cues.find_cues(text, pos, s):
+                toks.append(Tok(CUE, c.start, c.end, c))
+        pos = max(pos, e)
+    sentences = sentence_spans(text)
+    for s in sentences:
+        for b in clause_starts(text, s.start, s.end)[1:]:
+            toks.append(Tok(BOUNDARY, b, b, None))
+    toks.sort(key=lambda t: (t.start, _RANK[t.kind], -t.end))
+    return Stream(text, toks, sentences, [t.start for t in toks])

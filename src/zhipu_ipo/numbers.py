@@ -1,0 +1,1067 @@
+"""Amounts in Chinese financial text: find them, parse them, write them back.
+
+An *amount* is a number as a reader would quote it: its value in base units (yuan, not
+亿元; shares, not 万股; 54.6 for 54.6%), its unit, the qualifier around it (约, 超过,
+以上, 余 …), and where it was written. Three functions:
+
+* :func:`find_amounts` scans already-normalized text (simplified script, ASCII digits, see
+  :mod:`zhipu_ipo.normalize`) and returns every amount, in order and non-overlapping.
+* :func:`parse_amount` normalizes a user string and returns its first amount.
+* :func:`format_amount` writes a value back in Chinese (``124500000, 'CNY'`` -> ``1.245亿元``).
+
+Values are :class:`~decimal.Decimal` built from the digit string and scaled by powers of
+ten, never through float: ``1.245亿`` is exactly ``Decimal(124500000)``.
+
+How the scanner works (linear time on any input): one compiled pattern finds the numeric
+*cores* (Arabic numbers with optional thousands separators and decimals, or runs of Chinese
+numerals such as 两千三百万, 三点五亿, 六分之一). Around each core, short anchored patterns
+of bounded length read the words after it (scale, 余/多, unit, 每股, H股, 以上/左右) and the
+words before it (qualifier, 每股, currency, sign; matched on the reversed text so that the
+look-back is a single anchored match). A dash or 至/到/~ between two cores makes a range.
+Cores longer than 20 integer digits (or 24 Chinese characters) are skipped whole.
+
+What is *not* an amount: numbers in dates and durations (2024年, 1月8日, 24小时; the
+periods module reads those), ordinals (第3), identifiers glued to Latin letters (GLM-4.5,
+18C, 7nm, Q2), tickers (02513.HK, (00700), HK:02533), indefinite numbers (数百万, 几千万,
+上万, 十几亿), and Chinese numerals without a unit or a 万/亿 scale (一度, 十大, 两会, 百度).
+Bare Arabic numbers (``2513``) are returned with ``unit=None`` so the caller may use them.
+
+Vocabulary lives in ``lexicon/units.tsv`` and ``lexicon/qualifiers.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from decimal import Context, Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict
+
+from . import lexicon
+from .errors import ParseError
+
+__all__ = ["Amount", "find_amounts", "parse_amount", "format_amount", "CURRENCY_WORDS"]
+
+#: Integer digits beyond which a digit run is not an amount (it is skipped whole).
+MAX_INT_DIGITS = 20
+#: Decimal digits beyond which a number is not an amount.
+MAX_FRAC_DIGITS = 30
+#: Longest run of Chinese numerals read as one number.
+MAX_CN_RUN = 24
+
+# Every value has at most MAX_INT_DIGITS + MAX_FRAC_DIGITS digits and is scaled by at most
+# 10**28, so 80 digits of precision make every operation below exact.
+_EXACT = Context(prec=80)
+# Fractions (三分之一) are not finite decimals: 28 significant digits, as documented.
+_FRACTION = Context(prec=28)
+
+Qualifier = Literal["exact", "approx", "at_least", "at_most", "range"]
+
+#: The Chinese word written after a value of each currency by :func:`format_amount`.
+CURRENCY_WORDS: dict[str, str] = {
+    "CNY": "元", "HKD": "港元", "USD": "美元", "EUR": "欧元", "JPY": "日元", "GBP": "英镑",
+}
+
+
+class Amount(BaseModel):
+    """One amount as written in a text.
+
+    ``value`` is in base units; for a range it is the low end and ``low``/``high`` hold both
+    ends. ``unit`` is a currency code (``CNY`` ``HKD`` ``USD`` ``EUR`` ``JPY`` ``GBP``),
+    ``percent``, ``times``, ``shares``, ``count`` or ``None`` for a bare number.
+    ``start``/``end`` delimit ``text`` (qualifiers, currency signs, 每股 and a trailing
+    ``H股``/``A股`` included) in the scanned string; ``num_start``/``num_end`` delimit the
+    numeric core (digits or Chinese numerals, without scale words written after Arabic
+    digits), for provenance.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    value: Decimal
+    unit: Optional[str] = None
+    qualifier: Qualifier = "exact"
+    low: Optional[Decimal] = None
+    high: Optional[Decimal] = None
+    per_share: bool = False
+    counter: Optional[str] = None
+    scaled: bool = False
+    points: bool = False
+    qualifier_text: Optional[str] = None
+    text: str = ""
+    start: int = 0
+    end: int = 0
+    num_start: int = 0
+    num_end: int = 0
+
+    def _unit_label(self) -> str:
+        if self.unit is None:
+            return "-"
+        label = self.unit
+        if self.points:
+            label = "percent points"
+        if self.per_share:
+            label += "/share"
+        if self.counter and self.unit == "count":
+            label += f"({self.counter})"
+        return label
+
+    def __str__(self) -> str:
+        value = f"{self.low}..{self.high}" if self.qualifier == "range" else str(self.value)
+        return f"<Amount {value} {self._unit_label()} {self.qualifier} {self.text!r}>"
+
+    __repr__ = __str__
+
+
+# --------------------------------------------------------------------------------------
+# Vocabulary
+# --------------------------------------------------------------------------------------
+
+_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_EXP = {"十": 1, "百": 2, "千": 3, "万": 4, "亿": 8}
+# Runs made of scale characters only that read as a number (百亿 = 10**10).
+_PURE_SCALE = {"十": 1, "百": 2, "千": 3, "万": 4, "亿": 8, "十万": 5, "百万": 6,
+               "千万": 7, "十亿": 9, "百亿": 10, "千亿": 11, "万亿": 12}
+# Scale words written after Arabic digits (16.4亿, 3千万, 1.2万亿), longest first.
+_SCALE_WORDS = ("万亿", "千万", "百万", "十万", "千亿", "百亿", "十亿", "亿", "万", "千", "百", "十")
+_SCALE_EXP = {w: _PURE_SCALE[w] for w in _SCALE_WORDS}
+
+_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_ASCII_DIGITS = frozenset("0123456789")
+_ALNUM = _LATIN | _ASCII_DIGITS
+# A '-' or '+' is not a sign after these (it separates a range or belongs to a word).
+_NO_SIGN_BEFORE = _ALNUM | frozenset("%)）]】元股倍亿万千百十人家._/")
+# Previous characters that make a following fraction a ratio (仅为GLM的1/3).
+_RATIO_CONTEXT = frozenset("的为占是达仅约近超")
+
+
+@dataclass(frozen=True)
+class _Unit:
+    word: str
+    kind: str
+    unit: Optional[str]
+    guards: tuple[str, ...]
+
+
+def _split_guards(cell: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(g.strip() for g in cell.split(",") if g.strip()))
+
+
+def _word_pattern(word: str, guards: tuple[str, ...] = (), reverse: bool = False) -> str:
+    """Regex for one vocabulary word, with its negative look-aheads.
+
+    In reverse mode the word is spelt backwards (for the reversed text) and the Latin guard
+    says "no Latin letter before the word" in forward terms.
+    """
+    text = word[::-1] if reverse else word
+    pattern = re.escape(text)
+    if guards:
+        pattern += "(?!" + "|".join(re.escape(g) for g in sorted(guards, key=len, reverse=True)) + ")"
+    edge = word[0] if reverse else word[-1]
+    if edge in _LATIN or (reverse and edge == "$"):
+        pattern += "(?![A-Za-z])"
+    return pattern
+
+
+def _alternation(patterns: list[tuple[str, str]]) -> str:
+    """``(?:…)`` of (word, pattern) pairs, longest word first so the longest word wins."""
+    ordered = sorted(patterns, key=lambda p: (-len(p[0]), p[0]))
+    return "(?:" + "|".join(p for _, p in ordered) + ")"
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    suffix_units: dict[str, _Unit]
+    prefix_currency: dict[str, str]
+    before: dict[str, str]
+    inner: dict[str, str]
+    after: dict[str, str]
+    tail: re.Pattern
+    rev_prefix: re.Pattern
+    range_second: re.Pattern
+    post: re.Pattern
+    tail_first: frozenset       # first characters of the words that may follow a number
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    """Read the two tables and compile the context patterns (once, on first use)."""
+    suffix_units: dict[str, _Unit] = {}
+    prefix_currency: dict[str, str] = {}
+    for row in lexicon.read_rows("units.tsv"):
+        row = row + [""] * (4 - len(row))
+        word, kind, unit, guards = row[0], row[1], row[2] or None, _split_guards(row[3])
+        if kind == "currency_prefix":
+            prefix_currency[word] = unit or ""
+        else:
+            suffix_units[word] = _Unit(word, kind, unit, guards)
+
+    before: dict[str, str] = {}
+    inner: dict[str, str] = {}
+    after: dict[str, str] = {}
+    after_guards: dict[str, tuple[str, ...]] = {}
+    inner_guards: dict[str, tuple[str, ...]] = {}
+    for row in lexicon.read_rows("qualifiers.tsv"):
+        row = row + [""] * (4 - len(row))
+        word, position, qualifier, guards = row[0], row[1], row[2], _split_guards(row[3])
+        {"before": before, "inner": inner, "after": after}[position][word] = qualifier
+        if position == "after":
+            after_guards[word] = guards
+        elif position == "inner":
+            inner_guards[word] = guards
+
+    scale = _alternation([(w, re.escape(w) + ("(?!分)" if w == "百" else "")) for w in _SCALE_WORDS])
+    units = _alternation([(w, _word_pattern(w, u.guards)) for w, u in suffix_units.items()])
+    inner_alt = _alternation([(w, _word_pattern(w, inner_guards[w])) for w in inner])
+    post = _alternation([(w, _word_pattern(w, after_guards[w])) for w in after])
+    tail = re.compile(
+        rf"(?:(?P<sp>[ ])(?={scale}|{units}))?"
+        rf"(?P<scale>{scale})?"
+        rf"(?:(?P<inner>{inner_alt})(?:(?P<scale2>{scale})|(?={units})))?"
+        rf"(?P<unit>{units})?"
+        r"(?P<per>/股|每股)?"
+        r"(?P<hs>[HA]股(?![东权票价市]))?"
+        rf"(?P<post>{post})?"
+    )
+    rev_cur = _alternation([(w, _word_pattern(w, reverse=True)) for w in prefix_currency])
+    rev_q = _alternation([(w, _word_pattern(w, reverse=True)) for w in before])
+    rev_prefix = re.compile(
+        r"(?P<sign>[-+−])?(?P<sp1>[ ])?"
+        rf"(?:(?P<cur>{rev_cur})|(?P<pct>之分百))?"
+        rf"(?P<q2>{rev_q})?(?P<per>股每)?(?P<sp2>[ ])?(?P<q1>{rev_q})?(?P<frm>[从由])?"
+    )
+    fwd_cur = _alternation([(w, _word_pattern(w)) for w in prefix_currency])
+    range_second = re.compile(
+        r"[ ]?(?P<sep>[-~～—–－−至到])[ ]?"   # keep in sync with _RANGE_SEPARATORS
+        rf"(?:(?P<cur>{fwd_cur})[ ]?)?(?P<sign>[-+−])?"
+    )
+    tail_first = frozenset(w[0] for w in list(suffix_units) + list(inner))
+    return _Lexicon(suffix_units, prefix_currency, before, inner, after, tail, rev_prefix,
+                    range_second, re.compile(post), tail_first)
+
+
+# --------------------------------------------------------------------------------------
+# Patterns that do not depend on the tables
+# --------------------------------------------------------------------------------------
+
+_CN_A = "[零〇一二两三四五六七八九十百千万亿]"
+_CN_B = "[零〇一二三四五六七八九]"
+_CN_C = "[十百千万亿]"
+_CN_NUM = f"{_CN_A}+(?:点{_CN_B}+{_CN_C}*)?"
+# Numeric cores. Thousands groups are strict (three digits, a 1-3 digit head not preceded
+# by "digit,"); a dotted run with two or more dots (1.2.3, 2025.12.30) is one core, skipped.
+_MASTER = re.compile(
+    r"(?P<ar>(?<![0-9],)[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]+(?:\.[0-9]+)*)"
+    rf"|(?P<cn>{_CN_NUM}(?:分之{_CN_NUM})?)"
+)
+_DATE = re.compile(
+    r"(?:19|20)[0-9]{2}(?P<s>[-/])(?:1[0-2]|0?[1-9])(?:(?P=s)(?:3[01]|[12][0-9]|0?[1-9]))?(?![0-9])"
+    r"|(?:1[0-2]|0?[1-9])/(?:3[01]|[12][0-9]|0?[1-9])/(?:[0-9]{4}|[0-9]{2})(?![0-9])"
+)
+# 2022、2023及2024年: the earlier years of a list of years.
+_YEAR_LIST = re.compile(r"(?:(?:、|,|和|及|与|或|至|到|~|-|—|–)(?:19|20)[0-9]{2}){1,6}年")
+_FRACTION_TAIL = re.compile(r"/(?P<den>[0-9]{1,4})(?![0-9./])")
+_SLASH_RUN = re.compile(r"(?:/[0-9]+)+")
+_SCALE_RUN = re.compile(_CN_C + "*")
+_RANGE_SEPARATORS = frozenset("-~～—–－−至到")
+
+
+# --------------------------------------------------------------------------------------
+# Chinese numerals
+# --------------------------------------------------------------------------------------
+
+def _cn_section(s: str) -> Optional[int]:
+    """Value of a run below 10000 (digits, 十, 百, 千, 零), or None if it is not a number.
+
+    Accepts 十五, 二十, 一百零五, 两千三百 and the spoken short forms 三百五 (350) and
+    一千二 (1200); rejects digit sequences such as 六七 or 二〇二四.
+    """
+    total = 0
+    digit: Optional[int] = None
+    last_unit = 10 ** 6
+    zero = False
+    for i, ch in enumerate(s):
+        d = _CN_DIGIT.get(ch)
+        if d is not None:
+            if digit is not None:
+                return None
+            if d == 0:
+                if i == 0 and len(s) > 1:
+                    return None
+                zero = True
+                continue
+            digit = d
+            continue
+        unit = 10 ** _CN_EXP[ch]
+        if unit >= last_unit or unit >= 10 ** 4:
+            return None
+        if digit is None:
+            if i != 0:
+                return None
+            digit = 1
+        total += digit * unit
+        last_unit = unit
+        digit = None
+        zero = False
+    if digit is not None:
+        if not zero and last_unit in (100, 1000):
+            total += digit * last_unit // 10
+        else:
+            total += digit
+    return total
+
+
+def _cn_below(s: str, big: str) -> Optional[int]:
+    """Value of a run whose largest scale is ``big`` (万 or 亿) or smaller."""
+    size = 10 ** _CN_EXP[big]
+    if big not in s:
+        return _cn_section(s) if big == "万" else _cn_below(s, "万")
+    if s.count(big) > 1:
+        return None
+    head, rest = s.split(big)
+    if not head:
+        return None
+    high = _cn_below(head, "万") if big == "亿" else _cn_section(head)
+    if not high:
+        return None
+    if not rest:
+        return high * size
+    if rest[0] in "零〇":
+        rest = rest[1:]
+        if not rest:
+            return None
+    elif len(rest) == 1 and rest in _CN_DIGIT:
+        return high * size + _CN_DIGIT[rest] * size // 10   # 两万五, 三亿五
+    low = _cn_below(rest, "万") if big == "亿" else _cn_section(rest)
+    if low is None or low >= size:
+        return None
+    return high * size + low
+
+
+def _cn_int(s: str) -> Optional[int]:
+    """Value of an integer written in Chinese numerals, or None."""
+    if not s:
+        return None
+    if s in _PURE_SCALE:
+        return 10 ** _PURE_SCALE[s]
+    if s[0] in "万亿" or (s[0] in "零〇" and len(s) > 1):
+        return None
+    if "万亿" in s:   # 三万亿 = 3 * 10**12
+        head, _, rest = s.partition("万亿")
+        if rest:
+            return None
+        high = _cn_below(head, "万")
+        return high * 10 ** 12 if high else None
+    return _cn_below(s, "亿")
+
+
+@dataclass
+class _CnValue:
+    base: Decimal          # the value (decimals keep their digits; see exp)
+    exp: int               # scale written after the decimals of 三点五亿 (8), else 0
+    trail_exp: int         # power of ten of the trailing scale characters (五千万 -> 7)
+    big_trail_exp: int     # the same for trailing 万/亿 only (五千万 -> 4)
+    pure: bool             # scale characters only (百亿, 十)
+    big: bool              # contains 万 or 亿
+    scale_chars: bool      # contains any of 十百千万亿
+
+
+def _trailing_exp(s: str, chars: str) -> int:
+    exp = 0
+    for ch in reversed(s):
+        if ch not in chars:
+            break
+        exp += _CN_EXP[ch]
+    return exp
+
+
+def _cn_value(run: str) -> Optional[_CnValue]:
+    """Read a run such as 两千三百万, 三点五亿, 百亿, 十五; None when it is not a number."""
+    if "点" in run:
+        ip, rest = run.split("点", 1)
+        i = 0
+        while i < len(rest) and rest[i] in _CN_DIGIT:
+            i += 1
+        frac, scales = rest[:i], rest[i:]
+        if not frac or (scales and scales not in _PURE_SCALE):
+            return None
+        if scales and ("万" in ip or "亿" in ip):
+            return None
+        whole = _cn_int(ip)
+        if whole is None:
+            return None
+        base = Decimal(f"{whole}.{''.join(str(_CN_DIGIT[c]) for c in frac)}")
+        exp = _PURE_SCALE.get(scales, 0)
+        return _CnValue(base, exp, exp, _trailing_exp(scales, "万亿"), False,
+                        "万" in scales or "亿" in scales,
+                        bool(scales) or any(c in _CN_EXP for c in ip))
+    whole = _cn_int(run)
+    if whole is None:
+        return None
+    return _CnValue(Decimal(whole), 0, _trailing_exp(run, "十百千万亿"), _trailing_exp(run, "万亿"),
+                    all(c in _CN_EXP for c in run), "万" in run or "亿" in run,
+                    any(c in _CN_EXP for c in run))
+
+
+# --------------------------------------------------------------------------------------
+# Decimal helpers
+# --------------------------------------------------------------------------------------
+
+def _scaled(value: Decimal, exp: int) -> Decimal:
+    """``value * 10**exp`` exactly, written without exponent or scaling zeros."""
+    if not exp:
+        return value
+    out = value.scaleb(exp, _EXACT)
+    if out == out.to_integral_value():
+        return Decimal(int(out))
+    return out.normalize(_EXACT)
+
+
+def _resolve(words: list[tuple[str, str]]) -> tuple[str, Optional[str]]:
+    """The qualifier of an amount from its cue words, and the cue text.
+
+    Exact cue words (达, 为, 高达) never count. A bound (at_least / at_most) is more
+    informative than ``approx`` and wins over it (最高可达约51亿 is at_most); two opposite
+    bounds together degrade to ``approx``. The cue text joins the words with "…" in text
+    order (约…左右).
+    """
+    cues = [(w, q) for w, q in words if q != "exact"]
+    if not cues:
+        return "exact", None
+    kinds = {q for _, q in cues}
+    bounds = kinds & {"at_least", "at_most"}
+    if len(bounds) == 2:
+        qualifier = "approx"
+    elif bounds:
+        qualifier = bounds.pop()
+    else:
+        qualifier = "approx"
+    return qualifier, "…".join(w for w, _ in cues)
+
+
+# --------------------------------------------------------------------------------------
+# The scanner
+# --------------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Num:
+    """A numeric core with the words after it, before any decision is taken."""
+
+    kind: str                       # 'ar' (Arabic), 'cn' (Chinese numerals), 'frac'
+    start: int                      # core
+    end: int
+    base: Decimal
+    exp: int = 0                    # written scale (16.4亿 -> 8)
+    factor_exp: int = 0             # unit factor (成 +1, ‰ -1, 基点 -2)
+    scaled: bool = False
+    cn: Optional[_CnValue] = None
+    is_int: bool = False
+    unit: Optional[str] = None
+    unit_kind: Optional[str] = None
+    unit_word: Optional[str] = None
+    counter: Optional[str] = None
+    per_share: bool = False
+    points: bool = False
+    words: list = field(default_factory=list)   # (word, qualifier) after the core
+    unit_end: int = 0               # end without a trailing qualifier word
+    tail_end: int = 0               # end with it
+    has_post: bool = False
+    skip: Optional[str] = None      # why this is not an amount: time, class, ident, invalid
+    lead: Optional[int] = None      # start of 百分之 / 千分之 before the core
+
+    def value(self) -> Decimal:
+        return _scaled(self.base, self.exp + self.factor_exp)
+
+
+@dataclass(slots=True)
+class _Prefix:
+    start: int                      # start of the span (the number when nothing precedes)
+    words: list                     # (word, qualifier), including exact guards
+    cur: Optional[str] = None
+    pct: bool = False
+    per_share: bool = False
+    from_: bool = False
+    touching_cur: bool = False      # a currency code ends right before the number
+    negative: bool = False          # a minus sign before the number
+    cur_end: int = 0                # end of the currency written before the number
+    ident: bool = False             # '-' after a Latin letter: GPT-4
+
+
+class _Scanner:
+    """One pass over one normalized text; see :func:`find_amounts`."""
+
+    def __init__(self, text: str) -> None:
+        self.t = text
+        self.n = len(text)
+        self.lex = _lexicon()
+        self._rev: Optional[str] = None
+        self.last_end = 0
+        self.out: list[Amount] = []
+
+    @property
+    def rev(self) -> str:
+        if self._rev is None:
+            self._rev = self.t[::-1]
+        return self._rev
+
+    def char(self, i: int) -> str:
+        """The character at ``i``, or NUL outside the text (never a member of a word list)."""
+        return self.t[i] if 0 <= i < self.n else "\x00"
+
+    # ---- driver --------------------------------------------------------------------
+    def run(self) -> list[Amount]:
+        pos = 0
+        search = _MASTER.search
+        while pos < self.n:
+            m = search(self.t, pos)
+            if m is None:
+                break
+            pos = max(self.handle(m), m.end())
+        return self.out
+
+    def handle(self, m: re.Match) -> int:
+        """Emit the amount starting at core ``m`` (if any); return where to resume."""
+        t = self.t
+        if m.group("cn") is not None and not self.cn_may_be_amount(m):
+            return m.end()
+        num = self.read_core(m)
+        if num is None:
+            return self.skip_after(m.end())
+        if num.kind == "ar":
+            nxt = self.char(num.end)
+            if num.is_int and (nxt in "年月号" or (nxt == "日" and self.char(num.end + 1) not in "元圆")):
+                return num.end + 1                      # 2024年, 1月8日: the periods module's
+            if nxt == "/" and self.char(num.end + 1) in _ASCII_DIGITS:
+                pre = self.read_prefix(num.start)
+                if pre.ident or self.left_blocked(num, pre):
+                    return _SLASH_RUN.match(t, num.end).end()
+                return self.fraction(num, pre)
+            if nxt == "]" and self.char(num.start - 1) == "[":
+                return num.end + 1                      # a footnote mark: [3]
+            if num.is_int:
+                dm = _DATE.match(t, num.start)
+                if dm:
+                    return dm.end()
+                if num.end - num.start == 4 and t.startswith(("19", "20"), num.start):
+                    if _YEAR_LIST.match(t, num.end):
+                        return num.end
+        self.read_tail(num)
+        if num.skip:
+            return max(num.tail_end, self.skip_after(num.end))
+        pre = self.read_prefix(num.start)
+        if pre.ident or self.left_blocked(num, pre):
+            return self.skip_after(num.end)
+        if pre.negative:
+            num.base = -num.base
+        if not pre.from_ and not num.has_post and num.kind != "frac" and not pre.pct:
+            resumed = self.try_range(num, pre)
+            if resumed is not None:
+                return resumed
+        if pre.pct and num.unit is None:
+            num.unit, num.unit_kind = "percent", "percent"
+        if not self.standalone_ok(num, pre):
+            return num.end
+        self.emit(num, pre)
+        return num.tail_end
+
+    def cn_may_be_amount(self, m: re.Match) -> bool:
+        """Cheap test before reading a Chinese run: most runs (一定, 十大) are words."""
+        run = m.group("cn")
+        if "万" in run or "亿" in run:
+            return run not in ("万", "亿")
+        nxt = self.char(m.end())
+        return "分之" in run or nxt in self.lex.tail_first or nxt in _RANGE_SEPARATORS
+
+    def skip_after(self, end: int) -> int:
+        """Resume after a skipped core and any scale characters glued to it."""
+        return _SCALE_RUN.match(self.t, end).end()
+
+    # ---- cores ---------------------------------------------------------------------
+    def read_core(self, m: re.Match) -> Optional[_Num]:
+        """The value of a core as written, or None for non-numbers (1.2.3, 02513, 六七, 亿亿…)."""
+        if m.group("ar") is not None:
+            core = m.group("ar")
+            if core.count(".") > 1:
+                return None
+            digits = core.replace(",", "")
+            whole, _, frac = digits.partition(".")
+            if len(whole) > MAX_INT_DIGITS or len(frac) > MAX_FRAC_DIGITS:
+                return None
+            if len(whole) > 1 and whole[0] == "0" and not frac:
+                return None   # codes and tickers: 02513, 00700, 007
+            return _Num("ar", m.start(), m.end(), Decimal(digits), is_int=not frac)
+        run = m.group("cn")
+        if len(run) > MAX_CN_RUN:
+            return None
+        if "分之" in run:
+            return self.cn_fraction(m, run)
+        value = _cn_value(run)
+        if value is None:
+            return None
+        return _Num("cn", m.start(), m.end(), value.base, exp=value.exp, cn=value,
+                     scaled=value.big or value.pure, is_int=value.exp == 0 and "点" not in run)
+
+    def cn_fraction(self, m: re.Match, run: str) -> Optional[_Num]:
+        """百分之七十 (percent), 千分之五, 六分之一 (times)."""
+        den, numerator = run.split("分之", 1)
+        top = _cn_value(numerator)
+        if top is None:
+            return None
+        top_value = _scaled(top.base, top.exp)
+        if den in ("百", "千", "万"):
+            start = m.start() + len(den) + 2
+            return _Num("frac", start, m.end(), top_value, factor_exp={"百": 0, "千": -1, "万": -2}[den],
+                        unit="percent", unit_kind="percent", lead=m.start())
+        bottom = _cn_int(den)
+        if not bottom:
+            return None
+        value = _FRACTION.divide(top_value, Decimal(bottom))
+        return _Num("frac", m.start(), m.end(), value, unit="times", unit_kind="times")
+
+    # ---- context before ------------------------------------------------------------
+    def read_prefix(self, start: int) -> _Prefix:
+        """Words right before the core: [从/由] [qualifier] [每股] [qualifier] [currency | 百分之] [sign].
+
+        One anchored match on the reversed text. A '-' after a digit, a unit or ')' is not a
+        sign (it ends a range or a word); after a Latin letter it marks an identifier (GPT-4).
+        Nothing is taken from inside the previous amount.
+        """
+        lex = self.lex
+        n = self.n
+        m = lex.rev_prefix.match(self.rev, n - start)
+        pre = _Prefix(start=start, words=[])
+        if m is None or m.end() == m.start():
+            return pre
+
+        def span(g: str) -> tuple[int, int]:
+            a, b = m.span(g)
+            return n - b, n - a
+
+        if m.group("sign") is not None:
+            s_sign, _ = span("sign")
+            before = self.char(s_sign - 1)
+            if before in _LATIN:
+                pre.ident = True
+                return pre
+            if before in _NO_SIGN_BEFORE:
+                return pre
+        # (group, included-in-span) from the number outwards; stop at the previous amount.
+        elements = []
+        for g in ("sign", "cur", "pct", "q2", "per", "q1", "frm"):
+            if m.group(g) is None:
+                continue
+            s, e = span(g)
+            if s < self.last_end:
+                break
+            elements.append((g, s, e, m.group(g)[::-1]))
+        first = start
+        for g, s, e, word in elements:
+            if g in ("q1", "q2"):
+                qualifier = lex.before[word]
+                pre.words.insert(0, (word, qualifier))
+                if qualifier != "exact":
+                    first = min(first, s)
+            elif g == "frm":
+                pre.from_ = True
+            else:
+                first = min(first, s)
+                if g == "cur":
+                    pre.cur = lex.prefix_currency[word]
+                    pre.cur_end = e
+                    pre.touching_cur = word[-1] in _LATIN
+                elif g == "pct":
+                    pre.pct = True
+                elif g == "per":
+                    pre.per_share = True
+                elif g == "sign":
+                    pre.negative = m.group("sign") != "+"
+        pre.start = first
+        return pre
+
+    def left_blocked(self, num: _Num, pre: _Prefix) -> bool:
+        """Ordinals, identifiers glued to Latin letters, indefinite Chinese numbers."""
+        t = self.t
+        s = num.start
+        c = self.char(s - 1)
+        c2 = self.char(s - 2)
+        if c == "第":
+            return True
+        if num.kind == "ar":
+            if c in _LATIN:
+                return not pre.touching_cur
+            if c in ".:" and c2 in _ALNUM:
+                return True
+            if c == "/" and c2 in _ASCII_DIGITS:
+                return True
+            if c in "_#@":
+                return True
+            if c in "-−" and c2 in _LATIN:
+                return True
+            return False
+        if num.kind == "cn":
+            run = t[num.start:num.end]
+            if c in "数几" or (c in "上成好" and run[0] in _CN_EXP):
+                return True
+            if self.char(num.end) in "几来":
+                return True
+        return False
+
+    # ---- context after -------------------------------------------------------------
+    def read_tail(self, num: _Num) -> None:
+        """Scale, 余/多, unit, 每股, H股 and a trailing qualifier after the core."""
+        t = self.t
+        lex = self.lex
+        end = num.end
+        num.unit_end = num.tail_end = end
+        if num.kind == "frac":
+            self.read_post(num, end)
+            return
+        if num.kind == "ar":
+            nxt = self.char(end)
+            if nxt in _LATIN:
+                m_unit = lex.tail.match(t, end)
+                word = m_unit.group("unit")
+                if not (word and m_unit.start("unit") == end and word[0] in _LATIN):
+                    num.skip = "ident"
+                    return
+            elif nxt in ".-" and self.char(end + 1) in _LATIN:
+                num.skip = "ident"
+                return
+            elif nxt in ".:" and self.char(end + 1) in _ASCII_DIGITS:
+                num.skip = "ident"
+                return
+            elif nxt == "_":
+                num.skip = "ident"
+                return
+        m = lex.tail.match(t, end)
+        cur = m.end("sp") if m.group("sp") else end
+        pending_inner: Optional[tuple[str, str]] = None
+        if m.group("scale") and m.start("scale") == cur:
+            word = m.group("scale")
+            num.exp += _SCALE_EXP[word]
+            num.scaled = True
+            end = cur = m.end("scale")
+        if m.group("inner") and m.start("inner") == cur:
+            word = m.group("inner")
+            pending_inner = (word, lex.inner[word])
+            cur = m.end("inner")
+            if m.group("scale2"):
+                num.exp += _SCALE_EXP[m.group("scale2")]
+                num.scaled = True
+                num.words.append(pending_inner)
+                pending_inner = None
+                end = cur = m.end("scale2")
+        big = num.exp > 0 or (num.cn is not None and num.cn.big)
+        unit_word = m.group("unit")
+        if unit_word and m.start("unit") == cur:
+            info = lex.suffix_units[unit_word]
+            if info.kind == "time":
+                if not big:
+                    num.skip = "time"
+                    num.tail_end = m.end("unit")
+                    return
+            elif info.kind == "skip":
+                num.skip = "class"
+                num.tail_end = m.end("unit")
+                return
+            elif self.accept_unit(num, info, m.end("unit")):
+                if pending_inner:
+                    num.words.append(pending_inner)
+                end = cur = num.unit_end
+        num.unit_end = end
+        if m.group("per") and m.start("per") == end and num.unit_kind == "currency":
+            num.per_share = True
+            end = num.unit_end = m.end("per")
+        if m.group("hs") and m.start("hs") == end and num.unit_kind == "shares":
+            end = num.unit_end = m.end("hs")
+        num.tail_end = end
+        self.read_post(num, end)
+
+    def accept_unit(self, num: _Num, info: _Unit, unit_end: int) -> bool:
+        """Take the unit word if it fits the number; sets ``num.unit_end``."""
+        kind = info.kind
+        if kind == "cheng":
+            if num.exp or not num.is_int or num.base > 10 or num.base < 1:
+                return False
+            if num.kind == "cn" and num.cn is not None and num.cn.big:
+                return False
+            num.factor_exp = 1
+            if self.char(unit_end) == "半":
+                num.base += Decimal("0.5")
+                unit_end += 1
+            num.unit = "percent"
+        elif kind == "currency":
+            num.unit = info.unit
+        elif kind == "percent":
+            num.unit = "percent"
+        elif kind == "permille":
+            num.unit, num.factor_exp = "percent", -1
+        elif kind == "points":
+            num.unit, num.points = "percent", True
+        elif kind == "basis_points":
+            num.unit, num.points, num.factor_exp = "percent", True, -2
+        elif kind == "times":
+            num.unit = "times"
+        elif kind == "shares":
+            num.unit, num.counter = "shares", "股"
+        elif kind == "counter":
+            num.unit, num.counter = "count", info.word
+        else:
+            return False
+        num.unit_kind = kind
+        num.unit_word = info.word
+        num.unit_end = unit_end
+        return True
+
+    def read_post(self, num: _Num, end: int) -> None:
+        m = self.lex.post.match(self.t, end)
+        num.unit_end = num.tail_end = end
+        if m is None:
+            return
+        word = m.group(0)
+        if word == "多" and num.unit_kind not in ("currency", "times", "percent", "permille", "cheng"):
+            return
+        num.words.append((word, self.lex.after[word]))
+        num.has_post = True
+        num.tail_end = m.end()
+
+    # ---- special forms -------------------------------------------------------------
+    def fraction(self, num: _Num, pre: _Prefix) -> int:
+        """``1/3`` is a ratio only in a ratio context (的1/3, 约1/3, 1/3的); else skipped."""
+        t = self.t
+        fm = _FRACTION_TAIL.match(t, num.end)
+        if fm is None or not num.is_int:
+            return _SLASH_RUN.match(t, num.end).end()
+        top, bottom = int(num.base), int(fm.group("den"))
+        before = self.char(pre.start - 1)
+        context = bool(pre.words) or before in _RATIO_CONTEXT or self.char(fm.end()) == "的"
+        if not (context and 0 < top < bottom <= 1000):
+            return fm.end()
+        frac = _Num("frac", num.start, fm.end(), _FRACTION.divide(Decimal(top), Decimal(bottom)),
+                    unit="times", unit_kind="times")
+        self.read_post(frac, fm.end())
+        self.emit(frac, pre)
+        return frac.tail_end
+
+    def try_range(self, a: _Num, pre: _Prefix) -> Optional[int]:
+        """Read ``A-B`` / ``A至B``; emit it and return where to resume, or None."""
+        t = self.t
+        sm = self.lex.range_second.match(t, a.unit_end)
+        if sm is None:
+            return None
+        if sm.group("sign") and sm.group("sep") not in "至到":
+            return None
+        mm = _MASTER.match(t, sm.end())
+        if mm is None:
+            return None
+        b = self.read_core(mm)
+        if b is None or b.kind == "frac":
+            return None
+        if b.kind == "cn" and self.char(b.end) in "几来":
+            return None
+        if b.kind == "ar" and self.char(b.end) == "/":
+            return None
+        sign = sm.group("sign")
+        if sign and sign != "+":
+            b.base = -b.base
+        self.read_tail(b)
+        if b.skip in ("time", "class"):
+            # 2022-2024年, 3-5年, 1至3季度: the first number is part of the same period.
+            return b.tail_end if a.unit is None else None
+        if b.skip:
+            return None
+        b_cur = self.lex.prefix_currency.get(sm.group("cur") or "") or pre.cur
+        if b_cur and b.unit is None and b.unit_kind is None:
+            b.unit, b.unit_kind = b_cur, "currency"
+        if not self.standalone_ok(b, None):
+            return None
+        # Two bare years: a period (2022-2024), not an amount.
+        if a.unit is None and b.unit is None and not a.scaled and not b.scaled and a.kind == b.kind == "ar":
+            if all(x.is_int and 1900 <= x.base <= 2100 for x in (a, b)):
+                return b.tail_end
+        a = replace(a)   # the caller may still emit the unchanged first number
+        if a.unit is not None:
+            if a.unit != b.unit or a.points != b.points or a.factor_exp != b.factor_exp:
+                return None
+        else:
+            if b.unit is None and not b.scaled and a.scaled:
+                return None
+            a.unit, a.unit_kind, a.unit_word = b.unit, b.unit_kind, b.unit_word
+            a.counter, a.points, a.factor_exp = b.counter, b.points, b.factor_exp
+        # The first number takes the shared scale of the second (3-5亿元, 三至五千万).
+        b_trail = b.exp + (b.cn.trail_exp if b.cn else 0)
+        b_big = b.exp + (b.cn.big_trail_exp if b.cn else 0)
+        if a.kind == "ar" and a.exp == 0:
+            a.exp = b_trail
+        elif a.kind == "cn" and a.cn is not None and a.exp == 0:
+            if not a.cn.scale_chars:
+                a.exp = b_trail
+            elif not a.cn.big:
+                a.exp = b_big
+        if a.exp:
+            a.scaled = True
+        low, high = a.value(), b.value()
+        if low > high:
+            return None
+        qualifier_words = pre.words + a.words + b.words
+        _, cue = _resolve(qualifier_words)
+        start = pre.start
+        self.out.append(Amount(
+            value=low, unit=b.unit, qualifier="range", low=low, high=high,
+            per_share=pre.per_share or a.per_share or b.per_share,
+            counter=b.counter, scaled=a.scaled or b.scaled, points=b.points,
+            qualifier_text=cue, text=t[start:b.tail_end], start=start, end=b.tail_end,
+            num_start=a.start, num_end=b.end,
+        ))
+        self.last_end = b.tail_end
+        return b.tail_end
+
+    # ---- decisions -----------------------------------------------------------------
+    def standalone_ok(self, num: _Num, pre: Optional[_Prefix]) -> bool:
+        """Whether a core with its unit is an amount on its own."""
+        if num.kind != "cn":
+            return True
+        cn = num.cn
+        assert cn is not None
+        run = self.t[num.start:num.end]
+        kind = num.unit_kind
+        has_digit = any(c in _CN_DIGIT for c in run)
+        if kind is None:
+            if pre is not None and (pre.cur or pre.pct):
+                return cn.scale_chars or num.exp > 0
+            if num.exp > 0:          # 四百多亿
+                return True
+            if cn.big and has_digit:
+                return True
+            return cn.pure and "亿" in run and len(run) >= 2
+        if run in ("万", "亿"):
+            return False
+        if run in ("百", "千") and kind not in ("times", "currency"):
+            return False
+        if run == "一" and kind in ("counter", "shares"):
+            return False                             # 一家, 一个, 一股: the article "a"
+        if kind == "shares" and not cn.big and num.exp == 0 and num.base < 100:
+            return False                             # 三股力量
+        if kind == "currency" and not cn.scale_chars and num.exp == 0:
+            return num.unit_word in ("元", "块", "块钱")   # not 李四人民币
+        return True
+
+    def emit(self, num: _Num, pre: _Prefix) -> None:
+        unit = num.unit
+        if unit is None and pre.cur:
+            unit = pre.cur
+        elif pre.cur and num.unit_kind != "currency":
+            # a currency before 3亿股 or 5% belongs to something else
+            pre.start = max(pre.start, pre.cur_end)
+            while self.char(pre.start) == " ":
+                pre.start += 1
+        start = pre.start
+        if num.lead is not None:
+            start = min(start, num.lead)
+        qualifier, cue = _resolve(pre.words + num.words)
+        value = num.value()
+        self.out.append(Amount(
+            value=value, unit=unit, qualifier=qualifier, low=None, high=None,
+            per_share=pre.per_share or num.per_share, counter=num.counter,
+            scaled=num.scaled, points=num.points, qualifier_text=cue,
+            text=self.t[start:num.tail_end], start=start, end=num.tail_end,
+            num_start=num.start, num_end=num.end,
+        ))
+        self.last_end = num.tail_end
+
+
+# --------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every amount of a NORMALIZED text (simplified script, ASCII digits), in order.
+
+    The amounts never overlap and ``amount.text == text[amount.start:amount.end]``. Runs in
+    time linear in ``len(text)``. See the module docstring for what counts as an amount.
+
+    Span conventions: qualifier words (约, 超过, 以上, 余), a currency written before the
+    number (人民币, HK$), 每股, a sign and a trailing ``H股``/``A股`` after a share count
+    (``37,419,500股H股``) are inside ``text``; 从/由 and exact cue words (达, 为, 高达) are not.
+    """
+    if not isinstance(text, str):
+        raise ParseError(f"expected a string, got {type(text).__name__}")
+    if not text:
+        return []
+    return _Scanner(text).run()
+
+
+def parse_amount(s: str) -> Amount:
+    """The first amount of a user string, normalized first (繁體, full-width digits, 1.86 億美元).
+
+    ``start``/``end``/``num_start``/``num_end`` and ``text`` refer to ``s`` itself.
+    Raises :class:`~zhipu_ipo.errors.ParseError` when ``s`` holds no amount.
+    """
+    if not isinstance(s, str):
+        raise ParseError(f"expected a string, got {type(s).__name__}")
+    from .normalize import normalize
+
+    norm = normalize(s)
+    amounts = find_amounts(norm.text)
+    if not amounts:
+        raise ParseError(f"no amount in {s[:80]!r}")
+    first = amounts[0]
+    start, end = norm.span_to_original(first.start, first.end)
+    num_start, num_end = norm.span_to_original(first.num_start, first.num_end)
+    return first.model_copy(update={
+        "start": start, "end": end, "num_start": num_start, "num_end": num_end,
+        "text": s[start:end],
+    })
+
+
+_FORMAT_SCALES = ((12, "万亿"), (8, "亿"), (4, "万"))
+_FORMAT_SUFFIX = {"percent": "%", "times": "倍", "shares": "股"}
+
+
+def _plain(value: Decimal) -> str:
+    """Digits of a Decimal without exponent (1E+3 -> 1000, 116.20 stays 116.20)."""
+    return format(value, "f")
+
+
+def format_amount(value: Decimal, unit: Optional[str], style: str = "chinese", *,
+                  counter: str = "个", per_share: bool = False) -> str:
+    """Write ``value`` (base units) back in Chinese, exactly.
+
+    ``style="chinese"`` uses the largest of 万亿/亿/万 not above the value
+    (``124500000, 'CNY'`` -> ``1.245亿元``; ``57400000`` -> ``5740万元``) for currencies,
+    shares, counts and bare numbers; ``style="plain"`` writes all digits (``124500000元``).
+    Units: currency codes (``港元``, ``美元`` …), ``percent`` (``%``), ``times`` (``倍``),
+    ``shares`` (``股``), ``count`` (``counter``, default ``个``), ``HKD/share`` or
+    ``per_share=True`` (``116.2港元/股``), ``None`` (number only).
+    """
+    if style not in ("chinese", "plain"):
+        raise ValueError(f"unknown style {style!r}")
+    try:
+        value = Decimal(value)
+    except (InvalidOperation, TypeError, ValueError) as exc:
+        raise ValueError(f"not a decimal value: {value!r}") from exc
+    if not value.is_finite():
+        raise ValueError(f"not a finite value: {value!r}")
+    if unit and unit.endswith("/share"):
+        unit, per_share = unit[: -len("/share")], True
+    if unit in CURRENCY_WORDS:
+        suffix = CURRENCY_WORDS[unit] + ("/股" if per_share else "")
+    elif unit in _FORMAT_SUFFIX:
+        suffix = _FORMAT_SUFFIX[unit]
+    elif unit == "count":
+        suffix = counter
+    elif unit is None:
+        suffix = ""
+    else:
+        raise ValueError(f"unknown unit {unit!r}")
+    scalable = unit not in ("percent", "times") and not per_share
+    if style == "chinese" and scalable:
+        magnitude = abs(value)
+        for exp, word in _FORMAT_SCALES:
+            if magnitude >= Decimal(10) ** exp:
+                return _plain(value.scaleb(-exp, _EXACT).normalize(_EXACT)) + word + suffix
+    if value == value.to_integral_value() and value.as_tuple().exponent > 0:
+        value = Decimal(int(value))
+    return _plain(value) + suffix
