@@ -9,7 +9,7 @@ from typing import Iterable, Iterator, Optional, Union
 import pandas as pd
 
 from .errors import ZhipuIpoError
-from .extract import extract
+from .extractor import extract
 from .io import iter_article_paths, read_text
 from .models import Extraction
 from .tables import facts_frame, mentions_frame

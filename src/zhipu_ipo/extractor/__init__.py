@@ -13,6 +13,8 @@ The pipeline, one pure function of the text (and the optional publication date):
 from __future__ import annotations
 
 import datetime as dt
+import re
+from bisect import bisect_right
 from typing import Optional
 
 from ..models import Extraction, Fact, Mention
@@ -21,7 +23,9 @@ from .context import build_context
 from .entities import build_registry
 from .events import read_events
 from .reader import Draft, Miss, Reader
-from .tokens import AMOUNT, build_stream
+from .tokens import AMOUNT, DATE, PERIOD, TICKER, build_stream
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 __all__ = ["extract"]
 
@@ -39,19 +43,28 @@ def extract(text: str, doc: str = "", published: Optional[dt.date] = None) -> Ex
     norm = normalize(text)
     t = norm.text
     registry = build_registry(t)
-    stream = build_stream(t, registry)
+    stream = build_stream(t, registry, published)
     ctx = build_context(t, stream, registry, published)
     ev_drafts, ev_misses = read_events(ctx)
     reader = Reader(ctx)
     reader.read()
     drafts = ev_drafts + reader.drafts
     misses = ev_misses + reader.misses
-    facts = _facts(norm, doc, drafts)
-    placed = {(f.start, f.end) for f in facts}
-    unplaced = _mentions(norm, doc, misses, stream, placed, drafts)
+    facts, fact_spans = _facts(norm, doc, drafts, misses)
+    unplaced = _mentions(norm, doc, misses, stream, fact_spans, drafts)
     entities = sorted({f.entity for f in facts} | set(ctx.entity_counts))
     return Extraction(doc=doc, facts=facts, unplaced=unplaced, entities=entities,
                       published=published)
+
+
+def _quote_at(norm: Normalized, stream, pos: int) -> str:
+    """The original sentence around normalized offset ``pos``."""
+    starts = [sp.start for sp in stream.sentences]
+    i = bisect_right(starts, pos) - 1
+    if i < 0:
+        return ""
+    sp = stream.sentences[i]
+    return _quote(norm, sp.start, sp.end)
 
 
 def _quote(norm: Normalized, start: int, end: int) -> str:
@@ -59,29 +72,41 @@ def _quote(norm: Normalized, start: int, end: int) -> str:
     return norm.original[s:e].strip()
 
 
-def _facts(norm: Normalized, doc: str, drafts: list[Draft]) -> list[Fact]:
+def _facts(norm: Normalized, doc: str, drafts: list[Draft], misses: list[Miss]):
+    """One fact per (entity, metric, period, segment, value); a repetition becomes a
+    ``duplicate`` mention that points at the first. Returns the facts and the (normalized)
+    spans they were taken from."""
     out: list[Fact] = []
-    seen: set = set()
+    spans: set = set()
+    seen: dict = {}
     for d in sorted(drafts, key=lambda d: (d.start, d.metric)):
         key = (d.entity, d.metric, d.period, d.segment, str(d.value))
         if key in seen:
+            if (d.start, d.end) != seen[key]:
+                misses.append(Miss(d.start, d.end, "duplicate",
+                                   f"{d.metric} already taken at {seen[key][0]}", d.sent,
+                                   d.value if not isinstance(d.value, str) else None, d.unit))
             continue
-        seen.add(key)
+        seen[key] = (d.start, d.end)
+        spans.add((d.start, d.end))
         s, e = norm.span_to_original(d.start, d.end)
         out.append(Fact(doc=doc, entity=d.entity, metric=d.metric, period=d.period,
                         segment=d.segment, value=d.value, unit=d.unit, qualifier=d.qualifier,
                         low=d.low, high=d.high, forecast=d.forecast, stated=True,
                         start=s, end=e, quote=_quote(norm, d.sent.start, d.sent.end),
                         cue=d.cue, rule=d.rule))
-    return out
+    return out, spans
 
 
-def _mentions(norm: Normalized, doc: str, misses: list[Miss], stream, placed, drafts) -> list[Mention]:
+def _mentions(norm: Normalized, doc: str, misses: list[Miss], stream, fact_spans: set,
+              drafts: list[Draft]) -> list[Mention]:
+    """Every number-bearing span that is not a fact: the readers' misses (with their reasons),
+    amounts no rule reached, and digits no scanner read."""
     out: list[Mention] = []
     taken = {(d.start, d.end) for d in drafts}
-    seen = set()
+    seen = set(fact_spans)
     for m in sorted(misses, key=lambda m: m.start):
-        if (m.start, m.end) in taken or (m.start, m.end) in seen:
+        if (m.start, m.end) in seen:
             continue
         seen.add((m.start, m.end))
         s, e = norm.span_to_original(m.start, m.end)
@@ -99,6 +124,25 @@ def _mentions(norm: Normalized, doc: str, misses: list[Miss], stream, placed, dr
         s, e = norm.span_to_original(tok.start, tok.end)
         out.append(Mention(doc=doc, text=norm.original[s:e], start=s, end=e, value=tok.obj.value,
                            unit=tok.obj.unit, reason="no_metric_cue", detail="not read",
-                           quote=""))
+                           quote=_quote_at(norm, stream, tok.start)))
+    # digits no scanner took (GLM-4.5, 18C章, ordinals, footnote marks): reported, never dropped
+    spans = sorted([(t.start, t.end) for t in stream.tokens if t.kind in (AMOUNT, PERIOD, DATE, TICKER)]
+                   + [(d.start, d.end) for d in drafts])
+    starts = [s for s, _ in spans]
+    reach = []          # reach[i]: the furthest end among spans[: i + 1]
+    for _, e in spans:
+        reach.append(max(e, reach[-1]) if reach else e)
+    text = norm.text
+    for m in _DIGITS.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and reach[i] > m.start():
+            continue
+        s, e = norm.span_to_original(m.start(), m.end())
+        named = bool(re.match(r"[A-Za-z]", text[m.end():m.end() + 1]) or
+                     re.search(r"[A-Za-z][-.]?$", text[max(0, m.start() - 2):m.start()]))
+        out.append(Mention(doc=doc, text=norm.original[s:e], start=s, end=e, value=None, unit=None,
+                           reason="identifier" if named else "not_a_figure",
+                           detail="a number inside a name" if named else "a number no scanner read",
+                           quote=_quote_at(norm, stream, m.start())))
     out.sort(key=lambda m: m.start)
     return out

@@ -21,12 +21,14 @@ TICKER = re.compile(
     r"|(?<![A-Za-z])HK\s?[:：]?\s?(\d{4,5})(?!\d)"
     r"|(?:股票代码|代码|股份代号|代号)\s?[:：为]?\s?[“\"「]?(\d{4,5})(?![\d.])"
 )
+_BARE_CODE = re.compile(r"[(（](\d{4,5})[)）]")
 _DEFINITION = re.compile(
     r"(?:以下简称|以下称|下称|简称|以下简称为|下称为)\s?[:：]?\s?[“\"「『]([^”\"」』()（）,，。]{1,16})[”\"」』]"
 )
 _OPEN = "(（"
 _CLOSE = ")）"
 _STOP_SUFFIXES = ("企业", "公司", "巨头", "龙头", "机构", "消息", "报道")
+_SUFFIX_HINT = re.compile(r"科技|智能|半导体|机器人|芯|医|生物|网络|软件|数据|电子|汽车|智|股份|集团|控股|光|能源|动力|技术|信息|云")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9.&·\-]")
 
 
@@ -79,16 +81,66 @@ def _alias_pattern(aliases) -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _entity_words() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
-    legal, stop, generic = [], set(), set()
+def _word_table() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
     for kind, word in ((r[0], r[1]) for r in lexicon.read_rows("entity_words.tsv")):
-        if kind == "legal":
-            legal.append(word)
-        elif kind == "stop":
-            stop.add(word)
-        elif kind == "generic":
-            generic.add(word)
-    return tuple(sorted(legal, key=len, reverse=True)), frozenset(stop), frozenset(generic)
+        out.setdefault(kind, []).append(word)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _entity_words() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    t = _word_table()
+    return (tuple(sorted(t.get("legal", []), key=len, reverse=True)),
+            frozenset(t.get("stop", [])), frozenset(t.get("generic", [])))
+
+
+@lru_cache(maxsize=1)
+def _name_pattern() -> tuple[re.Pattern, tuple[str, ...]]:
+    """Candidates ``<2-4 CJK><suffix>`` and the words that may follow a subject."""
+    t = _word_table()
+    suffixes = sorted(t.get("suffix", []), key=len, reverse=True)
+    after = tuple(sorted(t.get("after", []), key=len, reverse=True))
+    pat = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4}?)(" + "|".join(map(re.escape, suffixes)) + r")")
+    return pat, after
+
+
+#: characters that may stand right before a company name (so the name starts there)
+_NAME_LEFT = set("，,。；;：:、（(“\"「『【 \n\t的与和及在由对将从向于是为了据")
+#: characters no company name starts with
+_BAD_FIRST = set("这该其本此一各多某每全总其他前后上下新老大小第与和及的在")
+
+
+def _uncommon(word: str) -> bool:
+    """Not a common word of the language (jieba's dictionary gives it a low frequency)."""
+    return (_jieba().FREQ.get(word) or 0) <= 20
+
+
+def discover_names(text: str) -> list[str]:
+    """Company names an article uses without a ticker: an uncommon word plus a company suffix
+    (星枢智能, 焕芯半导体), standing where a subject stands (before a figure, a period or an IPO
+    verb). Common compounds (人工智能, 金融科技) are not names."""
+    pat, after = _name_pattern()
+    found: dict[str, int] = {}
+    n = len(text)
+    for m in pat.finditer(text):
+        start = m.start()
+        # the name starts at a boundary: move right until the character before is one
+        prefix = m.group(1)
+        while prefix and start > 0 and text[start - 1] not in _NAME_LEFT:
+            start += 1
+            prefix = prefix[1:]
+        if len(prefix) < 2 or prefix[0] in _BAD_FIRST:
+            continue
+        name = prefix + m.group(2)
+        end = start + len(name)
+        nxt = text[end:end + 8]
+        if not (nxt[:1].isdigit() or nxt.startswith(after) or nxt[:1] in "（(，,。"):
+            continue
+        if not _uncommon(prefix) or not _uncommon(name) or name in known_aliases():
+            continue
+        found[name] = found.get(name, 0) + 1
+    return list(found)
 
 
 @lru_cache(maxsize=1)
@@ -192,6 +244,9 @@ def build_registry(text: str) -> Registry:
         groups[key] |= forms
         return key
 
+    if re.search(_SUFFIX_HINT, text):
+        for name in discover_names(text):
+            add_company([name])
     pending: list[tuple[str, str, int, int]] = []
     if "(" in text or "（" in text:
         for m in _DEFINITION.finditer(text):
@@ -206,6 +261,12 @@ def build_registry(text: str) -> Registry:
         name = name_before(text, op) if op is not None else None
         key = add_company([name]) if name else None
         pending.append((key or "", normalize_ticker(digits), m.start(), m.end()))
+    # a bare code in parentheses right after a company already known: 智谱(02513), 智谱(2513)
+    for m in _BARE_CODE.finditer(text):
+        name = name_before(text, m.start())
+        ident = (reg.resolve(name) or reg.resolve(short_name(name))) if name else None
+        if ident and not any(s <= m.start(1) < e for _, _, s, e in pending):
+            pending.append((ident, normalize_ticker(m.group(1)), m.start(1), m.end(1)))
 
     # The id of a discovered company is its shortest name.
     ids: dict[str, str] = {}

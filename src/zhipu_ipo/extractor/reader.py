@@ -126,6 +126,7 @@ class _State:
     last_amount_end: int = -1
     paren_role: Optional[str] = None                    # metric of the last parenthetical percent
     fromto_last: Optional[Period] = None                # period of the B in a pending 从A至B
+    consumed: set = field(default_factory=set)          # cue positions already used as a postfix
     flags: dict = field(default_factory=dict)           # ctx value -> position (this clause)
     sflags: dict = field(default_factory=dict)          # ctx value -> position (whole sentence)
 
@@ -143,8 +144,11 @@ class Reader:
         self.recent_periods: list[Tok] = []      # period tokens seen so far, in order
         self.par_periods: list[Tok] = []         # period tokens of the paragraph so far
         self.carry_entity: Optional[str] = None
+        self.prev_entities: list = []            # companies named by the last sentence naming several
         self.prev_sentence_period: Optional[Tok] = None
         self.close_reported = "收盘" in self.text or "收报" in self.text or "报收" in self.text
+        # Hong Kong copy writes share prices in 元 meaning Hong Kong dollars (招股价116.2元)
+        self.hk_yuan = "港元" in self.text or "港币" in self.text or "港股" in self.text
         self.par_loss_metric: Optional[str] = None     # the loss metric of the paragraph so far
         self.par_segment: Optional[str] = None         # the segment the previous sentence named
         self.par_trading = False                       # the previous sentence quoted prices
@@ -169,6 +173,12 @@ class Reader:
         if periods:
             self.prev_sentence_period = periods[-1]
         ents = [t.obj.entity for t in toks if t.kind == ENTITY]
+        distinct = []
+        for e in ents:
+            if e not in distinct:
+                distinct.append(e)
+        if len(distinct) >= 2:
+            self.prev_entities = distinct
         nxt = self.text[sent.end:sent.end + 1] if sent.end < len(self.text) else "\n"
         segs = [t.obj.value for t in toks if t.kind == CUE and t.obj.kind == "seg"]
         losses = [t.obj.value for t in toks if t.kind == CUE and t.obj.kind == "metric"
@@ -218,7 +228,8 @@ class Reader:
             elif k == PERIOD:
                 self._on_period(st, t)
             elif k == CUE:
-                self._on_cue(st, t)
+                if t.start not in st.consumed:
+                    self._on_cue(st, t)
             elif k == AMOUNT:
                 j = self._run_end(toks, i)
                 self._on_amounts(st, sent, toks, i, j)
@@ -234,6 +245,18 @@ class Reader:
         pm = t.obj
         if pm.kind == "relative":
             rel = getattr(pm, "relative", None)
+            offset = getattr(pm, "year_offset", None)
+            if rel == "same_period" and offset:
+                # 去年同期: the period in context, one year earlier
+                base = st.period_tok or self.prev_sentence_period
+                if base is not None and base.obj.period is not None:
+                    shifted = _shift_year(base.obj.period, offset)
+                    if shifted is not None:
+                        st.period_tok = Tok(PERIOD, t.start, t.end,
+                                            _SyntheticPeriod(shifted, t.start, t.end, pm.text))
+                        return
+                st.flags["unknown_period"] = t.start
+                return
             if rel == "same_period":
                 st.flags["same_period"] = t.start
                 return
@@ -253,14 +276,25 @@ class Reader:
     def _resolve_relative(self, st: _State, pm) -> Optional[Tok]:
         """上半年/前三季度 without a year take the year of the period in context."""
         rel = getattr(pm, "relative", None)
-        base = st.period_tok or self.prev_sentence_period
-        if base is None or base.obj.period is None:
-            return None
         if rel in ("reporting_period",):
             return None
-        year = _year_of(base.obj.period)
-        if year is None:
-            return None
+        offset = getattr(pm, "year_offset", None)
+        if offset is not None:
+            # 今年上半年 / 去年: the year of the publication date
+            if self.ctx.today is None:
+                return None
+            year = self.ctx.today.year + offset
+            if rel in ("this_year", "last_year", "year_before_last", "next_year"):
+                from ..periods import Period as _P
+                p = _P.of_year(year)
+                return Tok(PERIOD, pm.start, pm.end, _SyntheticPeriod(p, pm.start, pm.end, pm.text))
+        else:
+            base = st.period_tok or self.prev_sentence_period
+            if base is None or base.obj.period is None:
+                return None
+            year = _year_of(base.obj.period)
+            if year is None:
+                return None
         canon = {"H1": f"{year}H1", "H2": f"{year}H2", "Q1-Q3": f"{year}Q1-Q3"}.get(rel)
         if canon is None:
             return None
@@ -297,13 +331,22 @@ class Reader:
             st.base_cue, st.base_pos = c.word, t.start
             st.mod = None
         elif c.kind == "mod":
+            if c.value == "level" and st.mod is not None and st.mod_pos >= st.clause_start:
+                return
             if c.value == "share_of_revenue":
                 st.mod, st.denominator = "share_of", "revenue"
             else:
                 st.mod = c.value
             st.mod_pos = t.start
         elif c.kind == "price":
-            st.price, st.price_pos = c.value, t.start
+            value = c.value
+            if value == "quote":        # 报: the price the sentence is about (开盘报, 收盘…报), else the last
+                value = st.price if st.price is not None else "last"
+            st.price, st.price_pos = value, t.start
+            if "跌" in c.word or c.word == "低开":
+                st.change, st.change_pos = "down", t.start
+            elif "涨" in c.word or "升" in c.word or c.word == "高开":
+                st.change, st.change_pos = "up", t.start
         elif c.kind == "change":
             st.change, st.change_pos = c.value, t.start
         elif c.kind == "seg":
@@ -314,8 +357,11 @@ class Reader:
             st.base, st.base_cue, st.base_pos = "revenue", c.word, t.start
         elif c.kind == "ctx":
             st.flags[c.value] = t.start
-            if c.value == "cornerstone":
-                pass
+            if c.value in ("former", "latter"):
+                names = st.entities if len(st.entities) >= 2 else self.prev_entities
+                if len(names) >= 2:
+                    st.entity = names[0] if c.value == "former" else names[1]
+                    st.entity_explicit = True
 
     # ------------------------------------------------------------------ runs of amounts
     def _run_end(self, toks: list[Tok], i: int) -> int:
@@ -336,6 +382,14 @@ class Reader:
     def _on_amounts(self, st: _State, sent: Span, toks: list[Tok], i: int, j: int) -> None:
         run = [toks[x].obj for x in range(i, j + 1) if toks[x].kind == AMOUNT]
         run = _propagate_units(run)
+        run = [a.model_copy(update={"value": -a.value}) if self.text[a.start - 1:a.start] == "负"
+               and a.value > 0 and a.unit == "percent" else a for a in run]
+        first = run[0]
+        if first.unit == "percent" and st.base is not None and st.base_pos >= st.clause_start \
+                and re.fullmatch(r"[的之]\s*", self._between_cue_and(st, first)):
+            # 全球发售的35%: the cue names what the share is of, not the subject
+            st.denominator, st.base = st.base, st.prev_base
+            st.mod, st.mod_pos = "share_of", st.base_pos
         explicit = self._explicit_period(st, toks[i].start)
         self._postfix_cue(st, toks, j)
         force = None
@@ -359,6 +413,11 @@ class Reader:
         st.last_amount_end = run[-1].end
         st.mod = None if st.mod not in ("share_of",) else st.mod
 
+    def _between_cue_and(self, st: _State, a) -> str:
+        word = st.base_cue or ""
+        end = st.base_pos + len(word)
+        return self.text[end:a.start] if 0 <= end <= a.start else "?"
+
     def _postfix_cue(self, st: _State, toks: list[Tok], j: int) -> None:
         """``以约43亿港元募资规模``, ``实现1.9亿元收入``: a metric word right after an amount of money
         (or shares) names it when its own clause has no cue before it."""
@@ -373,6 +432,7 @@ class Reader:
             return
         self._on_cue(st, nxt)
         st.base_is_postfix = True
+        st.consumed.add(nxt.start)
 
     def _next_amount(self, toks: list[Tok], j: int) -> Optional[Tok]:
         for k in range(j + 1, min(j + 4, len(toks))):
@@ -462,9 +522,11 @@ class Reader:
         pos = a.start
         if metric in _FUNDING_METRICS:
             t = explicit or st.period_tok
-            if t is not None and t.obj.period is not None and t.obj.period.kind == "year" \
-                    and not _SINCE.match(self.text[t.end:t.end + 3]):
-                return str(t.obj.period), ""
+            if t is not None and t.obj.period is not None and not _SINCE.match(self.text[t.end:t.end + 3]):
+                p = t.obj.period
+                if p.kind == "year" or (p.kind == "span" and metric == "total_funding"
+                                        and p.items()[0].kind == "year"):
+                    return str(p), ""
             return None, ""
         cumulative = any(k in st.flags for k in ("cumulative", "duration")) or (
             "duration" in st.sflags and st.sflags["duration"] < pos)
@@ -554,6 +616,14 @@ class Reader:
         info = self.metrics[metric]
         periods: Optional[list] = None
         tok = explicit or st.period_tok
+        names = [e for e in st.entities]
+        if "each" in st.sflags and len(names) == len(run) >= 2 and (
+                tok is None or len(tok.obj.items or []) != len(run)):
+            # 智谱与MiniMax的2024年营收分别为A及B: one figure per company
+            for name, a in zip(names, run):
+                st.entity = name
+                self._single(st, sent, a, explicit)
+            return
         if info.period in ("required", "optional"):
             if tok is not None and len(tok.obj.items or []) == len(run):
                 periods = list(tok.obj.items)
@@ -618,11 +688,11 @@ class Reader:
         seg = self.text[nf:pos]
         return "跌" in seg
 
-    def _postfix(self, a, words: tuple[str, ...], window: int = 6) -> Optional[str]:
+    def _postfix(self, a, words: tuple[str, ...], window: int = 8) -> Optional[str]:
+        """The first of ``words`` written right after the amount (``的`` may stand between)."""
         after = self.text[a.end:a.end + window]
         for w in words:
-            k = after.find(w)
-            if k != -1 and k <= 3:
+            if after.startswith(w) or after.startswith("的" + w):
                 return w
         return None
 
@@ -635,7 +705,9 @@ class Reader:
             return self._mk_miss(a, sent, "not_a_fact", f"the amount of a {prev.metric} share")
         text_before = self.text[max(st.clause_start, pos - 6):pos]
         # per-share prices
-        if a.per_share or (a.unit == "HKD" and not a.scaled and a.value < 10000):
+        if a.per_share or (a.unit == "HKD" and not a.scaled and a.value < 10000) or (
+                a.unit == "CNY" and self.hk_yuan and not a.scaled and a.value < 10000
+                and "人民币" not in a.text and "RMB" not in a.text):
             r = self._classify_price(st, sent, a)
             if r is not None:
                 return r
@@ -646,7 +718,9 @@ class Reader:
             if post in ("收入", "营收"):
                 return self._fact("revenue", a, st.segment, post, "postfix")
             return self._mk_miss(a, sent, "no_metric_cue", "")
-        if _DELTA_BEFORE.search(text_before) or (st.mod == "delta" and st.mod_pos > st.base_pos):
+        if _DELTA_BEFORE.search(text_before) or (st.mod == "delta" and st.mod_pos > st.base_pos) or (
+                st.mod in ("growth", "decline") and st.mod_pos > st.base_pos
+                and not re.search(r"至|到|为|达", self.text[st.mod_pos:pos])):
             return self._mk_miss(a, sent, "not_a_fact", "a change, not a level")
         if base == "x_market_cap":
             if self._trading_context(st, pos):
@@ -684,6 +758,8 @@ class Reader:
                 return self._fact("cornerstone_amount", a, None, st.base_cue, "cornerstone")
             if base == "gross_proceeds" and "net" in st.flags:
                 return self._fact("net_proceeds", a, None, st.base_cue, "net-proceeds")
+            if base == "gross_proceeds" and self._pre_ipo_funding(st, pos):
+                return self._fact("total_funding", a, None, st.base_cue, "funding")
             if base == "total_funding" and self._ipo_context(st, pos) and not self._funding_context(st, pos):
                 return self._mk_miss(a, sent, "no_metric_cue", "funding vs proceeds unclear")
             seg = st.segment if base in ("revenue", "gross_profit") else None
@@ -715,8 +791,7 @@ class Reader:
         return None
 
     def _price_fact(self, metric, a, cue, rule):
-        q = a.qualifier
-        return (metric, a.value, "HKD/share", q, None, cue, rule)
+        return (metric, a.value, "HKD/share", a.qualifier, None, cue, rule)
 
     def _classify_percent(self, st: _State, sent: Span, a):
         pos = a.start
@@ -811,12 +886,12 @@ class Reader:
 
     def _classify_times(self, st: _State, sent: Span, a):
         pos = a.start
-        post = self._postfix(a, ("超额认购", "超购", "的超额认购"))
+        if self.text[a.end:a.end + 1] == "级":        # 千倍级: an order of magnitude
+            return self._mk_miss(a, sent, "not_a_fact", "order of magnitude")
+        post = self._postfix(a, ("超额认购", "超购", "认购"))
         base = st.base
         if post or base == "oversubscription":
-            intl = any(k in st.sflags for k in ("intl_tranche",)) or self._has_cue_before(
-                sent, pos, ("国际配售", "国际发售"))
-            metric = "intl_oversubscription" if intl else "hk_oversubscription"
+            metric = "intl_oversubscription" if self._tranche(sent, pos) == "intl" else "hk_oversubscription"
             return (metric, a.value, "times", a.qualifier, None, post or st.base_cue, "oversubscription")
         if base == "price_to_sales":
             return ("price_to_sales", a.value, "times", a.qualifier, None, st.base_cue, "cue")
@@ -841,7 +916,8 @@ class Reader:
         counter = a.counter or ""
         if counter in ("家", "名", "位") and self._postfix(a, ("基石",)):
             return ("cornerstone_count", a.value, "count", a.qualifier, None, "基石投资者", "count")
-        if counter == "轮" and (self._postfix(a, ("融资", "投资")) or st.base in ("x_funding", "total_funding")):
+        if counter == "轮" and (self._postfix(a, ("融资", "投资", "募资", "集资", "股权融资"))
+                                or st.base in ("x_funding", "total_funding")):
             return ("funding_rounds", a.value, "count", a.qualifier, None, "轮融资", "count")
         if counter in ("人", "名") and st.base == "rd_headcount":
             return ("rd_headcount", a.value, "count", a.qualifier, None, st.base_cue, "count")
@@ -850,6 +926,15 @@ class Reader:
         return self._mk_miss(a, sent, "no_metric_cue", f"count ({counter})")
 
     # ------------------------------------------------------------------ context tests
+    _TRANCHE = re.compile(r"(国际配售|国际发售|机构投资者|国际部分)|(公开发售|香港公开|公开认购|散户|香港发售|公开招股)")
+
+    def _tranche(self, sent: Span, pos: int) -> str:
+        """The offering tranche the nearest tranche word before ``pos`` names (default: Hong Kong)."""
+        last = "hk"
+        for m in self._TRANCHE.finditer(self.text, sent.start, pos):
+            last = "intl" if m.group(1) else "hk"
+        return last
+
     def _has_cue_before(self, sent: Span, pos: int, words: tuple[str, ...]) -> bool:
         seg = self.text[sent.start:pos]
         return any(w in seg for w in words)
@@ -867,6 +952,12 @@ class Reader:
             return True
         seg = self.text[st.sentence_start:pos + 40]
         return any(w in seg for w in ("发行价", "发售", "招股", "募资", "上市", "集资", "IPO"))
+
+    def _pre_ipo_funding(self, st: _State, pos: int) -> bool:
+        """Money raised in rounds before the IPO (…轮融资，集资总额…), not the offering."""
+        seg = self.text[st.sentence_start:pos]
+        return bool(re.search(r"\d+轮|[一二三四五六七八九十]+轮|上市前|天使|投后", seg)) and not re.search(
+            r"本次|此次|IPO|招股|发售|发行价|全球发售", seg)
 
     def _funding_context(self, st: _State, pos: int) -> bool:
         seg = self.text[max(0, pos - 40):pos + 4]
@@ -985,6 +1076,21 @@ class _SyntheticPeriod:
     @property
     def items(self):
         return [self.period]
+
+
+def _shift_year(p: Period, offset: int) -> Optional[Period]:
+    """The same kind of period ``offset`` years away (2025H1, -1 -> 2024H1)."""
+    from ..periods import parse_period
+    s = str(p)
+    if ".." in s:
+        return None
+    m = re.match(r"(\d{4})(.*)$", s)
+    if not m:
+        return None
+    try:
+        return parse_period(f"{int(m.group(1)) + offset}{m.group(2)}")
+    except ValueError:
+        return None
 
 
 def _year_of(p: Period) -> Optional[int]:

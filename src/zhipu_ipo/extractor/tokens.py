@@ -8,9 +8,11 @@ amount, a period or a company name is dropped.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Optional
 
 from ..numbers import find_amounts
 from ..periods import find_dates, find_periods
@@ -62,10 +64,53 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return False
 
 
-def build_stream(text: str, registry: Registry) -> Stream:
+@dataclass(frozen=True)
+class DayOnly:
+    """``MiniMax 9日在港股挂牌``: a day of the month last named (month from context)."""
+
+    start: int
+    end: int
+    text: str
+    month: int
+    day: int
+    year: Optional[int] = None
+    date: Optional[dt.date] = None
+    dateline: bool = False
+
+
+_DAY_ONLY = re.compile(r"(?<![\d月年.号第近前后数每几连])(\d{1,2})日(?![\d内后前以均])")
+
+
+def _day_only(text: str, dates: list, published: Optional[dt.date]) -> list:
+    """Days written without a month, given the month of the previous date (or of publication)."""
+    out = []
+    starts = [d.start for d in dates]
+    spans = sorted((d.start, d.end) for d in dates)
+    for m in _DAY_ONLY.finditer(text):
+        s, e = m.start(1), m.end()
+        if _overlaps(spans, s, e):
+            continue
+        k = bisect_left(starts, s)
+        month = None
+        for d in reversed(dates[:k]):
+            if d.month:
+                month = d.month
+                break
+        if month is None and published is not None:
+            month = published.month
+        day = int(m.group(1))
+        if month is None or not 1 <= day <= 31:
+            continue
+        out.append(DayOnly(s, e, m.group(), month, day))
+    return out
+
+
+def build_stream(text: str, registry: Registry, published: Optional[dt.date] = None) -> Stream:
     """Scan ``text`` once with every scanner and merge the results."""
     periods = find_periods(text)
     dates = find_dates(text)
+    if "日" in text:
+        dates = sorted(dates + _day_only(text, dates, published), key=lambda d: d.start)
     hard: list[Tok] = [Tok(DATE, d.start, d.end, d) for d in dates]
     for p in periods:
         # a bare full date is read as a date; a period that says more (截至…, ranges, lists)

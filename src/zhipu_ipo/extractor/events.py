@@ -1,0 +1,218 @@
+"""IPO events with a date (listing, start and end of the subscription) and tickers.
+
+A date becomes an event when its sentence names one (挂牌上市, 启动招股, 结束招股, 招股期 …);
+the event word nearest to the date wins, and filing words (递表, 聆讯, 上市申请) or a grey-
+market trade (暗盘) mean the date is not an event of the contract. A date written without a
+year takes the year the document's context gives (``DocContext.resolve_year``), or is
+reported as unplaced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+from .context import DocContext
+from .reader import Draft, Miss
+from .sentences import Span
+from .tokens import CUE, DATE, ENTITY, TICKER, Tok
+
+_EVENT = {"listing": "listing_date", "sub_start": "subscription_start", "sub_end": "subscription_end"}
+_BLOCKING = ("filing", "notfact")
+# a listing word that is not the listing itself: 上市前, 上市后, 上市以来
+_NOT_EVENT_AFTER = re.compile(r"^(?:前|后|之前|之后|以来|以后|初期|计划|进程|公司|标准|门槛|规则|新规|政策|申请|地位|企业|之路|潮)")
+_UNTIL = re.compile(r"(?:持续至|截至|直至|至|到)\s*$")
+
+
+def _date_value(ctx: DocContext, d, end: bool = False) -> Optional[dt.date]:
+    if end:
+        if getattr(d, "end_date", None) is not None:
+            return d.end_date
+        m, day = getattr(d, "end_month", None), getattr(d, "end_day", None)
+        if m and day:
+            return ctx.resolve_year(m, day)
+        return None
+    if d.date is not None:
+        return d.date
+    if d.month and d.day:
+        return ctx.resolve_year(d.month, d.day)
+    return None
+
+
+def _is_range(d) -> bool:
+    return getattr(d, "end_date", None) is not None or bool(getattr(d, "end_day", None))
+
+
+def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
+    drafts: list[Draft] = []
+    misses: list[Miss] = []
+    text = ctx.text
+    for sent in ctx.stream.sentences:
+        toks = ctx.stream.in_span(sent.start, sent.end)
+        dates = [t for t in toks if t.kind == DATE]
+        tickers = [t for t in toks if t.kind == TICKER]
+        if not dates and not tickers:
+            continue
+        cues = [t for t in toks if t.kind == CUE and t.obj.kind == "ctx"]
+        ents = [t for t in toks if t.kind == ENTITY]
+        if tickers:
+            _tickers(ctx, sent, tickers, cues, ents, drafts, misses)
+        if dates:
+            _dates(ctx, sent, dates, cues, ents, drafts, misses)
+    for d in drafts:
+        if d.metric == "listing_date" and d.entity not in ctx.listing_dates:
+            ctx.listing_dates[d.entity] = dt.date.fromisoformat(d.value)
+    return drafts, misses
+
+
+def _entity_at(ctx: DocContext, ents: list[Tok], pos: int, sent: Span) -> Optional[str]:
+    """The company a sentence-level event is about: the first named in the sentence, else the main one."""
+    if ents:
+        return ents[0].obj.entity
+    return ctx.main_entity
+
+
+def _tickers(ctx, sent, tickers, cues, ents, drafts, misses) -> None:
+    text = ctx.text
+    for t in tickers:
+        ent, ticker = t.obj
+        if not ent:
+            before = [e for e in ents if e.end <= t.start]
+            ent = before[-1].obj.entity if before else _entity_at(ctx, ents, t.start, sent)
+        clause_lo = max(text.rfind("，", sent.start, t.start), text.rfind(",", sent.start, t.start), sent.start)
+        clause_hi = min([x for x in (text.find("，", t.end, sent.end), text.find(",", t.end, sent.end)) if x != -1]
+                        or [sent.end])
+        near = [c for c in cues if clause_lo - 30 <= c.start <= clause_hi + 30 and c.obj.value in
+                ("listing", "ipo", "filing", "sub_start", "sub_end", "sub_period", "first_day")]
+        known = ent in ctx.registry.aliases.values()
+        if not ent or not (near or known):
+            misses.append(Miss(t.start, t.end, "not_a_fact", "ticker of a company mentioned in passing", sent))
+            continue
+        drafts.append(Draft(entity=ent, metric="ticker", period=None, segment=None, value=ticker,
+                            unit="text", qualifier="exact", start=t.start, end=t.end, sent=sent,
+                            cue="ticker", rule="ticker"))
+
+
+_DATE_SEP = re.compile(r"^\s*(?:、|和|及|与|,|，)\s*$")
+#: an event word further than this from its date (in characters) is not the date's event
+_MAX_GAP = 30
+
+
+def _groups(text: str, dates: list[Tok]) -> list[list[Tok]]:
+    """Dates written as an enumeration (1月8日、1月9日) form one group."""
+    groups: list[list[Tok]] = []
+    for t in dates:
+        if groups and _DATE_SEP.match(text[groups[-1][-1].end:t.start]):
+            groups[-1].append(t)
+        else:
+            groups.append([t])
+    return groups
+
+
+def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
+    text = ctx.text
+    events = []
+    for c in cues:
+        v = c.obj.value
+        if v in _EVENT or v in ("sub_period", "first_day") or v in _BLOCKING or (
+                v == "ipo" and c.obj.word == "招股"):
+            if v == "listing" and _NOT_EVENT_AFTER.match(text[c.end:c.end + 4]):
+                continue
+            events.append(c)
+    each = any(c.obj.value == "each" for c in cues)
+    ent_names: list[str] = []
+    for e in ents:
+        if e.obj.entity not in ent_names:
+            ent_names.append(e.obj.entity)
+    points = [t for t in ctx.stream.in_span(sent.start, sent.end)
+              if t.kind == "period" and t.obj.kind == "point" and t.obj.text.startswith(("截至", "截止"))]
+    usable = [t for t in dates if not getattr(t.obj, "dateline", False)
+              and t.obj.month is not None and t.obj.day is not None
+              and not any(p.start <= t.start < p.end for p in points)]
+    for group in _groups(text, usable):
+        ev = _nearest_event(text, group, events)
+        if ev is None and group[0].start - sent.start <= 2 and text[group[-1].end:group[-1].end + 1] in "，,":
+            # 1月8日，X公司……正式挂牌上市: a date opening the sentence is the date of its event
+            later = [c for c in events if c.start >= group[-1].end]
+            ev = later[0] if later else None
+        for k, t in enumerate(group):
+            d = t.obj
+            if ev is None:
+                misses.append(Miss(t.start, t.end, "no_metric_cue", "a date with no IPO event", sent))
+                continue
+            kind = ev.obj.value
+            if kind in _BLOCKING:
+                misses.append(Miss(t.start, t.end, "not_a_fact", f"date of a {kind} event", sent))
+                continue
+            when = _date_value(ctx, d)
+            if when is None:
+                misses.append(Miss(t.start, t.end, "no_year", "date without a year", sent))
+                continue
+            if len(group) > 1 and len(ent_names) == len(group) and (each or len(group) == 2):
+                ent = ent_names[k]
+            else:
+                before = [e for e in ents if e.end <= max(t.start, ev.start)]
+                ent = before[-1].obj.entity if before else _entity_at(ctx, ents, t.start, sent)
+            if not ent:
+                misses.append(Miss(t.start, t.end, "no_entity", "event date", sent))
+                continue
+            forecast = any(c.obj.value == "forecast" and c.start < t.end + 6 for c in cues)
+            if kind == "sub_period" or (kind == "ipo" and _is_range(d)):
+                if _is_range(d):
+                    end = _date_value(ctx, d, end=True)
+                    drafts.append(_draft(ent, "subscription_start", when, t, sent, ev, forecast))
+                    if end is not None:
+                        drafts.append(_draft(ent, "subscription_end", end, t, sent, ev, forecast))
+                    continue
+                if _UNTIL.search(text[max(sent.start, t.start - 4):t.start]):
+                    drafts.append(_draft(ent, "subscription_end", when, t, sent, ev, forecast))
+                    continue
+                misses.append(Miss(t.start, t.end, "no_metric_cue", "date in a subscription period", sent))
+                continue
+            if kind == "ipo":
+                misses.append(Miss(t.start, t.end, "no_metric_cue", "date near 招股", sent))
+                continue
+            metric = "listing_date" if kind == "first_day" else _EVENT[kind]
+            drafts.append(_draft(ent, metric, when, t, sent, ev, forecast))
+    # 今日挂牌 / 今日起招股: the publication date is the event's date
+    today = ctx.today
+    if today is not None and not usable:
+        todays = [c for c in cues if c.obj.value == "today"]
+        for tc in todays:
+            ev = _nearest_event(text, [Tok("date", tc.start, tc.end, None)], events)
+            if ev is None or ev.obj.value not in _EVENT and ev.obj.value != "first_day":
+                continue
+            before = [e for e in ents if e.end <= tc.start]
+            ent = before[-1].obj.entity if before else _entity_at(ctx, ents, tc.start, sent)
+            if ent:
+                metric = "listing_date" if ev.obj.value == "first_day" else _EVENT[ev.obj.value]
+                drafts.append(Draft(entity=ent, metric=metric, period=None, segment=None,
+                                    value=today.isoformat(), unit="date", qualifier="exact",
+                                    start=tc.start, end=tc.end, sent=sent, cue=ev.obj.word,
+                                    rule="event-today"))
+
+
+def _nearest_event(text: str, group: list[Tok], events: list[Tok]) -> Optional[Tok]:
+    """The event word nearest to a date (or a group of dates) in its sentence, within _MAX_GAP
+    characters and with no other date in between; a word right after the dates comes first."""
+    lo, hi = group[0].start, group[-1].end
+    best, best_d = None, None
+    for c in events:
+        if c.start >= hi:
+            gap, d = text[hi:c.start], c.start - hi
+        elif c.end <= lo:
+            gap, d = text[c.end:lo], lo - c.end + 2
+        else:
+            continue
+        if d > _MAX_GAP or re.search(r"\d+月\d+日|。", gap):
+            continue
+        if best_d is None or d < best_d:
+            best, best_d = c, d
+    return best
+
+
+def _draft(ent, metric, when: dt.date, t: Tok, sent: Span, ev: Tok, forecast: bool) -> Draft:
+    return Draft(entity=ent, metric=metric, period=None, segment=None, value=when.isoformat(),
+                 unit="date", qualifier="exact", start=t.start, end=t.end, sent=sent,
+                 forecast=forecast, cue=ev.obj.word, rule="event-date")

@@ -1,0 +1,86 @@
+"""The extractor against the hand-made gold of the four seed articles (tests/gold/seeds).
+
+Thresholds live in tests/ratchet.json and may only go up (see test_ratchet_only_rises).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from zhipu_ipo import extract
+from zhipu_ipo.io import read_text
+
+from .gold.scoring import Score, load_gold, score_document
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = sorted((ROOT / "tests" / "gold" / "seeds").glob("*.json"))
+RATCHET = json.loads((ROOT / "tests" / "ratchet.json").read_text(encoding="utf-8"))
+
+
+def _extract(gold_path: Path):
+    gold = load_gold(gold_path)
+    text = read_text(ROOT / "data" / "seeds" / (gold_path.stem + ".txt"))
+    published = dt.date.fromisoformat(gold["published_hint"]) if gold.get("published_hint") else None
+    return gold, text, extract(text, doc=gold_path.stem, published=published)
+
+
+@pytest.fixture(scope="module")
+def seed_score() -> Score:
+    total = Score()
+    for g in GOLD:
+        gold, text, ex = _extract(g)
+        score_document(ex.facts, gold, text, total)
+    return total
+
+
+def test_there_are_four_seed_gold_files():
+    assert [g.stem[:3] for g in GOLD] == ["000", "001", "002", "003"]
+
+
+def test_seed_precision(seed_score: Score):
+    assert seed_score.precision >= RATCHET["seed_precision"], seed_score.report()
+
+
+def test_seed_recall(seed_score: Score):
+    assert seed_score.recall >= RATCHET["seed_recall"], seed_score.report()
+
+
+def test_contract_thresholds_are_kept():
+    # the issue's bar: precision 1.0 and recall 0.97 on the seeds; the ratchet may not go below it
+    assert RATCHET["seed_precision"] >= 1.0
+    assert RATCHET["seed_recall"] >= 0.97
+
+
+@pytest.mark.parametrize("gold_path", GOLD, ids=lambda p: p.stem[:3])
+def test_every_fact_points_at_its_figure(gold_path: Path):
+    """original[start:end] is the written figure, inside its quote, for every fact of a seed."""
+    _, text, ex = _extract(gold_path)
+    assert ex.facts
+    for f in ex.facts:
+        written = text[f.start:f.end]
+        assert written and written.strip() == written, (f, written)
+        assert written in f.quote, (f, written, f.quote)
+        assert text.find(f.quote) != -1, f
+
+
+@pytest.mark.parametrize("gold_path", GOLD, ids=lambda p: p.stem[:3])
+def test_nothing_number_bearing_is_lost(gold_path: Path):
+    """Every number of the text is in a fact, an unplaced mention, a period or a date."""
+    import re
+
+    _, text, ex = _extract(gold_path)
+    covered = [(f.start, f.end) for f in ex.facts] + [(m.start, m.end) for m in ex.unplaced]
+    from zhipu_ipo.normalize import normalize
+    from zhipu_ipo.periods import find_dates, find_periods
+
+    norm = normalize(text)
+    for p in list(find_periods(norm.text)) + list(find_dates(norm.text)):
+        covered.append(norm.span_to_original(p.start, p.end))
+    for m in re.finditer(r"\d+(?:[.,]\d+)*", text):
+        inside = any(s <= m.start() < e for s, e in covered)
+        assert inside, f"{gold_path.stem}: {m.group()!r} at {m.start()} is neither a fact nor unplaced: " \
+                       f"{text[max(0, m.start() - 20):m.end() + 20]!r}"

@@ -1,0 +1,78 @@
+"""The sentence table (tests/sentence_cases.py): short texts in the styles of many outlets,
+simplified and traditional, each with exactly the facts it must yield (or none).
+
+Cases the extractor does not get right yet are listed in tests/sentence_known_failures.txt and
+run as strict xfails: fixing one makes its xfail fail until it is removed from the list, and the
+number of passing cases may only go up (tests/ratchet.json).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from zhipu_ipo import extract
+
+from .sentence_cases import CASES, Case
+
+HERE = Path(__file__).resolve().parent
+KNOWN = {line.split("#")[0].strip() for line in (HERE / "sentence_known_failures.txt").read_text(
+    encoding="utf-8").splitlines() if line.split("#")[0].strip()}
+RATCHET = json.loads((HERE / "ratchet.json").read_text(encoding="utf-8"))
+
+
+def _canon(v) -> str:
+    if isinstance(v, Decimal) or (isinstance(v, str) and v.replace(".", "", 1).lstrip("-").isdigit()):
+        d = Decimal(str(v))
+        return str(int(d)) if d == d.to_integral_value() else format(d.normalize(), "f")
+    return str(v)
+
+
+def _run(case: Case):
+    published = dt.date.fromisoformat(case.published) if case.published else None
+    ex = extract(case.text, published=published)
+    got = {(f.entity, f.metric, f.period, f.segment, _canon(f.value)): f for f in ex.facts}
+    want = {(t[0], t[1], t[2], t[3], _canon(t[4])): t for t in case.facts}
+    return got, want
+
+
+def _problems(case: Case) -> list[str]:
+    got, want = _run(case)
+    out = [f"unexpected {k}" for k in sorted(set(got) - set(want), key=str)]
+    out += [f"missing {k}" for k in sorted(set(want) - set(got), key=str)]
+    for k in set(got) & set(want):
+        f, t = got[k], want[k]
+        if f.unit != t[5] or f.qualifier != t[6]:
+            out.append(f"{k}: unit/qualifier {f.unit}/{f.qualifier}, expected {t[5]}/{t[6]}")
+    return out
+
+
+def _param(case: Case):
+    marks = [pytest.mark.xfail(strict=True, reason="known failure")] if case.id in KNOWN else []
+    return pytest.param(case, id=case.id, marks=marks)
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+def test_sentence(case: Case):
+    problems = _problems(case)
+    assert not problems, f"{case.text}\n" + "\n".join(problems)
+
+
+def test_table_is_large_and_varied():
+    assert len(CASES) >= 150
+    assert len({c.id for c in CASES}) == len(CASES)
+    assert sum(1 for c in CASES if not c.facts) >= 40
+
+
+def test_known_failures_exist():
+    ids = {c.id for c in CASES}
+    assert KNOWN <= ids, KNOWN - ids
+
+
+def test_ratchet_sentences_passing():
+    passing = sum(1 for c in CASES if c.id not in KNOWN)
+    assert passing >= RATCHET["sentences_passing"], (passing, RATCHET["sentences_passing"])
