@@ -1,4 +1,4 @@
-"""Tests of zhipu_ipo.normalize: the rules, the offset map, robustness and speed."""
+"""Tests of zhipu_ipo.normalization: the rules, the offset map, robustness and speed."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import zhipu_ipo.normalize as N
-from zhipu_ipo.normalize import Normalized, normalize, simplify
+import zhipu_ipo.normalization as N
+from zhipu_ipo.normalization import Normalized, normalize, simplify
 
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
 SEED_001 = SEEDS / "001_8b2fe20a107fcfe5.txt"

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zhipu_ipo.errors import ParseError
-from zhipu_ipo.normalize import normalize
+from zhipu_ipo.normalization import normalize
 from zhipu_ipo.periods import (
     DateMention,
     Period,

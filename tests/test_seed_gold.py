@@ -74,7 +74,7 @@ def test_nothing_number_bearing_is_lost(gold_path: Path):
 
     _, text, ex = _extract(gold_path)
     covered = [(f.start, f.end) for f in ex.facts] + [(m.start, m.end) for m in ex.unplaced]
-    from zhipu_ipo.normalize import normalize
+    from zhipu_ipo.normalization import normalize
     from zhipu_ipo.periods import find_dates, find_periods
 
     norm = normalize(text)

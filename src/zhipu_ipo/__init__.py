@@ -11,7 +11,7 @@ from .errors import InputError, ParseError, ZhipuIpoError
 from .extractor import extract
 from .io import iter_article_paths, read_text
 from .models import Extraction, Fact, Mention
-from .normalize import Normalized, normalize
+from .normalization import Normalized, normalize
 from .numbers import Amount, find_amounts, format_amount, parse_amount
 from .periods import Period, find_dates, find_periods, parse_date, parse_period
 

@@ -2,7 +2,7 @@
 
 ``read_text(path)`` returns the text of a file written in UTF-8 (with or without BOM), UTF-16 or
 UTF-32 with a BOM, GB18030/GBK/GB2312, or Big5 (Big5-HKSCS, CP950). Newlines are returned as
-written (``\\r\\n`` stays; :func:`zhipu_ipo.normalize.normalize` folds it), so offsets into the
+written (``\\r\\n`` stays; :func:`zhipu_ipo.normalization.normalize` folds it), so offsets into the
 returned string are offsets into the decoded file.
 
 How the encoding is chosen:

@@ -5,7 +5,7 @@ An *amount* is a number as a reader would quote it: its value in base units (yua
 以上, 余 …), and where it was written. Three functions:
 
 * :func:`find_amounts` scans already-normalized text (simplified script, ASCII digits, see
-  :mod:`zhipu_ipo.normalize`) and returns every amount, in order and non-overlapping.
+  :mod:`zhipu_ipo.normalization`) and returns every amount, in order and non-overlapping.
 * :func:`parse_amount` normalizes a user string and returns its first amount.
 * :func:`format_amount` writes a value back in Chinese (``124500000, 'CNY'`` -> ``1.245亿元``).
 
@@ -1001,7 +1001,7 @@ def parse_amount(s: str) -> Amount:
     """
     if not isinstance(s, str):
         raise ParseError(f"expected a string, got {type(s).__name__}")
-    from .normalize import normalize
+    from .normalization import normalize
 
     norm = normalize(s)
     amounts = find_amounts(norm.text)

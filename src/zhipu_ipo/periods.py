@@ -7,7 +7,7 @@ Two kinds of objects leave this module:
   spans ``2022..2024`` / ``2022..2025H1``. Periods are frozen, hashable and ordered by time
   (see :meth:`Period.sort_key`).
 * mentions -- :class:`PeriodMention` and :class:`DateMention`, found by :func:`find_periods`
-  and :func:`find_dates` in NORMALIZED text (see :mod:`zhipu_ipo.normalize`); offsets index
+  and :func:`find_dates` in NORMALIZED text (see :mod:`zhipu_ipo.normalization`); offsets index
   the scanned text.
 
 ``parse_period`` and ``parse_date`` read one string (they normalize it first) and raise
@@ -77,7 +77,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from .errors import ParseError
 from .lexicon import read_rows
-from .normalize import normalize
+from .normalization import normalize
 
 __all__ = [
     "Period",

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from typing import Optional
 
 from ..models import Extraction, Fact, Mention
-from ..normalize import Normalized, normalize
+from ..normalization import Normalized, normalize
 from .context import build_context
 from .entities import build_registry
 from .events import read_events

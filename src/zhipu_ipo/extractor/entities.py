@@ -122,7 +122,7 @@ def discover_names(text: str) -> list[str]:
     verb). Common compounds (人工智能, 金融科技) are not names."""
     pat, after = _name_pattern()
     found: dict[str, int] = {}
-    n = len(text)
+    len(text)
     for m in pat.finditer(text):
         start = m.start()
         # the name starts at a boundary: move right until the character before is one

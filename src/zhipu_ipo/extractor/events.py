@@ -47,7 +47,6 @@ def _is_range(d) -> bool:
 def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
     drafts: list[Draft] = []
     misses: list[Miss] = []
-    text = ctx.text
     for sent in ctx.stream.sentences:
         toks = ctx.stream.in_span(sent.start, sent.end)
         dates = [t for t in toks if t.kind == DATE]
