@@ -105,5 +105,13 @@ def schema() -> None:
     click.echo(json.dumps(Fact.model_json_schema(), ensure_ascii=False, indent=1))
 
 
+def _register() -> None:
+    from .report import report_command
+
+    main.add_command(report_command)
+
+
+_register()
+
 if __name__ == "__main__":  # pragma: no cover
     main()

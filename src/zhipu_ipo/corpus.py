@@ -68,6 +68,39 @@ class Corpus:
     def entities(self) -> list[str]:
         return sorted({f.entity for e in self.extractions for f in e.facts})
 
+    # -- analytics (zhipu_ipo.analytics): pandas in, pandas out
+    @property
+    def fx(self):
+        """The FX table used for cross-currency figures: a documented default plus the rates
+        the articles themselves imply (43亿港元 ≈ 5.6亿美元)."""
+        from .analytics import FxTable
+
+        return FxTable.default().with_implied(self.facts)
+
+    def statement(self, entity: str, scale: Optional[str] = None, unit: Optional[str] = None) -> pd.DataFrame:
+        """A wide table for one company: metrics x periods, each cell reconciled across articles."""
+        from .analytics import statement
+
+        return statement(self.facts, entity, scale=scale, unit=unit)
+
+    def derived(self, fx=None) -> pd.DataFrame:
+        """Figures the library computes from stated base figures, with formula and inputs."""
+        from .analytics import derived
+
+        return derived(self.facts, fx=fx or self.fx)
+
+    def claims(self, fx=None) -> pd.DataFrame:
+        """Every stated derived figure recomputed from the base figures, with a verdict."""
+        from .analytics import claims
+
+        return claims(self.facts, fx=fx or self.fx)
+
+    def conflicts(self) -> pd.DataFrame:
+        """Every (entity, metric, period, segment) stated more than once: agree or conflict."""
+        from .analytics import conflicts
+
+        return conflicts(self.facts)
+
     def __repr__(self) -> str:
         n = sum(len(e.facts) for e in self.extractions)
         fail = f", {len(self.failures)} failed" if self.failures else ""

@@ -40,6 +40,43 @@ def extract(text: str, doc: str = "", published: Optional[dt.date] = None) -> Ex
         raise TypeError(f"extract() wants a str, got {type(text).__name__}")
     if isinstance(published, str):
         published = dt.date.fromisoformat(published)
+    if len(text) > CHUNK_CHARS:
+        return _extract_chunked(text, doc, published)
+    return _extract_one(text, doc, published)
+
+
+#: Texts longer than this are read paragraph-block by paragraph-block (memory stays bounded).
+CHUNK_CHARS = 400_000
+
+
+def _chunks(text: str, size: int = CHUNK_CHARS):
+    """(offset, piece) blocks of about ``size`` characters, cut after a line break when possible."""
+    pos, n = 0, len(text)
+    while pos < n:
+        end = min(n, pos + size)
+        if end < n:
+            cut = text.rfind("\n", pos + size // 2, end)
+            if cut == -1:
+                cut = max(text.rfind("。", pos + size // 2, end), text.rfind("，", pos + size // 2, end))
+            if cut != -1:
+                end = cut + 1
+        yield pos, text[pos:end]
+        pos = end
+
+
+def _extract_chunked(text: str, doc: str, published: Optional[dt.date]) -> Extraction:
+    facts, unplaced, entities = [], [], set()
+    for offset, piece in _chunks(text):
+        part = _extract_one(piece, doc, published)
+        facts += [f.model_copy(update={"start": f.start + offset, "end": f.end + offset}) for f in part.facts]
+        unplaced += [m.model_copy(update={"start": m.start + offset, "end": m.end + offset})
+                     for m in part.unplaced]
+        entities |= set(part.entities)
+    return Extraction(doc=doc, facts=facts, unplaced=unplaced, entities=sorted(entities),
+                      published=published)
+
+
+def _extract_one(text: str, doc: str, published: Optional[dt.date]) -> Extraction:
     norm = normalize(text)
     t = norm.text
     registry = build_registry(t)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lexicon
+from ..lexicon.trie import compile_words
 
 
 @dataclass(frozen=True)
@@ -26,15 +27,16 @@ def _table() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
         if word in entries:
             raise ValueError(f"cues.tsv: duplicate cue {word!r}")
         entries[word] = (kind, value)
-    words = sorted(entries, key=len, reverse=True)
-    # Latin cues (IPO, ARR, CAGR, P/S) must not match inside longer latin words.
-    parts = []
-    for w in words:
-        if w.isascii() and w[0].isalpha():
-            parts.append(r"(?<![A-Za-z])" + re.escape(w) + r"(?![A-Za-z])")
-        else:
-            parts.append(re.escape(w))
-    return re.compile("|".join(parts)), entries
+    return compile_words(entries), entries
+
+
+def _latin_ok(text: str, start: int, end: int, word: str) -> bool:
+    """A latin cue (IPO, ARR, CAGR) is not part of a longer latin word."""
+    if not (word[0].isascii() and word[0].isalpha()):
+        return True
+    before = text[start - 1:start] if start else ""
+    after = text[end:end + 1]
+    return not (before.isascii() and before.isalpha()) and not (after.isascii() and after.isalpha())
 
 
 def cue_table() -> dict[str, tuple[str, str]]:
@@ -48,8 +50,11 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     end = len(text) if end is None else end
     out = []
     for m in pattern.finditer(text, start, end):
-        kind, value = entries[m.group()]
-        out.append(Cue(m.group(), kind, value, m.start(), m.end()))
+        word = m.group()
+        kind, value = entries[word]
+        if kind == "none" or not _latin_ok(text, m.start(), m.end(), word):
+            continue
+        out.append(Cue(word, kind, value, m.start(), m.end()))
     return out
 
 

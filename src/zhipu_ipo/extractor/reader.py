@@ -590,6 +590,12 @@ class Reader:
         metric, value, unit, qualifier, segment, cue, rule = decided
         info = self.metrics[metric]
         period: Optional[str] = None
+        if rule == "ratio":
+            # 累计约44亿元，为同期总营收的8倍: the ratio covers the period of the figure it divides
+            num = [d for d in self.drafts if d.sent == sent and d.metric == st.prev_base and d.period]
+            if num:
+                self._emit(st, sent, a, metric, value, unit, qualifier, segment, num[-1].period, cue, rule)
+                return
         if info.period == "trading":
             day = self._trading_day(st, sent, a)
             if day is None:
