@@ -6,6 +6,7 @@ without a year, and its sentences grouped into paragraphs.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
@@ -19,6 +20,8 @@ _NOT_SUBJECTS = {"hsi", "hstech", "market"}
 #: days before the reference date inferred from the article itself.
 _BACKWARD_DAYS = 60
 _SUB_YEAR = ("half", "quarter", "quarters", "month", "date")
+#: words before a year that make it a forecast (预计2030年), not a sign of when the article was written
+_FUTURE = re.compile(r"预计|预期|到|至|将|目标|有望|计划|预测|展望|未来|前$|以后")
 
 
 @dataclass
@@ -74,31 +77,43 @@ def build_context(text: str, stream: Stream, registry: Registry,
 
 
 def _infer_reference(ctx: DocContext) -> None:
-    """Reference date: the publication date if given, else a dateline, else the latest dated
-    event or sub-year reporting period the article mentions (bare years do not count: articles
-    talk about the future in years)."""
+    """Reference date for dates written without a year.
+
+    The publication date if given, else a dateline; else the latest full date the article
+    writes (a yearless date is then resolved to the closest year); else the end of the latest
+    sub-year reporting period (a yearless date is then the first one after it). Forecasts
+    (预计2026年下半年) never count, and an article that also names much later years is not dated
+    by an old month it cites (bare years alone are too vague to date an article).
+    """
     if ctx.published:
         ctx.reference, ctx.reference_exact, ctx.today = ctx.published, True, ctx.published
         return
-    latest: Optional[dt.date] = None
+    text = ctx.text
+    latest_date: Optional[dt.date] = None
+    latest_period: Optional[dt.date] = None
+    max_year = 0
     for t in ctx.stream.tokens:
+        if t.kind not in (DATE, PERIOD) or _FUTURE.search(text[max(0, t.start - 6):t.start]):
+            continue
         if t.kind == DATE:
             d = t.obj
             if getattr(d, "dateline", False) and d.date is not None:
                 ctx.reference, ctx.reference_exact, ctx.today = d.date, True, d.date
                 return
             for when in (d.date, getattr(d, "end_date", None)):
-                if when is not None and (latest is None or when > latest):
-                    latest = when
-        elif t.kind == PERIOD:
+                if when is not None:
+                    max_year = max(max_year, when.year)
+                    if latest_date is None or when > latest_date:
+                        latest_date = when
+        else:
             p = t.obj.period
             if p is None:
                 continue
+            max_year = max(max_year, p.end_date.year)
             last = p.items()[-1] if p.kind == "span" else p
-            if last.kind in _SUB_YEAR:
-                end = last.end_date
-                if latest is None or end > latest:
-                    latest = end
-    if latest is not None:
-        ctx.reference = latest
-        ctx.reference_exact = False
+            if last.kind in _SUB_YEAR and (latest_period is None or last.end_date > latest_period):
+                latest_period = last.end_date
+    if latest_date is not None and latest_date.year >= max_year - 1:
+        ctx.reference, ctx.reference_exact = latest_date, True
+    elif latest_period is not None and latest_period.year >= max_year - 1:
+        ctx.reference, ctx.reference_exact = latest_period, False
