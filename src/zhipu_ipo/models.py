@@ -183,5 +183,7 @@ class Extraction(BaseModel):
         return (f"<Extraction doc={self.doc!r}: {len(self.facts)} facts, "
                 f"{len(self.unplaced)} unplaced mentions, entities [{ents}]>")
 
+    __str__ = __repr__
+
     def _repr_html_(self) -> str:
         return self.to_frame()._repr_html_()

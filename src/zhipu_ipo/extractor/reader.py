@@ -267,8 +267,8 @@ class Reader:
                 st.flags["unknown_period"] = t.start
             return
         if pm.kind == "duration":
-            st.flags["duration"] = t.start
-            st.flags["duration_years"] = getattr(pm, "years", None)
+            st.flags["duration"] = st.sflags["duration"] = t.start
+            st.flags["duration_years"] = st.sflags["duration_years"] = getattr(pm, "years", None)
             return
         if pm.period is not None:
             st.period_tok = t
@@ -404,9 +404,16 @@ class Reader:
                 if run[0].unit is None and run[0].scaled and nxt.obj.unit is not None:
                     run = [run[0].model_copy(update={"unit": nxt.obj.unit})]
                 items = list(st.period_tok.obj.items or []) if st.period_tok is not None else []
-                if explicit is None and len(items) >= 2:
+                if (explicit is None or explicit.obj.period.kind == "span") and len(items) >= 2:
                     force = items[0]
                     st.fromto_last = items[-1]
+            if force is None and "each" in st.sflags and self._cut_after(run[0]):
+                # the page was cut inside an enumeration (245%、20…): the first figure maps to
+                # the first period of the list, the cut one is reported
+                tok = explicit or st.period_tok
+                items = list(tok.obj.items or []) if tok is not None else []
+                if len(items) >= 2:
+                    force = items[0]
             self._single(st, sent, run[0], explicit, force)
         else:
             self._enumeration(st, sent, run, explicit)
@@ -528,8 +535,9 @@ class Reader:
                                         and p.items()[0].kind == "year"):
                     return str(p), ""
             return None, ""
-        cumulative = any(k in st.flags for k in ("cumulative", "duration")) or (
-            "duration" in st.sflags and st.sflags["duration"] < pos)
+        cumulative = metric not in _POINT_METRICS and info.unit == "currency" and (
+            any(k in st.flags for k in ("cumulative", "duration"))
+            or ("duration" in st.sflags and st.sflags["duration"] < pos and explicit is None))
         paren = self._paren_period(a)
         if paren is not None:
             return self._fit_period(paren, metric), ""
@@ -660,6 +668,10 @@ class Reader:
                 period = day.isoformat()
             self._emit(st, sent, a, m, value, unit, qualifier, seg, period, cue, rule + "+enum")
 
+    def _cut_after(self, a) -> bool:
+        """Only a separator and a few digits follow ``a`` before the end of the text."""
+        return bool(re.fullmatch(r"\s*[、,，]\s*[\d.]{0,8}\s*", self.text[a.end:]))
+
     def _truncated(self, sent: Span) -> bool:
         """The article was cut inside this sentence (a partial page)."""
         return sent.end >= len(self.text.rstrip()) and self.text.rstrip()[-1:] not in "。！？!?”\"」)）"
@@ -672,7 +684,8 @@ class Reader:
         # an intraday peak or a grey-market trade is not a fact (一度涨超37%, 暗盘)
         nf = st.flags.get("notfact")
         if nf is not None and nf < pos:
-            if unit == "HKD" and st.price is None and self.close_reported and self._falls(nf, pos):
+            if unit == "HKD" and (st.price is None or st.price_pos < st.clause_start) \
+                    and self.close_reported and self._falls(nf, pos):
                 return ("low_price", a.value, "HKD/share", a.qualifier, None, "一度跌至", "intraday-low")
             return self._mk_miss(a, sent, "not_a_fact", "intraday peak or grey market")
         if unit is None:
@@ -850,6 +863,8 @@ class Reader:
     def _share(self, st: _State, sent: Span, a, denominator: Optional[str]):
         num = st.base
         seg = st.segment
+        if denominator is None and "sub" in st.flags and st.prev_base not in (None, num):
+            denominator = st.prev_base      # 研发支出…其中算力成本占70%: a share of R&D
         if denominator in (None, "revenue"):
             if seg is not None and num in ("revenue", None):
                 return ("revenue_share", a.value, "percent", a.qualifier, seg, "占比", "share")
@@ -920,7 +935,8 @@ class Reader:
 
     def _classify_count(self, st: _State, sent: Span, a):
         counter = a.counter or ""
-        if counter in ("家", "名", "位") and self._postfix(a, ("基石",)):
+        if counter in ("家", "名", "位") and (self._postfix(a, ("基石",)) or re.match(
+                r"[^，,。；;\d]{0,10}的基石投资", self.text[a.end:a.end + 16])):
             return ("cornerstone_count", a.value, "count", a.qualifier, None, "基石投资者", "count")
         if counter == "轮" and (self._postfix(a, ("融资", "投资", "募资", "集资", "股权融资"))
                                 or st.base in ("x_funding", "total_funding")):
