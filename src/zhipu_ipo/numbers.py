@@ -183,6 +183,8 @@ class _Lexicon:
     range_second: re.Pattern
     post: re.Pattern
     tail_first: frozenset       # first characters of the words that may follow a number
+    tail_any: frozenset         # first characters of anything ``tail`` can match (else empty)
+    prefix_last: frozenset      # last characters of anything ``rev_prefix`` can match
 
 
 @lru_cache(maxsize=1)
@@ -238,8 +240,13 @@ def _lexicon() -> _Lexicon:
         rf"(?:(?P<cur>{fwd_cur})[ ]?)?(?P<sign>[-+−])?"
     )
     tail_first = frozenset(w[0] for w in list(suffix_units) + list(inner))
+    # Cheap pre-checks (pure speed-ups): a character outside these sets makes the anchored
+    # ``tail`` / ``rev_prefix`` match empty, so the match can be skipped.
+    tail_any = tail_first | frozenset(w[0] for w in list(_SCALE_WORDS) + list(after)) | frozenset(" /每HA")
+    prefix_last = (frozenset(w[-1] for w in list(prefix_currency) + list(before))
+                   | frozenset("-+− 之股从由"))
     return _Lexicon(suffix_units, prefix_currency, before, inner, after, tail, rev_prefix,
-                    range_second, re.compile(post), tail_first)
+                    range_second, re.compile(post), tail_first, tail_any, prefix_last)
 
 
 # --------------------------------------------------------------------------------------
@@ -256,6 +263,22 @@ _MASTER = re.compile(
     r"(?P<ar>(?<![0-9],)[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]+(?:\.[0-9]+)*)"
     rf"|(?P<cn>{_CN_NUM}(?:分之{_CN_NUM})?)"
 )
+
+
+def _skipping(pattern: str, first: str) -> re.Pattern:
+    """``pattern`` compiled for fast ``search``: ``first`` (a character-class body) lists every
+    character a match can start with.
+
+    ``re`` skips in C only to characters of a class that *starts* a pattern; a pattern that
+    starts with a group, an alternation or a look-behind is tried at every position. Here the
+    class comes first and the real pattern is a look-ahead inside a one-character look-behind,
+    so it is tried only where it can match. The groups are those of ``pattern``; ``m.start()``
+    is where the match starts, but ``m.end()`` is one character later: use the end of a group.
+    """
+    return re.compile(f"[{first}](?<=(?={pattern})[{first}])")
+
+
+_MASTER_SEARCH = _skipping(_MASTER.pattern, "0-9零〇一二两三四五六七八九十百千万亿")
 _DATE = re.compile(
     r"(?:19|20)[0-9]{2}(?P<s>[-/])(?:1[0-2]|0?[1-9])(?:(?P=s)(?:3[01]|[12][0-9]|0?[1-9]))?(?![0-9])"
     r"|(?:1[0-2]|0?[1-9])/(?:3[01]|[12][0-9]|0?[1-9])/(?:[0-9]{4}|[0-9]{2})(?![0-9])"
@@ -357,7 +380,7 @@ def _cn_int(s: str) -> Optional[int]:
     return _cn_below(s, "亿")
 
 
-@dataclass
+@dataclass(frozen=True)
 class _CnValue:
     base: Decimal          # the value (decimals keep their digits; see exp)
     exp: int               # scale written after the decimals of 三点五亿 (8), else 0
@@ -377,6 +400,7 @@ def _trailing_exp(s: str, chars: str) -> int:
     return exp
 
 
+@lru_cache(maxsize=4096)
 def _cn_value(run: str) -> Optional[_CnValue]:
     """Read a run such as 两千三百万, 三点五亿, 百亿, 十五; None when it is not a number."""
     if "点" in run:

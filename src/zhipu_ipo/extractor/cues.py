@@ -62,3 +62,10 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
 def use_words() -> tuple[tuple[str, str], ...]:
     """(word, segment) pairs naming uses of IPO proceeds, in priority order."""
     return tuple((r[0], r[1]) for r in lexicon.read_rows("uses.tsv"))
+
+
+def cue_at(text: str, pos: int) -> bool:
+    """A cue word (other than the blocking kind ``none``) starts at ``pos``."""
+    pattern, entries = _table()
+    m = pattern.match(text, pos)
+    return bool(m) and entries[m.group()][0] != "none"

@@ -120,6 +120,12 @@ def _uncommon(word: str) -> bool:
     return (_jieba().FREQ.get(word) or 0) <= 20
 
 
+def _starts_with_cue(text: str, pos: int) -> bool:
+    from .cues import cue_at
+
+    return cue_at(text, pos)
+
+
 def discover_names(text: str) -> list[str]:
     """Company names an article uses without a ticker: an uncommon word plus a company suffix
     (星枢智能, 焕芯半导体), standing where a subject stands (before a figure, a period or an IPO
@@ -139,7 +145,8 @@ def discover_names(text: str) -> list[str]:
         name = prefix + m.group(2)
         end = start + len(name)
         nxt = text[end:end + 8]
-        if not (nxt[:1].isdigit() or nxt.startswith(after) or nxt[:1] in "（(，,。"):
+        if not (nxt[:1].isdigit() or nxt.startswith(after) or nxt[:1] in "（(，,。"
+                or _starts_with_cue(text, end) or re.match(r"[一二两三四五六七八九十]+年", nxt)):
             continue
         if not _uncommon(prefix) or not _uncommon(name) or name in known_aliases():
             continue

@@ -19,7 +19,7 @@ from .sentences import Span
 from .tokens import CUE, DATE, ENTITY, TICKER, Tok
 
 _EVENT = {"listing": "listing_date", "sub_start": "subscription_start", "sub_end": "subscription_end"}
-_BLOCKING = ("filing", "notfact")
+_BLOCKING = ("filing", "notfact", "pricing", "allotment")
 # a listing word that is not the listing itself: 上市前, 上市后, 上市以来
 _NOT_EVENT_AFTER = re.compile(r"^(?:前|后|之前|之后|以来|以后|初期|计划|进程|公司|标准|门槛|规则|新规|政策|申请|地位|企业|之路|潮)")
 _UNTIL = re.compile(r"(?:持续至|截至|直至|至|到)\s*$")
@@ -84,7 +84,7 @@ def _tickers(ctx, sent, tickers, cues, ents, drafts, misses) -> None:
                         or [sent.end])
         near = [c for c in cues if clause_lo - 30 <= c.start <= clause_hi + 30 and c.obj.value in
                 ("listing", "ipo", "filing", "sub_start", "sub_end", "sub_period", "first_day")]
-        known = ent in ctx.registry.aliases.values()
+        known = ent in ctx.registry.aliases.values() or ent == ctx.main_entity
         if not ent or not (near or known):
             misses.append(Miss(t.start, t.end, "not_a_fact", "ticker of a company mentioned in passing", sent))
             continue
@@ -93,7 +93,7 @@ def _tickers(ctx, sent, tickers, cues, ents, drafts, misses) -> None:
                             cue="ticker", rule="ticker"))
 
 
-_DATE_SEP = re.compile(r"^\s*(?:、|和|及|与|,|，)\s*$")
+_DATE_SEP = re.compile(r"^\s*(?:、|和|及|与)\s*$")
 #: an event word further than this from its date (in characters) is not the date's event
 _MAX_GAP = 30
 
@@ -102,7 +102,8 @@ def _groups(text: str, dates: list[Tok]) -> list[list[Tok]]:
     """Dates written as an enumeration (1月8日、1月9日) form one group."""
     groups: list[list[Tok]] = []
     for t in dates:
-        if groups and _DATE_SEP.match(text[groups[-1][-1].end:t.start]):
+        if groups and _DATE_SEP.match(text[groups[-1][-1].end:t.start]) and not _is_range(t.obj) \
+                and not _is_range(groups[-1][-1].obj):
             groups[-1].append(t)
         else:
             groups.append([t])
@@ -176,10 +177,10 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
             drafts.append(_draft(ent, metric, when, t, sent, ev, forecast))
     # 今日挂牌 / 今日起招股: the publication date is the event's date
     today = ctx.today
-    if today is not None and not usable:
+    if today is not None:
         todays = [c for c in cues if c.obj.value == "today"]
         for tc in todays:
-            ev = _nearest_event(text, [Tok("date", tc.start, tc.end, None)], events)
+            ev = _nearest_event(text, [Tok("date", tc.start, tc.end, None)], events, max_gap=8)
             if ev is None or ev.obj.value not in _EVENT and ev.obj.value != "first_day":
                 continue
             before = [e for e in ents if e.end <= tc.start]
@@ -192,7 +193,7 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
                                     rule="event-today"))
 
 
-def _nearest_event(text: str, group: list[Tok], events: list[Tok]) -> Optional[Tok]:
+def _nearest_event(text: str, group: list[Tok], events: list[Tok], max_gap: int = _MAX_GAP) -> Optional[Tok]:
     """The event word nearest to a date (or a group of dates) in its sentence, within _MAX_GAP
     characters and with no other date in between; a word right after the dates comes first."""
     lo, hi = group[0].start, group[-1].end
@@ -204,7 +205,8 @@ def _nearest_event(text: str, group: list[Tok], events: list[Tok]) -> Optional[T
             gap, d = text[c.end:lo], lo - c.end + 2
         else:
             continue
-        if d > _MAX_GAP or re.search(r"\d+月\d+日|。", gap):
+        if d > max_gap or re.search(r"\d+月\d+日|。|，", gap) and max_gap < _MAX_GAP or \
+                re.search(r"\d+月\d+日|。", gap):
             continue
         if best_d is None or d < best_d:
             best, best_d = c, d

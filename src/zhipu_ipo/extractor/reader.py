@@ -93,6 +93,8 @@ _FUNDING_METRICS = {"funding_rounds", "total_funding", "post_money_valuation"}
 _FROM = re.compile(r"(?:从|由)[^，,。；;]{0,12}$")
 _TO_VERB = re.compile(r"^\s*的?\s*[\u4e00-\u9fff]{0,4}?(?:至|到)\s*$")
 _RUN_SEP = re.compile(r"^\s*(?:[、,，/]|和|及|以及|与|、以及|，以及|或)?\s*$")
+#: words that only Hong Kong listings use: share prices in 元 there are Hong Kong dollars
+_HK_MARKERS = re.compile(r"港元|港币|港股|港交所|联交所|香港|入场费|招股价|股份代号|孖展|每手")
 _SINCE = re.compile(r"(?:以来|至今|起|开始|之前|以前)")
 _DELTA_BEFORE = re.compile(r"(?:增加|减少|增长了|增加了|减少了|多了|少了|下降了|上升了)\s*$")
 
@@ -109,6 +111,7 @@ class _State:
     base_cue: Optional[str] = None
     base_pos: int = -1
     prev_base: Optional[str] = None                     # the base before the current one
+    prev_base_pos: int = -1
     loss_metric: Optional[str] = None                   # last specific loss metric named
     segment: Optional[str] = None
     segment_pos: int = -1
@@ -148,7 +151,7 @@ class Reader:
         self.prev_sentence_period: Optional[Tok] = None
         self.close_reported = "收盘" in self.text or "收报" in self.text or "报收" in self.text
         # Hong Kong copy writes share prices in 元 meaning Hong Kong dollars (招股价116.2元)
-        self.hk_yuan = "港元" in self.text or "港币" in self.text or "港股" in self.text
+        self.hk_yuan = bool(_HK_MARKERS.search(self.text))
         self.par_loss_metric: Optional[str] = None     # the loss metric of the paragraph so far
         self.par_segment: Optional[str] = None         # the segment the previous sentence named
         self.par_trading = False                       # the previous sentence quoted prices
@@ -164,6 +167,13 @@ class Reader:
                 continue
             self._read_sentence(sent, toks)
             self._remember(toks, sent)
+
+    _OBJECT_LIST = re.compile(r"(?:包括|包含|涵盖|囊括|例如|比如|诸如|股东有|投资方有|投资者有|投资者为|引入了?|获得了?)"
+                              r"[^，,。；;：:]*$")
+
+    def _object_position(self, st: _State, t: Tok) -> bool:
+        """A company named in a list of investors or shareholders (…包括阿里巴巴、百度、达飞集团)."""
+        return bool(self._OBJECT_LIST.search(self.text[st.clause_start:t.start]))
 
     def _remember(self, toks: list[Tok], sent: Span) -> None:
         """Carry periods and the paragraph subject to the next sentences."""
@@ -221,6 +231,9 @@ class Reader:
                 st.denominator = None
                 st.flags = {}
             elif k == ENTITY:
+                if self._object_position(st, t):
+                    i += 1
+                    continue        # 投资者包括阿里巴巴、达飞集团…: named as objects, not the subject
                 st.entity = t.obj.entity
                 st.entity_explicit = True
                 if not st.entities or st.entities[-1] != t.obj.entity:
@@ -311,7 +324,7 @@ class Reader:
             if st.mod == "ratio_pending" and st.base is not None:
                 st.denominator = c.value
                 return
-            st.prev_base = st.base
+            st.prev_base, st.prev_base_pos = st.base, st.base_pos
             st.base, st.base_cue, st.base_pos = c.value, c.word, t.start
             st.base_is_postfix = False
             if c.value in _LOSSES:
@@ -382,6 +395,7 @@ class Reader:
     def _on_amounts(self, st: _State, sent: Span, toks: list[Tok], i: int, j: int) -> None:
         run = [toks[x].obj for x in range(i, j + 1) if toks[x].kind == AMOUNT]
         run = _propagate_units(run)
+        run = _propagate_qualifier(run)
         run = [a.model_copy(update={"value": -a.value}) if self.text[a.start - 1:a.start] == "负"
                and a.value > 0 and a.unit == "percent" else a for a in run]
         first = run[0]
@@ -756,6 +770,8 @@ class Reader:
             if self._ipo_context(st, pos):
                 return self._fact("gross_proceeds", a, None, st.base_cue, "proceeds")
             return self._mk_miss(a, sent, "no_metric_cue", "financing: neither IPO nor funding round")
+        if base == "x_offer_size" and self._ipo_context(st, pos):
+            return self._fact("gross_proceeds", a, None, st.base_cue, "offer-size")
         if base == "x_valuation":
             if self._funding_context(st, pos) and not self._ipo_context(st, pos):
                 return self._fact("post_money_valuation", a, None, st.base_cue, "valuation")
@@ -861,6 +877,7 @@ class Reader:
         return self._mk_miss(a, sent, "no_metric_cue", base or "")
 
     def _share(self, st: _State, sent: Span, a, denominator: Optional[str]):
+        a = a.model_copy(update={"qualifier": self._loose_qualifier(st, a)})
         num = st.base
         seg = st.segment
         if denominator is None and "sub" in st.flags and st.prev_base not in (None, num):
@@ -881,19 +898,18 @@ class Reader:
         return self._mk_miss(a, sent, "no_metric_cue", f"share of {num} in {denominator}")
 
     def _paren_percent_role(self, st: _State, a):
-        before = self.text[max(0, a.start - 3):a.start]
-        m = re.search(r"[(（]\s*([+＋-]?)\s*$", before)
+        before = self.text[max(0, a.start - 10):a.start]
+        if a.text[:1] in "+＋-":
+            before += a.text[0]
+        m = re.search(r"[(（]\s*(同比|按年|yoy|YoY)?\s*(增长|增加|上升|下降|减少|下跌)?\s*([+＋-]?)\s*$", before)
         if not m:
             return None
-        if a.text[:1] in "+＋":
-            before = before + "+"
-            m = re.search(r"[(（]\s*([+＋-]?)\s*$", before)
         prev = self.drafts[-1] if self.drafts else None
         if prev is None or prev.end < a.start - 4 or prev.unit not in CURRENCIES:
             return None
-        sign = m.group(1)
+        sign = m.group(3) or ("-" if m.group(2) in ("下降", "减少", "下跌") else "")
         role = None
-        if sign in ("+", "＋") or (sign == "-" and prev.metric == "revenue"):
+        if sign in ("+", "＋") or m.group(1) or m.group(2) or (sign == "-" and prev.metric == "revenue"):
             role = {"revenue": "revenue_growth", "net_loss": "net_loss_growth"}.get(prev.metric)
         elif st.paren_role in ("rd_to_revenue",) and prev.metric == "rd_expense":
             role = "rd_to_revenue"
@@ -907,7 +923,9 @@ class Reader:
 
     def _classify_times(self, st: _State, sent: Span, a):
         pos = a.start
-        if self.text[a.end:a.end + 1] == "级":        # 千倍级: an order of magnitude
+        if self.text[a.end:a.end + 1] == "级" or (
+                a.qualifier == "exact" and re.fullmatch(r"[百千万]+倍", a.text)):
+            # 千倍级, 千倍认购: an order of magnitude, not a figure
             return self._mk_miss(a, sent, "not_a_fact", "order of magnitude")
         post = self._postfix(a, ("超额认购", "超购", "认购"))
         base = st.base
@@ -920,13 +938,31 @@ class Reader:
             return ("loss_to_revenue", a.value, "times", a.qualifier, None, st.base_cue, "cue")
         # 研发开支为同期总营收的8倍: ratio of the previous cue to revenue
         if base == "revenue" and self.text[max(0, pos - 1):pos] == "的" and st.prev_base in ("rd_expense",) + _LOSSES:
+            q = self._loose_qualifier(st, a)
             if st.prev_base == "rd_expense":
-                return ("rd_to_revenue", a.value * HUNDRED, "percent", a.qualifier, None, "为营收的…倍", "ratio")
-            return ("loss_to_revenue", a.value, "times", a.qualifier, None, "为营收的…倍", "ratio")
+                return ("rd_to_revenue", a.value * HUNDRED, "percent", q, None, "为营收的…倍", "ratio")
+            return ("loss_to_revenue", a.value, "times", q, None, "为营收的…倍", "ratio")
         return self._mk_miss(a, sent, "no_metric_cue", f"multiple of {base}")
+
+    _LOOSE = (("约", "approx"), ("大约", "approx"), ("接近", "at_most"), ("将近", "at_most"),
+              ("不到", "at_most"), ("超过", "at_least"), ("逾", "at_least"), ("超", "at_least"))
+
+    def _loose_qualifier(self, st: _State, a) -> str:
+        """A qualifier written before the verb of a ratio or share (约占全体员工的62%,
+        接近收入的7倍) qualifies the figure when the figure itself has none."""
+        if a.qualifier != "exact":
+            return a.qualifier
+        lo = max(st.clause_start, st.prev_base_pos if st.base == "revenue" else st.base_pos)
+        between = self.text[lo:a.start]
+        for word, q in self._LOOSE:
+            if re.search(word + r"(?:为|是|占|达|有)?", between) and not re.search(word + "额", between):
+                return q
+        return "exact"
 
     def _classify_shares(self, st: _State, sent: Span, a):
         base = st.base
+        if base == "x_offer_size":
+            base = "shares_offered"
         if base == "board_lot":
             return ("board_lot", a.value, "shares", a.qualifier, None, st.base_cue, "cue")
         if base in ("shares_offered", "hk_offer_shares", "intl_offer_shares"):
@@ -1014,14 +1050,14 @@ class Reader:
     # ------------------------------------------------------------------ trading day
     def _trading_day(self, st: _State, sent: Span, a) -> Optional[dt.date]:
         ctx = self.ctx
+        ent = st.entity or ctx.main_entity
+        if "first_day" in st.sflags and ent in ctx.listing_dates:
+            return ctx.listing_dates[ent]
         dates = [t for t in ctx.stream.in_span(sent.start, a.start) if t.kind == DATE]
         for t in reversed(dates):
             d = t.obj.date or (ctx.resolve_year(t.obj.month, t.obj.day) if t.obj.month and t.obj.day else None)
             if d is not None:
                 return d
-        ent = st.entity or ctx.main_entity
-        if "first_day" in st.sflags and ent in ctx.listing_dates:
-            return ctx.listing_dates[ent]
         if "today" in st.sflags and ctx.today is not None:
             return ctx.today
         if ent in ctx.listing_dates:
@@ -1130,7 +1166,7 @@ def _span_years_close(p: Period, years) -> bool:
 
 
 def _compatible(a, b) -> bool:
-    """Two amounts can be members of one enumeration."""
+    """Two amounts can be members of one enumeration (amounts of money in any currency)."""
     ua, ub = a.unit, b.unit
     if ua is None and not a.scaled:
         return False
@@ -1138,7 +1174,17 @@ def _compatible(a, b) -> bool:
         return False
     if ua is None or ub is None:
         return True
-    return ua == ub
+    return ua == ub or (ua in CURRENCIES and ub in CURRENCIES)
+
+
+def _propagate_qualifier(run: list) -> list:
+    """约 written before the first member of an enumeration qualifies every member."""
+    first = run[0]
+    if len(run) < 2 or first.qualifier in ("exact", "range") or not first.qualifier_text \
+            or not first.text.startswith(first.qualifier_text):
+        return run
+    return [a if a.qualifier != "exact" else a.model_copy(update={"qualifier": first.qualifier})
+            for a in run]
 
 
 def _propagate_units(run: list) -> list:
