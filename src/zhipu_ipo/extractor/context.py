@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .entities import Registry
+from .entities import Registry, bystanders
 from .tokens import DATE, ENTITY, PERIOD, Stream
 
 #: Entities that are never the subject a figure falls back to.
@@ -69,9 +69,10 @@ def build_context(text: str, stream: Stream, registry: Registry,
         if ent and ent not in _NOT_SUBJECTS:
             first_seen.setdefault(ent, s)
             ctx.entity_counts[ent] += 0
-    if ctx.entity_counts:
-        ctx.main_entity = min(ctx.entity_counts,
-                              key=lambda e: (-ctx.entity_counts[e], first_seen.get(e, 0)))
+    # the main company: the most named one, bystanders (阿里, 腾讯 …) only when nothing else is named
+    pool = [e for e in ctx.entity_counts if e not in bystanders()] or list(ctx.entity_counts)
+    if pool:
+        ctx.main_entity = min(pool, key=lambda e: (-ctx.entity_counts[e], first_seen.get(e, 0)))
     _infer_reference(ctx)
     return ctx
 

@@ -62,8 +62,16 @@ def known_aliases() -> dict[str, str]:
         for name in names.split("|"):
             name = name.strip()
             if name:
+                if name in out and out[name] != ident:
+                    raise ValueError(f"entities.tsv: alias {name!r} of both {out[name]} and {ident}")
                 out[name] = ident
     return out
+
+
+@lru_cache(maxsize=1)
+def bystanders() -> frozenset[str]:
+    """Ids of companies that take a figure only as the subject of a clause (role bystander)."""
+    return frozenset(r[0] for r in lexicon.read_rows("entities.tsv") if len(r) > 2 and r[2] == "bystander")
 
 
 @lru_cache(maxsize=1)

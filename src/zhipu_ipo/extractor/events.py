@@ -14,6 +14,7 @@ import re
 from typing import Optional
 
 from .context import DocContext
+from .entities import bystanders
 from .reader import Draft, Miss
 from .sentences import Span
 from .tokens import CUE, DATE, ENTITY, TICKER, Tok
@@ -84,7 +85,7 @@ def _tickers(ctx, sent, tickers, cues, ents, drafts, misses) -> None:
                         or [sent.end])
         near = [c for c in cues if clause_lo - 30 <= c.start <= clause_hi + 30 and c.obj.value in
                 ("listing", "ipo", "filing", "sub_start", "sub_end", "sub_period", "first_day")]
-        known = ent in ctx.registry.aliases.values() or ent == ctx.main_entity
+        known = (ent in ctx.registry.aliases.values() and ent not in bystanders()) or ent == ctx.main_entity
         if not ent or not (near or known):
             misses.append(Miss(t.start, t.end, "not_a_fact", "ticker of a company mentioned in passing", sent))
             continue

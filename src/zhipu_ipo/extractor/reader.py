@@ -31,6 +31,7 @@ from ..models import CURRENCIES
 from ..periods import Period
 from .context import DocContext
 from .cues import use_words
+from .entities import bystanders
 from .sentences import Span
 from .tokens import AMOUNT, BOUNDARY, CUE, DATE, ENTITY, PERIOD, TICKER, Tok
 
@@ -171,9 +172,15 @@ class Reader:
     _OBJECT_LIST = re.compile(r"(?:包括|包含|涵盖|囊括|例如|比如|诸如|股东有|投资方有|投资者有|投资者为|引入了?|获得了?)"
                               r"[^，,。；;：:]*$")
 
+    _SUBJECT_LEAD = re.compile(r"^[\s\d年月日上下半前三季度第一二四个同期而但其中此外另外同时对比相比相较较与和及、据显示,，:：]*$")
+
     def _object_position(self, st: _State, t: Tok) -> bool:
-        """A company named in a list of investors or shareholders (…包括阿里巴巴、百度、达飞集团)."""
-        return bool(self._OBJECT_LIST.search(self.text[st.clause_start:t.start]))
+        """A company named in a list of investors or shareholders (…包括阿里巴巴、百度、达飞集团),
+        or a bystander (阿里, 腾讯 …) that is not the subject of its clause."""
+        before = self.text[st.clause_start:t.start]
+        if self._OBJECT_LIST.search(before):
+            return True
+        return t.obj.entity in bystanders() and not self._SUBJECT_LEAD.match(before)
 
     def _remember(self, toks: list[Tok], sent: Span) -> None:
         """Carry periods and the paragraph subject to the next sentences."""
@@ -182,7 +189,7 @@ class Reader:
         self.par_periods.extend(periods)
         if periods:
             self.prev_sentence_period = periods[-1]
-        ents = [t.obj.entity for t in toks if t.kind == ENTITY]
+        ents = [t.obj.entity for t in toks if t.kind == ENTITY and t.obj.entity not in bystanders()]
         distinct = []
         for e in ents:
             if e not in distinct:

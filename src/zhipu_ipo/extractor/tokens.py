@@ -105,6 +105,21 @@ def _day_only(text: str, dates: list, published: Optional[dt.date]) -> list:
     return out
 
 
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every span replaced by NULs of the same length (offsets unchanged)."""
+    parts = []
+    pos = 0
+    for s, e in spans:
+        if e <= pos:
+            continue
+        s = max(s, pos)
+        parts.append(text[pos:s])
+        parts.append("\0" * (e - s))
+        pos = e
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 def build_stream(text: str, registry: Registry, published: Optional[dt.date] = None) -> Stream:
     """Scan ``text`` once with every scanner and merge the results."""
     periods = find_periods(text)
@@ -135,12 +150,8 @@ def build_stream(text: str, registry: Registry, published: Optional[dt.date] = N
     # cue words are looked for only between the other tokens, so that 年收入 cannot eat the
     # 年 of 2022-2024年 and a cue never overlaps a figure, a period or a company.
     blocked = sorted(hard_spans + ent_spans + [(t.start, t.end) for t in toks if t.kind == AMOUNT])
-    pos = 0
-    for s, e in blocked + [(len(text), len(text))]:
-        if s > pos:
-            for c in _cues.find_cues(text, pos, s):
-                toks.append(Tok(CUE, c.start, c.end, c))
-        pos = max(pos, e)
+    for c in _cues.find_cues(_masked(text, blocked)):
+        toks.append(Tok(CUE, c.start, c.end, c))
     sentences = sentence_spans(text)
     for s in sentences:
         for b in clause_starts(text, s.start, s.end)[1:]:
