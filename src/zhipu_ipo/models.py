@@ -107,6 +107,8 @@ class Fact(BaseModel):
         q = "" if self.qualifier == "exact" else f" ({self.qualifier})"
         return f"<Fact {self.entity} {self.metric}{where}{seg} = {self.value} {self.unit}{q} @{self.start}>"
 
+    __str__ = __repr__
+
 
 MentionReason = Literal[
     "no_metric_cue",      # a figure with no cue word telling what it measures
@@ -146,6 +148,8 @@ class Mention(BaseModel):
 
     def __repr__(self) -> str:
         return f"<Mention {self.text!r} @{self.start} {self.reason}{': ' + self.detail if self.detail else ''}>"
+
+    __str__ = __repr__
 
 
 FACT_COLUMNS: tuple[str, ...] = (

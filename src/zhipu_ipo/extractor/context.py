@@ -74,7 +74,23 @@ def build_context(text: str, stream: Stream, registry: Registry,
     if pool:
         ctx.main_entity = min(pool, key=lambda e: (-ctx.entity_counts[e], first_seen.get(e, 0)))
     _infer_reference(ctx)
+    if ctx.today is None:
+        _dateline_today(ctx)
     return ctx
+
+
+_DATELINE_WORDS = re.compile(r"\s*(?:消息|电|讯|报道|晚间消息|早间消息)")
+
+
+def _dateline_today(ctx: DocContext) -> None:
+    """``红星资本局10月24日消息``: the article's own day, when its year can be resolved."""
+    for t in ctx.stream.tokens:
+        if t.kind == DATE and t.start < 200 and _DATELINE_WORDS.match(ctx.text, t.end):
+            d = t.obj
+            when = d.date or (ctx.resolve_year(d.month, d.day) if d.month and d.day else None)
+            if when is not None:
+                ctx.today = when
+            return
 
 
 def _infer_reference(ctx: DocContext) -> None:

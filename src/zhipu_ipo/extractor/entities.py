@@ -28,7 +28,7 @@ _DEFINITION = re.compile(
 )
 _OPEN = "(（"
 _CLOSE = ")）"
-_STOP_SUFFIXES = ("企业", "公司", "巨头", "龙头", "机构", "消息", "报道")
+_STOP_SUFFIXES = ("企业", "公司", "巨头", "龙头", "机构", "消息", "报道", "企", "厂商", "平台", "独角兽", "新股", "股")
 _SUFFIX_HINT = re.compile(r"科技|智能|半导体|机器人|芯|医|生物|网络|软件|数据|电子|汽车|智|股份|集团|控股|光|能源|动力|技术|信息|云")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9.&·\-]")
 
@@ -208,6 +208,15 @@ def name_before(text: str, pos: int) -> str | None:
     legal, stop, generic = _entity_words()
     suffix = next((s for s in legal if run.endswith(s) and len(run) > len(s)), "")
     core = run[: len(run) - len(suffix)]
+    # Articles repeat a company's name: the longest tail of the run that the text also uses on
+    # its own (地平线 in 智驾科技头部企业地平线(09660.HK)…地平线开盘…) is the name.
+    for i in range(0, max(0, len(core) - 1)):
+        cand = core[i:]
+        if _used_elsewhere(text, cand, start, pos) and cand not in generic:
+            return cand + suffix
+        short = _without_company_word(cand)
+        if short and _used_elsewhere(text, short, start, pos) and short not in generic:
+            return cand + suffix
     words = _jieba().lcut(core, HMM=True)
     kept: list[str] = []
     for w in reversed(words):
@@ -220,6 +229,26 @@ def name_before(text: str, pos: int) -> str | None:
     if not re.search(r"[\u4e00-\u9fff]", name) and not re.fullmatch(r"[A-Z][A-Za-z0-9.&\- ]{1,30}", name):
         return None
     return name
+
+
+def _used_elsewhere(text: str, name: str, skip_from: int, skip_to: int) -> bool:
+    """``name`` stands on its own somewhere else in ``text`` (a boundary before it)."""
+    if len(name) < 2:
+        return False
+    i = text.find(name)
+    while i != -1:
+        if not (skip_from <= i <= skip_to) and (
+                i == 0 or text[i - 1] in _NAME_LEFT or not _NAME_CHAR.match(text[i - 1])):
+            return True
+        i = text.find(name, i + 1)
+    return False
+
+
+def _without_company_word(name: str) -> str:
+    for suf in sorted(_word_table().get("suffix", []), key=len, reverse=True):
+        if name.endswith(suf) and len(name) - len(suf) >= 2:
+            return name[: -len(suf)]
+    return ""
 
 
 def _inside_parens(text: str, pos: int, limit: int = 40) -> int | None:
@@ -287,6 +316,18 @@ def build_registry(text: str) -> Registry:
         if ident and not any(s <= m.start(1) < e for _, _, s, e in pending):
             pending.append((ident, normalize_ticker(m.group(1)), m.start(1), m.end(1)))
 
+    # A discovered name may also be written without its company word (地平线机器人 -> 地平线):
+    # the shorter form is an alias when the article uses it on its own.
+    suffixes = sorted(_word_table().get("suffix", []), key=len, reverse=True)
+    for key, forms in groups.items():
+        for f in list(forms):
+            for suf in suffixes:
+                if f.endswith(suf) and len(f) - len(suf) >= 2:
+                    short = f[: -len(suf)]
+                    if short not in reg.aliases and re.search(
+                            re.escape(short) + "(?!" + re.escape(suf) + ")", text):
+                        forms.add(short)
+                    break
     # The id of a discovered company is its shortest name.
     ids: dict[str, str] = {}
     for key, forms in groups.items():

@@ -52,14 +52,17 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
         toks = ctx.stream.in_span(sent.start, sent.end)
         dates = [t for t in toks if t.kind == DATE]
         tickers = [t for t in toks if t.kind == TICKER]
-        if not dates and not tickers:
-            continue
         cues = [t for t in toks if t.kind == CUE and t.obj.kind == "ctx"]
+        todays = any(c.obj.value == "today" for c in cues)
+        if not dates and not tickers and not todays:
+            continue
         ents = [t for t in toks if t.kind == ENTITY]
         if tickers:
             _tickers(ctx, sent, tickers, cues, ents, drafts, misses)
         if dates:
             _dates(ctx, sent, dates, cues, ents, drafts, misses)
+        if todays:
+            _today_events(ctx, sent, cues, ents, drafts)
     for d in drafts:
         if d.metric == "listing_date" and d.entity not in ctx.listing_dates:
             ctx.listing_dates[d.entity] = dt.date.fromisoformat(d.value)
@@ -176,22 +179,30 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
                 continue
             metric = "listing_date" if kind == "first_day" else _EVENT[kind]
             drafts.append(_draft(ent, metric, when, t, sent, ev, forecast))
-    # 今日挂牌 / 今日起招股: the publication date is the event's date
+
+
+def _today_events(ctx, sent, cues, ents, drafts) -> None:
+    """今日挂牌 / 今日起招股: the article's own day is the event's date (unless the sentence
+    also writes a date for that same event)."""
+    text = ctx.text
     today = ctx.today
-    if today is not None:
-        todays = [c for c in cues if c.obj.value == "today"]
-        for tc in todays:
-            ev = _nearest_event(text, [Tok("date", tc.start, tc.end, None)], events, max_gap=8)
-            if ev is None or ev.obj.value not in _EVENT and ev.obj.value != "first_day":
-                continue
-            before = [e for e in ents if e.end <= tc.start]
-            ent = before[-1].obj.entity if before else _entity_at(ctx, ents, tc.start, sent)
-            if ent:
-                metric = "listing_date" if ev.obj.value == "first_day" else _EVENT[ev.obj.value]
-                drafts.append(Draft(entity=ent, metric=metric, period=None, segment=None,
-                                    value=today.isoformat(), unit="date", qualifier="exact",
-                                    start=tc.start, end=tc.end, sent=sent, cue=ev.obj.word,
-                                    rule="event-today"))
+    if today is None:
+        return
+    events = [c for c in cues if c.obj.value in _EVENT or c.obj.value == "first_day"]
+    for tc in (c for c in cues if c.obj.value == "today"):
+        ev = _nearest_event(text, [Tok("date", tc.start, tc.end, None)], events, max_gap=8)
+        if ev is None:
+            continue
+        metric = "listing_date" if ev.obj.value == "first_day" else _EVENT[ev.obj.value]
+        if any(d.sent == sent and d.metric == metric for d in drafts):
+            continue
+        before = [e for e in ents if e.end <= tc.start]
+        ent = before[-1].obj.entity if before else _entity_at(ctx, ents, tc.start, sent)
+        if ent:
+            drafts.append(Draft(entity=ent, metric=metric, period=None, segment=None,
+                                value=today.isoformat(), unit="date", qualifier="exact",
+                                start=tc.start, end=tc.end, sent=sent, cue=ev.obj.word,
+                                rule="event-today"))
 
 
 def _nearest_event(text: str, group: list[Tok], events: list[Tok], max_gap: int = _MAX_GAP) -> Optional[Tok]:
