@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Optional
 
 from .context import DocContext
@@ -114,6 +115,39 @@ def _groups(text: str, dates: list[Tok]) -> list[list[Tok]]:
     return groups
 
 
+_RANGE_LINK = re.compile(r"^\s*[)）]?\s*(?:起)?\s*(?:至|到|-|~|直至)\s*$")
+
+
+@dataclass(frozen=True)
+class _Range:
+    """Two dates written as a range around other words: 今日(12月1日)起至12月4日."""
+
+    start: int
+    end: int
+    text: str
+    month: int
+    day: int
+    date: Optional[dt.date]
+    end_month: int
+    end_day: int
+    end_date: Optional[dt.date]
+    dateline: bool = False
+
+
+def _pair_ranges(text: str, dates: list[Tok]) -> list[Tok]:
+    out: list[Tok] = []
+    for t in dates:
+        prev = out[-1] if out else None
+        if prev is not None and not _is_range(prev.obj) and not _is_range(t.obj) \
+                and _RANGE_LINK.match(text[prev.end:t.start]):
+            a, b = prev.obj, t.obj
+            out[-1] = Tok(DATE, prev.start, t.end, _Range(prev.start, t.end, text[prev.start:t.end], a.month,
+                                                     a.day, a.date, b.month, b.day, b.date))
+            continue
+        out.append(t)
+    return out
+
+
 def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
     text = ctx.text
     events = []
@@ -134,7 +168,7 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
     usable = [t for t in dates if not getattr(t.obj, "dateline", False)
               and t.obj.month is not None and t.obj.day is not None
               and not any(p.start <= t.start < p.end for p in points)]
-    for group in _groups(text, usable):
+    for group in _groups(text, _pair_ranges(text, usable)):
         ev = _nearest_event(text, group, events)
         if ev is None and group[0].start - sent.start <= 2 and text[group[-1].end:group[-1].end + 1] in "，,":
             # 1月8日，X公司……正式挂牌上市: a date opening the sentence is the date of its event

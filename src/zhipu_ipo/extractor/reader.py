@@ -96,6 +96,7 @@ _TO_VERB = re.compile(r"^\s*的?\s*[\u4e00-\u9fff]{0,4}?(?:至|到)\s*$")
 _RUN_SEP = re.compile(r"^\s*(?:[、,，/]|和|及|以及|与|、以及|，以及|或)?\s*$")
 #: words that only Hong Kong listings use: share prices in 元 there are Hong Kong dollars
 _HK_MARKERS = re.compile(r"港元|港币|港股|港交所|联交所|香港|入场费|招股价|股份代号|孖展|每手")
+_COMPARE_BEFORE = re.compile(r"(?:较|相较于?|相比|比|对比|较之)\s*$")
 _SINCE = re.compile(r"(?:以来|至今|起|开始|之前|以前)")
 _DELTA_BEFORE = re.compile(r"(?:增加|减少|增长了|增加了|减少了|多了|少了|下降了|上升了)\s*$")
 
@@ -130,6 +131,7 @@ class _State:
     last_amount_end: int = -1
     paren_role: Optional[str] = None                    # metric of the last parenthetical percent
     fromto_last: Optional[Period] = None                # period of the B in a pending 从A至B
+    compare_tok: Optional[Tok] = None                   # a period named as a comparison base (较2023年)
     consumed: set = field(default_factory=set)          # cue positions already used as a postfix
     flags: dict = field(default_factory=dict)           # ctx value -> position (this clause)
     sflags: dict = field(default_factory=dict)          # ctx value -> position (whole sentence)
@@ -148,6 +150,7 @@ class Reader:
         self.recent_periods: list[Tok] = []      # period tokens seen so far, in order
         self.par_periods: list[Tok] = []         # period tokens of the paragraph so far
         self.carry_entity: Optional[str] = None
+        self.last_trading_day: Optional[dt.date] = None   # the trading day last described
         self.prev_entities: list = []            # companies named by the last sentence naming several
         self.prev_sentence_period: Optional[Tok] = None
         self.close_reported = "收盘" in self.text or "收报" in self.text or "报收" in self.text
@@ -291,6 +294,9 @@ class Reader:
             st.flags["duration_years"] = st.sflags["duration_years"] = getattr(pm, "years", None)
             return
         if pm.period is not None:
+            if _COMPARE_BEFORE.search(self.text[max(st.clause_start, t.start - 4):t.start]):
+                st.compare_tok = t          # 较2023年的…: for the figure right after it only
+                return
             st.period_tok = t
 
     def _resolve_relative(self, st: _State, pm) -> Optional[Tok]:
@@ -477,6 +483,11 @@ class Reader:
     # ------------------------------------------------------------------ periods
     def _explicit_period(self, st: _State, pos: int) -> Optional[Tok]:
         """The period written in this clause before ``pos`` and after the previous figure."""
+        lo = max(st.clause_start, st.last_amount_end)
+        c = st.compare_tok
+        if c is not None and c.start >= lo and c.end <= pos and (
+                st.period_tok is None or st.period_tok.start < c.start):
+            return c
         t = st.period_tok
         if t is None:
             return None
@@ -563,6 +574,8 @@ class Reader:
         if paren is not None:
             return self._fit_period(paren, metric), ""
         tok = explicit
+        if tok is not None and tok is st.compare_tok and metric in ("revenue_growth", "net_loss_growth"):
+            tok = st.period_tok         # 2024年收入…较2023年增长782%: the growth of 2024
         if tok is None and "same_period" in st.flags:
             tok = st.period_tok if st.period_tok is not None else self.prev_sentence_period
         if tok is None:
@@ -630,6 +643,7 @@ class Reader:
             if day is None:
                 self._miss(a, sent, "no_period", f"{metric}: trading day unknown")
                 return
+            self.last_trading_day = day
             period = day.isoformat()
         elif force is not None and info.period in ("required", "optional"):
             period = self._fit_period(force, metric)
@@ -739,6 +753,9 @@ class Reader:
     def _classify_money(self, st: _State, sent: Span, a):
         pos = a.start
         base = st.base
+        if re.search(r"(?<![\d.])[百千万]+亿", a.text) and not re.search(r"\d", a.text):
+            # 市值突破千亿港元: an order of magnitude, not a figure
+            return self._mk_miss(a, sent, "not_a_fact", "order of magnitude")
         prev = self.drafts[-1] if self.drafts else None
         if prev is not None and prev.unit == "percent" and re.search(
                 r"[(（]\s*(?:约|約)?\s*$", self.text[max(0, pos - 3):pos]) and prev.end >= pos - 4:
@@ -931,7 +948,7 @@ class Reader:
     def _classify_times(self, st: _State, sent: Span, a):
         pos = a.start
         if self.text[a.end:a.end + 1] == "级" or (
-                a.qualifier == "exact" and re.fullmatch(r"[百千万]+倍", a.text)):
+                a.qualifier == "exact" and re.fullmatch(r"[百千万]+倍", a.text) and st.base != "price_to_sales"):
             # 千倍级, 千倍认购: an order of magnitude, not a figure
             return self._mk_miss(a, sent, "not_a_fact", "order of magnitude")
         post = self._postfix(a, ("超额认购", "超购", "认购"))
@@ -1067,6 +1084,8 @@ class Reader:
                 return d
         if "today" in st.sflags and ctx.today is not None:
             return ctx.today
+        if "same_day" in st.sflags and self.last_trading_day is not None:
+            return self.last_trading_day        # 当日 / 同日: the trading day just described
         if ent in ctx.listing_dates:
             return ctx.listing_dates[ent]
         return None
@@ -1096,6 +1115,10 @@ class Reader:
 
     def _emit(self, st, sent, a, metric, value, unit, qualifier, segment, period, cue, rule) -> None:
         info = self.metrics[metric]
+        if "market" in st.sflags and not st.entity_explicit:
+            # 今年港股IPO集资额已超过2500亿港元: a figure of the market, not of the company
+            self._miss(a, sent, "not_a_fact", f"market-wide {metric}")
+            return
         entity = st.entity or self.ctx.main_entity
         if not entity:
             self._miss(a, sent, "no_entity", metric)
