@@ -21,6 +21,8 @@ from .sentences import Span
 from .tokens import CUE, DATE, ENTITY, TICKER, Tok
 
 _EVENT = {"listing": "listing_date", "sub_start": "subscription_start", "sub_end": "subscription_end"}
+#: 今日 / 昨日 / 明日 relative to the article's own day
+_DAY_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 _BLOCKING = ("filing", "notfact", "pricing", "allotment")
 # a listing word that is not the listing itself: 上市前, 上市后, 上市以来
 _NOT_EVENT_AFTER = re.compile(r"^(?:前|后|之前|之后|以来|以后|初期|计划|进程|公司|标准|门槛|规则|新规|政策|申请|地位|企业|之路|潮)")
@@ -54,7 +56,7 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
         dates = [t for t in toks if t.kind == DATE]
         tickers = [t for t in toks if t.kind == TICKER]
         cues = [t for t in toks if t.kind == CUE and t.obj.kind == "ctx"]
-        todays = any(c.obj.value == "today" for c in cues)
+        todays = any(c.obj.value in _DAY_OFFSETS for c in cues)
         if not dates and not tickers and not todays:
             continue
         ents = [t for t in toks if t.kind == ENTITY]
@@ -71,9 +73,15 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
 
 
 def _entity_at(ctx: DocContext, ents: list[Tok], pos: int, sent: Span) -> Optional[str]:
-    """The company a sentence-level event is about: the first named in the sentence, else the main one."""
+    """The company a sentence-level event is about: the first named in the sentence, else the
+    last one named earlier in the same paragraph, else the main one."""
     if ents:
         return ents[0].obj.entity
+    par_start = ctx.text.rfind("\n", 0, sent.start) + 1
+    earlier = [t for t in ctx.stream.in_span(par_start, sent.start)
+               if t.kind == ENTITY and t.obj.entity not in bystanders()]
+    if earlier:
+        return earlier[-1].obj.entity
     return ctx.main_entity
 
 
@@ -223,7 +231,8 @@ def _today_events(ctx, sent, cues, ents, drafts) -> None:
     if today is None:
         return
     events = [c for c in cues if c.obj.value in _EVENT or c.obj.value == "first_day"]
-    for tc in (c for c in cues if c.obj.value == "today"):
+    for tc in (c for c in cues if c.obj.value in _DAY_OFFSETS):
+        day = today + dt.timedelta(days=_DAY_OFFSETS[tc.obj.value])
         ev = _nearest_event(text, [Tok("date", tc.start, tc.end, None)], events, max_gap=8)
         if ev is None:
             continue
@@ -234,7 +243,7 @@ def _today_events(ctx, sent, cues, ents, drafts) -> None:
         ent = before[-1].obj.entity if before else _entity_at(ctx, ents, tc.start, sent)
         if ent:
             drafts.append(Draft(entity=ent, metric=metric, period=None, segment=None,
-                                value=today.isoformat(), unit="date", qualifier="exact",
+                                value=day.isoformat(), unit="date", qualifier="exact",
                                 start=tc.start, end=tc.end, sent=sent, cue=ev.obj.word,
                                 rule="event-today"))
 

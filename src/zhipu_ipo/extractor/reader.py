@@ -1125,6 +1125,9 @@ class Reader:
             return
         if info.unit == "HKD/share":
             unit = "HKD/share"
+        elif unit == "CNY" and info.family in ("ipo", "trading") and self.hk_yuan \
+                and not re.search(r"人民币|RMB|CNY|¥|￥", a.text):
+            unit = "HKD"        # 集资约43亿元 in Hong Kong copy: the offering is in Hong Kong dollars
         low = high = None
         if qualifier == "range":
             low, high = a.low, a.high
