@@ -36,9 +36,18 @@ class DocContext:
     entity_counts: Counter = field(default_factory=Counter)
     listing_dates: dict[str, dt.date] = field(default_factory=dict)
     today: Optional[dt.date] = None
+    first_day_article: bool = False             # the article describes a first trading day
 
-    def resolve_year(self, month: int, day: int) -> Optional[dt.date]:
-        """The date of a month/day written without a year, or None when the year is unknowable."""
+    def resolve_year(self, month: int, day: int, hint: Optional[int] = None) -> Optional[dt.date]:
+        """The date of a month/day written without a year, or None when the year is unknowable.
+
+        ``hint`` is a year offset written before the date (去年12月23日: -1, 今年: 0), counted from
+        the article's own day."""
+        if hint is not None and self.today is not None:
+            try:
+                return dt.date(self.today.year + hint, month, day)
+            except ValueError:
+                return None
         ref = self.reference
         if ref is None:
             return None
@@ -76,7 +85,18 @@ def build_context(text: str, stream: Stream, registry: Registry,
     _infer_reference(ctx)
     if ctx.today is None:
         _dateline_today(ctx)
+    ctx.first_day_article = bool(_FIRST_DAY.search(text))
     return ctx
+
+
+_FIRST_DAY = re.compile(r"上市首日|挂牌首日|首日挂牌|首日上市|上市当天|上市当日|首个交易日|首日开盘|首日收")
+_YEAR_WORDS = {"去年": -1, "上年": -1, "今年": 0, "本年": 0, "前年": -2, "明年": 1}
+
+
+def year_hint(text: str, pos: int) -> Optional[int]:
+    """A year offset written right before a date: 去年12月23日 -> -1, 今年1月 -> 0."""
+    before = text[max(0, pos - 2):pos]
+    return _YEAR_WORDS.get(before)
 
 
 _DATELINE_WORDS = re.compile(r"\s*(?:消息|电|讯|报道|晚间消息|早间消息)")

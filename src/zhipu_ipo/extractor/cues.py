@@ -59,9 +59,9 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
 
 
 @lru_cache(maxsize=1)
-def use_words() -> tuple[tuple[str, str], ...]:
-    """(word, segment) pairs naming uses of IPO proceeds, in priority order."""
-    return tuple((r[0], r[1]) for r in lexicon.read_rows("uses.tsv"))
+def use_words() -> tuple[tuple[str, str, bool], ...]:
+    """(word, segment, is_verb) triples naming uses of IPO proceeds."""
+    return tuple((r[0], r[1], len(r) > 2 and r[2] == "verb") for r in lexicon.read_rows("uses.tsv"))
 
 
 def cue_at(text: str, pos: int) -> bool:

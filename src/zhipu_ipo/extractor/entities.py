@@ -120,7 +120,7 @@ def _name_pattern() -> tuple[re.Pattern, tuple[str, ...]]:
 #: characters that may stand right before a company name (so the name starts there)
 _NAME_LEFT = set("，,。；;：:、（(“\"「『【 \n\t的与和及在由对将从向于是为了据")
 #: characters no company name starts with
-_BAD_FIRST = set("这该其本此一各多某每全总其他前后上下新老大小第与和及的在")
+_BAD_FIRST = set("这该其本此一各多某每全总其他前后上下新老大小第与和及的在占约为至较按以将对向把被从由于给让即共")
 
 
 def _uncommon(word: str) -> bool:
@@ -132,6 +132,16 @@ def _starts_with_cue(text: str, pos: int) -> bool:
     from .cues import cue_at
 
     return cue_at(text, pos)
+
+
+_INTRO = re.compile(r"(?:港股)?IPO|上市|招股|成立于|成立|递表|递交|挂牌|通过聆讯|登陆")
+
+
+def _introduced(text: str, name: str) -> bool:
+    """A name made of common words (星河动力) is still a company when the article introduces it as
+    one: it comes back at least twice, once right before 上市/招股/成立/IPO/递表."""
+    hits = [m.end() for m in re.finditer(re.escape(name), text)]
+    return len(hits) >= 2 and any(_INTRO.match(text, e) or _INTRO.match(text, e + 2) for e in hits)
 
 
 def discover_names(text: str) -> list[str]:
@@ -156,7 +166,9 @@ def discover_names(text: str) -> list[str]:
         if not (nxt[:1].isdigit() or nxt.startswith(after) or nxt[:1] in "（(，,。"
                 or _starts_with_cue(text, end) or re.match(r"[一二两三四五六七八九十]+年", nxt)):
             continue
-        if not _uncommon(prefix) or not _uncommon(name) or name in known_aliases():
+        if name in known_aliases():
+            continue
+        if not (_uncommon(prefix) and _uncommon(name)) and not _introduced(text, name):
             continue
         found[name] = found.get(name, 0) + 1
     return list(found)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .context import DocContext
+from .context import DocContext, year_hint
 from .entities import bystanders
 from .reader import Draft, Miss
 from .sentences import Span
@@ -30,17 +30,25 @@ _UNTIL = re.compile(r"(?:持续至|截至|直至|至|到)\s*$")
 
 
 def _date_value(ctx: DocContext, d, end: bool = False) -> Optional[dt.date]:
+    hint = year_hint(ctx.text, d.start)
     if end:
         if getattr(d, "end_date", None) is not None:
             return d.end_date
         m, day = getattr(d, "end_month", None), getattr(d, "end_day", None)
         if m and day:
-            return ctx.resolve_year(m, day)
+            start = _date_value(ctx, d)
+            end_date = ctx.resolve_year(m, day, hint=hint)
+            if start is not None and end_date is not None and end_date < start:
+                try:
+                    end_date = end_date.replace(year=end_date.year + 1)
+                except ValueError:
+                    return None
+            return end_date
         return None
     if d.date is not None:
         return d.date
     if d.month and d.day:
-        return ctx.resolve_year(d.month, d.day)
+        return ctx.resolve_year(d.month, d.day, hint=hint)
     return None
 
 

@@ -29,7 +29,7 @@ from typing import Optional
 from .. import lexicon
 from ..models import CURRENCIES
 from ..periods import Period
-from .context import DocContext
+from .context import DocContext, year_hint
 from .cues import use_words
 from .entities import bystanders
 from .sentences import Span
@@ -97,7 +97,9 @@ _RUN_SEP = re.compile(r"^\s*(?:[、,，/]|和|及|以及|与|、以及|，以及
 #: words that only Hong Kong listings use: share prices in 元 there are Hong Kong dollars
 _HK_MARKERS = re.compile(r"港元|港币|港股|港交所|联交所|香港|入场费|招股价|股份代号|孖展|每手")
 _COMPARE_BEFORE = re.compile(r"(?:较|相较于?|相比|比|对比|较之)\s*$")
-_SINCE = re.compile(r"(?:以来|至今|起|开始|之前|以前)")
+#: a date followed by these words says when a company listed, not which day is being quoted
+_LISTING_AFTER = re.compile(r"\s*(?:上市|挂牌|登陆|招股)(?:的|后|之后|以来)")
+_SINCE = re.compile(r"\s*(?:成立|创立|创办)?\s*(?:以来|至今|起|开始|之前|以前)|\s*(?:成立|创立|创办)")
 _DELTA_BEFORE = re.compile(r"(?:增加|减少|增长了|增加了|减少了|多了|少了|下降了|上升了)\s*$")
 
 
@@ -160,12 +162,14 @@ class Reader:
         self.par_segment: Optional[str] = None         # the segment the previous sentence named
         self.par_trading = False                       # the previous sentence quoted prices
         self.par_uses = False                          # the paragraph lists uses of proceeds
+        self.section_segment: Optional[str] = None     # segment named by the current section heading
 
     # ------------------------------------------------------------------ driver
     def read(self) -> None:
         stream = self.ctx.stream
         for sent in stream.sentences:
             toks = stream.in_span(sent.start, sent.end)
+            self._section(sent, toks)
             if not any(t.kind in (AMOUNT, DATE, TICKER) for t in toks):
                 self._remember(toks, sent)
                 continue
@@ -218,6 +222,16 @@ class Reader:
                 self.par_loss_metric = losses[-1]
             self.par_segment = segs[-1] if segs else None
 
+    def _section(self, sent: Span, toks: list[Tok]) -> None:
+        """A short heading line (本地部署 / 云端部署) opens a section about one business segment;
+        its gross margins and revenues belong to that segment until the next heading."""
+        line = self.text[sent.start:sent.end].strip()
+        starts_line = sent.start == 0 or self.text[sent.start - 1] == "\n"
+        if not starts_line or not line or len(line) > 12 or re.search(r"[\d，,。：:；;!！?？]", line):
+            return
+        segs = [t.obj.value for t in toks if t.kind == CUE and t.obj.kind == "seg"]
+        self.section_segment = segs[0] if len(segs) == 1 and len(line) <= len(segs[0]) + 4 else None
+
     def _subject(self) -> Optional[str]:
         return self.carry_entity or self.ctx.main_entity
 
@@ -269,6 +283,9 @@ class Reader:
         if pm.kind == "relative":
             rel = getattr(pm, "relative", None)
             offset = getattr(pm, "year_offset", None)
+            if rel == "same_period" and offset and _COMPARE_BEFORE.search(
+                    self.text[max(st.clause_start, t.start - 4):t.start]):
+                return          # 较上年同期增长: the growth of the period in context
             if rel == "same_period" and offset:
                 # 去年同期: the period in context, one year earlier
                 base = st.period_tok or self.prev_sentence_period
@@ -280,7 +297,8 @@ class Reader:
                         return
                 st.flags["unknown_period"] = t.start
                 return
-            if rel == "same_period":
+            if rel == "same_period" or (rel in ("reporting_period", "current_period")
+                                        and not pm.text.startswith("报告期")):
                 st.flags["same_period"] = t.start
                 return
             resolved = self._resolve_relative(st, pm)
@@ -344,9 +362,8 @@ class Reader:
                 st.loss_metric = c.value
             if st.segment is not None and st.segment_pos < st.clause_start:
                 st.segment = None
-            if c.value == "gross_margin" and st.segment is None and not st.seg_seen:
-                st.segment = self.par_segment
-                st.segment_pos = t.start
+            if c.value in ("gross_margin", "revenue") and st.segment is None and not st.seg_seen:
+                st.segment, st.segment_pos = self.section_segment, t.start
             st.mod = None
         elif c.kind == "loss":
             if st.mod in ("share_of",) and st.base is not None:
@@ -460,7 +477,7 @@ class Reader:
         a, nxt = toks[j].obj, toks[j + 1]
         if nxt.kind != CUE or nxt.obj.kind not in ("metric", "loss") or a.unit in ("percent", None):
             return
-        if self.text[a.end:nxt.start] not in ("", "的"):
+        if self.text[a.end:nxt.start] not in ("", "的", "为", "是"):
             return
         if st.base is not None and st.base_pos >= st.clause_start and not st.base_is_postfix:
             return
@@ -507,13 +524,22 @@ class Reader:
         return None
 
     def _recent_list(self, n: int, before: int) -> Optional[list]:
-        """The most recent period enumeration with ``n`` items (this or recent sentences)."""
-        for t in reversed(self.recent_periods[-12:]):
-            if t.start >= before:
-                continue
+        """The periods ``同期`` refers to for ``n`` figures: the most recent enumeration with ``n``
+        items, else a recent range followed by the periods named after it (2022-2024年…；2025年
+        前三季度… -> four periods)."""
+        recent = [t for t in self.recent_periods[-12:] if t.start < before]
+        for t in reversed(recent):
             items = list(getattr(t.obj, "items", []) or [])
             if len(items) == n:
                 return items
+        for k in range(len(recent) - 1, -1, -1):
+            items = list(getattr(recent[k].obj, "items", []) or [])
+            if len(items) < 2:
+                continue
+            seq = items + [p for r in recent[k + 1:] for p in (r.obj.items or [])]
+            if len(seq) == n and all(a.end_date < b.end_date for a, b in zip(seq, seq[1:])):
+                return seq
+            break
         return None
 
     def _span_from_context(self, st: _State, pos: int) -> Optional[Period]:
@@ -561,7 +587,8 @@ class Reader:
         pos = a.start
         if metric in _FUNDING_METRICS:
             t = explicit or st.period_tok
-            if t is not None and t.obj.period is not None and not _SINCE.match(self.text[t.end:t.end + 3]):
+            if t is not None and t.obj.period is not None and not _SINCE.match(self.text[t.end:t.end + 6]) \
+                    and not re.search(r"(?:成立于|创立于|创办于|自|从)\s*$", self.text[max(0, t.start - 4):t.start]):
                 p = t.obj.period
                 if p.kind == "year" or (p.kind == "span" and metric == "total_funding"
                                         and p.items()[0].kind == "year"):
@@ -666,6 +693,8 @@ class Reader:
         periods: Optional[list] = None
         tok = explicit or st.period_tok
         names = [e for e in st.entities]
+        if len(names) < 2 and re.search(r"两家公司|两家|两者|二者|两股|两只", self.text[st.sentence_start:first.start]):
+            names = list(self.prev_entities)     # 两家公司的成交额分别为A和B
         if "each" in st.sflags and len(names) == len(run) >= 2 and (
                 tok is None or len(tok.obj.items or []) != len(run)):
             # 智谱与MiniMax的2024年营收分别为A及B: one figure per company
@@ -790,6 +819,8 @@ class Reader:
             if re.search(r"(?:最新|这|该|本|上|首|一|单)轮|[A-F]\+?轮|天使轮|战略投资", clause):
                 return self._mk_miss(a, sent, "no_metric_cue", "amount of a single funding round")
             if self._funding_context(st, pos):
+                if not re.search(r"累计|合计|共计|总计|总额|合共|一共|共获|共募|共融", self.text[st.sentence_start:pos + 6]):
+                    return self._mk_miss(a, sent, "no_metric_cue", "funding amount without a total")
                 return self._fact("total_funding", a, None, st.base_cue, "funding")
             if self._ipo_context(st, pos):
                 return self._fact("gross_proceeds", a, None, st.base_cue, "proceeds")
@@ -830,15 +861,18 @@ class Reader:
     def _classify_price(self, st: _State, sent: Span, a):
         """HKD per-share figures: offer price or a trading price."""
         pos = a.start
-        post = self._postfix(a, ("的价格开盘", "开盘", "的价格收盘", "收盘"), window=8)
+        post = self._postfix(a, ("的价格开盘", "开盘", "开市", "开出", "的价格收盘", "收盘", "收市"), window=8)
         if post and self._trading_context(st, pos) or post in ("的价格开盘", "的价格收盘"):
-            kind = "open" if "开盘" in post else "close"
+            kind = "open" if "开" in post else "close"
             return self._price_fact(f"{kind}_price", a, post, "trading-postfix")
         if st.base == "offer_price" and st.base_pos > st.price_pos and st.base_pos >= st.clause_start:
             return self._price_fact("offer_price", a, st.base_cue, "offer-price")
         post = self._postfix(a, ("的发行价", "发行价", "的招股价", "的发售价", "发行", "发售"))
         if post:
             return self._price_fact("offer_price", a, post, "offer-price-postfix")
+        if re.match(r"(?:的价格)?\s*(?:在|于)?[^，,。；;\d]{0,6}?(?:上市|挂牌)", self.text[a.end:a.end + 12]) \
+                and re.search(r"以\s*(?:每股)?$", self.text[max(0, a.start - 4):a.start]):
+            return self._price_fact("offer_price", a, "以…上市", "offer-price-listing")
         if a.qualifier_text in ("最高", "最低") and self._trading_context(st, pos):
             kind = "high" if a.qualifier_text == "最高" else "low"
             return (f"{kind}_price", a.value, "HKD/share", "exact", None, a.qualifier_text, "trading")
@@ -960,6 +994,9 @@ class Reader:
             return ("price_to_sales", a.value, "times", a.qualifier, None, st.base_cue, "cue")
         if base == "loss_to_revenue":
             return ("loss_to_revenue", a.value, "times", a.qualifier, None, st.base_cue, "cue")
+        # 市值相当于2024年收入约245倍: the price-to-sales ratio on that year's revenue
+        if base == "revenue" and st.prev_base in ("x_market_cap", "market_cap_at_ipo", "market_cap"):
+            return ("price_to_sales", a.value, "times", self._loose_qualifier(st, a), None, "市值/收入", "ratio-ps")
         # 研发开支为同期总营收的8倍: ratio of the previous cue to revenue
         if base == "revenue" and self.text[max(0, pos - 1):pos] == "的" and st.prev_base in ("rd_expense",) + _LOSSES:
             q = self._loose_qualifier(st, a)
@@ -1003,7 +1040,8 @@ class Reader:
             return ("funding_rounds", a.value, "count", a.qualifier, None, "轮融资", "count")
         if counter in ("人", "名") and st.base == "rd_headcount":
             return ("rd_headcount", a.value, "count", a.qualifier, None, st.base_cue, "count")
-        if counter in ("家", "名", "位") and "cornerstone" in st.flags and st.flags["cornerstone"] < a.start:
+        if counter in ("家", "名", "位") and ("基石" in self.text[max(0, a.start - 8):a.start]
+                                            or ("cornerstone" in st.flags and st.flags["cornerstone"] < a.start)):
             return ("cornerstone_count", a.value, "count", a.qualifier, None, "基石投资者", "count")
         return self._mk_miss(a, sent, "no_metric_cue", f"count ({counter})")
 
@@ -1065,30 +1103,48 @@ class Reader:
         if not any(w in sent_text for w in ("募资", "募集资金", "所得款项", "集资", "IPO", "募得", "用途")):
             return None
         purpose = m.group(1)
-        for word, seg in use_words():
-            if word in purpose:
-                self.par_uses = True
-                return seg
-        return None
+        # the use named first in the purpose wins (技术研发及市场拓展 -> rd)
+        found = [(verb, purpose.find(w), -len(w), seg) for w, seg, verb in use_words() if w in purpose]
+        if not found:
+            return None
+        self.par_uses = True
+        return min(found)[3]
 
     # ------------------------------------------------------------------ trading day
     def _trading_day(self, st: _State, sent: Span, a) -> Optional[dt.date]:
+        """The day a price or a change belongs to, in order: the company's first day (上市首日);
+        今日/昨日 of the article; a date written before the figure (not one that only says when
+        the company listed: 1月8日上市的智谱今日…); 当日/同日 (the day just described); the article's
+        own day; the listing day of an article about the listing."""
         ctx = self.ctx
         ent = st.entity or ctx.main_entity
         if "first_day" in st.sflags and ent in ctx.listing_dates:
             return ctx.listing_dates[ent]
-        dates = [t for t in ctx.stream.in_span(sent.start, a.start) if t.kind == DATE]
+        if ctx.today is not None:
+            for word, days in (("today", 0), ("yesterday", -1)):
+                if word in st.sflags and st.sflags[word] < a.start:
+                    return ctx.today + dt.timedelta(days=days)
+        dates = [t for t in ctx.stream.in_span(sent.start, a.start) if t.kind == DATE
+                 and not _LISTING_AFTER.match(self.text, t.end)]
         for t in reversed(dates):
-            d = t.obj.date or (ctx.resolve_year(t.obj.month, t.obj.day) if t.obj.month and t.obj.day else None)
+            d = self._date_of(t)
             if d is not None:
                 return d
-        if "today" in st.sflags and ctx.today is not None:
-            return ctx.today
         if "same_day" in st.sflags and self.last_trading_day is not None:
             return self.last_trading_day        # 当日 / 同日: the trading day just described
-        if ent in ctx.listing_dates:
+        if ctx.today is not None:
+            return ctx.today
+        if ent in ctx.listing_dates and ctx.first_day_article:
             return ctx.listing_dates[ent]
         return None
+
+    def _date_of(self, t: Tok) -> Optional[dt.date]:
+        d = t.obj
+        if d.date is not None:
+            return d.date
+        if not (d.month and d.day):
+            return None
+        return self.ctx.resolve_year(d.month, d.day, hint=year_hint(self.text, t.start))
 
     # ------------------------------------------------------------------ currency conversions
     def _conversion(self, st: _State, sent: Span, a) -> bool:
@@ -1115,6 +1171,9 @@ class Reader:
 
     def _emit(self, st, sent, a, metric, value, unit, qualifier, segment, period, cue, rule) -> None:
         info = self.metrics[metric]
+        if info.family == "trading" and "grey" in st.sflags:
+            self._miss(a, sent, "not_a_fact", "grey-market trading (暗盘)")
+            return
         if "market" in st.sflags and not st.entity_explicit:
             # 今年港股IPO集资额已超过2500亿港元: a figure of the market, not of the company
             self._miss(a, sent, "not_a_fact", f"market-wide {metric}")
