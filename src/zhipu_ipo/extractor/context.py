@@ -99,18 +99,38 @@ def year_hint(text: str, pos: int) -> Optional[int]:
     return _YEAR_WORDS.get(before)
 
 
-_DATELINE_WORDS = re.compile(r"\s*(?:消息|电|讯|报道|晚间消息|早间消息)")
+_DATELINE_AFTER = re.compile(r"\s*(?:消息|电|讯|报道|晚间消息|早间消息|丨|｜|\||\n)")
+_DATELINE_BEFORE = re.compile(r"(?:获悉|讯|消息|报道|电|】|·|丨|｜|\|)\s*[，,:：]?\s*$")
+_TODAY_PAREN = re.compile(r"(今日|今天|昨日|昨天|明日|明天)\s*[(（]\s*$")
+_PAREN_OFFSET = {"今日": 0, "今天": 0, "昨日": -1, "昨天": -1, "明日": 1, "明天": 1}
+#: how far into an article a dateline may stand
+_DATELINE_SPAN = 240
 
 
 def _dateline_today(ctx: DocContext) -> None:
-    """``红星资本局10月24日消息``: the article's own day, when its year can be resolved."""
+    """The article's own day from the way outlets date their copy: ``格隆汇8月29日丨``,
+    ``红星资本局10月24日消息``, ``【经济日报】2025年8月12日`` on its own line, ``智通财经APP获悉，
+    6月30日，…``, or ``今日(1月9日)`` / ``昨日(1月8日)`` in the first lines."""
+    text = ctx.text
     for t in ctx.stream.tokens:
-        if t.kind == DATE and t.start < 200 and _DATELINE_WORDS.match(ctx.text, t.end):
-            d = t.obj
-            when = d.date or (ctx.resolve_year(d.month, d.day) if d.month and d.day else None)
-            if when is not None:
-                ctx.today = when
-            return
+        if t.start > _DATELINE_SPAN:
+            break
+        if t.kind != DATE:
+            continue
+        d = t.obj
+        if not (d.month and d.day):
+            continue
+        paren = _TODAY_PAREN.search(text, max(0, t.start - 4), t.start)
+        offset = _PAREN_OFFSET[paren.group(1)] if paren else 0
+        if not (paren or _DATELINE_AFTER.match(text, t.end)
+                or _DATELINE_BEFORE.search(text, max(0, t.start - 6), t.start)):
+            continue
+        when = d.date or ctx.resolve_year(d.month, d.day)
+        if when is not None:
+            ctx.today = when - dt.timedelta(days=offset)
+            if not ctx.reference_exact:
+                ctx.reference, ctx.reference_exact = ctx.today, True
+        return
 
 
 def _infer_reference(ctx: DocContext) -> None:

@@ -20,7 +20,7 @@ from ..lexicon.trie import compile_words
 TICKER = re.compile(
     r"(?<![\dA-Za-z])(\d{4,5})\s?[.．-]\s?HK(?![A-Za-z])"
     r"|(?<![A-Za-z])HK\s?[:：]?\s?(\d{4,5})(?!\d)"
-    r"|(?:股票代码|代码|股份代号|代号)\s?[:：为]?\s?[“\"「]?(\d{4,5})(?![\d.])"
+    r"|(?:股票代码|代码|股份代号|代号)\s?[】\]]?\s?[:：为]?\s?[“\"「]?(\d{4,5})(?![\d.])"
 )
 _BARE_CODE = re.compile(r"[(（](\d{4,5})[)）]")
 _DEFINITION = re.compile(

@@ -272,7 +272,7 @@ class Reader:
                 self._on_amounts(st, sent, toks, i, j)
                 i = j
             elif k == DATE:
-                pass      # dates are read by events.py
+                self._date_as_point(st, t)
             elif k == TICKER:
                 pass
             i += 1
@@ -316,6 +316,18 @@ class Reader:
                 st.compare_tok = t          # 较2023年的…: for the figure right after it only
                 return
             st.period_tok = t
+
+    def _date_as_point(self, st: _State, t: Tok) -> None:
+        """截至今年6月30日 / 截至去年9月底: a date after 截至 is the point of a stock figure."""
+        m = re.search(r"(?:截至|截止到?|于)\s*(今年|去年|本年|上年)?\s*$", self.text[max(0, t.start - 6):t.start])
+        if not m or st.period_tok is not None and st.period_tok.end >= t.end:
+            return
+        when = self._date_of(t)
+        if when is None:
+            return
+        from ..periods import Period as _P
+        p = _P.of_date(when)
+        st.period_tok = Tok(PERIOD, t.start, t.end, _SyntheticPeriod(p, t.start, t.end, t.obj.text, kind="point"))
 
     def _resolve_relative(self, st: _State, pm) -> Optional[Tok]:
         """上半年/前三季度 without a year take the year of the period in context."""
@@ -370,7 +382,9 @@ class Reader:
                 st.denominator = "net_loss"
                 return
             st.prev_base = st.base
-            st.base = st.loss_metric or "net_loss"
+            # 期内亏损 / 年内亏损 (the period word was read as a period): the net loss
+            plain = re.search(r"(?:期内|年内|本期|当期|全年)$", self.text[max(0, t.start - 2):t.start])
+            st.base = "net_loss" if plain else (st.loss_metric or "net_loss")
             st.base_cue, st.base_pos = c.word, t.start
             st.mod = None
         elif c.kind == "mod":
@@ -585,6 +599,8 @@ class Reader:
         """(period string, reason if None) for a single figure of a metric that needs one."""
         info = self.metrics[metric]
         pos = a.start
+        if metric == "post_money_valuation":
+            return None, ""
         if metric in _FUNDING_METRICS:
             t = explicit or st.period_tok
             if t is not None and t.obj.period is not None and not _SINCE.match(self.text[t.end:t.end + 6]) \
@@ -844,6 +860,9 @@ class Reader:
         if base.startswith("x_"):
             return self._mk_miss(a, sent, "no_metric_cue", base[2:])
         if base in self.currency_metrics:
+            if st.base_pos < st.clause_start and self.metrics[base].family == "financial" and (
+                    "ipo" in st.flags or re.search(r"募资|集资|IPO", self.text[st.clause_start:pos])):
+                return self._mk_miss(a, sent, "no_metric_cue", f"{base} carried into a clause about the IPO")
             if base in ("gross_proceeds", "net_proceeds") and "cornerstone" in st.flags:
                 return self._fact("cornerstone_amount", a, None, st.base_cue, "cornerstone")
             if base == "gross_proceeds" and "net" in st.flags:
