@@ -85,7 +85,7 @@ def build_context(text: str, stream: Stream, registry: Registry,
     _infer_reference(ctx)
     if ctx.today is None:
         _dateline_today(ctx)
-    ctx.first_day_article = bool(_FIRST_DAY.search(text))
+    ctx.first_day_article = bool(_FIRST_DAY.search(text))   # refined once listing dates are known
     return ctx
 
 

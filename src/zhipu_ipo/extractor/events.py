@@ -77,6 +77,10 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
     for d in drafts:
         if d.metric == "listing_date" and d.entity not in ctx.listing_dates:
             ctx.listing_dates[d.entity] = dt.date.fromisoformat(d.value)
+    # an article that mentions a first day long before its own time is not about that day
+    ref = ctx.today or ctx.reference
+    if ctx.first_day_article and ref is not None and ctx.listing_dates:
+        ctx.first_day_article = any(abs((day - ref).days) <= 45 for day in ctx.listing_dates.values())
     return drafts, misses
 
 
@@ -205,6 +209,15 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
                 continue
             if len(group) > 1 and len(ent_names) == len(group) and (each or len(group) == 2):
                 ent = ent_names[k]
+            elif len(group) == 1 and len(ent_names) >= 2 and re.search(
+                    r"同日|同时|同步|均|都|双双|一同|先后", text[t.end:t.end + 12]):
+                # 智谱与天数智芯昨日(1月8日)同日挂牌: the date of every company named
+                metric = "listing_date" if kind == "first_day" else _EVENT.get(kind)
+                if metric and kind not in ("sub_period", "ipo"):
+                    for name in ent_names:
+                        drafts.append(_draft(name, metric, when, t, sent, ev, False))
+                    continue
+                ent = ent_names[0]
             else:
                 before = [e for e in ents if e.end <= max(t.start, ev.start)]
                 ent = before[-1].obj.entity if before else _entity_at(ctx, ents, t.start, sent)

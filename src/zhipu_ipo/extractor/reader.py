@@ -153,6 +153,7 @@ class Reader:
         self.par_periods: list[Tok] = []         # period tokens of the paragraph so far
         self.carry_entity: Optional[str] = None
         self.last_trading_day: Optional[dt.date] = None   # the trading day last described
+        self.last_trading_pos = -10**9                    # where it was described
         self.prev_entities: list = []            # companies named by the last sentence naming several
         self.prev_sentence_period: Optional[Tok] = None
         self.close_reported = "收盘" in self.text or "收报" in self.text or "报收" in self.text
@@ -569,23 +570,28 @@ class Reader:
             return t.obj.period
         years = st.flags.get("duration_years") or st.sflags.get("duration_years")
         candidates = []
+        recent = [r for r in self.recent_periods[-12:] + self._sentence_periods(st, pos)
+                  if r.start < pos and r.obj.period is not None and r.obj.period.kind != "date"
+                  and not _SINCE.match(self.text[r.end:r.end + 6])]
+        for k in range(len(recent) - 1, -1, -1):
+            p = recent[k].obj.period
+            if len(recent[k].obj.items or []) >= 2 and p.items()[0].kind != "date":
+                later = [r.obj.period for r in recent[k + 1:]]
+                last = max(later, key=lambda q: q.end_date) if later else None
+                first_item = recent[k].obj.items[0]
+                last_item = recent[k].obj.items[-1]
+                if last is not None and last.end_date > last_item.end_date:
+                    candidates.append(Period.span(first_item, last.items()[-1]))
+                candidates.append(Period.span(first_item, last_item) if p.kind != "span" else p)
+                break
         par = [r.obj.period for r in self.par_periods + self._sentence_periods(st, pos)
-               if r.obj.period is not None and r.obj.period.kind != "date"]
+               if r.obj.period is not None and r.obj.period.kind != "date"
+               and not _SINCE.match(self.text[r.end:r.end + 6])]
         if len(par) >= 2:
             first = min(par, key=lambda p: p.start_date)
             last = max(par, key=lambda p: p.end_date)
             if first.items()[0] != last.items()[-1]:
                 candidates.append(Period.span(first.items()[0], last.items()[-1]))
-        recent = [r for r in self.recent_periods[-12:] if r.start < pos]
-        for k in range(len(recent) - 1, -1, -1):
-            p = recent[k].obj.period
-            if p.kind == "span" and p.items()[0].kind != "date":
-                later = [r.obj.period for r in recent[k + 1:] if r.obj.period.kind != "date"]
-                last = max(later, key=lambda q: q.end_date) if later else None
-                if last is not None and last.end_date > p.end_date:
-                    candidates.append(Period.span(p.items()[0], last.items()[-1]))
-                candidates.append(p)
-                break
         for c in candidates:
             if years is None or _span_years_close(c, years):
                 return c
@@ -686,7 +692,7 @@ class Reader:
             if day is None:
                 self._miss(a, sent, "no_period", f"{metric}: trading day unknown")
                 return
-            self.last_trading_day = day
+            self.last_trading_day, self.last_trading_pos = day, sent.end
             period = day.isoformat()
         elif force is not None and info.period in ("required", "optional"):
             period = self._fit_period(force, metric)
@@ -1149,8 +1155,9 @@ class Reader:
             d = self._date_of(t)
             if d is not None:
                 return d
-        if "same_day" in st.sflags and self.last_trading_day is not None:
-            return self.last_trading_day        # 当日 / 同日: the trading day just described
+        if self.last_trading_day is not None and (
+                "same_day" in st.sflags or sent.start - self.last_trading_pos < 160):
+            return self.last_trading_day        # 当日 / 同日, or the next sentence: the day just described
         if ctx.today is not None:
             return ctx.today
         if ent in ctx.listing_dates and ctx.first_day_article:
