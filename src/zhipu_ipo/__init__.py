@@ -6,6 +6,7 @@
 [('revenue', '2024', '312400000'), ('revenue_growth', '2024', '151')]
 """
 
+from .analytics import FxTable
 from .corpus import Corpus, extract_file, load
 from .errors import InputError, ParseError, ZhipuIpoError
 from .extractor import extract
@@ -18,7 +19,7 @@ from .periods import Period, find_dates, find_periods, parse_date, parse_period
 __version__ = "0.1.0"
 
 __all__ = [
-    "Amount", "Corpus", "Extraction", "Fact", "InputError", "Mention", "Normalized", "ParseError",
+    "Amount", "Corpus", "Extraction", "Fact", "FxTable", "InputError", "Mention", "Normalized", "ParseError",
     "Period", "ZhipuIpoError", "extract", "extract_file", "find_amounts", "find_dates",
     "find_periods", "format_amount", "iter_article_paths", "load", "normalize", "parse_amount",
     "parse_date", "parse_period", "read_text",

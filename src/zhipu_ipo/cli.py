@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -12,7 +13,7 @@ import click
 
 from .errors import ZhipuIpoError
 
-FORMATS = ("jsonl", "json", "csv", "parquet")
+FORMATS = ("jsonl", "json", "csv", "parquet")  # zhipu_ipo.writers.FORMATS
 
 
 def _date(ctx, param, value: Optional[str]) -> Optional[dt.date]:
@@ -30,8 +31,20 @@ def main() -> None:
     """Exact, sourced numbers from Chinese financial news about Hong Kong IPOs."""
 
 
-def _fact_record(f) -> dict:
-    return f.model_dump(mode="json")
+class RunError(click.ClickException):
+    """A run that cannot start (missing engine, unreachable scheduler): one line, exit 2."""
+
+    exit_code = 2
+
+
+def _close_stdout_quietly() -> None:
+    """After a broken pipe (``| head``): point stdout at /dev/null so that the interpreter's
+    final flush does not print a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 @main.command()
@@ -39,60 +52,72 @@ def _fact_record(f) -> dict:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
               help="Output format: one fact per line (jsonl), a JSON array, CSV or Parquet.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="Write to FILE instead of standard output (required for parquet).")
+              help="Write to FILE instead of standard output (required for parquet; a directory "
+                   "of partitions with --engine dask).")
 @click.option("--published", callback=_date, default=None,
               help="Publication date (YYYY-MM-DD) used for dates written without a year.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes (local engine) or workers of the local Dask cluster.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run here (local) or on a Dask cluster (dask).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster "
+                   "of --jobs workers).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              metavar="SECONDS", help="Give up a document after SECONDS (local engine).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary on stderr.")
-def extract(paths, fmt, output, published, quiet) -> None:
-    """Extract the facts of every article under PATHS (files or directories)."""
-    from .corpus import extract_file
-    from .io import iter_article_paths
-    from .tables import facts_frame
+def extract(paths, fmt, output, published, jobs, engine, scheduler, timeout, quiet) -> None:
+    """Extract the facts of every article under PATHS (files or directories).
 
-    try:
-        files = iter_article_paths(list(paths))
-    except ZhipuIpoError as err:
-        raise click.ClickException(str(err))
+    Articles are *.txt, *.md and *.html/*.htm files (any encoding). Facts are written in the
+    order of the paths as each file finishes. A file that cannot be read or parsed is reported
+    on stderr with its reason and the run goes on. Exit status: 0 all files read, 1 some failed,
+    2 the run could not start.
+    """
+    from .engines import Progress, iter_results, partition_path, prepare_partitions
+    from .io import scan_article_paths
+    from .writers import facts_table, open_writer, write_parquet
+
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet needs -o FILE")
-    failed = 0
-    facts = []
-    out = open(output, "w", encoding="utf-8") if (output and fmt == "jsonl") else None
-    stream = out or sys.stdout
+    if scheduler is not None and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    files, failures = scan_article_paths(list(paths))
+    for path, reason in failures:
+        click.echo(f"zhipu-ipo: {path}: {reason}", err=True)
+    partitioned = engine == "dask" and fmt == "parquet"
+    n_facts, failed = 0, len(failures)
     try:
-        for path in files:
-            try:
-                ex = extract_file(path, published=published)
-            except ZhipuIpoError as err:
-                failed += 1
-                click.echo(f"zhipu-ipo: {err}", err=True)
-                continue
-            if fmt == "jsonl":
-                for f in ex.facts:
-                    stream.write(json.dumps(_fact_record(f), ensure_ascii=False) + "\n")
-                stream.flush()
-            else:
-                facts.extend(ex.facts)
-    finally:
-        if out:
-            out.close()
-    if fmt == "json":
-        data = json.dumps([_fact_record(f) for f in facts], ensure_ascii=False, indent=1)
-        if output:
-            Path(output).write_text(data + "\n", encoding="utf-8")
-        else:
-            click.echo(data)
-    elif fmt in ("csv", "parquet"):
-        df = facts_frame(facts).drop(columns=["value_decimal"])
-        if fmt == "csv":
-            if output:
-                df.to_csv(output, index=False)
-            else:
-                df.to_csv(sys.stdout, index=False)
-        else:
-            df.to_parquet(output, index=False)
+        outdir = prepare_partitions(output) if partitioned else None
+        results = iter_results(files, engine=engine, jobs=jobs, scheduler=scheduler,
+                               published=published, mentions=False, timeout=timeout,
+                               outdir=outdir)
+        writer = None if partitioned else open_writer(fmt, output)
+        try:
+            with Progress(len(files), None if not quiet else False) as bar:
+                for r in results:
+                    bar.advance(r)
+                    if not r.ok:
+                        failed += 1
+                        bar.echo(f"zhipu-ipo: {r.path}: {r.error}")
+                        continue
+                    n_facts += r.n_facts
+                    if writer is not None:
+                        writer.write(r.facts, r.path)
+        finally:
+            if writer is not None:
+                writer.close()
+        if partitioned and not files:
+            write_parquet(facts_table([]), partition_path(outdir, 0))
+    except BrokenPipeError:
+        _close_stdout_quietly()
+        sys.exit(1)
+    except (ZhipuIpoError, OSError) as err:
+        raise RunError(str(err))
     if not quiet:
-        click.echo(f"zhipu-ipo: {len(files)} files, {failed} failed", err=True)
+        if not files and not failures:
+            click.echo("zhipu-ipo: no article files (*.txt, *.md, *.html, *.htm) found", err=True)
+        click.echo(f"zhipu-ipo: {len(files)} files, {n_facts} facts, {failed} failed", err=True)
     if failed:
         sys.exit(1)
 

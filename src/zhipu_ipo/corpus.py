@@ -8,9 +8,8 @@ from typing import Iterable, Iterator, Optional, Union
 
 import pandas as pd
 
-from .errors import ZhipuIpoError
 from .extractor import extract
-from .io import iter_article_paths, read_text
+from .io import read_article
 from .models import Extraction
 from .tables import facts_frame, mentions_frame
 
@@ -18,9 +17,10 @@ PathLike = Union[str, Path]
 
 
 def extract_file(path: PathLike, published: Optional[dt.date] = None) -> Extraction:
-    """Read one article (any supported encoding) and extract it; ``doc`` is the file stem."""
-    p = Path(path)
-    return extract(read_text(p), doc=p.stem, published=published)
+    """Read one article (any supported encoding; plain text, web page or Markdown, see
+    :func:`zhipu_ipo.io.read_article`) and extract it; ``doc`` is the file stem."""
+    article = read_article(path)
+    return extract(article.text, doc=article.doc, published=published)
 
 
 class Corpus:
@@ -77,29 +77,31 @@ class Corpus:
 
         return FxTable.default().with_implied(self.facts)
 
-    def statement(self, entity: str, scale: Optional[str] = None, unit: Optional[str] = None) -> pd.DataFrame:
+    def statement(self, entity: str, scale: Optional[str] = None, unit: Optional[str] = None,
+                  fx=None, forecast: bool = False, exact: bool = False) -> pd.DataFrame:
         """A wide table for one company: metrics x periods, each cell reconciled across articles."""
         from .analytics import statement
 
-        return statement(self.facts, entity, scale=scale, unit=unit)
+        return statement(self.facts, entity, scale=scale, unit=unit, fx=fx if fx is not None else self.fx,
+                         forecast=forecast, exact=exact)
 
     def derived(self, fx=None) -> pd.DataFrame:
         """Figures the library computes from stated base figures, with formula and inputs."""
         from .analytics import derived
 
-        return derived(self.facts, fx=fx or self.fx)
+        return derived(self.facts, fx=fx if fx is not None else self.fx)
 
     def claims(self, fx=None) -> pd.DataFrame:
         """Every stated derived figure recomputed from the base figures, with a verdict."""
         from .analytics import claims
 
-        return claims(self.facts, fx=fx or self.fx)
+        return claims(self.facts, fx=fx if fx is not None else self.fx)
 
-    def conflicts(self) -> pd.DataFrame:
+    def conflicts(self, fx=None) -> pd.DataFrame:
         """Every (entity, metric, period, segment) stated more than once: agree or conflict."""
         from .analytics import conflicts
 
-        return conflicts(self.facts)
+        return conflicts(self.facts, fx=fx if fx is not None else self.fx)
 
     def __repr__(self) -> str:
         n = sum(len(e.facts) for e in self.extractions)
@@ -111,19 +113,13 @@ class Corpus:
 
 
 def load(paths: Union[PathLike, Iterable[PathLike]], published: Optional[dt.date] = None,
-         strict: bool = False) -> Corpus:
+         strict: bool = False, jobs: Optional[int] = None) -> Corpus:
     """Extract every article under ``paths`` (files or directories) into a :class:`Corpus`.
 
     A file that cannot be read is recorded in ``Corpus.failures`` (or raised with ``strict``).
+    ``jobs`` > 1 extracts in that many processes (same result). The corpus also knows the file
+    of each document (see :class:`zhipu_ipo.engines.SourcedCorpus`).
     """
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
-    exts, failures = [], []
-    for p in iter_article_paths(list(paths)):
-        try:
-            exts.append(extract_file(p, published=published))
-        except ZhipuIpoError as err:
-            if strict:
-                raise
-            failures.append((str(p), str(err)))
-    return Corpus(exts, failures)
+    from .engines import extract_corpus
+
+    return extract_corpus(paths, jobs=jobs, published=published, strict=strict, progress=False)

@@ -23,7 +23,15 @@ reason) when it is missing, a directory, unreadable, binary (NUL bytes, many con
 mostly undecodable. An empty file gives ``""``.
 
 ``iter_article_paths(paths)`` expands files and directories (recursively, ``*.txt``, ``*.md``,
-``*.html``, ``*.htm``; hidden files and directories skipped) into a sorted, de-duplicated list.
+``*.html``, ``*.htm``; hidden files and directories skipped) into a sorted, de-duplicated list;
+``scan_article_paths`` does the same but returns the paths it could not expand (missing,
+unreadable directories) instead of raising.
+
+``read_article(path)`` is what corpus runs read: an :class:`Article` whose ``text`` is the text
+the facts' offsets refer to: the decoded file for plain text, the main article text of a web page
+(``.html``/``.htm``) and the Markdown with its markup blanked (``.md``/``.markdown``), see
+:mod:`zhipu_ipo.formats`. Special files (FIFOs, devices) and files over :data:`MAX_BYTES` are
+refused rather than read.
 """
 
 from __future__ import annotations
@@ -31,6 +39,8 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Union
@@ -38,12 +48,15 @@ from typing import Iterable, Union
 from zhipu_ipo.errors import InputError
 from zhipu_ipo.lexicon import read_rows
 
-__all__ = ["ARTICLE_SUFFIXES", "decode_bytes", "iter_article_paths", "read_text"]
+__all__ = [
+    "ARTICLE_SUFFIXES", "Article", "MAX_BYTES", "decode_bytes", "iter_article_paths",
+    "read_article", "read_text", "scan_article_paths",
+]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
 #: File suffixes taken from a directory (a file named explicitly is taken whatever its suffix).
-ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -52,6 +65,12 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+#: Suffixes read as web pages and as Markdown by :func:`read_article` (anything else is text).
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+#: Files larger than this are refused by :func:`read_article` (a 50 MB article is fine).
+MAX_BYTES = 512 * 1024 * 1024
+
 _CANDIDATES = ("utf-8", "gb18030", "big5hkscs", "cp950")
 _SAMPLE = 256 * 1024
 _UTF8_BONUS = 0.5
@@ -170,9 +189,18 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
     return _check_text(_decode_full(data, encoding, name), name, encoding)
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+    """The bytes of a regular file; special files (FIFO, device, socket) are refused because
+    reading them can block forever or never end."""
     name = str(path)
     try:
+        info = os.stat(path)  # before open(): opening a FIFO blocks until someone writes to it
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{name}: not a regular file")
+        if max_bytes is not None and info.st_size > max_bytes:
+            raise InputError(f"{name}: too large ({info.st_size} bytes, at most {max_bytes})")
         with open(path, "rb") as handle:
             return handle.read()
     except FileNotFoundError:
@@ -198,21 +226,69 @@ def read_text(path: PathLike) -> str:
     return decode_bytes(_read_bytes(p), str(p))
 
 
+@dataclass(frozen=True)
+class Article:
+    """One article file as corpus runs read it.
+
+    ``text`` is what the facts' ``start``/``end``/``quote`` refer to; ``format`` is ``"text"``,
+    ``"html"`` or ``"markdown"``; ``doc`` (the file stem) is the document id of its facts.
+    """
+
+    path: Path
+    text: str
+    format: str = "text"
+
+    @property
+    def doc(self) -> str:
+        return self.path.stem
+
+
+def article_format(path: PathLike) -> str:
+    """``"html"``, ``"markdown"`` or ``"text"``, from the file suffix (case-insensitive)."""
+    suffix = Path(path).suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    return "text"
+
+
+def read_article(path: PathLike, max_bytes: int | None = MAX_BYTES) -> Article:
+    """Read one article file (plain text, web page or Markdown) into an :class:`Article`.
+
+    Raises :class:`~zhipu_ipo.errors.InputError` (one line naming the file) when the file is
+    missing, a directory or special file, unreadable, larger than ``max_bytes``, binary, or a
+    page that cannot be parsed.
+    """
+    from . import formats
+
+    p = Path(path)
+    if p.is_dir():
+        raise InputError(f"{p}: is a directory, not a file")
+    data = _read_bytes(p, max_bytes)
+    kind = article_format(p)
+    if kind == "html":
+        return Article(p, formats.html_text(formats.decode_html(data, str(p)), str(p)), kind)
+    text = decode_bytes(data, str(p))
+    if kind == "markdown":
+        text = formats.markdown_text(text)
+    return Article(p, text, kind)
+
+
 def _is_hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def iter_article_paths(paths: Union[PathLike, Iterable[PathLike]]) -> list[Path]:
-    """Expand files and directories into article files.
-
-    Files are taken as given; directories are searched recursively for ``*.txt``, ``*.md``,
-    ``*.html`` and ``*.htm`` (case-insensitive; hidden files and directories skipped), each
-    directory's files sorted by their path relative to it. The arguments keep their order and a
-    file met twice is listed once. A missing path raises :class:`~zhipu_ipo.errors.InputError`.
-    """
+def scan_article_paths(
+    paths: Union[PathLike, Iterable[PathLike]],
+) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Expand files and directories into article files, like :func:`iter_article_paths`, and
+    also return ``(path, reason)`` for every argument or sub-directory that could not be
+    expanded (missing, permission denied) instead of raising."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     out: list[Path] = []
+    failures: list[tuple[str, str]] = []
     seen: set[Path] = set()
 
     def take(p: Path) -> None:
@@ -221,11 +297,16 @@ def iter_article_paths(paths: Union[PathLike, Iterable[PathLike]]) -> list[Path]
             seen.add(key)
             out.append(p)
 
+    def walk_error(err: OSError) -> None:
+        reason = "permission denied" if isinstance(err, PermissionError) else (
+            f"cannot list ({err.strerror or err.__class__.__name__})")
+        failures.append((str(err.filename), reason))
+
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
             found = []
-            for root, dirs, files in os.walk(p):
+            for root, dirs, files in os.walk(p, onerror=walk_error):
                 dirs[:] = [d for d in dirs if not _is_hidden(d)]
                 for f in files:
                     if not _is_hidden(f) and f.lower().endswith(ARTICLE_SUFFIXES):
@@ -235,5 +316,21 @@ def iter_article_paths(paths: Union[PathLike, Iterable[PathLike]]) -> list[Path]
         elif p.exists():
             take(p)
         else:
-            raise InputError(f"{p}: no such file or directory")
-    return out
+            failures.append((str(p), "no such file or directory"))
+    return out, failures
+
+
+def iter_article_paths(paths: Union[PathLike, Iterable[PathLike]]) -> list[Path]:
+    """Expand files and directories into article files.
+
+    Files are taken as given; directories are searched recursively for ``*.txt``, ``*.md``,
+    ``*.html`` and ``*.htm`` (case-insensitive; hidden files and directories skipped), each
+    directory's files sorted by their path relative to it. The arguments keep their order and a
+    file met twice is listed once. A missing path or a directory that cannot be listed raises
+    :class:`~zhipu_ipo.errors.InputError`.
+    """
+    found, failures = scan_article_paths(paths)
+    if failures:
+        path, reason = failures[0]
+        raise InputError(f"{path}: {reason}")
+    return found

@@ -19,9 +19,12 @@ One compiled regex finds *atoms* left to right (``search`` from the end of the p
 atom, so the scan is linear): a written year with what follows it (``2025年前三季度``,
 ``2025年6月30日止六个月``, ``FY2024``, ``2022`` bare), a sub-period without a year (``上半年``,
 ``9月``, ``1月8日``), a relative word (``去年同期``, ``报告期内``) or a duration (``三年半``).
-Every atom regex has bounded length. Atoms separated only by a connector (``至 到 - 、 及 和
-以及`` ...) form a chain, which becomes one ``range`` or ``list`` mention. Context checks
-(``截至`` before a year, the character before a word) look at a few characters only.
+Every atom regex has bounded length. (For speed, the search skips in C to the characters an
+atom can start with, and tries a branch only after a cheap necessary test such as "年 within
+19 characters" for a duration; see :func:`_master`.) Atoms separated only by a connector
+(``至 到 - 、 及 和 以及`` ...) form a chain, which becomes one ``range`` or ``list`` mention.
+Context checks (``截至`` before a year, the character before a word) look at a few
+characters only.
 
 Mention kinds
 -------------
@@ -66,6 +69,7 @@ Conventions
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
@@ -500,24 +504,63 @@ def _rel_words() -> dict[str, _RelWord]:
     return out
 
 
+def _skipping(pattern: str, first: str, guard: str = "") -> re.Pattern:
+    """``pattern`` compiled for fast ``search``: ``first`` (a character-class body) lists every
+    character a match can start with.
+
+    ``re`` skips in C only to characters of a class that *starts* a pattern; a pattern that
+    starts with a group, an alternation or a look-around is tried at every position. Here the
+    class comes first and the real pattern is a look-ahead inside a one-character look-behind,
+    so it is tried only where it can match. ``guard`` (a look-behind, tested after the first
+    character) can reject more positions cheaply. The groups are those of ``pattern`` (which
+    may not use back-references); ``m.start()`` is where the match starts, but ``m.end()`` is
+    one character later: use the end of a group.
+    """
+    return re.compile(f"[{first}]{guard}(?<=(?={pattern})[{first}])")
+
+
+#: For :func:`_skipping`: no match starts with a digit that follows a digit or a dot (true of
+#: every pattern below whose branches starting with a digit have that look-behind), which
+#: skips the inside of long numbers at once.
+_NOT_INSIDE_A_NUMBER = r"(?<![0-9.][0-9])"
+
+
+# Necessary conditions for the atoms, tested before each branch of the master pattern so that
+# the many positions where none can start fail fast (pure speed-ups: they never reject a match).
+# Keep them in sync with the grammar above.
+#   Y: FY…, two digits (2024, 25上半年) or 一/二 and a Chinese digit (二〇二五年).
+_Y_GUARD = r"(?=F|[0-9]{2}|[一二][〇零一二三四五六七八九])"
+#   S: starts with 上 下 全 前 第 Q H, or has 月/季 within 10 characters: (10 ~ 12 月) is
+#   month(2) space(1) 月?(1) connector(3) month(2) space(1) before 月; quarters need less.
+_S_GUARD = r"(?=[上下全前第QH]|[^\n]{0,10}[月季])"
+#   D: 年 within 19 characters: prefix(3: 过去的) number(6: 100.25) connector(3) number(6)
+#   space(1) before 年.
+_D_GUARD = r"(?=[^\n]{0,19}年)"
+
+
 @lru_cache(maxsize=1)
 def _master() -> re.Pattern:
+    """The atoms (see _scan); a match ends at ``m.end(m.lastgroup)``."""
     words = sorted(_rel_words(), key=len, reverse=True)
     rel = "|".join(re.escape(w) for w in words)
-    # A lookahead on the first character lets ``re`` skip most positions quickly.
-    first = "".join(sorted(set(_FIRST_CHARS) | {w[0] for w in words}))
-    return re.compile(
-        rf"(?=[{re.escape(first)}])"
-        rf"(?:(?P<Y>{_Y_HEAD})"
+    first = re.escape("".join(sorted(set(_FIRST_CHARS) | {w[0] for w in words})))
+    pattern = (
+        rf"{_Y_GUARD}(?P<Y>{_Y_HEAD})"
         rf"|(?P<R>{rel})"
-        rf"|(?P<S>(?<![0-9.A-Za-z])(?:{_nocap(_SUF_CORE)}))"
-        rf"|(?P<D>{_DUR}))"
+        rf"|{_S_GUARD}(?P<S>(?<![0-9.A-Za-z])(?:{_nocap(_SUF_CORE)}))"
+        rf"|{_D_GUARD}(?P<D>{_DUR})"
     )
+    # Y, S and D have the look-behind; a relative word starting with a digit would not.
+    guard = "" if any(w[0] in "0123456789" for w in words) else _NOT_INSIDE_A_NUMBER
+    return _skipping(pattern, first, guard)
 
 
 _QUICK_PERIOD = re.compile(r"[0-9年月季期QH]")
 _ASOF_TAIL = re.compile(r"(?:截至|截止)(?:到|至|于)? ?$")
 _ON_TAIL = re.compile(r"于 ?$")
+# The last character of a text that _ASOF_TAIL or _ON_TAIL finds (``$`` also matches before
+# a final newline).
+_PREFIX_LAST = frozenset("止至到于 \n")
 _NOT_A_YEAR_AFTER = frozenset("龄份级轻纪")
 _RANGE_GAPS = frozenset({"-", "~", "–", "—", "～", "至", "到"})
 _LIST_GAPS = frozenset(
@@ -585,6 +628,7 @@ def _shape(m: re.Match) -> Optional[_Shape]:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _period_of(year: int, shape: _Shape) -> Optional[Period]:
     """The period a shape names in ``year`` (None when it is not a valid period)."""
     tag = shape[0]
@@ -735,6 +779,41 @@ class DateMention:
         return out
 
 
+def _mention_defaults() -> Optional[dict]:
+    """The defaults of the PeriodMention fields after ``items``, in field order (None when
+    one has no plain default: then :func:`_mention` uses the constructor)."""
+    fields = dataclasses.fields(PeriodMention)
+    if [f.name for f in fields[:6]] != ["start", "end", "text", "kind", "period", "items"]:
+        return None  # pragma: no cover
+    out = {}
+    for f in fields[6:]:
+        if f.default is dataclasses.MISSING:
+            return None
+        out[f.name] = f.default
+    return out
+
+
+_MENTION_DEFAULTS = _mention_defaults()
+_new_object = object.__new__
+_set_attr = object.__setattr__
+
+
+def _mention(start: int, end: int, text: str, kind: str, period: Optional[Period],
+             items: list, extra: Optional[dict] = None) -> PeriodMention:
+    """``PeriodMention(start, end, text, kind, period, items, **extra)`` from known-good
+    values, without the frozen dataclass's per-field ``object.__setattr__`` calls (the same
+    object: the same ``__dict__``, in the same order)."""
+    if _MENTION_DEFAULTS is None:  # pragma: no cover - a field without a plain default
+        return PeriodMention(start, end, text, kind, period, items, **(extra or {}))
+    fields = {"start": start, "end": end, "text": text, "kind": kind, "period": period, "items": items}
+    fields.update(_MENTION_DEFAULTS)
+    if extra:
+        fields.update(extra)
+    mention = _new_object(PeriodMention)
+    _set_attr(mention, "__dict__", fields)
+    return mention
+
+
 def _safe_date(y: Optional[int], m: Optional[int], d: Optional[int]) -> Optional[dt.date]:
     if y is None or m is None or d is None:
         return None
@@ -781,13 +860,12 @@ def _year_atom(text: str, m: re.Match) -> Optional[_Atom]:
         year, fy = 2000 + int(m.group("yy")), False
     if not MIN_YEAR <= year <= MAX_YEAR:
         return None
-    tail = _YTAIL_RE.match(text, m.end())
+    tail = _YTAIL_RE.match(text, m.end("Y"))
     nian = tail.group("yt") is not None
     shape = None
-    end = m.end()
+    end = m.end("Y")
     if tail.group("suf") is not None:
-        branch = next((b for b in _NO_NIAN_OK if tail.group(b)), None)
-        if nian or branch is not None:
+        if nian or any(tail.group(b) for b in _NO_NIAN_OK):
             shape = _shape(tail)
             if shape is not None:
                 end = tail.end()
@@ -805,7 +883,7 @@ def _year_atom(text: str, m: re.Match) -> Optional[_Atom]:
 def _rel_atom(text: str, m: re.Match) -> Optional[_Atom]:
     word = m.group("R")
     info = _rel_words()[word]
-    start, end = m.start(), m.end()
+    start, end = m.start(), m.end("R")
     if start > 0 and info.not_after:
         before = text[start - 1]
         if before in info.not_after or (info.not_after == "*" and _is_cjk(before)):
@@ -867,7 +945,7 @@ def _duration_atom(m: re.Match) -> Optional[_Atom]:
         qualifier = "exact"
     anchor = "past" if pre in _DUR_PAST else "future" if pre in _DUR_FUTURE else None
     extra = {"years": years, "years_high": high, "qualifier": qualifier, "anchor": anchor}
-    return _Atom(m.start(), m.end(), "D", extra=extra)
+    return _Atom(m.start(), m.end("D"), "D", extra=extra)
 
 
 def _scan(text: str) -> list[_Atom]:
@@ -891,9 +969,10 @@ def _scan(text: str) -> list[_Atom]:
         else:
             atom = _duration_atom(m)
         if atom is None:
-            pos = m.end()
+            pos = m.end(cat)
             continue
-        if atom.cat in "YS":
+        if atom.cat in "YS" and atom.start > prev_end and text[atom.start - 1] in _PREFIX_LAST:
+            # (both prefixes end with one of _PREFIX_LAST: else the searches below fail)
             lo = max(prev_end, atom.start - 5)
             look = text[lo:atom.start]
             pm = _ASOF_TAIL.search(look)
@@ -948,9 +1027,32 @@ def _join_range(left: Period, right: Period) -> Optional[Period]:
         return None
 
 
+def _single_mention(text: str, a: _Atom) -> Optional[PeriodMention]:
+    """What :func:`_chain_mention` makes of a chain of one atom (the common case), directly."""
+    shape = a.shape
+    if shape is None:
+        return None  # a bare year
+    p = _period_of(a.year, shape)
+    if p is None:
+        return None
+    tag = shape[0]
+    if (a.prefix == "asof" and tag != "Z") or (a.prefix == "on" and tag == "D"):
+        starts = tag in "Em" and shape[-1] == "start"
+        p = Period.of_date(p.start_date - dt.timedelta(days=1) if starts else p.end_date)
+        kind = "point"
+    elif tag == "D":
+        kind = "date"
+    else:
+        kind = "single"
+    start, end = a.pstart, a.end
+    return _mention(start, end, text[start:end], kind, p, p.items())
+
+
 def _chain_mention(text: str, chain: list[_Atom], conns: list[str]) -> tuple[Optional[PeriodMention], int]:
     """The mention a chain of year atoms makes, and how many atoms it used (>= 1)."""
     n = len(chain)
+    if n == 1:
+        return _single_mention(text, chain[0]), 1
     while n > 0 and chain[n - 1].shape is None:
         n -= 1  # a bare year must be followed by a year with 年
     if n == 0:
@@ -1029,7 +1131,7 @@ def _chain_mention(text: str, chain: list[_Atom], conns: list[str]) -> tuple[Opt
         except ParseError:
             period = None
     start, end = chain[0].pstart, chain[-1].end
-    mention = PeriodMention(start, end, text[start:end], kind, period, items)
+    mention = _mention(start, end, text[start:end], kind, period, items)
     return mention, n
 
 
@@ -1066,13 +1168,14 @@ def find_periods(text: str) -> list[PeriodMention]:
             i += used
             continue
         if a.cat == "R":
-            out.append(PeriodMention(a.start, a.end, text[a.start:a.end], "relative", **a.extra))
+            out.append(_mention(a.start, a.end, text[a.start:a.end], "relative", None, [], a.extra))
         elif a.cat == "S":
             name = _relative_name(a.shape)
             if name is not None:
-                out.append(PeriodMention(a.start, a.end, text[a.start:a.end], "relative", relative=name))
+                out.append(_mention(a.start, a.end, text[a.start:a.end], "relative", None, [],
+                                    {"relative": name}))
         else:
-            out.append(PeriodMention(a.start, a.end, text[a.start:a.end], "duration", **a.extra))
+            out.append(_mention(a.start, a.end, text[a.start:a.end], "duration", None, [], a.extra))
         i += 1
     return out
 
@@ -1151,6 +1254,15 @@ _DATE_TAIL = re.compile(
     rf"(?P<iy>(?:19|20)[0-9]{{2}})(?P<sep>[-/.])(?P<im>{_MONTHD})(?P=sep)(?P<id>{_DAYD})(?![0-9])"
     rf"|(?:(?P<y>(?:19|20)[0-9]{{2}}) ?年 ?)?(?:(?P<m>{_MONTHD}) ?月 ?)?(?P<d>{_DAYD}) ?[日号])"
 )
+# For ``search`` (see :func:`_skipping`): the same pattern without groups (a back-reference
+# cannot be used there, so the separators of an ISO date may differ: a superset), after a
+# cheap necessary test: a date starts with 今/昨/明, with an ISO year and separator, or has 月
+# within 10 characters (2025 年 12 月: year(4) space 年 space month(2) space). find_dates
+# re-reads each candidate with _DATE_HEAD.
+_DATE_START = (r"(?=[今昨明]|[0-9]{4}[-/.]|[^\n]{0,10}月)(?:"
+               + _nocap(_DATE_HEAD.pattern).replace("(?P=sep)", "[-/.]") + ")")
+assert "(?P=" not in _DATE_START
+_DATE_SEARCH = _skipping(_DATE_START, "0-9今昨明", _NOT_INSIDE_A_NUMBER)
 _TIME = re.compile(r"(?:T| {0,2})(?:[01]?[0-9]|2[0-3]):[0-5][0-9]")
 _STAMP_BEFORE = frozenset("·•|丨")
 _RELATIVE_DAY = {"今": "today", "昨": "yesterday", "明": "tomorrow"}
@@ -1197,10 +1309,15 @@ def find_dates(text: str) -> list[DateMention]:
         return []
     out: list[DateMention] = []
     pos, n = 0, len(text)
+    search, read = _DATE_SEARCH.search, _DATE_HEAD.match
     while pos < n:
-        m = _DATE_HEAD.search(text, pos)
-        if m is None:
+        c = search(text, pos)
+        if c is None:
             break
+        m = read(text, c.start())
+        if m is None:   # an ISO date with mixed separators (2025-12/30)
+            pos = c.start() + 1
+            continue
         start, end = m.start(), m.end()
         if m.group("rw"):
             out.append(DateMention(start, end, text[start:end], day=int(m.group("rd")),

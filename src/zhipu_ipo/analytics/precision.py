@@ -7,11 +7,15 @@ so that a recomputed figure carries the rounding of its inputs.
 
 The rules (all constants are named here, none is hidden elsewhere):
 
-* **Written precision** -- the unit of the last significant digit of the value in its base
-  unit (:func:`written_unit`): ``312400000`` (3.124亿) has unit 10万, ``57400000`` (5740万) 10万,
-  ``703`` 1, ``84.8`` 0.1. Trailing zeros of an integer are read as not significant
-  (``130`` has unit 10, ``800`` unit 100), because the extracted value no longer shows how
-  the article wrote them: this is the lenient reading, and explanations say so.
+* **Written precision** (:func:`written_unit`) -- the unit of the last digit the article
+  wrote. Amounts (currencies, shares, counts) are read in the form Chinese news writes them,
+  digits before the largest scale word 万亿/亿/万 not above the value, as
+  :func:`zhipu_ipo.numbers.format_amount` does: ``312400000`` (3.124亿) has unit 10万,
+  ``57400000`` (5740万) 1万, ``3000000000`` (30亿) 1亿. Percentages, multiples and prices
+  keep their digits as stored: ``703`` has unit 1, ``84.8`` 0.1, ``116.20`` 0.01. So a
+  trailing zero is a written digit (``130%`` stands for 129.5–130.5%).
+  :func:`lenient_unit` reads trailing zeros of an integer as rounding instead (``130`` has unit
+  10); the claims check reports when a verdict would change under that reading.
 * ``exact``    -- value ± half a unit.
 * ``approx``   (约, 左右) -- value ± max(half a unit, :data:`APPROX_RELATIVE` × |value|).
 * ``at_least`` (超, 以上) -- [value − half a unit, +∞).
@@ -38,21 +42,51 @@ INF = Decimal("Infinity")
 NEG_INF = Decimal("-Infinity")
 
 
-def written_unit(value: Decimal) -> Decimal:
-    """The unit of the last significant digit of ``value`` (trailing zeros not significant).
+#: Scale words of written amounts, largest first (exponent of ten), as format_amount uses them.
+SCALES: tuple[int, ...] = (12, 8, 4)
+#: Units whose figures are written with a scale word (万/亿) when large.
+SCALED_UNITS = frozenset({"CNY", "HKD", "USD", "EUR", "JPY", "GBP", "shares", "count"})
 
-    >>> written_unit(Decimal("312400000")), written_unit(Decimal("84.8")), written_unit(Decimal("130"))
-    (Decimal('1E+5'), Decimal('0.1'), Decimal('1E+1'))
+
+def _digits_unit(value: Decimal) -> Decimal:
+    """Unit of the last stored digit; integer digits all count (``130`` -> 1, ``2.50`` -> 0.01)."""
+    exponent = min(value.as_tuple().exponent, 0)
+    return Decimal(1).scaleb(exponent, CONTEXT)
+
+
+def written_unit(value: Decimal, unit: Optional[str] = None) -> Decimal:
+    """The unit of the last digit the article wrote (module docstring).
+
+    >>> [written_unit(Decimal(v), "CNY") for v in ("312400000", "57400000", "3000000000")]
+    [Decimal('1E+5'), Decimal('1E+4'), Decimal('1E+8')]
+    >>> written_unit(Decimal("84.8"), "percent"), written_unit(Decimal("130"), "percent")
+    (Decimal('0.1'), Decimal('1'))
     """
+    if not value.is_finite():
+        return Decimal(1)
+    if unit is None or unit in SCALED_UNITS:
+        magnitude = abs(value)
+        for exp in SCALES:
+            if magnitude >= Decimal(1).scaleb(exp):
+                mantissa = value.scaleb(-exp, CONTEXT)
+                if mantissa == mantissa.to_integral_value():
+                    return Decimal(1).scaleb(exp, CONTEXT)
+                return Decimal(1).scaleb(exp + mantissa.normalize(CONTEXT).as_tuple().exponent, CONTEXT)
+    return _digits_unit(value)
+
+
+def lenient_unit(value: Decimal) -> Decimal:
+    """The unit of the last significant digit, trailing zeros of an integer read as rounding
+    (``130`` -> 10, ``3000000000`` -> 1E+9)."""
     if not value.is_finite() or value == 0:
         return Decimal(1)
     exponent = value.normalize(CONTEXT).as_tuple().exponent
     return Decimal(1).scaleb(exponent, CONTEXT)
 
 
-def half_unit(value: Decimal) -> Decimal:
+def half_unit(value: Decimal, unit: Optional[str] = None) -> Decimal:
     """Half of :func:`written_unit`: how far a rounded figure may be from what it stands for."""
-    return written_unit(value) / 2
+    return written_unit(value, unit) / 2
 
 
 def significant_digits(value: Decimal) -> int:
@@ -166,12 +200,17 @@ def nth_root(value: Decimal, n: int) -> Decimal:
 
 
 def stated_interval(value: Decimal, qualifier: str, low: Optional[Decimal] = None,
-                    high: Optional[Decimal] = None) -> Interval:
-    """The values a figure written as ``value`` with ``qualifier`` may stand for (module rules)."""
-    h = half_unit(value)
+                    high: Optional[Decimal] = None, unit: Optional[str] = None,
+                    lenient: bool = False) -> Interval:
+    """The values a figure written as ``value`` with ``qualifier`` may stand for (module
+    rules); ``lenient`` reads trailing zeros of an integer as rounding (:func:`lenient_unit`)."""
+    def half(v: Decimal) -> Decimal:
+        return lenient_unit(v) / 2 if lenient else half_unit(v, unit)
+
+    h = half(value)
     with localcontext(CONTEXT):
         if qualifier == "range" and low is not None and high is not None:
-            return Interval(low - half_unit(low), high + half_unit(high))
+            return Interval(low - half(low), high + half(high))
         if qualifier == "approx":
             w = max(h, abs(value) * APPROX_RELATIVE)
             return Interval(value - w, value + w)

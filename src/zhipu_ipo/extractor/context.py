@@ -37,6 +37,7 @@ class DocContext:
     listing_dates: dict[str, dt.date] = field(default_factory=dict)
     today: Optional[dt.date] = None
     first_day_article: bool = False             # the article describes a first trading day
+    listing_events: list = field(default_factory=list)   # (end offset, date, entity) of listings told
 
     def resolve_year(self, month: int, day: int, hint: Optional[int] = None) -> Optional[dt.date]:
         """The date of a month/day written without a year, or None when the year is unknowable.

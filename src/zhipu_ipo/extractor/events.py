@@ -77,6 +77,8 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
     for d in drafts:
         if d.metric == "listing_date" and d.entity not in ctx.listing_dates:
             ctx.listing_dates[d.entity] = dt.date.fromisoformat(d.value)
+        if d.metric == "listing_date" and not d.forecast:
+            ctx.listing_events.append((d.sent.end, dt.date.fromisoformat(d.value), d.entity))
     # an article that mentions a first day long before its own time is not about that day
     ref = ctx.today or ctx.reference
     if ctx.first_day_article and ref is not None and ctx.listing_dates:

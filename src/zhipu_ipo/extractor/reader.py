@@ -1155,9 +1155,12 @@ class Reader:
             d = self._date_of(t)
             if d is not None:
                 return d
-        if self.last_trading_day is not None and (
-                "same_day" in st.sflags or sent.start - self.last_trading_pos < 160):
-            return self.last_trading_day        # 当日 / 同日, or the next sentence: the day just described
+        last_day, last_pos = self.last_trading_day, self.last_trading_pos
+        for end, day, who in ctx.listing_events:     # a listing just told (…正式挂牌上市。开盘报…)
+            if end <= sent.start and end > last_pos and who == ent:
+                last_day, last_pos = day, end
+        if last_day is not None and ("same_day" in st.sflags or sent.start - last_pos < 160):
+            return last_day                     # 当日 / 同日, or the next sentence: the day just described
         if ctx.today is not None:
             return ctx.today
         if ent in ctx.listing_dates and ctx.first_day_article:
