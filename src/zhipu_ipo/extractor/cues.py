@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lexicon
-from ..lexicon.trie import compile_words
+from ..lexicon.trie import compile_words, latin_word_ok
 
 
 @dataclass(frozen=True)
@@ -30,15 +30,6 @@ def _table() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     return compile_words(entries), entries
 
 
-def _latin_ok(text: str, start: int, end: int, word: str) -> bool:
-    """A latin cue (IPO, ARR, CAGR) is not part of a longer latin word."""
-    if not (word[0].isascii() and word[0].isalpha()):
-        return True
-    before = text[start - 1:start] if start else ""
-    after = text[end:end + 1]
-    return not (before.isascii() and before.isalpha()) and not (after.isascii() and after.isalpha())
-
-
 def cue_table() -> dict[str, tuple[str, str]]:
     """word -> (kind, value) for every cue word."""
     return _table()[1]
@@ -52,7 +43,7 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     for m in pattern.finditer(text, start, end):
         word = m.group()
         kind, value = entries[word]
-        if kind == "none" or not _latin_ok(text, m.start(), m.end(), word):
+        if kind == "none" or not latin_word_ok(text, m.start(), m.end()):
             continue
         out.append(Cue(word, kind, value, m.start(), m.end()))
     return out

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import lexicon
-from ..lexicon.trie import compile_words
+from ..lexicon.trie import compile_words, latin_word_ok
 
 #: Hong Kong tickers as articles write them: 02513.HK, 2513.HK, 0100.HK, HK:02533, 02513-HK, HK02513.
 TICKER = re.compile(
@@ -81,15 +81,6 @@ def _known_pattern() -> re.Pattern:
 
 def _alias_pattern(aliases) -> re.Pattern:
     return compile_words(aliases)
-
-
-def _alias_ok(text: str, start: int, end: int, alias: str) -> bool:
-    """A latin alias (MiniMax, OpenAI) is not the middle of a longer latin word."""
-    if not (alias[0].isascii() and alias[0].isalpha()):
-        return True
-    before = text[start - 1:start] if start else ""
-    after = text[end:end + 1]
-    return not (before.isascii() and before.isalpha()) and not (after.isascii() and after.islower())
 
 
 @lru_cache(maxsize=1)
@@ -358,11 +349,11 @@ def find_mentions(text: str, reg: Registry) -> list[EntityMention]:
     """Every mention of a known or discovered company, left to right, longest alias first."""
     known = known_aliases()
     out = [EntityMention(known[m.group()], m.start(), m.end(), m.group())
-           for m in _known_pattern().finditer(text) if _alias_ok(text, m.start(), m.end(), m.group())]
+           for m in _known_pattern().finditer(text) if latin_word_ok(text, m.start(), m.end(), strict_after=False)]
     extra = {a: i for a, i in reg.discovered.items() if a not in known_aliases() and len(a) >= 2}
     if extra:
         for m in _alias_pattern(extra).finditer(text):
-            if _alias_ok(text, m.start(), m.end(), m.group()):
+            if latin_word_ok(text, m.start(), m.end(), strict_after=False):
                 out.append(EntityMention(extra[m.group()], m.start(), m.end(), m.group()))
         out.sort(key=lambda x: (x.start, -(x.end - x.start)))
         kept: list[EntityMention] = []

@@ -41,3 +41,18 @@ def _node(node: dict) -> str:
 
 def compile_words(words: Iterable[str], flags: int = 0) -> re.Pattern:
     return re.compile(trie_pattern(words), flags)
+
+
+def latin_word_ok(text: str, start: int, end: int, strict_after: bool = True) -> bool:
+    """A match that starts with a latin letter (IPO, MiniMax) is a whole word: no latin letter
+    touches it before, nor after (with ``strict_after=False`` only a lower-case letter after
+    counts, so that ``MiniMaxM2`` still names MiniMax)."""
+    if not (text[start:start + 1].isascii() and text[start:start + 1].isalpha()):
+        return True
+    before = text[start - 1:start] if start else ""
+    after = text[end:end + 1]
+    if before.isascii() and before.isalpha():
+        return False
+    if not (after.isascii() and after.isalpha()):
+        return True
+    return not strict_after and not after.islower()
