@@ -130,3 +130,43 @@ def test_fast_models_behave_like_validated_ones():
     rebuilt = PeriodMention(**{name: getattr(mention, name) for name in PERIOD_FIELDS})
     assert mention == rebuilt and repr(mention) == repr(rebuilt) and hash(mention) == hash(rebuilt)
     assert vars(mention) == vars(rebuilt) and list(vars(mention)) == list(vars(rebuilt))
+
+
+def _outcome(case: dict) -> dict:
+    try:
+        return {"ok": _parse(case)}
+    except ParseError:
+        return {"error": "ParseError"}
+
+
+def regenerate(path: Path = Path(__file__).parent / "data" / "scanner_golden.json") -> None:
+    """Rewrite the golden outputs from the current implementation (same inputs, same format).
+
+    Only for an intended change of behaviour: ``python tests/test_scanner_equivalence.py``.
+    """
+    doc = dict(GOLDEN)
+    doc["cases"] = [
+        {"input": c["input"],
+         "amounts": [_row(a, AMOUNT_FIELDS) for a in find_amounts(c["input"])],
+         "periods": [_row(m, PERIOD_FIELDS) for m in find_periods(c["input"])],
+         "dates": [_row(m, DATE_FIELDS) for m in find_dates(c["input"])]}
+        for c in CASES
+    ]
+    doc["parse"] = [
+        {key: c[key] for key in ("function", "input", "default_year") if key in c} | _outcome(c)
+        for c in PARSES
+    ]
+    lines = ["{"]
+    for key in ("about", "amount_fields", "period_fields", "date_fields"):
+        lines.append(f"{json.dumps(key)}: {json.dumps(doc[key], ensure_ascii=False)},")
+    for key in ("cases", "parse"):
+        rows = [json.dumps(row, ensure_ascii=False, separators=(",", ":")) for row in doc[key]]
+        lines.append(f"{json.dumps(key)}: [")
+        lines.append(",\n".join(rows))
+        lines.append("]," if key == "cases" else "]")
+    lines.append("}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    regenerate()
