@@ -94,14 +94,38 @@ def _extract_one(text: str, doc: str, published: Optional[dt.date]) -> Extractio
                       published=published)
 
 
-def _quote_at(norm: Normalized, stream, pos: int) -> str:
+class _Quotes:
+    """The original text of each sentence, computed once per sentence."""
+
+    def __init__(self, norm: Normalized):
+        self.norm = norm
+        self.cache: dict = {}
+
+    def starts(self, stream) -> list[int]:
+        if "starts" not in self.cache:
+            self.cache["starts"] = [sp.start for sp in stream.sentences]
+        return self.cache["starts"]
+
+    def __call__(self, sent) -> str:
+        key = (sent.start, sent.end)
+        q = self.cache.get(key)
+        if q is None:
+            q = self.cache[key] = _quote(self.norm, sent.start, sent.end)
+        return q
+
+
+# Facts and mentions are built from values the readers already checked against the vocabulary
+# (tests/test_models.py validates a sample of them); skipping pydantic's validation here keeps
+# extraction fast.
+_fact = Fact.model_construct
+_mention = Mention.model_construct
+
+
+def _quote_at(quotes: "_Quotes", stream, pos: int) -> str:
     """The original sentence around normalized offset ``pos``."""
-    starts = [sp.start for sp in stream.sentences]
+    starts = quotes.starts(stream)
     i = bisect_right(starts, pos) - 1
-    if i < 0:
-        return ""
-    sp = stream.sentences[i]
-    return _quote(norm, sp.start, sp.end)
+    return quotes(stream.sentences[i]) if i >= 0 else ""
 
 
 def _quote(norm: Normalized, start: int, end: int) -> str:
@@ -115,6 +139,7 @@ def _facts(norm: Normalized, doc: str, drafts: list[Draft], misses: list[Miss]):
     spans they were taken from."""
     out: list[Fact] = []
     spans: set = set()
+    quotes = _Quotes(norm)
     seen: dict = {}
     for d in sorted(drafts, key=lambda d: (d.start, d.metric)):
         key = (d.entity, d.metric, d.period, d.segment, str(d.value))
@@ -127,10 +152,10 @@ def _facts(norm: Normalized, doc: str, drafts: list[Draft], misses: list[Miss]):
         seen[key] = (d.start, d.end)
         spans.add((d.start, d.end))
         s, e = norm.span_to_original(d.start, d.end)
-        out.append(Fact(doc=doc, entity=d.entity, metric=d.metric, period=d.period,
+        out.append(_fact(doc=doc, entity=d.entity, metric=d.metric, period=d.period,
                         segment=d.segment, value=d.value, unit=d.unit, qualifier=d.qualifier,
                         low=d.low, high=d.high, forecast=d.forecast, stated=True,
-                        start=s, end=e, quote=_quote(norm, d.sent.start, d.sent.end),
+                        start=s, end=e, quote=quotes(d.sent),
                         cue=d.cue, rule=d.rule))
     return out, spans
 
@@ -142,14 +167,15 @@ def _mentions(norm: Normalized, doc: str, misses: list[Miss], stream, fact_spans
     out: list[Mention] = []
     taken = {(d.start, d.end) for d in drafts}
     seen = set(fact_spans)
+    quotes = _Quotes(norm)
     for m in sorted(misses, key=lambda m: m.start):
         if (m.start, m.end) in seen:
             continue
         seen.add((m.start, m.end))
         s, e = norm.span_to_original(m.start, m.end)
-        out.append(Mention(doc=doc, text=norm.original[s:e], start=s, end=e, value=m.value,
+        out.append(_mention(doc=doc, text=norm.original[s:e], start=s, end=e, value=m.value,
                            unit=m.unit, reason=m.reason, detail=m.detail,
-                           quote=_quote(norm, m.sent.start, m.sent.end)))
+                           quote=quotes(m.sent)))
     # amounts no rule looked at (e.g. in sentences without a period or cue) are unplaced too
     for tok in stream.tokens:
         if tok.kind != AMOUNT:
@@ -159,9 +185,9 @@ def _mentions(norm: Normalized, doc: str, misses: list[Miss], stream, fact_spans
             continue
         seen.add(key)
         s, e = norm.span_to_original(tok.start, tok.end)
-        out.append(Mention(doc=doc, text=norm.original[s:e], start=s, end=e, value=tok.obj.value,
+        out.append(_mention(doc=doc, text=norm.original[s:e], start=s, end=e, value=tok.obj.value,
                            unit=tok.obj.unit, reason="no_metric_cue", detail="not read",
-                           quote=_quote_at(norm, stream, tok.start)))
+                           quote=_quote_at(quotes, stream, tok.start)))
     # digits no scanner took (GLM-4.5, 18C章, ordinals, footnote marks): reported, never dropped
     spans = sorted([(t.start, t.end) for t in stream.tokens if t.kind in (AMOUNT, PERIOD, DATE, TICKER)]
                    + [(d.start, d.end) for d in drafts])
@@ -177,9 +203,9 @@ def _mentions(norm: Normalized, doc: str, misses: list[Miss], stream, fact_spans
         s, e = norm.span_to_original(m.start(), m.end())
         named = bool(re.match(r"[A-Za-z]", text[m.end():m.end() + 1]) or
                      re.search(r"[A-Za-z][-.]?$", text[max(0, m.start() - 2):m.start()]))
-        out.append(Mention(doc=doc, text=norm.original[s:e], start=s, end=e, value=None, unit=None,
+        out.append(_mention(doc=doc, text=norm.original[s:e], start=s, end=e, value=None, unit=None,
                            reason="identifier" if named else "not_a_figure",
                            detail="a number inside a name" if named else "a number no scanner read",
-                           quote=_quote_at(norm, stream, m.start())))
+                           quote=_quote_at(quotes, stream, m.start())))
     out.sort(key=lambda m: m.start)
     return out

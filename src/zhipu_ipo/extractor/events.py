@@ -59,12 +59,18 @@ def _is_range(d) -> bool:
 def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
     drafts: list[Draft] = []
     misses: list[Miss] = []
-    for sent in ctx.stream.sentences:
-        toks = ctx.stream.in_span(sent.start, sent.end)
-        dates = [t for t in toks if t.kind == DATE]
-        tickers = [t for t in toks if t.kind == TICKER]
-        cues = [t for t in toks if t.kind == CUE and t.obj.kind == "ctx"]
-        todays = any(c.obj.value in _DAY_OFFSETS for c in cues)
+    for sent, toks in zip(ctx.stream.sentences, ctx.stream.by_sentence()):
+        dates, tickers, cues = [], [], []
+        todays = False
+        for t in toks:
+            k = t.kind
+            if k == DATE:
+                dates.append(t)
+            elif k == TICKER:
+                tickers.append(t)
+            elif k == CUE and t.obj.kind == "ctx":
+                cues.append(t)
+                todays = todays or t.obj.value in _DAY_OFFSETS
         if not dates and not tickers and not todays:
             continue
         ents = [t for t in toks if t.kind == ENTITY]

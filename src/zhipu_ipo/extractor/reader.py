@@ -160,7 +160,6 @@ class Reader:
         # Hong Kong copy writes share prices in 元 meaning Hong Kong dollars (招股价116.2元)
         self.hk_yuan = bool(_HK_MARKERS.search(self.text))
         self.par_loss_metric: Optional[str] = None     # the loss metric of the paragraph so far
-        self.par_segment: Optional[str] = None         # the segment the previous sentence named
         self.par_trading = False                       # the previous sentence quoted prices
         self.par_uses = False                          # the paragraph lists uses of proceeds
         self.section_segment: Optional[str] = None     # segment named by the current section heading
@@ -168,8 +167,7 @@ class Reader:
     # ------------------------------------------------------------------ driver
     def read(self) -> None:
         stream = self.ctx.stream
-        for sent in stream.sentences:
-            toks = stream.in_span(sent.start, sent.end)
+        for sent, toks in zip(stream.sentences, stream.by_sentence()):
             self._section(sent, toks)
             if not any(t.kind in (AMOUNT, DATE, TICKER) for t in toks):
                 self._remember(toks, sent)
@@ -191,37 +189,41 @@ class Reader:
         return t.obj.entity in bystanders() and not self._SUBJECT_LEAD.match(before)
 
     def _remember(self, toks: list[Tok], sent: Span) -> None:
-        """Carry periods and the paragraph subject to the next sentences."""
-        periods = [t for t in toks if t.kind == PERIOD and t.obj.period is not None]
-        self.recent_periods.extend(periods)
-        self.par_periods.extend(periods)
-        if periods:
-            self.prev_sentence_period = periods[-1]
-        ents = [t.obj.entity for t in toks if t.kind == ENTITY and t.obj.entity not in bystanders()]
-        distinct = []
-        for e in ents:
-            if e not in distinct:
-                distinct.append(e)
-        if len(distinct) >= 2:
-            self.prev_entities = distinct
-        nxt = self.text[sent.end:sent.end + 1] if sent.end < len(self.text) else "\n"
-        segs = [t.obj.value for t in toks if t.kind == CUE and t.obj.kind == "seg"]
-        losses = [t.obj.value for t in toks if t.kind == CUE and t.obj.kind == "metric"
-                  and t.obj.value in _LOSSES]
-        if self.text[sent.end - 1:sent.end] == "\n" or nxt == "":
+        """Carry periods, companies, the loss metric and price talk to the next sentences."""
+        ents: list[str] = []
+        loss = None
+        trading = False
+        for t in toks:
+            k = t.kind
+            if k == PERIOD:
+                if t.obj.period is not None:
+                    self.recent_periods.append(t)
+                    self.par_periods.append(t)
+                    self.prev_sentence_period = t
+            elif k == ENTITY:
+                e = t.obj.entity
+                if e not in bystanders() and e not in ents:
+                    ents.append(e)
+            elif k == CUE:
+                kind = t.obj.kind
+                if kind == "price":
+                    trading = True
+                elif kind == "metric" and t.obj.value in _LOSSES:
+                    loss = t.obj.value
+        if len(ents) >= 2:
+            self.prev_entities = ents
+        if sent.end >= len(self.text) or self.text[sent.end - 1] == "\n":
             self.carry_entity = None          # a new paragraph starts from the main company
             self.par_loss_metric = None
-            self.par_segment = None
             self.par_trading = False
             self.par_uses = False
             self.par_periods = []
         else:
-            self.par_trading = any(t.kind == CUE and t.obj.kind == "price" for t in toks)
+            self.par_trading = trading
             if ents:
                 self.carry_entity = ents[0]
-            if losses:
-                self.par_loss_metric = losses[-1]
-            self.par_segment = segs[-1] if segs else None
+            if loss:
+                self.par_loss_metric = loss
 
     def _section(self, sent: Span, toks: list[Tok]) -> None:
         """A short heading line (本地部署 / 云端部署) opens a section about one business segment;

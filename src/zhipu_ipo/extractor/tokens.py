@@ -18,14 +18,14 @@ from ..numbers import find_amounts
 from ..periods import find_dates, find_periods
 from . import cues as _cues
 from .entities import Registry, find_mentions
-from .sentences import Span, clause_starts, sentence_spans
+from .sentences import Span, all_clause_starts, sentence_spans
 
 AMOUNT, PERIOD, DATE, CUE, ENTITY, TICKER, BOUNDARY = (
     "amount", "period", "date", "cue", "entity", "ticker", "boundary")
 _RANK = {BOUNDARY: 0, PERIOD: 1, DATE: 1, TICKER: 1, ENTITY: 2, AMOUNT: 3, CUE: 4}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Tok:
     kind: str
     start: int
@@ -44,6 +44,24 @@ class Stream:
     tokens: list[Tok]
     sentences: list[Span]
     _starts: list[int]
+    _by_sentence: Optional[list] = None
+
+    def by_sentence(self) -> list[list[Tok]]:
+        """The tokens of every sentence, in one sweep (sentences and tokens are both sorted)."""
+        if self._by_sentence is not None:
+            return self._by_sentence
+        out: list[list[Tok]] = []
+        toks, n, i = self.tokens, len(self.tokens), 0
+        for sp in self.sentences:
+            while i < n and toks[i].start < sp.start:
+                i += 1
+            j = i
+            while j < n and toks[j].start < sp.end:
+                j += 1
+            out.append(toks[i:j])
+            i = j
+        self._by_sentence = out
+        return out
 
     def in_span(self, start: int, end: int) -> list[Tok]:
         i = bisect_left(self._starts, start)
@@ -78,7 +96,9 @@ class DayOnly:
     dateline: bool = False
 
 
-_DAY_ONLY = re.compile(r"(?<![\d月年.号第近前后数每几连])(\d{1,2})日(?![\d内后前以均])")
+_DAY_ONLY = re.compile(r"(\d{1,3})日")
+_DAY_NOT_BEFORE = frozenset("0123456789月年.号第近前后数每几连")
+_DAY_NOT_AFTER = frozenset("0123456789内后前以均")
 
 
 def _day_only(text: str, dates: list, published: Optional[dt.date]) -> list:
@@ -86,9 +106,11 @@ def _day_only(text: str, dates: list, published: Optional[dt.date]) -> list:
     out = []
     starts = [d.start for d in dates]
     spans = sorted((d.start, d.end) for d in dates)
+    n = len(text)
     for m in _DAY_ONLY.finditer(text):
         s, e = m.start(1), m.end()
-        if _overlaps(spans, s, e):
+        if len(m.group(1)) > 2 or (s and text[s - 1] in _DAY_NOT_BEFORE) or (
+                e < n and text[e] in _DAY_NOT_AFTER) or _overlaps(spans, s, e):
             continue
         k = bisect_left(starts, s)
         month = None
@@ -153,8 +175,7 @@ def build_stream(text: str, registry: Registry, published: Optional[dt.date] = N
     for c in _cues.find_cues(_masked(text, blocked)):
         toks.append(Tok(CUE, c.start, c.end, c))
     sentences = sentence_spans(text)
-    for s in sentences:
-        for b in clause_starts(text, s.start, s.end)[1:]:
-            toks.append(Tok(BOUNDARY, b, b, None))
+    for b in all_clause_starts(text, sentences):
+        toks.append(Tok(BOUNDARY, b, b, None))
     toks.sort(key=lambda t: (t.start, _RANK[t.kind], -t.end))
     return Stream(text, toks, sentences, [t.start for t in toks])
