@@ -695,3 +695,28 @@ def test_linear_time_on_hostile_input(text):
     find_dates(text)
     # generous: a quadratic scan of a megabyte would take hours, not seconds
     assert time.perf_counter() - started < 30
+
+
+# Hong Kong wording: 首三季 / 首六个月 / 首季 / 首半年 for the first quarters and halves, 中期业绩 for
+# the interim (first-half) results.
+@pytest.mark.parametrize("text,kind,canonical,relative", [
+    ("2025年首三季收益", "single", "2025Q1-Q3", None),
+    ("2025年首六個月", "single", "2025H1", None),
+    ("2024年首季度", "single", "2024Q1", None),
+    ("2025年首半年", "single", "2025H1", None),
+    ("2025年中期業績", "single", "2025H1", None),
+    ("去年首三季", "relative", None, "Q1-Q3"),
+    ("中期業績顯示", "relative", None, "H1"),
+])
+def test_hong_kong_first_periods(text, kind, canonical, relative):
+    from zhipu_ipo.normalization import normalize as _norm
+
+    found = find_periods(_norm(text).text)
+    assert len(found) == 1
+    m = found[0]
+    assert (m.kind, str(m.period) if m.period else None, m.relative) == (kind, canonical, relative)
+
+
+@pytest.mark.parametrize("text", ["中期目标", "长期投资", "首次公开发行", "上市首日"])
+def test_words_that_are_not_first_periods(text):
+    assert find_periods(text) == []

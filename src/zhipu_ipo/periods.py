@@ -432,10 +432,12 @@ _NOT_WORD_AFTER_CHU = r"(?![创步始期心衷次代级中版稿见现赛具露�
 
 # A sub-period, as written after a year or on its own. Every branch has bounded length.
 _SUF_CORE = (
-    r"(?P<half>[上下])半(?:个)?(?:财)?年度?"
+    r"(?P<half>[上下首])半(?:个)?(?:财)?年度?"
     r"|(?P<full>全年)度?"
-    r"|前(?P<nq>[一二两三1-3])个?季度?"
-    rf"|前(?P<nm>{_COUNT})个?月份?"
+    r"|(?P<interim>中期)(?=业绩|报告|财报|报表|期间)"
+    r"|(?P<fq>首)季度?(?![0-9一二两三四五六七八九])"
+    r"|[前首](?P<nq>[一二两三1-3])个?季度?"
+    rf"|[前首](?P<nm>{_COUNT})个?月份?"
     rf"|第?(?P<q1>{_QN})(?:{_TO}第?(?P<q2>{_QN}))?季度?"
     r"|Q(?P<qq1>[1-4])(?: ?- ?Q(?P<qq2>[1-4]))?(?![0-9A-Za-z])"
     r"|H(?P<hh>[12])(?![0-9A-Za-z])"
@@ -479,7 +481,7 @@ _DUR_FUTURE = {"未来", "未来的", "今后"}
 
 #: Every character an atom of the grammar above can start with (years, sub-periods,
 #: durations; relative words add their own first characters).
-_FIRST_CHARS = "0123456789FQH一二两三四五六七八九十半上下全前第过最近未今不超逾大约将接长"
+_FIRST_CHARS = "0123456789FQH一二两三四五六七八九十半上下全前第首中过最近未今不超逾大约将接长"
 
 
 def _nocap(pattern: str) -> str:
@@ -532,7 +534,7 @@ _NOT_INSIDE_A_NUMBER = r"(?<![0-9.][0-9])"
 _Y_GUARD = r"(?=F|[0-9]{2}|[一二][〇零一二三四五六七八九])"
 #   S: starts with 上 下 全 前 第 Q H, or has 月/季 within 10 characters: (10 ~ 12 月) is
 #   month(2) space(1) 月?(1) connector(3) month(2) space(1) before 月; quarters need less.
-_S_GUARD = r"(?=[上下全前第QH]|[^\n]{0,10}[月季])"
+_S_GUARD = r"(?=[上下全前第首中QH]|[^\n]{0,10}[月季])"
 #   D: 年 within 19 characters: prefix(3: 过去的) number(6: 100.25) connector(3) number(6)
 #   space(1) before 年.
 _D_GUARD = r"(?=[^\n]{0,19}年)"
@@ -592,7 +594,11 @@ def _shape(m: re.Match) -> Optional[_Shape]:
     if g.get("yend"):
         return ("E", "start" if g["yend"] == "初" else "end")
     if g["half"]:
-        return ("H", 1 if g["half"] == "上" else 2)
+        return ("H", 2 if g["half"] == "下" else 1)
+    if g.get("interim"):     # 2025年中期业绩: the interim period of a December year, the first half
+        return ("H", 1)
+    if g.get("fq"):          # 首季: the first quarter (Hong Kong usage)
+        return ("Q", 1, 1)
     if g["full"]:
         return _YEAR
     if g["nq"]:
