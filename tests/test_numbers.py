@@ -613,3 +613,14 @@ def test_linear_time_on_hostile_input(text):
     amounts = find_amounts(text)
     assert time.perf_counter() - started < 10   # generous: a quadratic scan would take hours
     assert all(a.end - a.start < 20 for a in amounts)
+
+
+@pytest.mark.parametrize("text,amount_text", [
+    ("净亏损按年扩大约73%", "约73%"),
+    ("规模加大约2亿元", "约2亿元"),
+    ("大约73%", "大约73%"),
+])
+def test_da_belongs_to_the_word_before_it(text, amount_text):
+    found = find_amounts(text)
+    assert [a.text for a in found] == [amount_text]
+    assert found[0].qualifier == "approx"

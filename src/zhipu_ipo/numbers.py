@@ -665,6 +665,10 @@ _AR_IDENT_NEXT = _LATIN | frozenset(".-:_")          # an identifier: GLM-4.5, 1
 _LEFT_BLOCKERS = frozenset("第数几上成好") | _LATIN | _AR_LEFT_CONTEXT
 
 
+#: characters that make a word with 大 (扩大, 巨大, 最大 …): before 大约 they take the 大
+_DA_WORD_HEADS = frozenset("扩巨最加放强增壮远庞重较宏伟")
+
+
 class _Scanner:
     """One pass over one normalized text; see :func:`find_amounts`."""
 
@@ -884,7 +888,10 @@ class _Scanner:
             s = n - b
             if s < self.last_end:
                 break
-            elements.append((g, s, n - a, word[::-1]))
+            word = word[::-1]
+            if word == "大约" and self.char(s - 1) in _DA_WORD_HEADS:
+                word, s = "约", s + 1       # 扩大约73%: 扩大 then 约, not 大约
+            elements.append((g, s, n - a, word))
         first = start
         words: list = []
         for g, s, e, word in elements:
