@@ -99,6 +99,8 @@ _HK_MARKERS = re.compile(r"港元|港币|港股|港交所|联交所|香港|入�
 _COMPARE_BEFORE = re.compile(r"(?:较|相较于?|相比|比|对比|较之)\s*$")
 #: a date followed by these words says when a company listed, not which day is being quoted
 _LISTING_AFTER = re.compile(r"\s*(?:上市|挂牌|登陆|招股)(?:的|后|之后|以来)")
+#: 较发行价低5.76% / 较招股价高3.27%: the change against a price, its direction right before it
+_VS_PRICE = re.compile(r"较[^，,。；;]{0,12}价[^，,。；;\d]{0,3}?(高|低|升|跌|涨|上升|下跌|降)\s*$")
 _SINCE = re.compile(r"\s*(?:成立|创立|创办)?\s*(?:以来|至今|起|开始|之前|以前)|\s*(?:成立|创立|创办)")
 _DELTA_BEFORE = re.compile(r"(?:增加|减少|增长了|增加了|减少了|多了|少了|下降了|上升了)\s*$")
 
@@ -110,6 +112,7 @@ class _State:
     entity: Optional[str]
     entity_explicit: bool = False
     entities: list = field(default_factory=list)       # companies named in this sentence, in order
+    entity_pos: list = field(default_factory=list)     # where each of them was named
     period_tok: Optional[Tok] = None                    # last period token of the sentence
     base: Optional[str] = None                          # current metric cue value
     base_cue: Optional[str] = None
@@ -163,6 +166,7 @@ class Reader:
         self.par_trading = False                       # the previous sentence quoted prices
         self.par_uses = False                          # the paragraph lists uses of proceeds
         self.section_segment: Optional[str] = None     # segment named by the current section heading
+        self._topic = None                             # see topic_period
 
     # ------------------------------------------------------------------ driver
     def read(self) -> None:
@@ -225,6 +229,21 @@ class Reader:
             if loss:
                 self.par_loss_metric = loss
 
+    def topic_period(self) -> Optional[Tok]:
+        """The reporting period the article is about: the first sub-year period it names
+        (2025年中期业绩 -> 2025H1), else the latest year."""
+        if self._topic is None:
+            best = None
+            for t in self.ctx.stream.tokens:
+                if t.kind == PERIOD and t.obj.kind == "single" and t.obj.period is not None:
+                    if t.obj.period.kind in ("half", "quarter", "quarters"):
+                        best = t
+                        break
+                    if best is None or t.obj.period.end_date > best.obj.period.end_date:
+                        best = t
+            self._topic = best or False
+        return self._topic or None
+
     def _section(self, sent: Span, toks: list[Tok]) -> None:
         """A short heading line (本地部署 / 云端部署) opens a section about one business segment;
         its gross margins and revenues belong to that segment until the next heading."""
@@ -265,6 +284,7 @@ class Reader:
                 st.entity_explicit = True
                 if not st.entities or st.entities[-1] != t.obj.entity:
                     st.entities.append(t.obj.entity)
+                    st.entity_pos.append(t.start)
             elif k == PERIOD:
                 self._on_period(st, t)
             elif k == CUE:
@@ -629,7 +649,8 @@ class Reader:
         if tok is not None and tok is st.compare_tok and metric in ("revenue_growth", "net_loss_growth"):
             tok = st.period_tok         # 2024年收入…较2023年增长782%: the growth of 2024
         if tok is None and "same_period" in st.flags:
-            tok = st.period_tok if st.period_tok is not None else self.prev_sentence_period
+            tok = st.period_tok if st.period_tok is not None else (
+                self.prev_sentence_period if self.par_periods else self.topic_period())
         if tok is None:
             tok = st.period_tok
         if metric == "revenue_cagr" or cumulative:
@@ -717,7 +738,9 @@ class Reader:
         info = self.metrics[metric]
         periods: Optional[list] = None
         tok = explicit or st.period_tok
-        names = [e for e in st.entities]
+        names = [e for e, p in zip(st.entities, st.entity_pos) if p > st.last_amount_end]
+        if len(names) < 2:
+            names = list(st.entities)
         if len(names) < 2 and re.search(r"两家公司|两家|两者|二者|两股|两只", self.text[st.sentence_start:first.start]):
             names = list(self.prev_entities)     # 两家公司的成交额分别为A和B
         if "each" in st.sflags and len(names) == len(run) >= 2 and (
@@ -926,6 +949,10 @@ class Reader:
         if paren is not None:
             return paren
         # trading-day changes
+        m = _VS_PRICE.search(self.text, max(st.clause_start, pos - 24), pos)
+        if m and self._trading_context(st, pos):
+            st.change = "down" if m.group(1) in ("低", "跌", "下跌", "降") else "up"
+            st.change_pos = m.start(1)
         if (st.change is not None or st.price is not None) and self._trading_context(st, pos) \
                 and max(st.change_pos, st.price_pos) > st.base_pos:
             open_ctx = st.price == "open" and st.price_pos < pos
@@ -1159,8 +1186,10 @@ class Reader:
             if d is not None:
                 return d
         last_day, last_pos = self.last_trading_day, self.last_trading_pos
+        ref = ctx.today or ctx.reference
         for end, day, who in ctx.listing_events:     # a listing just told (…正式挂牌上市。开盘报…)
-            if end <= sent.start and end > last_pos and who == ent:
+            if end <= sent.start and end > last_pos and who == ent and (
+                    ref is None or abs((day - ref).days) <= 45):
                 last_day, last_pos = day, end
         if last_day is not None and ("same_day" in st.sflags or sent.start - last_pos < 160):
             return last_day                     # 当日 / 同日, or the next sentence: the day just described
