@@ -171,6 +171,9 @@ def _infer_reference(ctx: DocContext) -> None:
             last = p.items()[-1] if p.kind == "span" else p
             if last.kind in _SUB_YEAR and (latest_period is None or last.end_date > latest_period):
                 latest_period = last.end_date
+    # a reporting period that ends after every full date written is the later clue
+    if latest_period is not None and latest_date is not None and latest_period > latest_date:
+        latest_date = None
     if latest_date is not None and latest_date.year >= max_year - 1:
         ctx.reference, ctx.reference_exact = latest_date, True
     elif latest_period is not None and latest_period.year >= max_year - 1:

@@ -111,7 +111,12 @@ def _name_pattern() -> tuple[re.Pattern, tuple[str, ...]]:
 #: characters that may stand right before a company name (so the name starts there)
 _NAME_LEFT = set("，,。；;：:、（(“\"「『【 \n\t的与和及在由对将从向于是为了据")
 #: characters no company name starts with
-_BAD_FIRST = set("这该其本此一各多某每全总其他前后上下新老大小第与和及的在占约为至较按以将对向把被从由于给让即共")
+_BAD_FIRST = set("这该其本此一各多某每全总其他前后上下新老大小第与和及的在占约为至较按以将对向把被从由于给让即共而但且并或又也还就都")
+
+
+@lru_cache(maxsize=1)
+def _known_cjk_aliases() -> tuple[str, ...]:
+    return tuple(a for a in known_aliases() if len(a) >= 2 and not a.isascii())
 
 
 def _uncommon(word: str) -> bool:
@@ -157,7 +162,7 @@ def discover_names(text: str) -> list[str]:
         if not (nxt[:1].isdigit() or nxt.startswith(after) or nxt[:1] in "（(，,。"
                 or _starts_with_cue(text, end) or re.match(r"[一二两三四五六七八九十]+年", nxt)):
             continue
-        if name in known_aliases():
+        if name in known_aliases() or any(name.endswith(a) for a in _known_cjk_aliases()):
             continue
         if not (_uncommon(prefix) and _uncommon(name)) and not _introduced(text, name):
             continue
