@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .. import lexicon
 from ..lexicon.trie import compile_words, latin_word_ok
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
     word: str
     kind: str    # metric, loss, mod, price, change, ctx, seg
     value: str

@@ -12,16 +12,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from .. import lexicon
 from ..lexicon.trie import compile_words, latin_word_ok
 
 #: Hong Kong tickers as articles write them: 02513.HK, 2513.HK, 0100.HK, HK:02533, 02513-HK, HK02513.
 TICKER = re.compile(
-    r"(?<![\dA-Za-z])(\d{4,5})\s?[.．-]\s?HK(?![A-Za-z])"
-    r"|(?<![A-Za-z])HK\s?[:：]?\s?(\d{4,5})(?!\d)"
+    # every branch starts with a digit, H or 代/股: the regex engine skips other positions fast;
+    # what must not stand before a code is checked in find_tickers
+    r"(\d{4,5})\s?[.．-]\s?HK(?![A-Za-z])"
+    r"|HK\s?[:：]?\s?(\d{4,5})(?!\d)"
     r"|(?:股票代码|代码|股份代号|代号)\s?[】\]]?\s?[:：为]?\s?[“\"「]?(\d{4,5})(?![\d.])"
 )
+
+
+def find_tickers(text: str):
+    """Matches of :data:`TICKER` that are whole codes (no digit or latin letter glued before)."""
+    if "HK" not in text and "代" not in text:
+        return
+    for m in TICKER.finditer(text):
+        before = text[m.start() - 1:m.start()] if m.start() else ""
+        if before and (before.isascii() and before.isalnum()):
+            continue
+        yield m
 _BARE_CODE = re.compile(r"[(（](\d{4,5})[)）]")
 _DEFINITION = re.compile(
     r"(?:以下简称|以下称|下称|简称|以下简称为|下称为)\s?[:：]?\s?[“\"「『]([^”\"」』()（）,，。]{1,16})[”\"」』]"
@@ -33,8 +47,7 @@ _SUFFIX_HINT = re.compile(r"科技|智能|半导体|机器人|芯|医|生物|网
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9.&·\-]")
 
 
-@dataclass(frozen=True)
-class EntityMention:
+class EntityMention(NamedTuple):
     entity: str
     start: int
     end: int
@@ -104,8 +117,7 @@ def _name_pattern() -> tuple[re.Pattern, tuple[str, ...]]:
     t = _word_table()
     suffixes = sorted(t.get("suffix", []), key=len, reverse=True)
     after = tuple(sorted(t.get("after", []), key=len, reverse=True))
-    pat = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4}?)(" + "|".join(map(re.escape, suffixes)) + r")")
-    return pat, after
+    return compile_words(suffixes), after
 
 
 #: characters that may stand right before a company name (so the name starts there)
@@ -117,6 +129,10 @@ _BAD_FIRST = set("这该其本此一各多某每全总其他前后上下新老�
 @lru_cache(maxsize=1)
 def _known_cjk_aliases() -> tuple[str, ...]:
     return tuple(a for a in known_aliases() if len(a) >= 2 and not a.isascii())
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _uncommon(word: str) -> bool:
@@ -146,17 +162,22 @@ def discover_names(text: str) -> list[str]:
     verb). Common compounds (人工智能, 金融科技) are not names."""
     pat, after = _name_pattern()
     found: dict[str, int] = {}
-    len(text)
     for m in pat.finditer(text):
-        start = m.start()
-        # the name starts at a boundary: move right until the character before is one
-        prefix = m.group(1)
+        # the 2-4 Chinese characters before the company word, from a boundary on
+        s = m.start()
+        lo = s
+        while lo > 0 and s - lo < 5 and _is_cjk(text[lo - 1]):
+            lo -= 1
+        if s - lo == 5:            # inside a longer run: the name may start anywhere, take 4
+            lo += 1
+        start = lo
+        prefix = text[lo:s]
         while prefix and start > 0 and text[start - 1] not in _NAME_LEFT:
             start += 1
             prefix = prefix[1:]
-        if len(prefix) < 2 or prefix[0] in _BAD_FIRST:
+        if not 2 <= len(prefix) <= 4 or prefix[0] in _BAD_FIRST:
             continue
-        name = prefix + m.group(2)
+        name = prefix + m.group()
         end = start + len(name)
         nxt = text[end:end + 8]
         if not (nxt[:1].isdigit() or nxt.startswith(after) or nxt[:1] in "（(，,。"
@@ -311,7 +332,7 @@ def build_registry(text: str) -> Registry:
             full = name_before(text, op) if op is not None else None
             if alias and full:
                 add_company([full, alias])
-    for m in TICKER.finditer(text):
+    for m in find_tickers(text):
         digits = m.group(1) or m.group(2) or m.group(3)
         op = _inside_parens(text, m.start())
         name = name_before(text, op) if op is not None else None

@@ -949,7 +949,8 @@ class Reader:
         if paren is not None:
             return paren
         # trading-day changes
-        m = _VS_PRICE.search(self.text, max(st.clause_start, pos - 24), pos)
+        lo = max(st.clause_start, pos - 24)
+        m = _VS_PRICE.search(self.text, lo, pos) if "较" in self.text[lo:pos] else None
         if m and self._trading_context(st, pos):
             st.change = "down" if m.group(1) in ("低", "跌", "下跌", "降") else "up"
             st.change_pos = m.start(1)
