@@ -720,3 +720,15 @@ def test_hong_kong_first_periods(text, kind, canonical, relative):
 @pytest.mark.parametrize("text", ["中期目标", "长期投资", "首次公开发行", "上市首日"])
 def test_words_that_are_not_first_periods(text):
     assert find_periods(text) == []
+
+
+@pytest.mark.parametrize("text,canonical,items", [
+    ("截至2024年12月31日止三個年度", "2022..2024", ["2022", "2023", "2024"]),
+    ("截至2024年12月31日止三個年度及截至2025年6月30日止六個月", "2022..2025H1", ["2022", "2023", "2024", "2025H1"]),
+    ("截至2024年12月31日止兩個財政年度", "2023..2024", ["2023", "2024"]),
+])
+def test_years_ended(text, canonical, items):
+    from zhipu_ipo.normalization import normalize as _norm
+
+    (m,) = find_periods(_norm(text).text)
+    assert (str(m.period), [str(p) for p in m.items]) == (canonical, items)

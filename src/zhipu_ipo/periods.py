@@ -443,7 +443,7 @@ _SUF_CORE = (
     r"|H(?P<hh>[12])(?![0-9A-Za-z])"
     rf"|(?P<ma>{_MONTH}) ?月?{_TO}(?P<mb>{_MONTH}) ?月份?"
     rf"|(?P<m>{_MONTH}) ?月份?(?: ?(?P<d>{_DAY}) ?[日号]"
-    rf"(?P<zhi> ?止(?:的|之)?(?:(?P<zy>年度|财年|年)|(?P<zn>{_COUNT})个月))?"
+    rf"(?P<zhi> ?止(?:的|之)?(?:(?P<zy>年度|财年|年)|(?P<zn>{_COUNT})个月|(?P<zyn>{_COUNT})个(?:财政)?(?:年度|财年)))?"
     rf"|(?P<mend>底|末|初{_NOT_WORD_AFTER_CHU}))?"
 )
 # After a year also: 同期 (2024年同期) and 年底 / 年末, optionally after 的 (2025年的前九个月).
@@ -626,6 +626,9 @@ def _shape(m: re.Match) -> Optional[_Shape]:
         if g["d"]:
             day = int(g["d"])
             if g["zhi"]:
+                if g.get("zyn"):      # 截至2024年12月31日止三个年度: the three years ending then
+                    k = _small_int(g["zyn"])
+                    return ("Z", month, day, -k) if k and k <= 10 else None
                 n = 0 if g["zy"] else _small_int(g["zn"])
                 return ("Z", month, day, n) if n is not None and n <= 12 else None
             return ("D", month, day)
@@ -656,6 +659,9 @@ def _period_of(year: int, shape: _Shape) -> Optional[Period]:
             dt.date(year, month, day)  # validates the written date
             if n == 0:
                 return Period.of_year(year)
+            if n < 0:
+                return Period.span(Period.of_year(year + n + 1), Period.of_year(year)) if n < -1 \
+                    else Period.of_year(year)
             start = year * 12 + month - n  # month index (0-based) of the first month
             sy, sm = divmod(start, 12)
             if sy == year:

@@ -94,6 +94,10 @@ def _extract_one(text: str, doc: str, published: Optional[dt.date]) -> Extractio
                       published=published)
 
 
+#: sentences longer than this (characters) are quoted around the figure, not whole
+_MAX_QUOTE = 300
+
+
 class _Quotes:
     """The original text of each sentence, computed once per sentence."""
 
@@ -106,7 +110,17 @@ class _Quotes:
             self.cache["starts"] = [sp.start for sp in stream.sentences]
         return self.cache["starts"]
 
-    def __call__(self, sent) -> str:
+    def __call__(self, sent, pos: int = -1, end: int = -1) -> str:
+        if sent.end - sent.start > _MAX_QUOTE and pos >= 0:
+            # a sentence without punctuation: quote the clause (or a window) around the figure
+            text = self.norm.text
+            lo = max(sent.start, pos - _MAX_QUOTE // 2)
+            hi = min(sent.end, max(end, pos) + _MAX_QUOTE // 2)
+            cut = max(text.rfind(c, lo, pos) for c in "，,；;：:")
+            lo = cut + 1 if cut != -1 else lo
+            cuts = [x for x in (text.find(c, max(end, pos), hi) for c in "，,；;：:") if x != -1]
+            hi = min(cuts) + 1 if cuts else hi
+            return _quote(self.norm, lo, hi)
         key = (sent.start, sent.end)
         q = self.cache.get(key)
         if q is None:
@@ -125,7 +139,7 @@ def _quote_at(quotes: "_Quotes", stream, pos: int) -> str:
     """The original sentence around normalized offset ``pos``."""
     starts = quotes.starts(stream)
     i = bisect_right(starts, pos) - 1
-    return quotes(stream.sentences[i]) if i >= 0 else ""
+    return quotes(stream.sentences[i], pos, pos) if i >= 0 else ""
 
 
 def _quote(norm: Normalized, start: int, end: int) -> str:
@@ -155,7 +169,7 @@ def _facts(norm: Normalized, doc: str, drafts: list[Draft], misses: list[Miss]):
         out.append(_fact(doc=doc, entity=d.entity, metric=d.metric, period=d.period,
                         segment=d.segment, value=d.value, unit=d.unit, qualifier=d.qualifier,
                         low=d.low, high=d.high, forecast=d.forecast, stated=True,
-                        start=s, end=e, quote=quotes(d.sent),
+                        start=s, end=e, quote=quotes(d.sent, d.start, d.end),
                         cue=d.cue, rule=d.rule))
     return out, spans
 
@@ -175,7 +189,7 @@ def _mentions(norm: Normalized, doc: str, misses: list[Miss], stream, fact_spans
         s, e = norm.span_to_original(m.start, m.end)
         out.append(_mention(doc=doc, text=norm.original[s:e], start=s, end=e, value=m.value,
                            unit=m.unit, reason=m.reason, detail=m.detail,
-                           quote=quotes(m.sent)))
+                           quote=quotes(m.sent, m.start, m.end)))
     # amounts no rule looked at (e.g. in sentences without a period or cue) are unplaced too
     for tok in stream.tokens:
         if tok.kind != AMOUNT:

@@ -15,14 +15,14 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .. import lexicon
-from ..lexicon.trie import compile_words, latin_word_ok
+from ..lexicon.trie import compile_words, latin_word_ok, trie_pattern
 
 #: Hong Kong tickers as articles write them: 02513.HK, 2513.HK, 0100.HK, HK:02533, 02513-HK, HK02513.
 TICKER = re.compile(
     # every branch starts with a digit, H or 代/股: the regex engine skips other positions fast;
     # what must not stand before a code is checked in find_tickers
     r"(\d{4,5})\s?[.．-]\s?HK(?![A-Za-z])"
-    r"|HK\s?[:：]?\s?(\d{4,5})(?!\d)"
+    r"|HK\s?[:：.]?\s?(\d{4,5})(?!\d)"
     r"|(?:股票代码|代码|股份代号|代号)\s?[】\]]?\s?[:：为]?\s?[“\"「]?(\d{4,5})(?![\d.])"
 )
 
@@ -117,11 +117,13 @@ def _name_pattern() -> tuple[re.Pattern, tuple[str, ...]]:
     t = _word_table()
     suffixes = sorted(t.get("suffix", []), key=len, reverse=True)
     after = tuple(sorted(t.get("after", []), key=len, reverse=True))
-    return compile_words(suffixes), after
+    # a look-ahead finds every position where a company word starts, overlapping ones too
+    # (朔光电子: both 光电 and 电子 are company words; the name is found through 电子)
+    return re.compile("(?=(" + trie_pattern(suffixes) + "))"), after
 
 
 #: characters that may stand right before a company name (so the name starts there)
-_NAME_LEFT = set("，,。；;：:、（(“\"「『【 \n\t的与和及在由对将从向于是为了据")
+_NAME_LEFT = set("，,。；;：:、（(“\"「『【】丨｜| \n\t的与和及在由对将从向于是为了据")
 #: characters no company name starts with
 _BAD_FIRST = set("这该其本此一各多某每全总其他前后上下新老大小第与和及的在占约为至较按以将对向把被从由于给让即共而但且并或又也还就都")
 
@@ -132,12 +134,12 @@ def _known_cjk_aliases() -> tuple[str, ...]:
 
 
 def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
+    return "\u4e00" <= ch <= "\u9fff" and ch != "丨"
 
 
 def _uncommon(word: str) -> bool:
     """Not a common word of the language (jieba's dictionary gives it a low frequency)."""
-    return (_jieba().FREQ.get(word) or 0) <= 20
+    return (_jieba().FREQ.get(word) or 0) <= 60
 
 
 def _starts_with_cue(text: str, pos: int) -> bool:
@@ -165,6 +167,7 @@ def discover_names(text: str) -> list[str]:
     for m in pat.finditer(text):
         # the 2-4 Chinese characters before the company word, from a boundary on
         s = m.start()
+        word = m.group(1)
         lo = s
         while lo > 0 and s - lo < 5 and _is_cjk(text[lo - 1]):
             lo -= 1
@@ -177,10 +180,10 @@ def discover_names(text: str) -> list[str]:
             prefix = prefix[1:]
         if not 2 <= len(prefix) <= 4 or prefix[0] in _BAD_FIRST:
             continue
-        name = prefix + m.group()
+        name = prefix + word
         end = start + len(name)
         nxt = text[end:end + 8]
-        if not (nxt[:1].isdigit() or nxt.startswith(after) or nxt[:1] in "（(，,。"
+        if not (nxt[:1].isdigit() or nxt.startswith(after) or nxt[:1] in "（(，,。" or nxt.startswith("FY")
                 or _starts_with_cue(text, end) or re.match(r"[一二两三四五六七八九十]+年", nxt)):
             continue
         if name in known_aliases() or any(name.endswith(a) for a in _known_cjk_aliases()):
@@ -342,6 +345,8 @@ def build_registry(text: str) -> Registry:
     for m in _BARE_CODE.finditer(text):
         name = name_before(text, m.start())
         ident = (reg.resolve(name) or reg.resolve(short_name(name))) if name else None
+        if ident is None and name:
+            ident = next((k for k, forms in groups.items() if name in forms or short_name(name) in forms), None)
         if ident and not any(s <= m.start(1) < e for _, _, s, e in pending):
             pending.append((ident, normalize_ticker(m.group(1)), m.start(1), m.end(1)))
 

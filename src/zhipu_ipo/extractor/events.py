@@ -23,7 +23,7 @@ from .tokens import CUE, DATE, ENTITY, TICKER, Tok
 _EVENT = {"listing": "listing_date", "sub_start": "subscription_start", "sub_end": "subscription_end"}
 #: 今日 / 昨日 / 明日 relative to the article's own day
 _DAY_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1}
-_BLOCKING = ("filing", "notfact", "pricing", "allotment")
+_BLOCKING = ("filing", "notfact", "pricing", "allotment", "notlisting")
 # a listing word that is not the listing itself: 上市前, 上市后, 上市以来
 _NOT_EVENT_AFTER = re.compile(r"^(?:前|后|之前|之后|以来|以后|初期|计划|进程|公司|标准|门槛|规则|新规|政策|申请|地位|企业|之路|潮)")
 _UNTIL = re.compile(r"(?:持续至|截至|直至|至|到)\s*$")
@@ -112,9 +112,10 @@ def _tickers(ctx, sent, tickers, cues, ents, drafts, misses) -> None:
         if not ent:
             before = [e for e in ents if e.end <= t.start]
             ent = before[-1].obj.entity if before else _entity_at(ctx, ents, t.start, sent)
-        clause_lo = max(text.rfind("，", sent.start, t.start), text.rfind(",", sent.start, t.start), sent.start)
-        clause_hi = min([x for x in (text.find("，", t.end, sent.end), text.find(",", t.end, sent.end)) if x != -1]
-                        or [sent.end])
+        lo, hi = max(sent.start, t.start - 120), min(sent.end, t.end + 120)
+        clause_lo = max(text.rfind("，", lo, t.start), text.rfind(",", lo, t.start), lo)
+        clause_hi = min([x for x in (text.find("，", t.end, hi), text.find(",", t.end, hi)) if x != -1]
+                        or [hi])
         near = [c for c in cues if clause_lo - 30 <= c.start <= clause_hi + 30 and c.obj.value in
                 ("listing", "ipo", "filing", "sub_start", "sub_end", "sub_period", "first_day")]
         known = (ent in ctx.registry.aliases.values() and ent not in bystanders()) or ent == ctx.main_entity
@@ -126,6 +127,8 @@ def _tickers(ctx, sent, tickers, cues, ents, drafts, misses) -> None:
                             cue="ticker", rule="ticker"))
 
 
+#: asides that do not count in the distance from a date to its event word: （星期五）, (周一)
+_ASIDE = re.compile(r"[(（](?:星期|周|礼拜)[一二三四五六日天][)）]")
 _DATE_SEP = re.compile(r"^\s*(?:、|和|及|与)\s*$")
 #: an event word further than this from its date (in characters) is not the date's event
 _MAX_GAP = 30
@@ -259,13 +262,16 @@ def _today_events(ctx, sent, cues, ents, drafts) -> None:
     today = ctx.today
     if today is None:
         return
-    events = [c for c in cues if c.obj.value in _EVENT or c.obj.value == "first_day"]
+    events = [c for c in cues if c.obj.value in _EVENT or c.obj.value == "first_day"
+              or (c.obj.value == "ipo" and c.obj.word == "招股")]
     for tc in (c for c in cues if c.obj.value in _DAY_OFFSETS):
         day = today + dt.timedelta(days=_DAY_OFFSETS[tc.obj.value])
         ev = _nearest_event(text, [Tok("date", tc.start, tc.end, None)], events, max_gap=8)
-        if ev is None:
-            continue
-        metric = "listing_date" if ev.obj.value == "first_day" else _EVENT[ev.obj.value]
+        if ev is None or (ev.obj.value == "ipo" and ev.start != tc.end):
+            continue        # 今起招股: the subscription starts today; 招股 further away says nothing
+        value = ev.obj.value
+        metric = ("listing_date" if value == "first_day" else "subscription_start" if value == "ipo"
+                  else _EVENT[value])
         if any(d.sent == sent and d.metric == metric for d in drafts):
             continue
         before = [e for e in ents if e.end <= tc.start]
@@ -284,9 +290,12 @@ def _nearest_event(text: str, group: list[Tok], events: list[Tok], max_gap: int 
     best, best_d = None, None
     for c in events:
         if c.start >= hi:
-            gap, d = text[hi:c.start], c.start - hi
+            gap = text[hi:c.start]
+            d = len(_ASIDE.sub("", gap))
         elif c.end <= lo:
-            gap, d = text[c.end:lo], lo - c.end + 2
+            gap = text[c.end:lo]
+            # a word before the date in an earlier clause belongs to that clause's own date
+            d = len(_ASIDE.sub("", gap)) + 2 + (20 if re.search(r"[，,；;]", gap) else 0)
         else:
             continue
         if d > max_gap or re.search(r"\d+月\d+日|。|，", gap) and max_gap < _MAX_GAP or \

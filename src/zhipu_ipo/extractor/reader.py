@@ -95,12 +95,17 @@ _FROM = re.compile(r"(?:从|由)[^，,。；;]{0,12}$")
 _TO_VERB = re.compile(r"^\s*的?\s*[\u4e00-\u9fff]{0,4}?(?:至|到)\s*$")
 _RUN_SEP = re.compile(r"^\s*(?:[、,，/]|和|及|以及|与|、以及|，以及|或)?\s*$")
 #: words that only Hong Kong listings use: share prices in 元 there are Hong Kong dollars
-_HK_MARKERS = re.compile(r"港元|港币|港股|港交所|联交所|香港|入场费|招股价|股份代号|孖展|每手")
+_HK_MARKERS = re.compile(r"港元|港币|港股|港交所|联交所|香港|入场费|招股价|股份代号|孖展|每手|集资|大市|涉资|收市|开市|恒指|首挂")
 _COMPARE_BEFORE = re.compile(r"(?:较|相较于?|相比|比|对比|较之)\s*$")
 #: a date followed by these words says when a company listed, not which day is being quoted
 _LISTING_AFTER = re.compile(r"\s*(?:上市|挂牌|登陆|招股)(?:的|后|之后|以来)")
 #: 较发行价低5.76% / 较招股价高3.27%: the change against a price, its direction right before it
 _VS_PRICE = re.compile(r"较[^，,。；;]{0,12}价[^，,。；;\d]{0,3}?(高|低|升|跌|涨|上升|下跌|降)\s*$")
+#: an article about mainland listings, where 元 is renminbi even for share prices
+_A_SHARE = re.compile(r"科创板|创业板|A股|上交所|深交所|沪市|深市|北交所")
+#: how far back (in characters) a rule looks for its context inside a sentence: articles keep
+#: context close, and a text without punctuation must not make every look quadratic
+_LOOK = 240
 _SINCE = re.compile(r"\s*(?:成立|创立|创办)?\s*(?:以来|至今|起|开始|之前|以前)|\s*(?:成立|创立|创办)")
 _DELTA_BEFORE = re.compile(r"(?:增加|减少|增长了|增加了|减少了|多了|少了|下降了|上升了)\s*$")
 
@@ -136,6 +141,7 @@ class _State:
     last_amount_end: int = -1
     paren_role: Optional[str] = None                    # metric of the last parenthetical percent
     fromto_last: Optional[Period] = None                # period of the B in a pending 从A至B
+    run_last: object = None                             # the last amount of the enumeration being read
     compare_tok: Optional[Tok] = None                   # a period named as a comparison base (较2023年)
     consumed: set = field(default_factory=set)          # cue positions already used as a postfix
     flags: dict = field(default_factory=dict)           # ctx value -> position (this clause)
@@ -161,7 +167,7 @@ class Reader:
         self.prev_sentence_period: Optional[Tok] = None
         self.close_reported = "收盘" in self.text or "收报" in self.text or "报收" in self.text
         # Hong Kong copy writes share prices in 元 meaning Hong Kong dollars (招股价116.2元)
-        self.hk_yuan = bool(_HK_MARKERS.search(self.text))
+        self.hk_yuan = bool(_HK_MARKERS.search(self.text)) or not _A_SHARE.search(self.text)
         self.par_loss_metric: Optional[str] = None     # the loss metric of the paragraph so far
         self.par_trading = False                       # the previous sentence quoted prices
         self.par_uses = False                          # the paragraph lists uses of proceeds
@@ -187,7 +193,7 @@ class Reader:
     def _object_position(self, st: _State, t: Tok) -> bool:
         """A company named in a list of investors or shareholders (…包括阿里巴巴、百度、达飞集团),
         or a bystander (阿里, 腾讯 …) that is not the subject of its clause."""
-        before = self.text[st.clause_start:t.start]
+        before = self.text[max(st.clause_start, t.start - _LOOK):t.start]
         if self._OBJECT_LIST.search(before):
             return True
         return t.obj.entity in bystanders() and not self._SUBJECT_LEAD.match(before)
@@ -424,9 +430,9 @@ class Reader:
             if value == "quote":        # 报: the price the sentence is about (开盘报, 收盘…报), else the last
                 value = st.price if st.price is not None else "last"
             st.price, st.price_pos = value, t.start
-            if "跌" in c.word or c.word == "低开":
+            if "跌" in c.word or c.word in ("低开", "开低"):
                 st.change, st.change_pos = "down", t.start
-            elif "涨" in c.word or "升" in c.word or c.word == "高开":
+            elif "涨" in c.word or "升" in c.word or c.word in ("高开", "开高"):
                 st.change, st.change_pos = "up", t.start
         elif c.kind == "change":
             st.change, st.change_pos = c.value, t.start
@@ -532,7 +538,7 @@ class Reader:
         return None
 
     def _is_from_to(self, st: _State, a, b) -> bool:
-        return bool(_FROM.search(self.text[st.clause_start:a.start])) and bool(
+        return bool(_FROM.search(self.text[max(st.clause_start, a.start - _LOOK):a.start])) and bool(
             _TO_VERB.match(self.text[a.end:b.start]))
 
     # ------------------------------------------------------------------ periods
@@ -621,7 +627,7 @@ class Reader:
         return None
 
     def _sentence_periods(self, st: _State, pos: int) -> list[Tok]:
-        return [t for t in self.ctx.stream.in_span(st.sentence_start, pos)
+        return [t for t in self.ctx.stream.in_span(max(st.sentence_start, pos - _LOOK), pos)
                 if t.kind == PERIOD and t.obj.period is not None]
 
     def _period_for(self, st: _State, a, metric: str, explicit: Optional[Tok]) -> tuple[Optional[str], str]:
@@ -699,7 +705,7 @@ class Reader:
         if isinstance(decided, Miss):
             self.misses.append(decided)
             if decided.reason in ("no_metric_cue", "unit_mismatch") and a.unit is not None \
-                    and st.base_pos < st.clause_start:
+                    and st.base_pos < st.clause_start and st.mod != "qoq":
                 st.base = None      # the carried cue does not explain this clause: stop carrying it
             return
         metric, value, unit, qualifier, segment, cue, rule = decided
@@ -729,6 +735,7 @@ class Reader:
 
     def _enumeration(self, st: _State, sent: Span, run: list, explicit: Optional[Tok]) -> None:
         first = run[0]
+        st.run_last = run[-1]
         decided = self._classify(st, sent, first)
         if isinstance(decided, Miss):
             for a in run:
@@ -741,7 +748,7 @@ class Reader:
         names = [e for e, p in zip(st.entities, st.entity_pos) if p > st.last_amount_end]
         if len(names) < 2:
             names = list(st.entities)
-        if len(names) < 2 and re.search(r"两家公司|两家|两者|二者|两股|两只", self.text[st.sentence_start:first.start]):
+        if len(names) < 2 and re.search(r"两家公司|两家|两者|二者|两股|两只", self.text[max(st.sentence_start, first.start - _LOOK):first.start]):
             names = list(self.prev_entities)     # 两家公司的成交额分别为A和B
         if "each" in st.sflags and len(names) == len(run) >= 2 and (
                 tok is None or len(tok.obj.items or []) != len(run)):
@@ -863,11 +870,11 @@ class Reader:
                 return self._fact("market_cap_at_ipo", a, None, st.base_cue, "market-cap-ipo")
             return self._mk_miss(a, sent, "no_metric_cue", "market cap: neither IPO nor trading day")
         if base == "x_funding":
-            clause = self.text[st.sentence_start:pos + 8]
+            clause = self.text[max(st.sentence_start, pos - _LOOK):pos + 8]
             if re.search(r"(?:最新|这|该|本|上|首|一|单)轮|[A-F]\+?轮|天使轮|战略投资", clause):
                 return self._mk_miss(a, sent, "no_metric_cue", "amount of a single funding round")
             if self._funding_context(st, pos):
-                if not re.search(r"累计|合计|共计|总计|总额|合共|一共|共获|共募|共融", self.text[st.sentence_start:pos + 6]):
+                if not re.search(r"累计|合计|共计|总计|总额|合共|一共|共获|共募|共融", self.text[max(st.sentence_start, pos - _LOOK):pos + 6]):
                     return self._mk_miss(a, sent, "no_metric_cue", "funding amount without a total")
                 return self._fact("total_funding", a, None, st.base_cue, "funding")
             if self._ipo_context(st, pos):
@@ -893,7 +900,7 @@ class Reader:
             return self._mk_miss(a, sent, "no_metric_cue", base[2:])
         if base in self.currency_metrics:
             if st.base_pos < st.clause_start and self.metrics[base].family == "financial" and (
-                    "ipo" in st.flags or re.search(r"募资|集资|IPO", self.text[st.clause_start:pos])):
+                    "ipo" in st.flags or re.search(r"募资|集资|IPO", self.text[max(st.clause_start, pos - _LOOK):pos])):
                 return self._mk_miss(a, sent, "no_metric_cue", f"{base} carried into a clause about the IPO")
             if base in ("gross_proceeds", "net_proceeds") and "cornerstone" in st.flags:
                 return self._fact("cornerstone_amount", a, None, st.base_cue, "cornerstone")
@@ -904,6 +911,8 @@ class Reader:
             if base == "total_funding" and self._ipo_context(st, pos) and not self._funding_context(st, pos):
                 return self._mk_miss(a, sent, "no_metric_cue", "funding vs proceeds unclear")
             seg = st.segment if base in ("revenue", "gross_profit") else None
+            if base == "net_loss" and "adjusted" in st.sflags:
+                base = "adjusted_net_loss"      # 按经调整口径，…净亏损
             if base in _LOSSES and a.value < 0:
                 return (base, -a.value, a.unit, a.qualifier, None, st.base_cue, "loss")
             return self._fact(base, a, seg, st.base_cue, "cue")
@@ -912,8 +921,12 @@ class Reader:
     def _classify_price(self, st: _State, sent: Span, a):
         """HKD per-share figures: offer price or a trading price."""
         pos = a.start
-        post = self._postfix(a, ("的价格开盘", "开盘", "开市", "开出", "的价格收盘", "收盘", "收市"), window=8)
-        if post and self._trading_context(st, pos) or post in ("的价格开盘", "的价格收盘"):
+        if st.base == "offer_price" and st.base_pos > st.price_pos and st.base_pos >= st.clause_start \
+                and len(self._between_cue_and(st, a)) <= 3:
+            return self._price_fact("offer_price", a, st.base_cue, "offer-price")   # 较招股价26.5港元高开…
+        post = self._postfix(a, ("的价格开盘", "开盘", "开市", "开出", "高开", "低开", "的价格收盘", "收盘", "收市"),
+                             window=8)
+        if post:        # 以120港元开盘: the verb after the price says which price it is
             kind = "open" if "开" in post else "close"
             return self._price_fact(f"{kind}_price", a, post, "trading-postfix")
         if st.base == "offer_price" and st.base_pos > st.price_pos and st.base_pos >= st.clause_start:
@@ -944,6 +957,8 @@ class Reader:
             return ("use_of_proceeds", a.value, "percent", a.qualifier, use, "用于", "use-of-proceeds")
         if a.points:
             return self._mk_miss(a, sent, "no_metric_cue", "percentage points")
+        if self._postfix(a, ("的份额", "的市场份额", "的市占率", "的市场占有率", "市场份额")):
+            return ("market_share", a.value, "percent", a.qualifier, None, "份额", "market-share-postfix")
         # parenthetical percent after an amount: 2023年5.29亿元(425%), 1.245亿元(+117%)
         paren = self._paren_percent_role(st, a)
         if paren is not None:
@@ -1041,7 +1056,18 @@ class Reader:
                 a.qualifier == "exact" and re.fullmatch(r"[百千万]+倍", a.text) and st.base != "price_to_sales"):
             # 千倍级, 千倍认购: an order of magnitude, not a figure
             return self._mk_miss(a, sent, "not_a_fact", "order of magnitude")
-        post = self._postfix(a, ("超额认购", "超购", "认购"))
+        mod = st.mod if st.mod_pos > st.base_pos else None
+        if mod in ("growth", "decline") and st.base in ("revenue", "net_loss") and \
+                not re.search(r"至|到|为|达", self.text[st.mod_pos:pos]):
+            # 收入同比增长1.6倍: a growth of 160%
+            metric = "revenue_growth" if st.base == "revenue" else "net_loss_growth"
+            value = a.value * HUNDRED * (-1 if mod == "decline" else 1)
+            return (metric, value, "percent", a.qualifier, None, st.base_cue, "growth-times")
+        post = self._postfix(a, ("超额认购", "超购", "认购")) or (
+            self._postfix(st.run_last, ("超额认购", "超购", "认购")) if st.run_last is not None else None)
+        if (post or st.base == "oversubscription") and re.search(r"若|如果|倘若|假如|一旦", self.text[max(st.clause_start, pos - _LOOK):pos]) and \
+                re.match(r"\s*(?:或以上|以上)", self.text[a.end:a.end + 4]):
+            return self._mk_miss(a, sent, "not_a_fact", "a threshold (若认购倍数达100倍或以上)")
         base = st.base
         if post or base == "oversubscription":
             metric = "intl_oversubscription" if self._tranche(sent, pos) == "intl" else "hk_oversubscription"
@@ -1069,7 +1095,7 @@ class Reader:
         接近收入的7倍) qualifies the figure when the figure itself has none."""
         if a.qualifier != "exact":
             return a.qualifier
-        lo = max(st.clause_start, st.prev_base_pos if st.base == "revenue" else st.base_pos)
+        lo = max(st.clause_start, st.prev_base_pos if st.base == "revenue" else st.base_pos, a.start - _LOOK)
         between = self.text[lo:a.start]
         for word, q in self._LOOSE:
             if re.search(word + r"(?:为|是|占|达|有)?", between) and not re.search(word + "额", between):
@@ -1107,12 +1133,12 @@ class Reader:
     def _tranche(self, sent: Span, pos: int) -> str:
         """The offering tranche the nearest tranche word before ``pos`` names (default: Hong Kong)."""
         last = "hk"
-        for m in self._TRANCHE.finditer(self.text, sent.start, pos):
+        for m in self._TRANCHE.finditer(self.text, max(sent.start, pos - _LOOK), pos):
             last = "intl" if m.group(1) else "hk"
         return last
 
     def _has_cue_before(self, sent: Span, pos: int, words: tuple[str, ...]) -> bool:
-        seg = self.text[sent.start:pos]
+        seg = self.text[max(sent.start, pos - _LOOK):pos]
         return any(w in seg for w in words)
 
     def _trading_context(self, st: _State, pos: int) -> bool:
@@ -1126,12 +1152,12 @@ class Reader:
         """The sentence is about an offering (IPO, 上市, 招股, 募资, 发行价 …)."""
         if any(k in st.sflags for k in ("ipo", "listing", "sub_start", "sub_end", "sub_period")):
             return True
-        seg = self.text[st.sentence_start:pos + 40]
+        seg = self.text[max(st.sentence_start, pos - _LOOK):pos + 40]
         return any(w in seg for w in ("发行价", "发售", "招股", "募资", "上市", "集资", "IPO"))
 
     def _pre_ipo_funding(self, st: _State, pos: int) -> bool:
         """Money raised in rounds before the IPO (…轮融资，集资总额…), not the offering."""
-        seg = self.text[st.sentence_start:pos]
+        seg = self.text[max(st.sentence_start, pos - _LOOK):pos]
         return bool(re.search(r"\d+轮|[一二三四五六七八九十]+轮|上市前|天使|投后", seg)) and not re.search(
             r"本次|此次|IPO|招股|发售|发行价|全球发售", seg)
 
@@ -1180,7 +1206,7 @@ class Reader:
             for word, days in (("today", 0), ("yesterday", -1)):
                 if word in st.sflags and st.sflags[word] < a.start:
                     return ctx.today + dt.timedelta(days=days)
-        dates = [t for t in ctx.stream.in_span(sent.start, a.start) if t.kind == DATE
+        dates = [t for t in ctx.stream.in_span(max(sent.start, a.start - _LOOK), a.start) if t.kind == DATE
                  and not _LISTING_AFTER.match(self.text, t.end)]
         for t in reversed(dates):
             d = self._date_of(t)
