@@ -84,3 +84,47 @@ def test_nothing_number_bearing_is_lost(gold_path: Path):
         inside = any(s <= m.start() < e for s, e in covered)
         assert inside, f"{gold_path.stem}: {m.group()!r} at {m.start()} is neither a fact nor unplaced: " \
                        f"{text[max(0, m.start() - 20):m.end() + 20]!r}"
+
+
+def _written(f) -> bool:
+    """The fact's value is written in its quote (allowing scale words, %, 倍 x100, signs, dates)."""
+    from .gold.check_gold import value_spans
+
+    d = f.model_dump(mode="json")
+    if d["metric"] in ("revenue_growth", "net_loss_growth") and d["rule"] == "growth-times":
+        d["value"] = d["value"] / 100      # 增长1.6倍 -> 160 (percent)
+    if d["unit"] == "date" and f.rule == "event-today":
+        return True                         # 今日 / 昨日: the article's own day
+    if value_spans(d, f.quote):
+        return True
+    # Chinese numerals (七成, 十一名) are read by the library's own scanner
+    from decimal import Decimal
+
+    from zhipu_ipo import find_amounts, normalize
+
+    want = Decimal(str(d["value"]))
+    for a in find_amounts(normalize(f.quote).text):
+        for v in (a.value, a.value * 100, a.value / 100, -a.value):
+            if v == want:
+                return True
+    return False
+
+
+@pytest.mark.parametrize("gold_path", GOLD, ids=lambda p: p.stem[:3])
+def test_no_value_that_is_not_written(gold_path: Path):
+    """No fact carries a value that is not written in (or implied by the scale words of) its quote."""
+    _, _, ex = _extract(gold_path)
+    bad = [f for f in ex.facts if not _written(f)]
+    assert not bad, bad
+
+
+def test_no_value_that_is_not_written_in_the_sentence_tables():
+    from .test_sentences import CASES
+
+    bad = []
+    for case in CASES:
+        published = dt.date.fromisoformat(case.published) if case.published else None
+        for f in extract(case.text, published=published).facts:
+            if not _written(f):
+                bad.append((case.id, f))
+    assert not bad, bad[:10]
