@@ -6,6 +6,8 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -13,11 +15,19 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-import zhipu_ipo.engines as engines
-from zhipu_ipo import extract
+from zhipu_ipo import engines, extract
 from zhipu_ipo.corpus import extract_file, load
-from zhipu_ipo.engines import (DocResult, EngineError, Progress, RunSummary, SourcedCorpus,
-                               extract_corpus, iter_results, pool_map, process_path)
+from zhipu_ipo.engines import (
+    DocResult,
+    EngineError,
+    Progress,
+    RunSummary,
+    SourcedCorpus,
+    extract_corpus,
+    iter_results,
+    pool_map,
+    process_path,
+)
 from zhipu_ipo.errors import InputError, ParseError
 from zhipu_ipo.extractor import CHUNK_CHARS
 from zhipu_ipo.io import read_article
@@ -217,6 +227,18 @@ def _square_or_die(x: int) -> int:
 def test_pool_map_survives_a_dying_worker() -> None:
     got = list(pool_map(_square_or_die, range(12), jobs=2, on_crash=lambda x: ("crashed", x)))
     assert got == [0, 1, 4, 9, 16, 25, 36, ("crashed", 7), 64, 81, 100, 121]
+
+
+def test_an_unguarded_script_gets_one_clear_error(tmp_path: Path) -> None:
+    script = tmp_path / "run.py"  # no `if __name__ == "__main__":`: every worker re-runs it
+    script.write_text("import sys\nfrom zhipu_ipo.engines import extract_corpus\n"
+                      "extract_corpus(sys.argv[1:], jobs=2)\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), *map(str, SEEDS[:2])],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1
+    assert ("zhipu_ipo.engines.EngineError: worker processes cannot start; a script that runs "
+            "with jobs > 1 must guard its entry point with: if __name__ == '__main__':"
+            in done.stderr.splitlines())
 
 
 def test_pool_map_keeps_the_order_with_a_small_window() -> None:

@@ -8,6 +8,7 @@
 
 from .analytics import FxTable
 from .corpus import Corpus, extract_file, load
+from .engines import EngineError, RunSummary, SourcedCorpus, extract_corpus
 from .errors import InputError, ParseError, ZhipuIpoError
 from .extractor import extract
 from .io import iter_article_paths, read_text
@@ -19,7 +20,8 @@ from .periods import Period, find_dates, find_periods, parse_date, parse_period
 __version__ = "0.1.0"
 
 __all__ = [
-    "Amount", "Corpus", "Extraction", "Fact", "FxTable", "InputError", "Mention", "Normalized", "ParseError",
+    "Amount", "Corpus", "EngineError", "Extraction", "Fact", "FxTable", "InputError", "RunSummary",
+    "SourcedCorpus", "extract_corpus", "Mention", "Normalized", "ParseError",
     "Period", "ZhipuIpoError", "extract", "extract_file", "find_amounts", "find_dates",
     "find_periods", "format_amount", "iter_article_paths", "load", "normalize", "parse_amount",
     "parse_date", "parse_period", "read_text",

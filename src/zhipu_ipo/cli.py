@@ -51,10 +51,10 @@ def _close_stdout_quietly() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
               help="Output format: one fact per line (jsonl), a JSON array, CSV or Parquet.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, metavar="FILE",
               help="Write to FILE instead of standard output (required for parquet; a directory "
                    "of partitions with --engine dask).")
-@click.option("--published", callback=_date, default=None,
+@click.option("--published", callback=_date, default=None, metavar="YYYY-MM-DD",
               help="Publication date (YYYY-MM-DD) used for dates written without a year.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes (local engine) or workers of the local Dask cluster.")

@@ -7,8 +7,10 @@ with a one-line reason. The engines only decide *where* that function runs:
 * ``"local"``: in this process, one document after the other (with ``jobs`` > 1, like
   ``"processes"``);
 * ``"processes"``: a pool of ``jobs`` worker processes (default: the number of CPUs), started
-  with ``forkserver`` where available. A worker that dies (killed, out of memory) costs only the
-  document that killed it: the documents it had in hand are retried one by one;
+  with ``forkserver`` where available (``spawn`` elsewhere): as with any such pool, a *script*
+  that runs with ``jobs`` > 1 must guard its entry point with ``if __name__ == "__main__":``
+  (notebooks and ``python -c`` need nothing). A worker that dies (killed, out of memory) costs
+  only the document that killed it: the documents it had in hand are retried one by one;
 * ``"dask"``: tasks of :data:`PARTITION_SIZE` documents on a Dask cluster (``dask.distributed``
   futures): the scheduler at ``scheduler`` (an address such as ``tcp://10.0.0.5:8786``, a
   ``Client`` or a ``LocalCluster``), else the current default client, else a ``LocalCluster``
@@ -49,7 +51,7 @@ from . import extractor as _extractor
 from .corpus import Corpus
 from .errors import ParseError, ZhipuIpoError
 from .extractor import extract
-from .io import scan_article_paths, read_article
+from .io import read_article, scan_article_paths
 from .models import Extraction, Fact
 from .tables import facts_frame
 from .writers import FORMATS, facts_table, format_for, open_writer, write_parquet
@@ -192,9 +194,25 @@ def _mp_context() -> mp.context.BaseContext:
     platform has it, else ``spawn``; never plain ``fork`` of a process that may run threads."""
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["zhipu_ipo.engines"])
+        ctx.set_forkserver_preload(["zhipu_ipo.engines", "zhipu_ipo._workers"])
         return ctx
     return mp.get_context("spawn")
+
+
+def _probe() -> bool:
+    return True
+
+
+def _check_workers_start(ctx: mp.context.BaseContext) -> None:
+    """Raise :class:`EngineError` if a worker process cannot even start (typically a script
+    without ``if __name__ == "__main__":``, which every worker re-imports)."""
+    with ProcessPoolExecutor(1, mp_context=ctx) as executor:
+        try:
+            executor.submit(_probe).result()
+        except BrokenProcessPool:
+            raise EngineError(
+                "worker processes cannot start; a script that runs with jobs > 1 must guard its "
+                "entry point with: if __name__ == '__main__':") from None
 
 
 def _isolated(fn: Callable, item: Any, ctx: mp.context.BaseContext, on_crash: Callable) -> Any:
@@ -252,6 +270,7 @@ def pool_map(fn: Callable, items: Iterable, jobs: int, on_crash: Callable,
                 result = future.result()
             except BrokenProcessPool:
                 executor.shutdown(wait=True, cancel_futures=True)
+                _check_workers_start(ctx)
                 while pending:
                     item, future = pending.popleft()
                     done, result = _salvage(future)
@@ -403,8 +422,14 @@ class Progress:
     def __enter__(self) -> "Progress":
         if self.enabled:
             from rich.console import Console
-            from rich.progress import (BarColumn, MofNCompleteColumn, Progress as Bar,
-                                       TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+            from rich.progress import Progress as Bar
 
             self._bar = Bar(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                             TextColumn("{task.fields[failed]} failed"), TimeElapsedColumn(),

@@ -12,7 +12,7 @@
 * **Markdown** (``.md``, ``.markdown``): markup is *blanked*, not removed: every markup character
   (``#`` of headings, ``>`` of quotes, list bullets and numbers, ``*``/``_``/``~~`` emphasis,
   backticks and code fences, table pipes and rules, link and image targets, HTML tags, backslash
-  escapes) becomes a space, and an entity such as ``&amp;`` becomes its character padded with
+  escapes, whose character stays) becomes a space, and an entity such as ``&amp;`` becomes its character padded with
   spaces. The text keeps its length and line breaks, so the offsets of the facts are offsets in
   the Markdown file as written.
 
@@ -117,7 +117,7 @@ _INLINE = re.compile(
     r"|\]\([^()\n]*\)"  # "](target)"
     r"|<(?:https?://|mailto:)[^<>\s]*>"  # autolink
     r"|</?[A-Za-z][^<>\n]*>|<!--[^<>]*-->"  # HTML tag, comment
-    r"|\\(?=[!-/:-@\[-`{-~])"  # backslash escape
+    r"|\\[!-/:-@\[-`{-~]"  # backslash escape: the backslash goes, the character stays
     r"|`+|\*+|~~+"  # code spans, emphasis, strike-through
     r"|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])"  # emphasis underscores, not snake_case
 )
@@ -141,8 +141,15 @@ def _entity(match: re.Match[str]) -> str:
     return char + " " * (match.end() - match.start() - 1)
 
 
+def _inline_markup(match: re.Match[str]) -> str:
+    text = match.group()
+    if text[0] == "\\" and len(text) == 2:
+        return " " + text[1]
+    return " " * len(text)
+
+
 def _inline(line: str) -> str:
-    return _ENTITY.sub(_entity, _blank_matches(_INLINE, line))
+    return _ENTITY.sub(_entity, _INLINE.sub(_inline_markup, line))
 
 
 def _block(line: str, in_table: bool) -> str:

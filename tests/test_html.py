@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import zhipu_ipo.formats as formats
-from zhipu_ipo import extract
+from zhipu_ipo import extract, formats
 from zhipu_ipo.cli import main
 from zhipu_ipo.corpus import extract_file
 from zhipu_ipo.engines import extract_corpus
@@ -41,10 +40,12 @@ PAGE = """<!DOCTYPE html>
 <li><a href="/a/2">恒指收涨1.2%</a></li></ul></aside>
 <div id="comments"><p>网友评论：估值太高了，市盈率100倍</p></div>
 </div>
-<footer><p>版权所有 © 2025 某财经网 电话 010-12345678</p></footer>
+<footer><p>版权所有 2025 某财经网 电话 010-12345678</p></footer>
 </body></html>
 """
 ARTICLE = "\n".join([TITLE] + PARAS)
+#: A bare page for the charset tests (every character exists in GBK, and in Big5 when traditional).
+SMALL_PAGE = "<html><head>{meta}<title>t</title></head><body><article><h1>{title}</h1>{paras}</article></body></html>"
 
 
 def page(meta: str = '<meta charset="utf-8">', title: str = TITLE, paras=PARAS) -> str:
@@ -98,10 +99,12 @@ def test_facts_keep_the_source_path(tmp_path: Path) -> None:
 ])
 def test_charsets(tmp_path: Path, encoding: str, meta: str) -> None:
     if encoding == "big5":
-        title, paras = "星河智能今日在港上市", ["星河智能今日在港交所主板掛牌上市，發行價為每股19.60港元，募資總額約25.8億港元。"] * 3
+        title = "星河智能今日在港上市"
+        paras = ["星河智能今日在港交所主板掛牌上市，發行價為每股19.60港元，募資總額約25.8億港元。",
+                 "招股書顯示，星河智能2023年營收6.2億元，2024年營收9.8億元，同比增長58%。"]
     else:
         title, paras = TITLE, PARAS
-    html = page(meta, title, paras)
+    html = SMALL_PAGE.format(meta=meta, title=title, paras="".join(f"<p>{p}</p>" for p in paras))
     path = tmp_path / "page.html"
     path.write_bytes(html.encode(encoding))
     assert decode_html(path.read_bytes()) == html.lstrip("\ufeff")
@@ -164,15 +167,16 @@ MARKDOWN_CASES = [
     ("~~旧数据~~", "  旧数据  "),
     ("snake_case _强调_", "snake_case  强调 "),
     ("`19.60`港元", " 19.60 港元"),
-    ("[营收6.2亿元](https://example.com/a?id=123)", " 营收6.2亿元                              "),
-    ("![图1](http://img.example.com/2024.png)", "  图1                                 "),
+    ("[营收6.2亿元](https://example.com/a?id=123)", " 营收6.2亿元" + " " * len("](https://example.com/a?id=123)")),
+    ("![图1](http://img.example.com/2024.png)", "  图1" + " " * len("](http://img.example.com/2024.png)")),
     ("![]()", "     "),
     ("[未闭合(2024", "[未闭合(2024"),
     ("<https://example.com/2024>", "                          "),
     ("<b>6.2</b>亿元", "   6.2    亿元"),
     ("A &amp; B", "A &     B"),
     ("&#x4E07;元", "万       元"),
-    ("\\*不是强调\\*", " 不是强调  "),
+    ("\\*不是强调\\*", " *不是强调 *"),
+    ("\\[1\\]", " [1 ]"),
     ("---", "   "),
     ("* * *", "     "),
     ("[1]: https://example.com/5", "                          "),
@@ -214,8 +218,8 @@ def test_markdown_facts_point_into_the_file_as_written(tmp_path: Path) -> None:
 
 
 def test_markdown_in_a_directory_run(tmp_path: Path) -> None:
-    (tmp_path / "a.md").write_text("**" + PARAS[1] + "**\n", encoding="utf-8")
-    (tmp_path / "b.markdown").write_text("> " + PARAS[2] + "\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text(PARAS[0] + "**" + PARAS[1] + "**\n", encoding="utf-8")
+    (tmp_path / "b.markdown").write_text("> " + PARAS[0] + "\n> " + PARAS[2] + "\n", encoding="utf-8")
     corpus = extract_corpus(tmp_path)
     assert corpus.docs == ["a", "b"]
     assert all(len(e.facts) > 0 for e in corpus)

@@ -195,6 +195,22 @@ def test_pathological_markdown_and_html(name: str) -> None:
         assert "\n" not in str(err)
 
 
+def _quoted_chars(text: str) -> int:
+    ex = extract(text)
+    check_invariants(ex, text)
+    return sum(len(f.quote) for f in ex.facts) + sum(len(m.quote) for m in ex.unplaced)
+
+
+@pytest.mark.parametrize("unit", ["3 000 000 ", "（营收3亿元", "3至", "5万亿元"])
+def test_quotes_grow_linearly_on_text_without_punctuation(unit: str) -> None:
+    """Scale guard: on text with no sentence punctuation the quotes of the facts and mentions
+    must not each copy the whole text (that made memory and time grow with figures x length:
+    100 KB of "3 000 000 " once took 16 s and 3 GB). Twice the text, about twice the quotes."""
+    small = _quoted_chars(unit * 1500)
+    large = _quoted_chars(unit * 3000)
+    assert large <= 2.5 * max(small, 1)
+
+
 # -- bad files ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("content", [b"", b" \n\t \r\n", "\u3000\u3000\n".encode("utf-8"),
