@@ -22,7 +22,8 @@ from ..normalization import Normalized, normalize
 from .context import build_context
 from .entities import build_registry
 from .events import read_events
-from .reader import Draft, Miss, Reader
+from .reader import Reader
+from .records import Draft, Miss
 from .tokens import AMOUNT, DATE, PERIOD, TICKER, build_stream
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")

@@ -16,7 +16,7 @@ from typing import Optional
 
 from .context import DocContext, year_hint
 from .entities import bystanders
-from .reader import Draft, Miss
+from .records import Draft, Miss
 from .sentences import Span
 from .tokens import CUE, DATE, ENTITY, TICKER, Tok
 

@@ -26,88 +26,28 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional
 
-from .. import lexicon
 from ..models import CURRENCIES
 from ..periods import Period
-from .context import DocContext, year_hint
-from .cues import use_words
+from .classify import Classifier
+from .context import DocContext
 from .entities import bystanders
+from .records import Conversion, Draft, Miss
+from .rules import (
+    A_SHARE,
+    COMPARE_BEFORE,
+    FROM_BEFORE,
+    FUNDING_METRICS,
+    HK_MARKERS,
+    HUNDRED,
+    LOOK,
+    LOSSES,
+    RUN_SEP,
+    TO_VERB,
+    metric_sets,
+)
 from .sentences import Span
+from .timing import Timing, _shift_year, _SyntheticPeriod
 from .tokens import AMOUNT, BOUNDARY, CUE, DATE, ENTITY, PERIOD, TICKER, Tok
-
-HUNDRED = Decimal(100)
-
-
-@dataclass
-class Draft:
-    """A fact before its offsets are mapped back to the original text."""
-
-    entity: str
-    metric: str
-    period: Optional[str]
-    segment: Optional[str]
-    value: object
-    unit: str
-    qualifier: str
-    start: int
-    end: int
-    sent: Span
-    low: Optional[Decimal] = None
-    high: Optional[Decimal] = None
-    forecast: bool = False
-    cue: Optional[str] = None
-    rule: str = ""
-
-
-@dataclass
-class Miss:
-    start: int
-    end: int
-    reason: str
-    detail: str
-    sent: Span
-    value: Optional[Decimal] = None
-    unit: Optional[str] = None
-
-
-@dataclass
-class Conversion:
-    """A currency conversion the article states: ``43亿港元(约5.6亿美元)``."""
-
-    source: object   # Amount
-    target: object   # Amount
-    sent: Span
-
-
-# ----------------------------------------------------------------------------------------
-# metric vocabulary
-
-def _metric_sets():
-    m = lexicon.metrics()
-    currency = {k for k, v in m.items() if v.unit == "currency"}
-    return m, currency
-
-
-_LOSSES = ("net_loss", "adjusted_net_loss", "operating_loss")
-_POINT_METRICS = {"cash", "rd_headcount", "rd_headcount_share"}
-_FUNDING_METRICS = {"funding_rounds", "total_funding", "post_money_valuation"}
-_FROM = re.compile(r"(?:从|由)[^，,。；;]{0,12}$")
-_TO_VERB = re.compile(r"^\s*的?\s*[\u4e00-\u9fff]{0,4}?(?:至|到)\s*$")
-_RUN_SEP = re.compile(r"^\s*(?:[、,，/]|和|及|以及|与|、以及|，以及|或)?\s*$")
-#: words that only Hong Kong listings use: share prices in 元 there are Hong Kong dollars
-_HK_MARKERS = re.compile(r"港元|港币|港股|港交所|联交所|香港|入场费|招股价|股份代号|孖展|每手|集资|大市|涉资|收市|开市|恒指|首挂")
-_COMPARE_BEFORE = re.compile(r"(?:较|相较于?|相比|比|对比|较之)\s*$")
-#: a date followed by these words says when a company listed, not which day is being quoted
-_LISTING_AFTER = re.compile(r"\s*(?:上市|挂牌|登陆|招股)(?:的|后|之后|以来)")
-#: 较发行价低5.76% / 较招股价高3.27%: the change against a price, its direction right before it
-_VS_PRICE = re.compile(r"较[^，,。；;]{0,12}价[^，,。；;\d]{0,3}?(高|低|升|跌|涨|上升|下跌|降)\s*$")
-#: an article about mainland listings, where 元 is renminbi even for share prices
-_A_SHARE = re.compile(r"科创板|创业板|A股|上交所|深交所|沪市|深市|北交所")
-#: how far back (in characters) a rule looks for its context inside a sentence: articles keep
-#: context close, and a text without punctuation must not make every look quadratic
-_LOOK = 240
-_SINCE = re.compile(r"\s*(?:成立|创立|创办)?\s*(?:以来|至今|起|开始|之前|以前)|\s*(?:成立|创立|创办)")
-_DELTA_BEFORE = re.compile(r"(?:增加|减少|增长了|增加了|减少了|多了|少了|下降了|上升了)\s*$")
 
 
 @dataclass
@@ -148,13 +88,13 @@ class _State:
     sflags: dict = field(default_factory=dict)          # ctx value -> position (whole sentence)
 
 
-class Reader:
+class Reader(Classifier, Timing):
     """Reads every sentence of a document (see module docstring)."""
 
     def __init__(self, ctx: DocContext):
         self.ctx = ctx
         self.text = ctx.text
-        self.metrics, self.currency_metrics = _metric_sets()
+        self.metrics, self.currency_metrics = metric_sets()
         self.drafts: list[Draft] = []
         self.misses: list[Miss] = []
         self.conversions: list[Conversion] = []
@@ -167,7 +107,7 @@ class Reader:
         self.prev_sentence_period: Optional[Tok] = None
         self.close_reported = "收盘" in self.text or "收报" in self.text or "报收" in self.text
         # Hong Kong copy writes share prices in 元 meaning Hong Kong dollars (招股价116.2元)
-        self.hk_yuan = bool(_HK_MARKERS.search(self.text)) or not _A_SHARE.search(self.text)
+        self.hk_yuan = bool(HK_MARKERS.search(self.text)) or not A_SHARE.search(self.text)
         self.par_loss_metric: Optional[str] = None     # the loss metric of the paragraph so far
         self.par_trading = False                       # the previous sentence quoted prices
         self.par_uses = False                          # the paragraph lists uses of proceeds
@@ -193,7 +133,7 @@ class Reader:
     def _object_position(self, st: _State, t: Tok) -> bool:
         """A company named in a list of investors or shareholders (…包括阿里巴巴、百度、达飞集团),
         or a bystander (阿里, 腾讯 …) that is not the subject of its clause."""
-        before = self.text[max(st.clause_start, t.start - _LOOK):t.start]
+        before = self.text[max(st.clause_start, t.start - LOOK):t.start]
         if self._OBJECT_LIST.search(before):
             return True
         return t.obj.entity in bystanders() and not self._SUBJECT_LEAD.match(before)
@@ -218,7 +158,7 @@ class Reader:
                 kind = t.obj.kind
                 if kind == "price":
                     trading = True
-                elif kind == "metric" and t.obj.value in _LOSSES:
+                elif kind == "metric" and t.obj.value in LOSSES:
                     loss = t.obj.value
         if len(ents) >= 2:
             self.prev_entities = ents
@@ -234,21 +174,6 @@ class Reader:
                 self.carry_entity = ents[0]
             if loss:
                 self.par_loss_metric = loss
-
-    def topic_period(self) -> Optional[Tok]:
-        """The reporting period the article is about: the first sub-year period it names
-        (2025年中期业绩 -> 2025H1), else the latest year."""
-        if self._topic is None:
-            best = None
-            for t in self.ctx.stream.tokens:
-                if t.kind == PERIOD and t.obj.kind == "single" and t.obj.period is not None:
-                    if t.obj.period.kind in ("half", "quarter", "quarters"):
-                        best = t
-                        break
-                    if best is None or t.obj.period.end_date > best.obj.period.end_date:
-                        best = t
-            self._topic = best or False
-        return self._topic or None
 
     def _section(self, sent: Span, toks: list[Tok]) -> None:
         """A short heading line (本地部署 / 云端部署) opens a section about one business segment;
@@ -312,7 +237,7 @@ class Reader:
         if pm.kind == "relative":
             rel = getattr(pm, "relative", None)
             offset = getattr(pm, "year_offset", None)
-            if rel == "same_period" and offset and _COMPARE_BEFORE.search(
+            if rel == "same_period" and offset and COMPARE_BEFORE.search(
                     self.text[max(st.clause_start, t.start - 4):t.start]):
                 return          # 较上年同期增长: the growth of the period in context
             if rel == "same_period" and offset:
@@ -341,52 +266,10 @@ class Reader:
             st.flags["duration_years"] = st.sflags["duration_years"] = getattr(pm, "years", None)
             return
         if pm.period is not None:
-            if _COMPARE_BEFORE.search(self.text[max(st.clause_start, t.start - 4):t.start]):
+            if COMPARE_BEFORE.search(self.text[max(st.clause_start, t.start - 4):t.start]):
                 st.compare_tok = t          # 较2023年的…: for the figure right after it only
                 return
             st.period_tok = t
-
-    def _date_as_point(self, st: _State, t: Tok) -> None:
-        """截至今年6月30日 / 截至去年9月底: a date after 截至 is the point of a stock figure."""
-        m = re.search(r"(?:截至|截止到?|于)\s*(今年|去年|本年|上年)?\s*$", self.text[max(0, t.start - 6):t.start])
-        if not m or st.period_tok is not None and st.period_tok.end >= t.end:
-            return
-        when = self._date_of(t)
-        if when is None:
-            return
-        from ..periods import Period as _P
-        p = _P.of_date(when)
-        st.period_tok = Tok(PERIOD, t.start, t.end, _SyntheticPeriod(p, t.start, t.end, t.obj.text, kind="point"))
-
-    def _resolve_relative(self, st: _State, pm) -> Optional[Tok]:
-        """上半年/前三季度 without a year take the year of the period in context."""
-        rel = getattr(pm, "relative", None)
-        if rel in ("reporting_period",):
-            return None
-        offset = getattr(pm, "year_offset", None)
-        if offset is not None:
-            # 今年上半年 / 去年: the year of the publication date
-            if self.ctx.today is None:
-                return None
-            year = self.ctx.today.year + offset
-            if rel in ("this_year", "last_year", "year_before_last", "next_year"):
-                from ..periods import Period as _P
-                p = _P.of_year(year)
-                return Tok(PERIOD, pm.start, pm.end, _SyntheticPeriod(p, pm.start, pm.end, pm.text))
-        else:
-            base = st.period_tok or self.prev_sentence_period
-            if base is None or base.obj.period is None:
-                return None
-            year = _year_of(base.obj.period)
-            if year is None:
-                return None
-        canon = {"H1": f"{year}H1", "H2": f"{year}H2", "Q1-Q3": f"{year}Q1-Q3", "Q1": f"{year}Q1",
-                 "Q2": f"{year}Q2", "Q3": f"{year}Q3", "Q4": f"{year}Q4"}.get(rel)
-        if canon is None:
-            return None
-        from ..periods import parse_period
-        p = parse_period(canon)
-        return Tok(PERIOD, pm.start, pm.end, _SyntheticPeriod(p, pm.start, pm.end, pm.text))
 
     def _on_cue(self, st: _State, t: Tok) -> None:
         c = t.obj
@@ -400,7 +283,7 @@ class Reader:
             st.prev_base, st.prev_base_pos = st.base, st.base_pos
             st.base, st.base_cue, st.base_pos = c.value, c.word, t.start
             st.base_is_postfix = False
-            if c.value in _LOSSES:
+            if c.value in LOSSES:
                 st.loss_metric = c.value
             if st.segment is not None and st.segment_pos < st.clause_start:
                 st.segment = None
@@ -462,7 +345,7 @@ class Reader:
                 return j
             a, b = toks[j].obj, toks[k].obj
             between = self.text[a.end:b.start]
-            if not _RUN_SEP.match(between) or not _compatible(a, b):
+            if not RUN_SEP.match(between) or not _compatible(a, b):
                 return j
             j = k
 
@@ -538,163 +421,10 @@ class Reader:
         return None
 
     def _is_from_to(self, st: _State, a, b) -> bool:
-        return bool(_FROM.search(self.text[max(st.clause_start, a.start - _LOOK):a.start])) and bool(
-            _TO_VERB.match(self.text[a.end:b.start]))
+        return bool(FROM_BEFORE.search(self.text[max(st.clause_start, a.start - LOOK):a.start])) and bool(
+            TO_VERB.match(self.text[a.end:b.start]))
 
     # ------------------------------------------------------------------ periods
-    def _explicit_period(self, st: _State, pos: int) -> Optional[Tok]:
-        """The period written in this clause before ``pos`` and after the previous figure."""
-        lo = max(st.clause_start, st.last_amount_end)
-        c = st.compare_tok
-        if c is not None and c.start >= lo and c.end <= pos and (
-                st.period_tok is None or st.period_tok.start < c.start):
-            return c
-        t = st.period_tok
-        if t is None:
-            return None
-        lo = max(st.clause_start, st.last_amount_end)
-        if t.start >= lo and t.end <= pos:
-            return t
-        return None
-
-    def _paren_period(self, a) -> Optional[Period]:
-        m = re.match(r"\s*[(（]([^()（）]{2,16})[)）]", self.text[a.end:a.end + 20])
-        if not m:
-            return None
-        from ..periods import find_periods
-        ps = [p for p in find_periods(m.group(1)) if p.period is not None]
-        if len(ps) == 1 and ps[0].text.strip() == m.group(1).strip():
-            return ps[0].period
-        return None
-
-    def _recent_list(self, n: int, before: int) -> Optional[list]:
-        """The periods ``同期`` refers to for ``n`` figures: the most recent enumeration with ``n``
-        items, else a recent range followed by the periods named after it (2022-2024年…；2025年
-        前三季度… -> four periods)."""
-        recent = [t for t in self.recent_periods[-12:] if t.start < before]
-        for t in reversed(recent):
-            items = list(getattr(t.obj, "items", []) or [])
-            if len(items) == n:
-                return items
-        for k in range(len(recent) - 1, -1, -1):
-            items = list(getattr(recent[k].obj, "items", []) or [])
-            if len(items) < 2:
-                continue
-            seq = items + [p for r in recent[k + 1:] for p in (r.obj.items or [])]
-            if len(seq) == n and all(a.end_date < b.end_date for a, b in zip(seq, seq[1:])):
-                return seq
-            break
-        return None
-
-    def _span_from_context(self, st: _State, pos: int) -> Optional[Period]:
-        """The span a cumulative figure (累计, 三年半) covers.
-
-        This clause's own range (2022-2024年…累计) if it has one; else the periods named before it
-        in the paragraph, from the earliest to the latest (2022年…2025年上半年 -> ``2022..2025H1``);
-        else the most recent range of the document. A written duration (三年半) must fit.
-        """
-        t = st.period_tok
-        if t is not None and t.obj.period is not None and t.obj.period.kind == "span" \
-                and t.start >= st.clause_start:
-            return t.obj.period
-        years = st.flags.get("duration_years") or st.sflags.get("duration_years")
-        candidates = []
-        recent = [r for r in self.recent_periods[-12:] + self._sentence_periods(st, pos)
-                  if r.start < pos and r.obj.period is not None and r.obj.period.kind != "date"
-                  and not _SINCE.match(self.text[r.end:r.end + 6])]
-        for k in range(len(recent) - 1, -1, -1):
-            p = recent[k].obj.period
-            if len(recent[k].obj.items or []) >= 2 and p.items()[0].kind != "date":
-                later = [r.obj.period for r in recent[k + 1:]]
-                last = max(later, key=lambda q: q.end_date) if later else None
-                first_item = recent[k].obj.items[0]
-                last_item = recent[k].obj.items[-1]
-                if last is not None and last.end_date > last_item.end_date:
-                    candidates.append(Period.span(first_item, last.items()[-1]))
-                candidates.append(Period.span(first_item, last_item) if p.kind != "span" else p)
-                break
-        par = [r.obj.period for r in self.par_periods + self._sentence_periods(st, pos)
-               if r.obj.period is not None and r.obj.period.kind != "date"
-               and not _SINCE.match(self.text[r.end:r.end + 6])]
-        if len(par) >= 2:
-            first = min(par, key=lambda p: p.start_date)
-            last = max(par, key=lambda p: p.end_date)
-            if first.items()[0] != last.items()[-1]:
-                candidates.append(Period.span(first.items()[0], last.items()[-1]))
-        for c in candidates:
-            if years is None or _span_years_close(c, years):
-                return c
-        return None
-
-    def _sentence_periods(self, st: _State, pos: int) -> list[Tok]:
-        return [t for t in self.ctx.stream.in_span(max(st.sentence_start, pos - _LOOK), pos)
-                if t.kind == PERIOD and t.obj.period is not None]
-
-    def _period_for(self, st: _State, a, metric: str, explicit: Optional[Tok]) -> tuple[Optional[str], str]:
-        """(period string, reason if None) for a single figure of a metric that needs one."""
-        info = self.metrics[metric]
-        pos = a.start
-        if metric == "post_money_valuation":
-            return None, ""
-        if metric in _FUNDING_METRICS:
-            t = explicit or st.period_tok
-            if t is not None and t.obj.period is not None and not _SINCE.match(self.text[t.end:t.end + 6]) \
-                    and not re.search(r"(?:成立于|创立于|创办于|自|从)\s*$", self.text[max(0, t.start - 4):t.start]):
-                p = t.obj.period
-                if p.kind == "year" or (p.kind == "span" and metric == "total_funding"
-                                        and p.items()[0].kind == "year"):
-                    return str(p), ""
-            return None, ""
-        cumulative = metric not in _POINT_METRICS and info.unit == "currency" and (
-            any(k in st.flags for k in ("cumulative", "duration"))
-            or ("duration" in st.sflags and st.sflags["duration"] < pos and explicit is None))
-        paren = self._paren_period(a)
-        if paren is not None:
-            return self._fit_period(paren, metric), ""
-        tok = explicit
-        if tok is not None and tok is st.compare_tok and metric in ("revenue_growth", "net_loss_growth"):
-            tok = st.period_tok         # 2024年收入…较2023年增长782%: the growth of 2024
-        if tok is None and "same_period" in st.flags:
-            tok = st.period_tok if st.period_tok is not None else (
-                self.prev_sentence_period if self.par_periods else self.topic_period())
-        if tok is None:
-            tok = st.period_tok
-        if metric == "revenue_cagr" or cumulative:
-            span = self._span_from_context(st, pos) if (tok is None or tok.obj.period.kind != "span") else tok.obj.period
-            if span is None and tok is not None and not cumulative:
-                span = tok.obj.period
-            if span is None:
-                return None, "no_period"
-            return str(span), ""
-        if tok is None:
-            if info.period in ("optional",) or metric in _FUNDING_METRICS:
-                return None, ""
-            return None, "no_period"
-        p = tok.obj.period
-        if p.kind == "span":
-            return None, "ambiguous_period"
-        fitted = self._fit_period(p, metric, tok)
-        if fitted is None:
-            return None, "no_period"
-        return fitted, ""
-
-    def _fit_period(self, p: Period, metric: str, tok: Optional[Tok] = None) -> Optional[str]:
-        """The period a metric takes: a point for stocks (cash, headcount), a flow period else.
-
-        截至2025年上半年 is a point (2025-06-30) for a headcount but the half 2025H1 for a
-        revenue share; a flow with only a day (截至2025年6月30日) has no period.
-        """
-        if metric in _POINT_METRICS:
-            return p.end_date.isoformat() if p.kind != "date" else str(p)
-        if p.kind == "date" and tok is not None:
-            from ..periods import find_periods
-            inner = re.sub(r"^(?:截至|截止到|截止|于|至)", "", tok.obj.text)
-            found = [q for q in find_periods(inner) if q.period is not None
-                     and q.period.kind in ("year", "half", "quarter", "quarters")]
-            if len(found) == 1:
-                return str(found[0].period)
-            return None
-        return str(p)
 
     # ------------------------------------------------------------------ single figures
     def _single(self, st: _State, sent: Span, a, explicit: Optional[Tok],
@@ -726,7 +456,7 @@ class Reader:
             period = day.isoformat()
         elif force is not None and info.period in ("required", "optional"):
             period = self._fit_period(force, metric)
-        elif info.period in ("required", "optional") or metric in _FUNDING_METRICS:
+        elif info.period in ("required", "optional") or metric in FUNDING_METRICS:
             period, reason = self._period_for(st, a, metric, explicit)
             if period is None and reason:
                 self._miss(a, sent, reason, metric)
@@ -748,7 +478,7 @@ class Reader:
         names = [e for e, p in zip(st.entities, st.entity_pos) if p > st.last_amount_end]
         if len(names) < 2:
             names = list(st.entities)
-        if len(names) < 2 and re.search(r"两家公司|两家|两者|二者|两股|两只", self.text[max(st.sentence_start, first.start - _LOOK):first.start]):
+        if len(names) < 2 and re.search(r"两家公司|两家|两者|二者|两股|两只", self.text[max(st.sentence_start, first.start - LOOK):first.start]):
             names = list(self.prev_entities)     # 两家公司的成交额分别为A和B
         if "each" in st.sflags and len(names) == len(run) >= 2 and (
                 tok is None or len(tok.obj.items or []) != len(run)):
@@ -796,443 +526,14 @@ class Reader:
         return sent.end >= len(self.text.rstrip()) and self.text.rstrip()[-1:] not in "。！？!?”\"」)）"
 
     # ------------------------------------------------------------------ classification
-    def _classify(self, st: _State, sent: Span, a):
-        """Decide the metric of one amount: a tuple, or a Miss with the reason."""
-        unit = a.unit
-        pos = a.start
-        # an intraday peak or a grey-market trade is not a fact (一度涨超37%, 暗盘)
-        nf = st.flags.get("notfact")
-        if nf is not None and nf < pos:
-            if unit == "HKD" and (st.price is None or st.price_pos < st.clause_start) \
-                    and self.close_reported and self._falls(nf, pos):
-                return ("low_price", a.value, "HKD/share", a.qualifier, None, "一度跌至", "intraday-low")
-            return self._mk_miss(a, sent, "not_a_fact", "intraday peak or grey market")
-        if unit is None:
-            reason = "no_currency" if a.scaled else "no_metric_cue"
-            return self._mk_miss(a, sent, reason, st.base or "")
-        if unit == "percent":
-            return self._classify_percent(st, sent, a)
-        if unit == "times":
-            return self._classify_times(st, sent, a)
-        if unit in CURRENCIES:
-            return self._classify_money(st, sent, a)
-        if unit == "shares":
-            return self._classify_shares(st, sent, a)
-        if unit == "count":
-            return self._classify_count(st, sent, a)
-        return self._mk_miss(a, sent, "no_metric_cue", unit or "")
-
-    def _falls(self, nf: int, pos: int) -> bool:
-        seg = self.text[nf:pos]
-        return "跌" in seg
-
-    def _postfix(self, a, words: tuple[str, ...], window: int = 8) -> Optional[str]:
-        """The first of ``words`` written right after the amount (``的`` may stand between)."""
-        after = self.text[a.end:a.end + window]
-        for w in words:
-            if after.startswith(w) or after.startswith("的" + w):
-                return w
-        return None
-
-    def _classify_money(self, st: _State, sent: Span, a):
-        pos = a.start
-        base = st.base
-        if re.search(r"(?<![\d.])[百千万]+亿", a.text) and not re.search(r"\d", a.text):
-            # 市值突破千亿港元: an order of magnitude, not a figure
-            return self._mk_miss(a, sent, "not_a_fact", "order of magnitude")
-        prev = self.drafts[-1] if self.drafts else None
-        if prev is not None and prev.unit == "percent" and re.search(
-                r"[(（]\s*(?:约|約)?\s*$", self.text[max(0, pos - 3):pos]) and prev.end >= pos - 4:
-            return self._mk_miss(a, sent, "not_a_fact", f"the amount of a {prev.metric} share")
-        text_before = self.text[max(st.clause_start, pos - 6):pos]
-        # per-share prices
-        if a.per_share or (a.unit == "HKD" and not a.scaled and a.value < 10000) or (
-                a.unit == "CNY" and self.hk_yuan and not a.scaled and a.value < 10000
-                and "人民币" not in a.text and "RMB" not in a.text):
-            r = self._classify_price(st, sent, a)
-            if r is not None:
-                return r
-            if a.per_share:
-                return self._mk_miss(a, sent, "no_metric_cue", "per-share price without a price cue")
-        if base is None:
-            post = self._postfix(a, ("收入", "营收", "研发", "募资", "净亏损", "亏损"))
-            if post in ("收入", "营收"):
-                return self._fact("revenue", a, st.segment, post, "postfix")
-            return self._mk_miss(a, sent, "no_metric_cue", "")
-        if _DELTA_BEFORE.search(text_before) or (st.mod == "delta" and st.mod_pos > st.base_pos) or (
-                st.mod in ("growth", "decline") and st.mod_pos > st.base_pos
-                and not re.search(r"至|到|为|达", self.text[st.mod_pos:pos])):
-            return self._mk_miss(a, sent, "not_a_fact", "a change, not a level")
-        if base == "x_market_cap":
-            if self._trading_context(st, pos):
-                return self._fact("market_cap", a, None, st.base_cue, "market-cap-trading")
-            if self._ipo_context(st, pos):
-                return self._fact("market_cap_at_ipo", a, None, st.base_cue, "market-cap-ipo")
-            return self._mk_miss(a, sent, "no_metric_cue", "market cap: neither IPO nor trading day")
-        if base == "x_funding":
-            clause = self.text[max(st.sentence_start, pos - _LOOK):pos + 8]
-            if re.search(r"(?:最新|这|该|本|上|首|一|单)轮|[A-F]\+?轮|天使轮|战略投资", clause):
-                return self._mk_miss(a, sent, "no_metric_cue", "amount of a single funding round")
-            if self._funding_context(st, pos):
-                if not re.search(r"累计|合计|共计|总计|总额|合共|一共|共获|共募|共融", self.text[max(st.sentence_start, pos - _LOOK):pos + 6]):
-                    return self._mk_miss(a, sent, "no_metric_cue", "funding amount without a total")
-                return self._fact("total_funding", a, None, st.base_cue, "funding")
-            if self._ipo_context(st, pos):
-                return self._fact("gross_proceeds", a, None, st.base_cue, "proceeds")
-            return self._mk_miss(a, sent, "no_metric_cue", "financing: neither IPO nor funding round")
-        if base == "x_offer_size" and self._ipo_context(st, pos):
-            return self._fact("gross_proceeds", a, None, st.base_cue, "offer-size")
-        if base == "x_valuation":
-            if self._funding_context(st, pos) and not self._ipo_context(st, pos):
-                return self._fact("post_money_valuation", a, None, st.base_cue, "valuation")
-            if self._ipo_context(st, pos) and not self._funding_context(st, pos):
-                return self._fact("market_cap_at_ipo", a, None, st.base_cue, "valuation-ipo")
-            return self._mk_miss(a, sent, "no_metric_cue", "valuation")
-        if base == "x_subscription":
-            if "cornerstone" in st.sflags and "sub" not in st.flags and not self._named_investor(st, pos):
-                return self._fact("cornerstone_amount", a, None, st.base_cue, "cornerstone")
-            return self._mk_miss(a, sent, "no_metric_cue", "subscription amount")
-        if base == "x_net_profit":
-            if a.value < 0:
-                return ("net_loss", -a.value, a.unit, a.qualifier, None, st.base_cue, "negative-profit")
-            return self._mk_miss(a, sent, "no_metric_cue", "profit")
-        if base.startswith("x_"):
-            return self._mk_miss(a, sent, "no_metric_cue", base[2:])
-        if base in self.currency_metrics:
-            if st.base_pos < st.clause_start and self.metrics[base].family == "financial" and (
-                    "ipo" in st.flags or re.search(r"募资|集资|IPO", self.text[max(st.clause_start, pos - _LOOK):pos])):
-                return self._mk_miss(a, sent, "no_metric_cue", f"{base} carried into a clause about the IPO")
-            if base in ("gross_proceeds", "net_proceeds") and "cornerstone" in st.flags:
-                return self._fact("cornerstone_amount", a, None, st.base_cue, "cornerstone")
-            if base == "gross_proceeds" and "net" in st.flags:
-                return self._fact("net_proceeds", a, None, st.base_cue, "net-proceeds")
-            if base == "gross_proceeds" and self._pre_ipo_funding(st, pos):
-                return self._fact("total_funding", a, None, st.base_cue, "funding")
-            if base == "total_funding" and self._ipo_context(st, pos) and not self._funding_context(st, pos):
-                return self._mk_miss(a, sent, "no_metric_cue", "funding vs proceeds unclear")
-            seg = st.segment if base in ("revenue", "gross_profit") else None
-            if base == "net_loss" and "adjusted" in st.sflags:
-                base = "adjusted_net_loss"      # 按经调整口径，…净亏损
-            if base in _LOSSES and a.value < 0:
-                return (base, -a.value, a.unit, a.qualifier, None, st.base_cue, "loss")
-            return self._fact(base, a, seg, st.base_cue, "cue")
-        return self._mk_miss(a, sent, "unit_mismatch", f"{base} is not an amount of money")
-
-    def _classify_price(self, st: _State, sent: Span, a):
-        """HKD per-share figures: offer price or a trading price."""
-        pos = a.start
-        if st.base == "offer_price" and st.base_pos > st.price_pos and st.base_pos >= st.clause_start \
-                and len(self._between_cue_and(st, a)) <= 3:
-            return self._price_fact("offer_price", a, st.base_cue, "offer-price")   # 较招股价26.5港元高开…
-        post = self._postfix(a, ("的价格开盘", "开盘", "开市", "开出", "高开", "低开", "的价格收盘", "收盘", "收市"),
-                             window=8)
-        if post:        # 以120港元开盘: the verb after the price says which price it is
-            kind = "open" if "开" in post else "close"
-            return self._price_fact(f"{kind}_price", a, post, "trading-postfix")
-        if st.base == "offer_price" and st.base_pos > st.price_pos and st.base_pos >= st.clause_start:
-            return self._price_fact("offer_price", a, st.base_cue, "offer-price")
-        post = self._postfix(a, ("的发行价", "发行价", "的招股价", "的发售价", "发行", "发售"))
-        if post:
-            return self._price_fact("offer_price", a, post, "offer-price-postfix")
-        if re.match(r"(?:的价格)?\s*(?:在|于)?[^，,。；;\d]{0,6}?(?:上市|挂牌)", self.text[a.end:a.end + 12]) \
-                and re.search(r"以\s*(?:每股)?$", self.text[max(0, a.start - 4):a.start]):
-            return self._price_fact("offer_price", a, "以…上市", "offer-price-listing")
-        if a.qualifier_text in ("最高", "最低") and self._trading_context(st, pos):
-            kind = "high" if a.qualifier_text == "最高" else "low"
-            return (f"{kind}_price", a.value, "HKD/share", "exact", None, a.qualifier_text, "trading")
-        if st.price is not None and st.clause_start <= st.price_pos < pos and self._trading_context(st, pos):
-            kind = st.price
-            return self._price_fact(f"{kind}_price", a, kind, "trading")
-        if st.base == "offer_price" and st.base_pos > st.price_pos:
-            return self._price_fact("offer_price", a, st.base_cue, "offer-price")
-        return None
-
-    def _price_fact(self, metric, a, cue, rule):
-        return (metric, a.value, "HKD/share", a.qualifier, None, cue, rule)
-
-    def _classify_percent(self, st: _State, sent: Span, a):
-        pos = a.start
-        use = self._use_of_proceeds(st, a)
-        if use is not None:
-            return ("use_of_proceeds", a.value, "percent", a.qualifier, use, "用于", "use-of-proceeds")
-        if a.points:
-            return self._mk_miss(a, sent, "no_metric_cue", "percentage points")
-        if self._postfix(a, ("的份额", "的市场份额", "的市占率", "的市场占有率", "市场份额")):
-            return ("market_share", a.value, "percent", a.qualifier, None, "份额", "market-share-postfix")
-        # parenthetical percent after an amount: 2023年5.29亿元(425%), 1.245亿元(+117%)
-        paren = self._paren_percent_role(st, a)
-        if paren is not None:
-            return paren
-        # trading-day changes
-        lo = max(st.clause_start, pos - 24)
-        m = _VS_PRICE.search(self.text, lo, pos) if "较" in self.text[lo:pos] else None
-        if m and self._trading_context(st, pos):
-            st.change = "down" if m.group(1) in ("低", "跌", "下跌", "降") else "up"
-            st.change_pos = m.start(1)
-        if (st.change is not None or st.price is not None) and self._trading_context(st, pos) \
-                and max(st.change_pos, st.price_pos) > st.base_pos:
-            open_ctx = st.price == "open" and st.price_pos < pos
-            value = a.value
-            if st.change == "down" and value > 0:
-                value = -value
-            metric = "open_change" if open_ctx else "day_change"
-            if st.price in ("high", "low"):
-                return self._mk_miss(a, sent, "not_a_fact", "intraday change")
-            return (metric, value, "percent", a.qualifier, None, st.change or st.price, "trading-change")
-        base = st.base
-        mod = st.mod if st.mod_pos > st.base_pos or st.mod in ("share_of",) else None
-        if mod in ("growth", "decline"):
-            metric = {"revenue": "revenue_growth", "net_loss": "net_loss_growth"}.get(base or "")
-            if metric is None:
-                return self._mk_miss(a, sent, "no_metric_cue", f"growth of {base}")
-            value = -a.value if mod == "decline" and a.value > 0 else a.value
-            return (metric, value, "percent", a.qualifier, None, st.base_cue, "growth")
-        if mod == "cagr":
-            if base in (None, "revenue"):
-                return ("revenue_cagr", a.value, "percent", a.qualifier, None, "复合增长率", "cagr")
-            return self._mk_miss(a, sent, "no_metric_cue", f"CAGR of {base}")
-        if mod in ("share", "share_of"):
-            return self._share(st, sent, a, st.denominator)
-        if base == "gross_margin":
-            return ("gross_margin", a.value, "percent", a.qualifier, st.segment, st.base_cue, "cue")
-        if base == "market_share":
-            return ("market_share", a.value, "percent", a.qualifier, None, st.base_cue, "cue")
-        if base == "rd_to_revenue":
-            return ("rd_to_revenue", a.value, "percent", a.qualifier, None, st.base_cue, "cue")
-        if base == "rd_headcount_share":
-            return ("rd_headcount_share", a.value, "percent", a.qualifier, None, st.base_cue, "cue")
-        if base == "loss_to_revenue":
-            return ("loss_to_revenue", a.value / HUNDRED, "times", a.qualifier, None, st.base_cue, "cue")
-        return self._mk_miss(a, sent, "no_metric_cue", base or "")
-
-    def _share(self, st: _State, sent: Span, a, denominator: Optional[str]):
-        a = a.model_copy(update={"qualifier": self._loose_qualifier(st, a)})
-        num = st.base
-        seg = st.segment
-        if denominator is None and "sub" in st.flags and st.prev_base not in (None, num):
-            denominator = st.prev_base      # 研发支出…其中算力成本占70%: a share of R&D
-        if denominator in (None, "revenue"):
-            if seg is not None and num in ("revenue", None):
-                return ("revenue_share", a.value, "percent", a.qualifier, seg, "占比", "share")
-            if denominator == "revenue" and num == "rd_expense":
-                return ("rd_to_revenue", a.value, "percent", a.qualifier, None, "占营收", "share")
-            if denominator == "revenue" and num in _LOSSES:
-                return ("loss_to_revenue", a.value / HUNDRED, "times", a.qualifier, None, "占营收", "share")
-            if denominator is None and num == "rd_headcount":
-                return ("rd_headcount_share", a.value, "percent", a.qualifier, None, "占比", "share")
-        if denominator == "rd_expense" and num == "compute_cost":
-            return ("compute_share_of_rd", a.value, "percent", a.qualifier, None, "占研发", "share")
-        if denominator == "x_employees" and num == "rd_headcount":
-            return ("rd_headcount_share", a.value, "percent", a.qualifier, None, "占员工", "share")
-        return self._mk_miss(a, sent, "no_metric_cue", f"share of {num} in {denominator}")
-
-    def _paren_percent_role(self, st: _State, a):
-        before = self.text[max(0, a.start - 10):a.start]
-        if a.text[:1] in "+＋-":
-            before += a.text[0]
-        m = re.search(r"[(（]\s*(同比|按年|yoy|YoY)?\s*(增长|增加|上升|下降|减少|下跌)?\s*([+＋-]?)\s*$", before)
-        if not m:
-            return None
-        prev = self.drafts[-1] if self.drafts else None
-        if prev is None or prev.end < a.start - 4 or prev.unit not in CURRENCIES:
-            return None
-        sign = m.group(3) or ("-" if m.group(2) in ("下降", "减少", "下跌") else "")
-        role = None
-        if sign in ("+", "＋") or m.group(1) or m.group(2) or (sign == "-" and prev.metric == "revenue"):
-            role = {"revenue": "revenue_growth", "net_loss": "net_loss_growth"}.get(prev.metric)
-        elif st.paren_role in ("rd_to_revenue",) and prev.metric == "rd_expense":
-            role = "rd_to_revenue"
-        elif st.paren_role in ("revenue_growth",) and prev.metric == "revenue":
-            role = "revenue_growth"
-        if role is None:
-            return None
-        st.paren_role = role
-        value = -a.value if sign == "-" and a.value > 0 else a.value
-        return (role, value, "percent", a.qualifier, None, "(…%)", "parenthetical")
-
-    def _classify_times(self, st: _State, sent: Span, a):
-        pos = a.start
-        if self.text[a.end:a.end + 1] == "级" or (
-                a.qualifier == "exact" and re.fullmatch(r"[百千万]+倍", a.text) and st.base != "price_to_sales"):
-            # 千倍级, 千倍认购: an order of magnitude, not a figure
-            return self._mk_miss(a, sent, "not_a_fact", "order of magnitude")
-        mod = st.mod if st.mod_pos > st.base_pos else None
-        if mod in ("growth", "decline") and st.base in ("revenue", "net_loss") and \
-                not re.search(r"至|到|为|达", self.text[st.mod_pos:pos]):
-            # 收入同比增长1.6倍: a growth of 160%
-            metric = "revenue_growth" if st.base == "revenue" else "net_loss_growth"
-            value = a.value * HUNDRED * (-1 if mod == "decline" else 1)
-            return (metric, value, "percent", a.qualifier, None, st.base_cue, "growth-times")
-        post = self._postfix(a, ("超额认购", "超购", "认购")) or (
-            self._postfix(st.run_last, ("超额认购", "超购", "认购")) if st.run_last is not None else None)
-        if (post or st.base == "oversubscription") and re.search(r"若|如果|倘若|假如|一旦", self.text[max(st.clause_start, pos - _LOOK):pos]) and \
-                re.match(r"\s*(?:或以上|以上)", self.text[a.end:a.end + 4]):
-            return self._mk_miss(a, sent, "not_a_fact", "a threshold (若认购倍数达100倍或以上)")
-        base = st.base
-        if post or base == "oversubscription":
-            metric = "intl_oversubscription" if self._tranche(sent, pos) == "intl" else "hk_oversubscription"
-            return (metric, a.value, "times", a.qualifier, None, post or st.base_cue, "oversubscription")
-        if base == "price_to_sales":
-            return ("price_to_sales", a.value, "times", a.qualifier, None, st.base_cue, "cue")
-        if base == "loss_to_revenue":
-            return ("loss_to_revenue", a.value, "times", a.qualifier, None, st.base_cue, "cue")
-        # 市值相当于2024年收入约245倍: the price-to-sales ratio on that year's revenue
-        if base == "revenue" and st.prev_base in ("x_market_cap", "market_cap_at_ipo", "market_cap"):
-            return ("price_to_sales", a.value, "times", self._loose_qualifier(st, a), None, "市值/收入", "ratio-ps")
-        # 研发开支为同期总营收的8倍: ratio of the previous cue to revenue
-        if base == "revenue" and self.text[max(0, pos - 1):pos] == "的" and st.prev_base in ("rd_expense",) + _LOSSES:
-            q = self._loose_qualifier(st, a)
-            if st.prev_base == "rd_expense":
-                return ("rd_to_revenue", a.value * HUNDRED, "percent", q, None, "为营收的…倍", "ratio")
-            return ("loss_to_revenue", a.value, "times", q, None, "为营收的…倍", "ratio")
-        return self._mk_miss(a, sent, "no_metric_cue", f"multiple of {base}")
 
     _LOOSE = (("约", "approx"), ("大约", "approx"), ("接近", "at_most"), ("将近", "at_most"),
               ("不到", "at_most"), ("超过", "at_least"), ("逾", "at_least"), ("超", "at_least"))
 
-    def _loose_qualifier(self, st: _State, a) -> str:
-        """A qualifier written before the verb of a ratio or share (约占全体员工的62%,
-        接近收入的7倍) qualifies the figure when the figure itself has none."""
-        if a.qualifier != "exact":
-            return a.qualifier
-        lo = max(st.clause_start, st.prev_base_pos if st.base == "revenue" else st.base_pos, a.start - _LOOK)
-        between = self.text[lo:a.start]
-        for word, q in self._LOOSE:
-            if re.search(word + r"(?:为|是|占|达|有)?", between) and not re.search(word + "额", between):
-                return q
-        return "exact"
-
-    def _classify_shares(self, st: _State, sent: Span, a):
-        base = st.base
-        if base == "x_offer_size":
-            base = "shares_offered"
-        if base == "board_lot":
-            return ("board_lot", a.value, "shares", a.qualifier, None, st.base_cue, "cue")
-        if base in ("shares_offered", "hk_offer_shares", "intl_offer_shares"):
-            return (base, a.value, "shares", a.qualifier, None, st.base_cue, "cue")
-        return self._mk_miss(a, sent, "no_metric_cue", f"shares ({base})")
-
-    def _classify_count(self, st: _State, sent: Span, a):
-        counter = a.counter or ""
-        if counter in ("家", "名", "位") and (self._postfix(a, ("基石",)) or re.match(
-                r"[^，,。；;\d]{0,10}的基石投资", self.text[a.end:a.end + 16])):
-            return ("cornerstone_count", a.value, "count", a.qualifier, None, "基石投资者", "count")
-        if counter == "轮" and (self._postfix(a, ("融资", "投资", "募资", "集资", "股权融资"))
-                                or st.base in ("x_funding", "total_funding")):
-            return ("funding_rounds", a.value, "count", a.qualifier, None, "轮融资", "count")
-        if counter in ("人", "名") and st.base == "rd_headcount":
-            return ("rd_headcount", a.value, "count", a.qualifier, None, st.base_cue, "count")
-        if counter in ("家", "名", "位") and ("基石" in self.text[max(0, a.start - 8):a.start]
-                                            or ("cornerstone" in st.flags and st.flags["cornerstone"] < a.start)):
-            return ("cornerstone_count", a.value, "count", a.qualifier, None, "基石投资者", "count")
-        return self._mk_miss(a, sent, "no_metric_cue", f"count ({counter})")
-
     # ------------------------------------------------------------------ context tests
     _TRANCHE = re.compile(r"(国际配售|国际发售|机构投资者|国际部分)|(公开发售|香港公开|公开认购|散户|香港发售|公开招股)")
 
-    def _tranche(self, sent: Span, pos: int) -> str:
-        """The offering tranche the nearest tranche word before ``pos`` names (default: Hong Kong)."""
-        last = "hk"
-        for m in self._TRANCHE.finditer(self.text, max(sent.start, pos - _LOOK), pos):
-            last = "intl" if m.group(1) else "hk"
-        return last
-
-    def _has_cue_before(self, sent: Span, pos: int, words: tuple[str, ...]) -> bool:
-        seg = self.text[max(sent.start, pos - _LOOK):pos]
-        return any(w in seg for w in words)
-
-    def _trading_context(self, st: _State, pos: int) -> bool:
-        """A trading day is being described: a price word, 盘中/股价, 上市首日, 今日, or the
-        previous sentence of the paragraph was about prices."""
-        if st.price is not None or self.par_trading:
-            return True
-        return any(k in st.sflags for k in ("first_day", "today", "trading"))
-
-    def _ipo_context(self, st: _State, pos: int) -> bool:
-        """The sentence is about an offering (IPO, 上市, 招股, 募资, 发行价 …)."""
-        if any(k in st.sflags for k in ("ipo", "listing", "sub_start", "sub_end", "sub_period")):
-            return True
-        seg = self.text[max(st.sentence_start, pos - _LOOK):pos + 40]
-        return any(w in seg for w in ("发行价", "发售", "招股", "募资", "上市", "集资", "IPO"))
-
-    def _pre_ipo_funding(self, st: _State, pos: int) -> bool:
-        """Money raised in rounds before the IPO (…轮融资，集资总额…), not the offering."""
-        seg = self.text[max(st.sentence_start, pos - _LOOK):pos]
-        return bool(re.search(r"\d+轮|[一二三四五六七八九十]+轮|上市前|天使|投后", seg)) and not re.search(
-            r"本次|此次|IPO|招股|发售|发行价|全球发售", seg)
-
-    def _funding_context(self, st: _State, pos: int) -> bool:
-        seg = self.text[max(0, pos - 40):pos + 4]
-        return "轮" in seg or "funding" in st.sflags or "累计" in seg or "天使" in seg
-
-    def _named_investor(self, st: _State, pos: int) -> bool:
-        """A per-investor amount (XX认购6500万美元): an unknown name right before 认购."""
-        return False
-
-    def _use_of_proceeds(self, st: _State, a) -> Optional[str]:
-        """``70%用于…研发``: the segment of a use of IPO proceeds, or None.
-
-        Once a paragraph has listed one use, the next items may drop the verb
-        (``10%优化MaaS平台；10%补充营运资金``)."""
-        after = self.text[a.end:a.end + 40]
-        m = re.match(r"\s*(?:[(（][^()（）]{0,20}[)）])?\s*(?:的募集资金|的募资|的所得款项|的资金)?\s*"
-                     r"(?:将|拟|计划)?\s*(?:用于|投向|投入|作为|用作|拨作|投放于|分配至)([^，,。；;]{1,40})", after)
-        if not m and self.par_uses:
-            m = re.match(r"\s*(?:[(（][^()（）]{0,20}[)）])?\s*([^，,。；;、\d%]{2,40})", after)
-        if not m:
-            return None
-        sent_text = self.text[max(0, a.start - 120):a.start + 40]
-        if not any(w in sent_text for w in ("募资", "募集资金", "所得款项", "集资", "IPO", "募得", "用途")):
-            return None
-        purpose = m.group(1)
-        # the use named first in the purpose wins (技术研发及市场拓展 -> rd)
-        found = [(verb, purpose.find(w), -len(w), seg) for w, seg, verb in use_words() if w in purpose]
-        if not found:
-            return None
-        self.par_uses = True
-        return min(found)[3]
-
     # ------------------------------------------------------------------ trading day
-    def _trading_day(self, st: _State, sent: Span, a) -> Optional[dt.date]:
-        """The day a price or a change belongs to, in order: the company's first day (上市首日);
-        今日/昨日 of the article; a date written before the figure (not one that only says when
-        the company listed: 1月8日上市的智谱今日…); 当日/同日 (the day just described); the article's
-        own day; the listing day of an article about the listing."""
-        ctx = self.ctx
-        ent = st.entity or ctx.main_entity
-        if "first_day" in st.sflags and ent in ctx.listing_dates:
-            return ctx.listing_dates[ent]
-        if ctx.today is not None:
-            for word, days in (("today", 0), ("yesterday", -1)):
-                if word in st.sflags and st.sflags[word] < a.start:
-                    return ctx.today + dt.timedelta(days=days)
-        dates = [t for t in ctx.stream.in_span(max(sent.start, a.start - _LOOK), a.start) if t.kind == DATE
-                 and not _LISTING_AFTER.match(self.text, t.end)]
-        for t in reversed(dates):
-            d = self._date_of(t)
-            if d is not None:
-                return d
-        last_day, last_pos = self.last_trading_day, self.last_trading_pos
-        ref = ctx.today or ctx.reference
-        for end, day, who in ctx.listing_events:     # a listing just told (…正式挂牌上市。开盘报…)
-            if end <= sent.start and end > last_pos and who == ent and (
-                    ref is None or abs((day - ref).days) <= 45):
-                last_day, last_pos = day, end
-        if last_day is not None and ("same_day" in st.sflags or sent.start - last_pos < 160):
-            return last_day                     # 当日 / 同日, or the next sentence: the day just described
-        if ctx.today is not None:
-            return ctx.today
-        if ent in ctx.listing_dates and ctx.first_day_article:
-            return ctx.listing_dates[ent]
-        return None
-
-    def _date_of(self, t: Tok) -> Optional[dt.date]:
-        d = t.obj
-        if d.date is not None:
-            return d.date
-        if not (d.month and d.day):
-            return None
-        return self.ctx.resolve_year(d.month, d.day, hint=year_hint(self.text, t.start))
 
     # ------------------------------------------------------------------ currency conversions
     def _conversion(self, st: _State, sent: Span, a) -> bool:
@@ -1254,8 +555,6 @@ class Reader:
         return True
 
     # ------------------------------------------------------------------ output
-    def _fact(self, metric, a, segment, cue, rule):
-        return (metric, a.value, a.unit, a.qualifier, segment, cue, rule)
 
     def _emit(self, st, sent, a, metric, value, unit, qualifier, segment, period, cue, rule) -> None:
         info = self.metrics[metric]
@@ -1291,9 +590,6 @@ class Reader:
             if "(" in before or "（" in before:
                 st.paren_role = metric
 
-    def _mk_miss(self, a, sent, reason, detail) -> Miss:
-        return Miss(a.start, a.end, reason, detail, sent, a.value, a.unit)
-
     def _miss(self, a, sent, reason, detail) -> None:
         self.misses.append(self._mk_miss(a, sent, reason, detail))
 
@@ -1301,48 +597,8 @@ class Reader:
 # ----------------------------------------------------------------------------------------
 # helpers
 
-@dataclass(frozen=True)
-class _SyntheticPeriod:
-    """A relative period (上半年) resolved to a year from context."""
-
-    period: Period
-    start: int
-    end: int
-    text: str
-    kind: str = "single"
-
-    @property
-    def items(self):
-        return [self.period]
 
 
-def _shift_year(p: Period, offset: int) -> Optional[Period]:
-    """The same kind of period ``offset`` years away (2025H1, -1 -> 2024H1)."""
-    from ..periods import parse_period
-    s = str(p)
-    if ".." in s:
-        return None
-    m = re.match(r"(\d{4})(.*)$", s)
-    if not m:
-        return None
-    try:
-        return parse_period(f"{int(m.group(1)) + offset}{m.group(2)}")
-    except ValueError:
-        return None
-
-
-def _year_of(p: Period) -> Optional[int]:
-    s = str(p)
-    m = re.match(r"(\d{4})", s.split("..")[-1])
-    return int(m.group(1)) if m else None
-
-
-def _span_years_close(p: Period, years) -> bool:
-    try:
-        length = (p.end_date - p.start_date).days / 365.25
-    except Exception:  # noqa: BLE001 - a period without dates never matches
-        return False
-    return abs(Decimal(str(round(length, 2))) - Decimal(years)) <= Decimal("0.3")
 
 
 def _compatible(a, b) -> bool:

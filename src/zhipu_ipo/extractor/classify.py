@@ -1,0 +1,417 @@
+"""How the reader names a figure: the metric an amount measures, from the cue words, modifiers
+and context around it (money, prices, percentages, multiples, share counts, counts).
+
+A mixin of :class:`~zhipu_ipo.extractor.reader.Reader`: it reads the reader's state (``_State``)
+and the document (``self.text``), and returns either a tuple
+``(metric, value, unit, qualifier, segment, cue, rule)`` or a :class:`Miss` with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Optional
+
+from ..models import CURRENCIES
+from .cues import use_words
+from .records import Miss
+from .rules import DELTA_BEFORE, HUNDRED, LOOK, LOSSES, VS_PRICE
+from .sentences import Span
+
+if TYPE_CHECKING:
+    from .reader import _State
+
+
+class Classifier:
+    """Metric decisions of the sentence reader (see the module docstring)."""
+
+    def _classify(self, st: _State, sent: Span, a):
+        """Decide the metric of one amount: a tuple, or a Miss with the reason."""
+        unit = a.unit
+        pos = a.start
+        # an intraday peak or a grey-market trade is not a fact (一度涨超37%, 暗盘)
+        nf = st.flags.get("notfact")
+        if nf is not None and nf < pos:
+            if unit == "HKD" and (st.price is None or st.price_pos < st.clause_start) \
+                    and self.close_reported and self._falls(nf, pos):
+                return ("low_price", a.value, "HKD/share", a.qualifier, None, "一度跌至", "intraday-low")
+            return self._mk_miss(a, sent, "not_a_fact", "intraday peak or grey market")
+        if unit is None:
+            reason = "no_currency" if a.scaled else "no_metric_cue"
+            return self._mk_miss(a, sent, reason, st.base or "")
+        if unit == "percent":
+            return self._classify_percent(st, sent, a)
+        if unit == "times":
+            return self._classify_times(st, sent, a)
+        if unit in CURRENCIES:
+            return self._classify_money(st, sent, a)
+        if unit == "shares":
+            return self._classify_shares(st, sent, a)
+        if unit == "count":
+            return self._classify_count(st, sent, a)
+        return self._mk_miss(a, sent, "no_metric_cue", unit or "")
+
+    def _falls(self, nf: int, pos: int) -> bool:
+        seg = self.text[nf:pos]
+        return "跌" in seg
+
+    def _postfix(self, a, words: tuple[str, ...], window: int = 8) -> Optional[str]:
+        """The first of ``words`` written right after the amount (``的`` may stand between)."""
+        after = self.text[a.end:a.end + window]
+        for w in words:
+            if after.startswith(w) or after.startswith("的" + w):
+                return w
+        return None
+
+    def _classify_money(self, st: _State, sent: Span, a):
+        pos = a.start
+        base = st.base
+        if re.search(r"(?<![\d.])[百千万]+亿", a.text) and not re.search(r"\d", a.text):
+            # 市值突破千亿港元: an order of magnitude, not a figure
+            return self._mk_miss(a, sent, "not_a_fact", "order of magnitude")
+        prev = self.drafts[-1] if self.drafts else None
+        if prev is not None and prev.unit == "percent" and re.search(
+                r"[(（]\s*(?:约|約)?\s*$", self.text[max(0, pos - 3):pos]) and prev.end >= pos - 4:
+            return self._mk_miss(a, sent, "not_a_fact", f"the amount of a {prev.metric} share")
+        text_before = self.text[max(st.clause_start, pos - 6):pos]
+        # per-share prices
+        if a.per_share or (a.unit == "HKD" and not a.scaled and a.value < 10000) or (
+                a.unit == "CNY" and self.hk_yuan and not a.scaled and a.value < 10000
+                and "人民币" not in a.text and "RMB" not in a.text):
+            r = self._classify_price(st, sent, a)
+            if r is not None:
+                return r
+            if a.per_share:
+                return self._mk_miss(a, sent, "no_metric_cue", "per-share price without a price cue")
+        if base is None:
+            post = self._postfix(a, ("收入", "营收", "研发", "募资", "净亏损", "亏损"))
+            if post in ("收入", "营收"):
+                return self._fact("revenue", a, st.segment, post, "postfix")
+            return self._mk_miss(a, sent, "no_metric_cue", "")
+        if DELTA_BEFORE.search(text_before) or (st.mod == "delta" and st.mod_pos > st.base_pos) or (
+                st.mod in ("growth", "decline") and st.mod_pos > st.base_pos
+                and not re.search(r"至|到|为|达", self.text[st.mod_pos:pos])):
+            return self._mk_miss(a, sent, "not_a_fact", "a change, not a level")
+        if base == "x_market_cap":
+            if self._trading_context(st, pos):
+                return self._fact("market_cap", a, None, st.base_cue, "market-cap-trading")
+            if self._ipo_context(st, pos):
+                return self._fact("market_cap_at_ipo", a, None, st.base_cue, "market-cap-ipo")
+            return self._mk_miss(a, sent, "no_metric_cue", "market cap: neither IPO nor trading day")
+        if base == "x_funding":
+            clause = self.text[max(st.sentence_start, pos - LOOK):pos + 8]
+            if re.search(r"(?:最新|这|该|本|上|首|一|单)轮|[A-F]\+?轮|天使轮|战略投资", clause):
+                return self._mk_miss(a, sent, "no_metric_cue", "amount of a single funding round")
+            if self._funding_context(st, pos):
+                if not re.search(r"累计|合计|共计|总计|总额|合共|一共|共获|共募|共融", self.text[max(st.sentence_start, pos - LOOK):pos + 6]):
+                    return self._mk_miss(a, sent, "no_metric_cue", "funding amount without a total")
+                return self._fact("total_funding", a, None, st.base_cue, "funding")
+            if self._ipo_context(st, pos):
+                return self._fact("gross_proceeds", a, None, st.base_cue, "proceeds")
+            return self._mk_miss(a, sent, "no_metric_cue", "financing: neither IPO nor funding round")
+        if base == "x_offer_size" and self._ipo_context(st, pos):
+            return self._fact("gross_proceeds", a, None, st.base_cue, "offer-size")
+        if base == "x_valuation":
+            if self._funding_context(st, pos) and not self._ipo_context(st, pos):
+                return self._fact("post_money_valuation", a, None, st.base_cue, "valuation")
+            if self._ipo_context(st, pos) and not self._funding_context(st, pos):
+                return self._fact("market_cap_at_ipo", a, None, st.base_cue, "valuation-ipo")
+            return self._mk_miss(a, sent, "no_metric_cue", "valuation")
+        if base == "x_subscription":
+            if "cornerstone" in st.sflags and "sub" not in st.flags:
+                return self._fact("cornerstone_amount", a, None, st.base_cue, "cornerstone")
+            return self._mk_miss(a, sent, "no_metric_cue", "subscription amount")
+        if base == "x_net_profit":
+            if a.value < 0:
+                return ("net_loss", -a.value, a.unit, a.qualifier, None, st.base_cue, "negative-profit")
+            return self._mk_miss(a, sent, "no_metric_cue", "profit")
+        if base.startswith("x_"):
+            return self._mk_miss(a, sent, "no_metric_cue", base[2:])
+        if base in self.currency_metrics:
+            if st.base_pos < st.clause_start and self.metrics[base].family == "financial" and (
+                    "ipo" in st.flags or re.search(r"募资|集资|IPO", self.text[max(st.clause_start, pos - LOOK):pos])):
+                return self._mk_miss(a, sent, "no_metric_cue", f"{base} carried into a clause about the IPO")
+            if base in ("gross_proceeds", "net_proceeds") and "cornerstone" in st.flags:
+                return self._fact("cornerstone_amount", a, None, st.base_cue, "cornerstone")
+            if base == "gross_proceeds" and "net" in st.flags:
+                return self._fact("net_proceeds", a, None, st.base_cue, "net-proceeds")
+            if base == "gross_proceeds" and self._pre_ipo_funding(st, pos):
+                return self._fact("total_funding", a, None, st.base_cue, "funding")
+            if base == "total_funding" and self._ipo_context(st, pos) and not self._funding_context(st, pos):
+                return self._mk_miss(a, sent, "no_metric_cue", "funding vs proceeds unclear")
+            seg = st.segment if base in ("revenue", "gross_profit") else None
+            if base == "net_loss" and "adjusted" in st.sflags:
+                base = "adjusted_net_loss"      # 按经调整口径，…净亏损
+            if base in LOSSES and a.value < 0:
+                return (base, -a.value, a.unit, a.qualifier, None, st.base_cue, "loss")
+            return self._fact(base, a, seg, st.base_cue, "cue")
+        return self._mk_miss(a, sent, "unit_mismatch", f"{base} is not an amount of money")
+
+    def _classify_price(self, st: _State, sent: Span, a):
+        """HKD per-share figures: offer price or a trading price."""
+        pos = a.start
+        if st.base == "offer_price" and st.base_pos > st.price_pos and st.base_pos >= st.clause_start \
+                and len(self._between_cue_and(st, a)) <= 3:
+            return self._price_fact("offer_price", a, st.base_cue, "offer-price")   # 较招股价26.5港元高开…
+        post = self._postfix(a, ("的价格开盘", "开盘", "开市", "开出", "高开", "低开", "的价格收盘", "收盘", "收市"),
+                             window=8)
+        if post:        # 以120港元开盘: the verb after the price says which price it is
+            kind = "open" if "开" in post else "close"
+            return self._price_fact(f"{kind}_price", a, post, "trading-postfix")
+        if st.base == "offer_price" and st.base_pos > st.price_pos and st.base_pos >= st.clause_start:
+            return self._price_fact("offer_price", a, st.base_cue, "offer-price")
+        post = self._postfix(a, ("的发行价", "发行价", "的招股价", "的发售价", "发行", "发售"))
+        if post:
+            return self._price_fact("offer_price", a, post, "offer-price-postfix")
+        if re.match(r"(?:的价格)?\s*(?:在|于)?[^，,。；;\d]{0,6}?(?:上市|挂牌)", self.text[a.end:a.end + 12]) \
+                and re.search(r"以\s*(?:每股)?$", self.text[max(0, a.start - 4):a.start]):
+            return self._price_fact("offer_price", a, "以…上市", "offer-price-listing")
+        if a.qualifier_text in ("最高", "最低") and self._trading_context(st, pos):
+            kind = "high" if a.qualifier_text == "最高" else "low"
+            return (f"{kind}_price", a.value, "HKD/share", "exact", None, a.qualifier_text, "trading")
+        if st.price is not None and st.clause_start <= st.price_pos < pos and self._trading_context(st, pos):
+            kind = st.price
+            return self._price_fact(f"{kind}_price", a, kind, "trading")
+        if st.base == "offer_price" and st.base_pos > st.price_pos:
+            return self._price_fact("offer_price", a, st.base_cue, "offer-price")
+        return None
+
+    def _price_fact(self, metric, a, cue, rule):
+        return (metric, a.value, "HKD/share", a.qualifier, None, cue, rule)
+
+    def _classify_percent(self, st: _State, sent: Span, a):
+        pos = a.start
+        use = self._use_of_proceeds(st, a)
+        if use is not None:
+            return ("use_of_proceeds", a.value, "percent", a.qualifier, use, "用于", "use-of-proceeds")
+        if a.points:
+            return self._mk_miss(a, sent, "no_metric_cue", "percentage points")
+        if self._postfix(a, ("的份额", "的市场份额", "的市占率", "的市场占有率", "市场份额")):
+            return ("market_share", a.value, "percent", a.qualifier, None, "份额", "market-share-postfix")
+        # parenthetical percent after an amount: 2023年5.29亿元(425%), 1.245亿元(+117%)
+        paren = self._paren_percent_role(st, a)
+        if paren is not None:
+            return paren
+        # trading-day changes
+        lo = max(st.clause_start, pos - 24)
+        m = VS_PRICE.search(self.text, lo, pos) if "较" in self.text[lo:pos] else None
+        if m and self._trading_context(st, pos):
+            st.change = "down" if m.group(1) in ("低", "跌", "下跌", "降") else "up"
+            st.change_pos = m.start(1)
+        if (st.change is not None or st.price is not None) and self._trading_context(st, pos) \
+                and max(st.change_pos, st.price_pos) > st.base_pos:
+            open_ctx = st.price == "open" and st.price_pos < pos
+            value = a.value
+            if st.change == "down" and value > 0:
+                value = -value
+            metric = "open_change" if open_ctx else "day_change"
+            if st.price in ("high", "low"):
+                return self._mk_miss(a, sent, "not_a_fact", "intraday change")
+            return (metric, value, "percent", a.qualifier, None, st.change or st.price, "trading-change")
+        base = st.base
+        mod = st.mod if st.mod_pos > st.base_pos or st.mod in ("share_of",) else None
+        if mod in ("growth", "decline"):
+            metric = {"revenue": "revenue_growth", "net_loss": "net_loss_growth"}.get(base or "")
+            if metric is None:
+                return self._mk_miss(a, sent, "no_metric_cue", f"growth of {base}")
+            value = -a.value if mod == "decline" and a.value > 0 else a.value
+            return (metric, value, "percent", a.qualifier, None, st.base_cue, "growth")
+        if mod == "cagr":
+            if base in (None, "revenue"):
+                return ("revenue_cagr", a.value, "percent", a.qualifier, None, "复合增长率", "cagr")
+            return self._mk_miss(a, sent, "no_metric_cue", f"CAGR of {base}")
+        if mod in ("share", "share_of"):
+            return self._share(st, sent, a, st.denominator)
+        if base == "gross_margin":
+            return ("gross_margin", a.value, "percent", a.qualifier, st.segment, st.base_cue, "cue")
+        if base == "market_share":
+            return ("market_share", a.value, "percent", a.qualifier, None, st.base_cue, "cue")
+        if base == "rd_to_revenue":
+            return ("rd_to_revenue", a.value, "percent", a.qualifier, None, st.base_cue, "cue")
+        if base == "rd_headcount_share":
+            return ("rd_headcount_share", a.value, "percent", a.qualifier, None, st.base_cue, "cue")
+        if base == "loss_to_revenue":
+            return ("loss_to_revenue", a.value / HUNDRED, "times", a.qualifier, None, st.base_cue, "cue")
+        return self._mk_miss(a, sent, "no_metric_cue", base or "")
+
+    def _share(self, st: _State, sent: Span, a, denominator: Optional[str]):
+        a = a.model_copy(update={"qualifier": self._loose_qualifier(st, a)})
+        num = st.base
+        seg = st.segment
+        if denominator is None and "sub" in st.flags and st.prev_base not in (None, num):
+            denominator = st.prev_base      # 研发支出…其中算力成本占70%: a share of R&D
+        if denominator in (None, "revenue"):
+            if seg is not None and num in ("revenue", None):
+                return ("revenue_share", a.value, "percent", a.qualifier, seg, "占比", "share")
+            if denominator == "revenue" and num == "rd_expense":
+                return ("rd_to_revenue", a.value, "percent", a.qualifier, None, "占营收", "share")
+            if denominator == "revenue" and num in LOSSES:
+                return ("loss_to_revenue", a.value / HUNDRED, "times", a.qualifier, None, "占营收", "share")
+            if denominator is None and num == "rd_headcount":
+                return ("rd_headcount_share", a.value, "percent", a.qualifier, None, "占比", "share")
+        if denominator == "rd_expense" and num == "compute_cost":
+            return ("compute_share_of_rd", a.value, "percent", a.qualifier, None, "占研发", "share")
+        if denominator == "x_employees" and num == "rd_headcount":
+            return ("rd_headcount_share", a.value, "percent", a.qualifier, None, "占员工", "share")
+        return self._mk_miss(a, sent, "no_metric_cue", f"share of {num} in {denominator}")
+
+    def _paren_percent_role(self, st: _State, a):
+        before = self.text[max(0, a.start - 10):a.start]
+        if a.text[:1] in "+＋-":
+            before += a.text[0]
+        m = re.search(r"[(（]\s*(同比|按年|yoy|YoY)?\s*(增长|增加|上升|下降|减少|下跌)?\s*([+＋-]?)\s*$", before)
+        if not m:
+            return None
+        prev = self.drafts[-1] if self.drafts else None
+        if prev is None or prev.end < a.start - 4 or prev.unit not in CURRENCIES:
+            return None
+        sign = m.group(3) or ("-" if m.group(2) in ("下降", "减少", "下跌") else "")
+        role = None
+        if sign in ("+", "＋") or m.group(1) or m.group(2) or (sign == "-" and prev.metric == "revenue"):
+            role = {"revenue": "revenue_growth", "net_loss": "net_loss_growth"}.get(prev.metric)
+        elif st.paren_role in ("rd_to_revenue",) and prev.metric == "rd_expense":
+            role = "rd_to_revenue"
+        elif st.paren_role in ("revenue_growth",) and prev.metric == "revenue":
+            role = "revenue_growth"
+        if role is None:
+            return None
+        st.paren_role = role
+        value = -a.value if sign == "-" and a.value > 0 else a.value
+        return (role, value, "percent", a.qualifier, None, "(…%)", "parenthetical")
+
+    def _classify_times(self, st: _State, sent: Span, a):
+        pos = a.start
+        if self.text[a.end:a.end + 1] == "级" or (
+                a.qualifier == "exact" and re.fullmatch(r"[百千万]+倍", a.text) and st.base != "price_to_sales"):
+            # 千倍级, 千倍认购: an order of magnitude, not a figure
+            return self._mk_miss(a, sent, "not_a_fact", "order of magnitude")
+        mod = st.mod if st.mod_pos > st.base_pos else None
+        if mod in ("growth", "decline") and st.base in ("revenue", "net_loss") and \
+                not re.search(r"至|到|为|达", self.text[st.mod_pos:pos]):
+            # 收入同比增长1.6倍: a growth of 160%
+            metric = "revenue_growth" if st.base == "revenue" else "net_loss_growth"
+            value = a.value * HUNDRED * (-1 if mod == "decline" else 1)
+            return (metric, value, "percent", a.qualifier, None, st.base_cue, "growth-times")
+        post = self._postfix(a, ("超额认购", "超购", "认购")) or (
+            self._postfix(st.run_last, ("超额认购", "超购", "认购")) if st.run_last is not None else None)
+        if (post or st.base == "oversubscription") and re.search(r"若|如果|倘若|假如|一旦", self.text[max(st.clause_start, pos - LOOK):pos]) and \
+                re.match(r"\s*(?:或以上|以上)", self.text[a.end:a.end + 4]):
+            return self._mk_miss(a, sent, "not_a_fact", "a threshold (若认购倍数达100倍或以上)")
+        base = st.base
+        if post or base == "oversubscription":
+            metric = "intl_oversubscription" if self._tranche(sent, pos) == "intl" else "hk_oversubscription"
+            return (metric, a.value, "times", a.qualifier, None, post or st.base_cue, "oversubscription")
+        if base == "price_to_sales":
+            return ("price_to_sales", a.value, "times", a.qualifier, None, st.base_cue, "cue")
+        if base == "loss_to_revenue":
+            return ("loss_to_revenue", a.value, "times", a.qualifier, None, st.base_cue, "cue")
+        # 市值相当于2024年收入约245倍: the price-to-sales ratio on that year's revenue
+        if base == "revenue" and st.prev_base in ("x_market_cap", "market_cap_at_ipo", "market_cap"):
+            return ("price_to_sales", a.value, "times", self._loose_qualifier(st, a), None, "市值/收入", "ratio-ps")
+        # 研发开支为同期总营收的8倍: ratio of the previous cue to revenue
+        if base == "revenue" and self.text[max(0, pos - 1):pos] == "的" and st.prev_base in ("rd_expense",) + LOSSES:
+            q = self._loose_qualifier(st, a)
+            if st.prev_base == "rd_expense":
+                return ("rd_to_revenue", a.value * HUNDRED, "percent", q, None, "为营收的…倍", "ratio")
+            return ("loss_to_revenue", a.value, "times", q, None, "为营收的…倍", "ratio")
+        return self._mk_miss(a, sent, "no_metric_cue", f"multiple of {base}")
+
+    def _loose_qualifier(self, st: _State, a) -> str:
+        """A qualifier written before the verb of a ratio or share (约占全体员工的62%,
+        接近收入的7倍) qualifies the figure when the figure itself has none."""
+        if a.qualifier != "exact":
+            return a.qualifier
+        lo = max(st.clause_start, st.prev_base_pos if st.base == "revenue" else st.base_pos, a.start - LOOK)
+        between = self.text[lo:a.start]
+        for word, q in self._LOOSE:
+            if re.search(word + r"(?:为|是|占|达|有)?", between) and not re.search(word + "额", between):
+                return q
+        return "exact"
+
+    def _classify_shares(self, st: _State, sent: Span, a):
+        base = st.base
+        if base == "x_offer_size":
+            base = "shares_offered"
+        if base == "board_lot":
+            return ("board_lot", a.value, "shares", a.qualifier, None, st.base_cue, "cue")
+        if base in ("shares_offered", "hk_offer_shares", "intl_offer_shares"):
+            return (base, a.value, "shares", a.qualifier, None, st.base_cue, "cue")
+        return self._mk_miss(a, sent, "no_metric_cue", f"shares ({base})")
+
+    def _classify_count(self, st: _State, sent: Span, a):
+        counter = a.counter or ""
+        if counter in ("家", "名", "位") and (self._postfix(a, ("基石",)) or re.match(
+                r"[^，,。；;\d]{0,10}的基石投资", self.text[a.end:a.end + 16])):
+            return ("cornerstone_count", a.value, "count", a.qualifier, None, "基石投资者", "count")
+        if counter == "轮" and (self._postfix(a, ("融资", "投资", "募资", "集资", "股权融资"))
+                                or st.base in ("x_funding", "total_funding")):
+            return ("funding_rounds", a.value, "count", a.qualifier, None, "轮融资", "count")
+        if counter in ("人", "名") and st.base == "rd_headcount":
+            return ("rd_headcount", a.value, "count", a.qualifier, None, st.base_cue, "count")
+        if counter in ("家", "名", "位") and ("基石" in self.text[max(0, a.start - 8):a.start]
+                                            or ("cornerstone" in st.flags and st.flags["cornerstone"] < a.start)):
+            return ("cornerstone_count", a.value, "count", a.qualifier, None, "基石投资者", "count")
+        return self._mk_miss(a, sent, "no_metric_cue", f"count ({counter})")
+
+    def _tranche(self, sent: Span, pos: int) -> str:
+        """The offering tranche the nearest tranche word before ``pos`` names (default: Hong Kong)."""
+        last = "hk"
+        for m in self._TRANCHE.finditer(self.text, max(sent.start, pos - LOOK), pos):
+            last = "intl" if m.group(1) else "hk"
+        return last
+
+    def _has_cue_before(self, sent: Span, pos: int, words: tuple[str, ...]) -> bool:
+        seg = self.text[max(sent.start, pos - LOOK):pos]
+        return any(w in seg for w in words)
+
+    def _trading_context(self, st: _State, pos: int) -> bool:
+        """A trading day is being described: a price word, 盘中/股价, 上市首日, 今日, or the
+        previous sentence of the paragraph was about prices."""
+        if st.price is not None or self.par_trading:
+            return True
+        return any(k in st.sflags for k in ("first_day", "today", "trading"))
+
+    def _ipo_context(self, st: _State, pos: int) -> bool:
+        """The sentence is about an offering (IPO, 上市, 招股, 募资, 发行价 …)."""
+        if any(k in st.sflags for k in ("ipo", "listing", "sub_start", "sub_end", "sub_period")):
+            return True
+        seg = self.text[max(st.sentence_start, pos - LOOK):pos + 40]
+        return any(w in seg for w in ("发行价", "发售", "招股", "募资", "上市", "集资", "IPO"))
+
+    def _pre_ipo_funding(self, st: _State, pos: int) -> bool:
+        """Money raised in rounds before the IPO (…轮融资，集资总额…), not the offering."""
+        seg = self.text[max(st.sentence_start, pos - LOOK):pos]
+        return bool(re.search(r"\d+轮|[一二三四五六七八九十]+轮|上市前|天使|投后", seg)) and not re.search(
+            r"本次|此次|IPO|招股|发售|发行价|全球发售", seg)
+
+    def _funding_context(self, st: _State, pos: int) -> bool:
+        seg = self.text[max(0, pos - 40):pos + 4]
+        return "轮" in seg or "funding" in st.sflags or "累计" in seg or "天使" in seg
+
+    def _use_of_proceeds(self, st: _State, a) -> Optional[str]:
+        """``70%用于…研发``: the segment of a use of IPO proceeds, or None.
+
+        Once a paragraph has listed one use, the next items may drop the verb
+        (``10%优化MaaS平台；10%补充营运资金``)."""
+        after = self.text[a.end:a.end + 40]
+        m = re.match(r"\s*(?:[(（][^()（）]{0,20}[)）])?\s*(?:的募集资金|的募资|的所得款项|的资金)?\s*"
+                     r"(?:将|拟|计划)?\s*(?:用于|投向|投入|作为|用作|拨作|投放于|分配至)([^，,。；;]{1,40})", after)
+        if not m and self.par_uses:
+            m = re.match(r"\s*(?:[(（][^()（）]{0,20}[)）])?\s*([^，,。；;、\d%]{2,40})", after)
+        if not m:
+            return None
+        sent_text = self.text[max(0, a.start - 120):a.start + 40]
+        if not any(w in sent_text for w in ("募资", "募集资金", "所得款项", "集资", "IPO", "募得", "用途")):
+            return None
+        purpose = m.group(1)
+        # the use named first in the purpose wins (技术研发及市场拓展 -> rd)
+        found = [(verb, purpose.find(w), -len(w), seg) for w, seg, verb in use_words() if w in purpose]
+        if not found:
+            return None
+        self.par_uses = True
+        return min(found)[3]
+
+    def _fact(self, metric, a, segment, cue, rule):
+        return (metric, a.value, a.unit, a.qualifier, segment, cue, rule)
+
+    def _mk_miss(self, a, sent, reason, detail) -> Miss:
+        return Miss(a.start, a.end, reason, detail, sent, a.value, a.unit)

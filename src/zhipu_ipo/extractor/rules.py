@@ -1,0 +1,39 @@
+"""The shared vocabulary of the sentence reader: metric groups and the small patterns its rules
+look for around a figure (kept here so that reader.py, classify.py and timing.py agree)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .. import lexicon
+
+HUNDRED = Decimal(100)
+
+
+def metric_sets():
+    m = lexicon.metrics()
+    currency = {k for k, v in m.items() if v.unit == "currency"}
+    return m, currency
+
+
+LOSSES = ("net_loss", "adjusted_net_loss", "operating_loss")
+POINT_METRICS = {"cash", "rd_headcount", "rd_headcount_share"}
+FUNDING_METRICS = {"funding_rounds", "total_funding", "post_money_valuation"}
+FROM_BEFORE = re.compile(r"(?:从|由)[^，,。；;]{0,12}$")
+TO_VERB = re.compile(r"^\s*的?\s*[\u4e00-\u9fff]{0,4}?(?:至|到)\s*$")
+RUN_SEP = re.compile(r"^\s*(?:[、,，/]|和|及|以及|与|、以及|，以及|或)?\s*$")
+#: words that only Hong Kong listings use: share prices in 元 there are Hong Kong dollars
+HK_MARKERS = re.compile(r"港元|港币|港股|港交所|联交所|香港|入场费|招股价|股份代号|孖展|每手|集资|大市|涉资|收市|开市|恒指|首挂")
+COMPARE_BEFORE = re.compile(r"(?:较|相较于?|相比|比|对比|较之)\s*$")
+#: a date followed by these words says when a company listed, not which day is being quoted
+LISTING_AFTER = re.compile(r"\s*(?:上市|挂牌|登陆|招股)(?:的|后|之后|以来)")
+#: 较发行价低5.76% / 较招股价高3.27%: the change against a price, its direction right before it
+VS_PRICE = re.compile(r"较[^，,。；;]{0,12}价[^，,。；;\d]{0,3}?(高|低|升|跌|涨|上升|下跌|降)\s*$")
+#: an article about mainland listings, where 元 is renminbi even for share prices
+A_SHARE = re.compile(r"科创板|创业板|A股|上交所|深交所|沪市|深市|北交所")
+#: how far back (in characters) a rule looks for its context inside a sentence: articles keep
+#: context close, and a text without punctuation must not make every look quadratic
+LOOK = 240
+SINCE = re.compile(r"\s*(?:成立|创立|创办)?\s*(?:以来|至今|起|开始|之前|以前)|\s*(?:成立|创立|创办)")
+DELTA_BEFORE = re.compile(r"(?:增加|减少|增长了|增加了|减少了|多了|少了|下降了|上升了)\s*$")

@@ -1,0 +1,320 @@
+"""When a figure is: its reporting period (written, carried, enumerated, cumulative, relative)
+or, for a price, its trading day.
+
+A mixin of :class:`~zhipu_ipo.extractor.reader.Reader`; see that module for the rules in words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Optional
+
+from ..periods import Period, parse_period
+from .context import year_hint
+from .rules import FUNDING_METRICS, LISTING_AFTER, LOOK, POINT_METRICS, SINCE
+from .tokens import DATE, PERIOD, Tok
+
+if TYPE_CHECKING:
+    from .reader import _State
+    from .sentences import Span
+
+
+class Timing:
+    """Periods and trading days of the sentence reader."""
+
+    def topic_period(self) -> Optional[Tok]:
+        """The reporting period the article is about: the first sub-year period it names
+        (2025年中期业绩 -> 2025H1), else the latest year."""
+        if self._topic is None:
+            best = None
+            for t in self.ctx.stream.tokens:
+                if t.kind == PERIOD and t.obj.kind == "single" and t.obj.period is not None:
+                    if t.obj.period.kind in ("half", "quarter", "quarters"):
+                        best = t
+                        break
+                    if best is None or t.obj.period.end_date > best.obj.period.end_date:
+                        best = t
+            self._topic = best or False
+        return self._topic or None
+
+    def _date_as_point(self, st: _State, t: Tok) -> None:
+        """截至今年6月30日 / 截至去年9月底: a date after 截至 is the point of a stock figure."""
+        m = re.search(r"(?:截至|截止到?|于)\s*(今年|去年|本年|上年)?\s*$", self.text[max(0, t.start - 6):t.start])
+        if not m or st.period_tok is not None and st.period_tok.end >= t.end:
+            return
+        when = self._date_of(t)
+        if when is None:
+            return
+        from ..periods import Period as _P
+        p = _P.of_date(when)
+        st.period_tok = Tok(PERIOD, t.start, t.end, _SyntheticPeriod(p, t.start, t.end, t.obj.text, kind="point"))
+
+    def _resolve_relative(self, st: _State, pm) -> Optional[Tok]:
+        """上半年/前三季度 without a year take the year of the period in context."""
+        rel = getattr(pm, "relative", None)
+        if rel in ("reporting_period",):
+            return None
+        offset = getattr(pm, "year_offset", None)
+        if offset is not None:
+            # 今年上半年 / 去年: the year of the publication date
+            if self.ctx.today is None:
+                return None
+            year = self.ctx.today.year + offset
+            if rel in ("this_year", "last_year", "year_before_last", "next_year"):
+                from ..periods import Period as _P
+                p = _P.of_year(year)
+                return Tok(PERIOD, pm.start, pm.end, _SyntheticPeriod(p, pm.start, pm.end, pm.text))
+        else:
+            base = st.period_tok or self.prev_sentence_period
+            if base is None or base.obj.period is None:
+                return None
+            year = _year_of(base.obj.period)
+            if year is None:
+                return None
+        canon = {"H1": f"{year}H1", "H2": f"{year}H2", "Q1-Q3": f"{year}Q1-Q3", "Q1": f"{year}Q1",
+                 "Q2": f"{year}Q2", "Q3": f"{year}Q3", "Q4": f"{year}Q4"}.get(rel)
+        if canon is None:
+            return None
+        p = parse_period(canon)
+        return Tok(PERIOD, pm.start, pm.end, _SyntheticPeriod(p, pm.start, pm.end, pm.text))
+
+    def _explicit_period(self, st: _State, pos: int) -> Optional[Tok]:
+        """The period written in this clause before ``pos`` and after the previous figure."""
+        lo = max(st.clause_start, st.last_amount_end)
+        c = st.compare_tok
+        if c is not None and c.start >= lo and c.end <= pos and (
+                st.period_tok is None or st.period_tok.start < c.start):
+            return c
+        t = st.period_tok
+        if t is None:
+            return None
+        lo = max(st.clause_start, st.last_amount_end)
+        if t.start >= lo and t.end <= pos:
+            return t
+        return None
+
+    def _paren_period(self, a) -> Optional[Period]:
+        m = re.match(r"\s*[(（]([^()（）]{2,16})[)）]", self.text[a.end:a.end + 20])
+        if not m:
+            return None
+        from ..periods import find_periods
+        ps = [p for p in find_periods(m.group(1)) if p.period is not None]
+        if len(ps) == 1 and ps[0].text.strip() == m.group(1).strip():
+            return ps[0].period
+        return None
+
+    def _recent_list(self, n: int, before: int) -> Optional[list]:
+        """The periods ``同期`` refers to for ``n`` figures: the most recent enumeration with ``n``
+        items, else a recent range followed by the periods named after it (2022-2024年…；2025年
+        前三季度… -> four periods)."""
+        recent = [t for t in self.recent_periods[-12:] if t.start < before]
+        for t in reversed(recent):
+            items = list(getattr(t.obj, "items", []) or [])
+            if len(items) == n:
+                return items
+        for k in range(len(recent) - 1, -1, -1):
+            items = list(getattr(recent[k].obj, "items", []) or [])
+            if len(items) < 2:
+                continue
+            seq = items + [p for r in recent[k + 1:] for p in (r.obj.items or [])]
+            if len(seq) == n and all(a.end_date < b.end_date for a, b in zip(seq, seq[1:])):
+                return seq
+            break
+        return None
+
+    def _span_from_context(self, st: _State, pos: int) -> Optional[Period]:
+        """The span a cumulative figure (累计, 三年半) covers.
+
+        This clause's own range (2022-2024年…累计) if it has one; else the periods named before it
+        in the paragraph, from the earliest to the latest (2022年…2025年上半年 -> ``2022..2025H1``);
+        else the most recent range of the document. A written duration (三年半) must fit.
+        """
+        t = st.period_tok
+        if t is not None and t.obj.period is not None and t.obj.period.kind == "span" \
+                and t.start >= st.clause_start:
+            return t.obj.period
+        years = st.flags.get("duration_years") or st.sflags.get("duration_years")
+        candidates = []
+        recent = [r for r in self.recent_periods[-12:] + self._sentence_periods(st, pos)
+                  if r.start < pos and r.obj.period is not None and r.obj.period.kind != "date"
+                  and not SINCE.match(self.text[r.end:r.end + 6])]
+        for k in range(len(recent) - 1, -1, -1):
+            p = recent[k].obj.period
+            if len(recent[k].obj.items or []) >= 2 and p.items()[0].kind != "date":
+                later = [r.obj.period for r in recent[k + 1:]]
+                last = max(later, key=lambda q: q.end_date) if later else None
+                first_item = recent[k].obj.items[0]
+                last_item = recent[k].obj.items[-1]
+                if last is not None and last.end_date > last_item.end_date:
+                    candidates.append(Period.span(first_item, last.items()[-1]))
+                candidates.append(Period.span(first_item, last_item) if p.kind != "span" else p)
+                break
+        par = [r.obj.period for r in self.par_periods + self._sentence_periods(st, pos)
+               if r.obj.period is not None and r.obj.period.kind != "date"
+               and not SINCE.match(self.text[r.end:r.end + 6])]
+        if len(par) >= 2:
+            first = min(par, key=lambda p: p.start_date)
+            last = max(par, key=lambda p: p.end_date)
+            if first.items()[0] != last.items()[-1]:
+                candidates.append(Period.span(first.items()[0], last.items()[-1]))
+        for c in candidates:
+            if years is None or _span_years_close(c, years):
+                return c
+        return None
+
+    def _sentence_periods(self, st: _State, pos: int) -> list[Tok]:
+        return [t for t in self.ctx.stream.in_span(max(st.sentence_start, pos - LOOK), pos)
+                if t.kind == PERIOD and t.obj.period is not None]
+
+    def _period_for(self, st: _State, a, metric: str, explicit: Optional[Tok]) -> tuple[Optional[str], str]:
+        """(period string, reason if None) for a single figure of a metric that needs one."""
+        info = self.metrics[metric]
+        pos = a.start
+        if metric == "post_money_valuation":
+            return None, ""
+        if metric in FUNDING_METRICS:
+            t = explicit or st.period_tok
+            if t is not None and t.obj.period is not None and not SINCE.match(self.text[t.end:t.end + 6]) \
+                    and not re.search(r"(?:成立于|创立于|创办于|自|从)\s*$", self.text[max(0, t.start - 4):t.start]):
+                p = t.obj.period
+                if p.kind == "year" or (p.kind == "span" and metric == "total_funding"
+                                        and p.items()[0].kind == "year"):
+                    return str(p), ""
+            return None, ""
+        cumulative = metric not in POINT_METRICS and info.unit == "currency" and (
+            any(k in st.flags for k in ("cumulative", "duration"))
+            or ("duration" in st.sflags and st.sflags["duration"] < pos and explicit is None))
+        paren = self._paren_period(a)
+        if paren is not None:
+            return self._fit_period(paren, metric), ""
+        tok = explicit
+        if tok is not None and tok is st.compare_tok and metric in ("revenue_growth", "net_loss_growth"):
+            tok = st.period_tok         # 2024年收入…较2023年增长782%: the growth of 2024
+        if tok is None and "same_period" in st.flags:
+            tok = st.period_tok if st.period_tok is not None else (
+                self.prev_sentence_period if self.par_periods else self.topic_period())
+        if tok is None:
+            tok = st.period_tok
+        if metric == "revenue_cagr" or cumulative:
+            span = self._span_from_context(st, pos) if (tok is None or tok.obj.period.kind != "span") else tok.obj.period
+            if span is None and tok is not None and not cumulative:
+                span = tok.obj.period
+            if span is None:
+                return None, "no_period"
+            return str(span), ""
+        if tok is None:
+            if info.period in ("optional",) or metric in FUNDING_METRICS:
+                return None, ""
+            return None, "no_period"
+        p = tok.obj.period
+        if p.kind == "span":
+            return None, "ambiguous_period"
+        fitted = self._fit_period(p, metric, tok)
+        if fitted is None:
+            return None, "no_period"
+        return fitted, ""
+
+    def _fit_period(self, p: Period, metric: str, tok: Optional[Tok] = None) -> Optional[str]:
+        """The period a metric takes: a point for stocks (cash, headcount), a flow period else.
+
+        截至2025年上半年 is a point (2025-06-30) for a headcount but the half 2025H1 for a
+        revenue share; a flow with only a day (截至2025年6月30日) has no period.
+        """
+        if metric in POINT_METRICS:
+            return p.end_date.isoformat() if p.kind != "date" else str(p)
+        if p.kind == "date" and tok is not None:
+            from ..periods import find_periods
+            inner = re.sub(r"^(?:截至|截止到|截止|于|至)", "", tok.obj.text)
+            found = [q for q in find_periods(inner) if q.period is not None
+                     and q.period.kind in ("year", "half", "quarter", "quarters")]
+            if len(found) == 1:
+                return str(found[0].period)
+            return None
+        return str(p)
+
+    def _trading_day(self, st: _State, sent: Span, a) -> Optional[dt.date]:
+        """The day a price or a change belongs to, in order: the company's first day (上市首日);
+        今日/昨日 of the article; a date written before the figure (not one that only says when
+        the company listed: 1月8日上市的智谱今日…); 当日/同日 (the day just described); the article's
+        own day; the listing day of an article about the listing."""
+        ctx = self.ctx
+        ent = st.entity or ctx.main_entity
+        if "first_day" in st.sflags and ent in ctx.listing_dates:
+            return ctx.listing_dates[ent]
+        if ctx.today is not None:
+            for word, days in (("today", 0), ("yesterday", -1)):
+                if word in st.sflags and st.sflags[word] < a.start:
+                    return ctx.today + dt.timedelta(days=days)
+        dates = [t for t in ctx.stream.in_span(max(sent.start, a.start - LOOK), a.start) if t.kind == DATE
+                 and not LISTING_AFTER.match(self.text, t.end)]
+        for t in reversed(dates):
+            d = self._date_of(t)
+            if d is not None:
+                return d
+        last_day, last_pos = self.last_trading_day, self.last_trading_pos
+        ref = ctx.today or ctx.reference
+        for end, day, who in ctx.listing_events:     # a listing just told (…正式挂牌上市。开盘报…)
+            if end <= sent.start and end > last_pos and who == ent and (
+                    ref is None or abs((day - ref).days) <= 45):
+                last_day, last_pos = day, end
+        if last_day is not None and ("same_day" in st.sflags or sent.start - last_pos < 160):
+            return last_day                     # 当日 / 同日, or the next sentence: the day just described
+        if ctx.today is not None:
+            return ctx.today
+        if ent in ctx.listing_dates and ctx.first_day_article:
+            return ctx.listing_dates[ent]
+        return None
+
+    def _date_of(self, t: Tok) -> Optional[dt.date]:
+        d = t.obj
+        if d.date is not None:
+            return d.date
+        if not (d.month and d.day):
+            return None
+        return self.ctx.resolve_year(d.month, d.day, hint=year_hint(self.text, t.start))
+
+
+@dataclass(frozen=True)
+class _SyntheticPeriod:
+    """A relative period (上半年) resolved to a year from context."""
+
+    period: Period
+    start: int
+    end: int
+    text: str
+    kind: str = "single"
+
+    @property
+    def items(self):
+        return [self.period]
+
+
+def _shift_year(p: Period, offset: int) -> Optional[Period]:
+    """The same kind of period ``offset`` years away (2025H1, -1 -> 2024H1)."""
+    s = str(p)
+    if ".." in s:
+        return None
+    m = re.match(r"(\d{4})(.*)$", s)
+    if not m:
+        return None
+    try:
+        return parse_period(f"{int(m.group(1)) + offset}{m.group(2)}")
+    except ValueError:
+        return None
+
+
+def _year_of(p: Period) -> Optional[int]:
+    s = str(p)
+    m = re.match(r"(\d{4})", s.split("..")[-1])
+    return int(m.group(1)) if m else None
+
+
+def _span_years_close(p: Period, years) -> bool:
+    try:
+        length = (p.end_date - p.start_date).days / 365.25
+    except Exception:  # noqa: BLE001 - a period without dates never matches
+        return False
+    return abs(Decimal(str(round(length, 2))) - Decimal(years)) <= Decimal("0.3")
