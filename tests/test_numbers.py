@@ -43,6 +43,11 @@ DEV = [
     ("88港元每股", "88", "HKD", "exact", {"per_share": True}),
     ("12.6元/股", "12.6", "CNY", "exact", {"per_share": True}),
     ("1.2万亿", "1200000000000", None, "exact", {"scaled": True}),
+    # one number written in two scales
+    ("1亿4,035.3万股", "140353000", "shares", "exact", {"text": "1亿4,035.3万股"}),
+    ("2亿零500万港元", "205000000", "HKD", "exact", {}),
+    ("约1亿500万美元", "105000000", "USD", "approx", {}),
+    ("3亿2千万元", "320000000", "CNY", "exact", {}),
     ("3千万", "30000000", None, "exact", {"scaled": True}),
     ("5百万美元", "5000000", "USD", "exact", {}),
     ("2.711亿美元", "271100000", "USD", "exact", {}),

@@ -411,6 +411,8 @@ _DATE = re.compile(
 _YEAR_LIST = re.compile(r"(?:(?:、|,|和|及|与|或|至|到|~|-|—|–)(?:19|20)[0-9]{2}){1,6}年")
 _FRACTION_TAIL = re.compile(r"/(?P<den>[0-9]{1,4})(?![0-9./])")
 _SLASH_RUN = re.compile(r"(?:/[0-9]+)+")
+#: the second half of a number written in two scales: 1亿4,035.3万, 3亿零500万, 1亿2千万
+_COMPOUND_TAIL = re.compile(r"亿零?([0-9]{1,4}(?:\.[0-9]+)?|[0-9],[0-9]{3}(?:\.[0-9]+)?)(万|千万)")
 _SCALE_RUN = re.compile(_CN_C + "*")
 _RANGE_SEPARATORS = frozenset("-~～—–－−至到")
 
@@ -974,6 +976,15 @@ class _Scanner:
             elif nxt == "_":
                 num.skip = "ident"
                 return
+        if nxt == "亿" and kind == "ar" and num.is_int:
+            cm = _COMPOUND_TAIL.match(t, end)
+            if cm is not None:                  # 1亿4,035.3万: one number in two scales
+                low = Decimal(cm.group(1).replace(",", ""))
+                num.base += low.scaleb(-4 if cm.group(2) == "万" else -1)
+                num.exp += 8
+                num.scaled = True
+                end = num.unit_end = num.tail_end = cm.end()
+                nxt = t[end] if end < self.n else _NUL
         if nxt not in lex.tail_any:
             return                              # nothing follows: the match would be empty
         m = lex.tail.match(t, end)

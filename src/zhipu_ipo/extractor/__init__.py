@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from decimal import Decimal
 from typing import Optional
 
 from ..models import Extraction, Fact, Mention, fast_constructor
@@ -156,8 +157,15 @@ def _facts(norm: Normalized, doc: str, drafts: list[Draft], misses: list[Miss]):
     spans: set = set()
     quotes = _Quotes(norm)
     seen: dict = {}
+    exact = _exact_values(drafts)
     for d in sorted(drafts, key=lambda d: (d.start, d.metric)):
         key = (d.entity, d.metric, d.period, d.segment, str(d.value))
+        bound_of = _bound_of(d, exact)
+        if bound_of is not None:
+            # 首日收升逾一成 in a headline, 收升13.17% in the text: the exact figure is the fact
+            misses.append(Miss(d.start, d.end, "duplicate", f"{d.metric} stated exactly at {bound_of}",
+                               d.sent, d.value if not isinstance(d.value, str) else None, d.unit))
+            continue
         if key in seen:
             if (d.start, d.end) != seen[key]:
                 misses.append(Miss(d.start, d.end, "duplicate",
@@ -173,6 +181,36 @@ def _facts(norm: Normalized, doc: str, drafts: list[Draft], misses: list[Miss]):
                         start=s, end=e, quote=quotes(d.sent, d.start, d.end),
                         cue=d.cue, rule=d.rule))
     return out, spans
+
+
+def _exact_values(drafts: list[Draft]) -> dict:
+    """(entity, metric, period, segment) -> [(value, start)] of the exactly stated figures."""
+    out: dict = {}
+    for d in drafts:
+        if d.qualifier == "exact" and not isinstance(d.value, str):
+            out.setdefault((d.entity, d.metric, d.period, d.segment), []).append((d.value, d.start))
+    return out
+
+
+#: how far an approximate figure may stand from an exact one and still be the same figure
+_APPROX_TOLERANCE = Decimal("0.02")
+
+
+def _bound_of(d: Draft, exact: dict) -> Optional[int]:
+    """Where the same figure is stated exactly, when ``d`` is only a bound or a rounding of it
+    (逾一成 against 13.17%, 近580亿 against 579.8亿); else None."""
+    if d.qualifier not in ("approx", "at_least", "at_most") or isinstance(d.value, str):
+        return None
+    for value, start in exact.get((d.entity, d.metric, d.period, d.segment), ()):
+        if value == d.value:
+            continue            # the same number twice: the first mention stays the fact
+        same_sign = (value < 0) == (d.value < 0)
+        if same_sign and (d.qualifier == "at_least" and abs(value) >= abs(d.value)
+                          or d.qualifier == "at_most" and abs(value) <= abs(d.value)):
+            return start       # a bound counts in magnitude: 跌逾一成 is at least -10%
+        if d.qualifier == "approx" and value and abs(value - d.value) <= abs(value) * _APPROX_TOLERANCE:
+            return start
+    return None
 
 
 def _mentions(norm: Normalized, doc: str, misses: list[Miss], stream, fact_spans: set,

@@ -9,12 +9,13 @@ and the document (``self.text``), and returns either a tuple
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING, Optional
 
 from ..models import CURRENCIES
 from .cues import use_words
 from .records import Miss
-from .rules import DELTA_BEFORE, HUNDRED, LOOK, LOSSES, VS_PRICE
+from .rules import BARE_PRICE_BEFORE, DELTA_BEFORE, HUNDRED, LOOK, LOSSES, SHORT_CLOSE, VS_PRICE
 from .sentences import Span
 
 if TYPE_CHECKING:
@@ -35,6 +36,9 @@ class Classifier:
                     and self.close_reported and self._falls(nf, pos):
                 return ("low_price", a.value, "HKD/share", a.qualifier, None, "一度跌至", "intraday-low")
             return self._mk_miss(a, sent, "not_a_fact", "intraday peak or grey market")
+        if unit is None and self._bare_price(st, a):
+            unit = "HKD"
+            a = a.model_copy(update={"unit": unit})
         if unit is None:
             reason = "no_currency" if a.scaled else "no_metric_cue"
             return self._mk_miss(a, sent, reason, st.base or "")
@@ -49,6 +53,25 @@ class Classifier:
         if unit == "count":
             return self._classify_count(st, sent, a)
         return self._mk_miss(a, sent, "no_metric_cue", unit or "")
+
+    def _after_first_day(self, st: _State, sent: Span, a) -> bool:
+        """The trading day of ``a`` is known and is not the company's listing day."""
+        listed = self.ctx.listing_dates.get(st.entity or self.ctx.main_entity or "")
+        if listed is None:
+            return False
+        day = self._trading_day(st, sent, a)
+        return day is not None and day != listed
+
+    def _bare_price(self, st: _State, a) -> bool:
+        """``收盘28.58`` / ``发行价116.2``: in Hong Kong copy a plain number written right after a
+        price word is a price in Hong Kong dollars (forums and quick notes drop the unit)."""
+        if a.scaled or a.points or a.qualifier == "range" or not self.hk_doc:
+            return False
+        if not (Decimal("0.01") <= a.value < 10000) or (a.value == int(a.value) and a.value >= 1900):
+            return False
+        if st.price is None and st.base not in ("offer_price", "x_mid_price"):
+            return False
+        return BARE_PRICE_BEFORE.search(self.text, max(0, a.start - 8), a.start) is not None
 
     def _falls(self, nf: int, pos: int) -> bool:
         seg = self.text[nf:pos]
@@ -92,6 +115,8 @@ class Classifier:
                 and not re.search(r"至|到|为|达", self.text[st.mod_pos:pos])):
             return self._mk_miss(a, sent, "not_a_fact", "a change, not a level")
         if base == "x_market_cap":
+            if not a.scaled and abs(a.value) < 10**6:
+                return self._mk_miss(a, sent, "no_metric_cue", "too small for a market value")
             if self._trading_context(st, pos):
                 return self._fact("market_cap", a, None, st.base_cue, "market-cap-trading")
             if self._ipo_context(st, pos):
@@ -138,6 +163,12 @@ class Classifier:
                 return self._fact("total_funding", a, None, st.base_cue, "funding")
             if base == "total_funding" and self._ipo_context(st, pos) and not self._funding_context(st, pos):
                 return self._mk_miss(a, sent, "no_metric_cue", "funding vs proceeds unclear")
+            cum = st.flags.get("cumulative")
+            if cum is not None and cum < pos and base in ("revenue", "gross_profit") and len(
+                    {d.segment for d in self.drafts if d.sent == sent and d.segment and d.start < cum}) >= 2:
+                # 本地化部署收入A，云端部署收入B，合计C: the sum of the segments, the total
+                del st.flags["cumulative"]
+                st.segment = None
             seg = st.segment if base in ("revenue", "gross_profit") else None
             if base == "net_loss" and "adjusted" in st.sflags:
                 base = "adjusted_net_loss"      # 按经调整口径，…净亏损
@@ -159,12 +190,15 @@ class Classifier:
             return self._price_fact(f"{kind}_price", a, post, "trading-postfix")
         if st.base == "offer_price" and st.base_pos > st.price_pos and st.base_pos >= st.clause_start:
             return self._price_fact("offer_price", a, st.base_cue, "offer-price")
-        post = self._postfix(a, ("的发行价", "发行价", "的招股价", "的发售价", "发行", "发售"))
+        post = self._postfix(a, ("的发行价", "发行价", "的招股价", "的发售价", "的承销价", "承销价", "发行", "发售"))
         if post:
             return self._price_fact("offer_price", a, post, "offer-price-postfix")
         if re.match(r"(?:的价格)?\s*(?:在|于)?[^，,。；;\d]{0,6}?(?:上市|挂牌)", self.text[a.end:a.end + 12]) \
                 and re.search(r"以\s*(?:每股)?$", self.text[max(0, a.start - 4):a.start]):
             return self._price_fact("offer_price", a, "以…上市", "offer-price-listing")
+        if SHORT_CLOSE.search(self.text, max(0, pos - 6), pos) and self._trading_context(st, pos):
+            st.price, st.price_pos = "close", pos - 1      # MiniMax(00100)收398港元，跌2.1%
+            return self._price_fact("close_price", a, "收", "trading")
         if a.qualifier_text in ("最高", "最低") and self._trading_context(st, pos):
             kind = "high" if a.qualifier_text == "最高" else "low"
             return (f"{kind}_price", a.value, "HKD/share", "exact", None, a.qualifier_text, "trading")
@@ -206,6 +240,10 @@ class Classifier:
             metric = "open_change" if open_ctx else "day_change"
             if st.price in ("high", "low"):
                 return self._mk_miss(a, sent, "not_a_fact", "intraday change")
+            cum = st.flags.get("cumulative")
+            if (cum is not None and cum < pos) or (m and self._after_first_day(st, sent, a)):
+                # 较承销价累计上涨117.2%: the change since the offering, not one day's
+                return self._mk_miss(a, sent, "no_metric_cue", "change since the offer price")
             return (metric, value, "percent", a.qualifier, None, st.change or st.price, "trading-change")
         base = st.base
         mod = st.mod if st.mod_pos > st.base_pos or st.mod in ("share_of",) else None

@@ -24,6 +24,10 @@ _SUB_YEAR = ("half", "quarter", "quarters", "month", "date")
 _FUTURE = re.compile(r"预计|预期|到|至|将|目标|有望|计划|预测|展望|未来|前$|以后")
 
 
+#: how much a date after the reference day weighs against one before it
+_AHEAD_WEIGHT = 2.5
+
+
 @dataclass
 class DocContext:
     text: str
@@ -61,7 +65,9 @@ class DocContext:
         if not candidates:
             return None
         if self.reference_exact:
-            return min(candidates, key=lambda d: abs((d - ref).days))
+            # news tells what happened more than what is to come: a date half a year ahead is
+            # less likely than one half a year back (于6月30日挂牌 written on 12月31日)
+            return min(candidates, key=lambda d: (d - ref).days * _AHEAD_WEIGHT if d > ref else (ref - d).days)
         floor = ref - dt.timedelta(days=_BACKWARD_DAYS)
         later = [d for d in candidates if d >= floor]
         return min(later) if later else None

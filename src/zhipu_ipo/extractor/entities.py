@@ -44,6 +44,8 @@ _OPEN = "(（"
 _CLOSE = ")）"
 _STOP_SUFFIXES = ("企业", "公司", "巨头", "龙头", "机构", "消息", "报道", "企", "厂商", "平台", "独角兽", "新股", "股")
 _SUFFIX_HINT = re.compile(r"科技|智能|半导体|机器人|芯|医|生物|网络|软件|数据|电子|汽车|智|股份|集团|控股|光|能源|动力|技术|信息|云")
+#: a place name in parentheses inside a legal name: (苏州), （香港）, (北京)
+_PLACE_PAREN = re.compile(r"[(（][\u4e00-\u9fff]{2,3}[)）]")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9.&·\-]")
 
 
@@ -125,7 +127,7 @@ def _name_pattern() -> tuple[re.Pattern, tuple[str, ...]]:
 #: characters that may stand right before a company name (so the name starts there)
 _NAME_LEFT = set("，,。；;：:、（(“\"「『【】丨｜| \n\t的与和及在由对将从向于是为了据")
 #: characters no company name starts with
-_BAD_FIRST = set("这该其本此一各多某每全总其他前后上下新老大小第与和及的在占约为至较按以将对向把被从由于给让即共而但且并或又也还就都")
+_BAD_FIRST = set("据这该其本此一各多某每全总其他前后上下新老大小第与和及的在占约为至较按以将对向把被从由于给让即共而但且并或又也还就都")
 
 
 @lru_cache(maxsize=1)
@@ -188,6 +190,8 @@ def discover_names(text: str) -> list[str]:
             continue
         if name in known_aliases() or any(name.endswith(a) for a in _known_cjk_aliases()):
             continue
+        if any(w in name for w in _word_table().get("never", ())):
+            continue
         if not (_uncommon(prefix) and _uncommon(name)) and not _introduced(text, name):
             continue
         found[name] = found.get(name, 0) + 1
@@ -232,6 +236,15 @@ def name_before(text: str, pos: int) -> str | None:
     while start > 0 and pos - start < 24 and _NAME_CHAR.match(text[start - 1]):
         start -= 1
     run = text[start:pos]
+    # a place in the middle of a legal name: 英诺赛科(苏州)科技股份有限公司 -> 英诺赛科科技股份有限公司
+    place = _PLACE_PAREN.search(text, max(0, start - 8), start + 1)
+    if place and place.end() == start and run:
+        head = place.start()
+        while head > 0 and place.start() - head < 12 and _NAME_CHAR.match(text[head - 1]):
+            head -= 1
+        if place.start() - head >= 2:
+            run = text[head:place.start()] + run
+            start = head
     if len(run) < 2:
         return None
     known = known_aliases()

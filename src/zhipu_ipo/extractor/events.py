@@ -201,7 +201,7 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
               and not any(p.start <= t.start < p.end for p in points)]
     for group in _groups(text, _pair_ranges(text, usable)):
         ev = _nearest_event(text, group, events)
-        if ev is None and group[0].start - sent.start <= 2 and text[group[-1].end:group[-1].end + 1] in "，,":
+        if ev is None and _opens(text, sent.start, group[0].start) and text[group[-1].end:group[-1].end + 1] in "，,":
             # 1月8日，X公司……正式挂牌上市: a date opening the sentence is the date of its event
             later = [c for c in events if c.start >= group[-1].end]
             ev = later[0] if later else None
@@ -221,7 +221,8 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
             if len(group) > 1 and len(ent_names) == len(group) and (each or len(group) == 2):
                 ent = ent_names[k]
             elif len(group) == 1 and len(ent_names) >= 2 and re.search(
-                    r"同日|同时|同步|均|都|双双|一同|先后", text[t.end:t.end + 12]):
+                    r"同日|同时|同步|均|都|双双|一同|先后",
+                    text[t.end:ev.start] if ev.start > t.end else text[t.end:t.end + 12]):
                 # 智谱与天数智芯昨日(1月8日)同日挂牌: the date of every company named
                 metric = "listing_date" if kind == "first_day" else _EVENT.get(kind)
                 if metric and kind not in ("sub_period", "ipo"):
@@ -253,6 +254,16 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
                 continue
             metric = "listing_date" if kind == "first_day" else _EVENT[kind]
             drafts.append(_draft(ent, metric, when, t, sent, ev, forecast))
+
+
+#: what may stand before a date that opens its sentence: a bullet, a dateline (36氪获悉，)
+_LEAD = re.compile(r"[\s●•·\-*]*(?:[^，,。；;]{0,12}(?:获悉|讯|消息|报道|电)\s*[，,:：]?)?\s*")
+
+
+def _opens(text: str, sent_start: int, pos: int) -> bool:
+    """The date at ``pos`` opens its sentence (after a bullet or a dateline lead)."""
+    m = _LEAD.match(text, sent_start, pos)
+    return m is not None and m.end() == pos
 
 
 def _today_events(ctx, sent, cues, ents, drafts) -> None:

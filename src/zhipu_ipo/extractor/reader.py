@@ -34,6 +34,8 @@ from .entities import bystanders
 from .records import Conversion, Draft, Miss
 from .rules import (
     A_SHARE,
+    BULLET,
+    COMBINED,
     COMPARE_BEFORE,
     FROM_BEFORE,
     FUNDING_METRICS,
@@ -74,6 +76,7 @@ class _State:
     denominator: Optional[str] = None
     price: Optional[str] = None
     price_pos: int = -1
+    segment_end: int = -1
     change: Optional[str] = None
     change_pos: int = -1
     clause_start: int = 0
@@ -107,12 +110,16 @@ class Reader(Classifier, Timing):
         self.prev_sentence_period: Optional[Tok] = None
         self.close_reported = "收盘" in self.text or "收报" in self.text or "报收" in self.text
         # Hong Kong copy writes share prices in 元 meaning Hong Kong dollars (招股价116.2元)
-        self.hk_yuan = bool(HK_MARKERS.search(self.text)) or not A_SHARE.search(self.text)
+        self.hk_doc = bool(HK_MARKERS.search(self.text))
+        self.hk_yuan = self.hk_doc or not A_SHARE.search(self.text)
         self.par_loss_metric: Optional[str] = None     # the loss metric of the paragraph so far
         self.par_trading = False                       # the previous sentence quoted prices
         self.par_uses = False                          # the paragraph lists uses of proceeds
         self.section_segment: Optional[str] = None     # segment named by the current section heading
         self._topic = None                             # see topic_period
+        self.lead_period: Optional[Tok] = None         # the one period of the last prose paragraph
+        self._par_period_toks: list[Tok] = []          # period tokens of the paragraph so far
+        self._par_has_figures = False
 
     # ------------------------------------------------------------------ driver
     def read(self) -> None:
@@ -162,7 +169,15 @@ class Reader(Classifier, Timing):
                     loss = t.obj.value
         if len(ents) >= 2:
             self.prev_entities = ents
-        if sent.end >= len(self.text) or self.text[sent.end - 1] == "\n":
+        self._par_period_toks += [t for t in toks if t.kind == PERIOD and t.obj.period is not None]
+        self._par_has_figures = self._par_has_figures or any(t.kind in (AMOUNT, PERIOD) for t in toks)
+        par_end = sent.end >= len(self.text) or self.text[sent.end - 1] == "\n"
+        if par_end and self._par_has_figures and not self._bullet(sent):
+            # a prose paragraph about one period leads the bullet list that may follow it
+            self.lead_period = self.paragraph_period()
+        if par_end:
+            self._par_period_toks, self._par_has_figures = [], False
+        if par_end:
             self.carry_entity = None          # a new paragraph starts from the main company
             self.par_loss_metric = None
             self.par_trading = False
@@ -185,6 +200,18 @@ class Reader(Classifier, Timing):
         segs = [t.obj.value for t in toks if t.kind == CUE and t.obj.kind == "seg"]
         self.section_segment = segs[0] if len(segs) == 1 and len(line) <= len(segs[0]) + 4 else None
 
+    def paragraph_period(self) -> Optional[Tok]:
+        """The one reporting period the paragraph has named so far (None if none or several)."""
+        toks = self._par_period_toks
+        if not toks or any(t.obj.kind != "single" for t in toks):
+            return None
+        return toks[0] if len({str(t.obj.period) for t in toks}) == 1 else None
+
+    def _bullet(self, sent: Span) -> bool:
+        """The sentence is an item of a bulleted or numbered list (・收入：…, 1. 毛利率…)."""
+        line_start = self.text.rfind("\n", 0, sent.start) + 1
+        return BULLET.match(self.text, line_start) is not None
+
     def _subject(self) -> Optional[str]:
         return self.carry_entity or self.ctx.main_entity
 
@@ -197,6 +224,8 @@ class Reader(Classifier, Timing):
                 st.sflags.setdefault(t.obj.value, t.start)
         if self.text[sent.start:sent.start + 2] == "其中" and self.prev_sentence_period is not None:
             st.period_tok = self.prev_sentence_period
+        elif self.lead_period is not None and self._bullet(sent):
+            st.period_tok = self.lead_period     # 【业绩要点】・收入：…: the period the lead paragraph gave
         i = 0
         n = len(toks)
         while i < n:
@@ -239,6 +268,14 @@ class Reader(Classifier, Timing):
             offset = getattr(pm, "year_offset", None)
             if rel == "same_period" and offset and COMPARE_BEFORE.search(
                     self.text[max(st.clause_start, t.start - 4):t.start]):
+                base = st.period_tok or self.prev_sentence_period
+                if re.match(r"\s*(?:的|之)?\s*(?:约|近|超过?|逾)?\s*[\d-]", self.text[t.end:t.end + 8]) \
+                        and base is not None and base.obj.period is not None:
+                    # 较去年同期的2.8亿元: the figure of the period in context, one year earlier
+                    shifted = _shift_year(base.obj.period, offset)
+                    if shifted is not None:
+                        st.compare_tok = Tok(PERIOD, t.start, t.end,
+                                             _SyntheticPeriod(shifted, t.start, t.end, pm.text))
                 return          # 较上年同期增长: the growth of the period in context
             if rel == "same_period" and offset:
                 # 去年同期: the period in context, one year earlier
@@ -320,6 +357,10 @@ class Reader(Classifier, Timing):
         elif c.kind == "change":
             st.change, st.change_pos = c.value, t.start
         elif c.kind == "seg":
+            if st.segment is not None and st.segment_end >= 0 and \
+                    self.text[st.segment_end:t.start].strip() in ("/", "／"):
+                return      # Talkie/星野: one product line under two names, the first one's slug
+            st.segment_end = t.end
             st.segment = c.value
             st.segment_pos = t.start
             st.seg_seen = True
@@ -491,7 +532,7 @@ class Reader(Classifier, Timing):
             if tok is not None and len(tok.obj.items or []) == len(run):
                 periods = list(tok.obj.items)
             elif "same_period" in st.flags or "each" in st.sflags or tok is None:
-                periods = self._recent_list(len(run), first.start)
+                periods = self._recent_list(len(run), first.start, st.sentence_start)
             if periods is None and tok is not None and len(tok.obj.items or []) > len(run) \
                     and self._truncated(sent):
                 periods = list(tok.obj.items)[: len(run)]
@@ -564,6 +605,10 @@ class Reader(Classifier, Timing):
         if "market" in st.sflags and not st.entity_explicit:
             # 今年港股IPO集资额已超过2500亿港元: a figure of the market, not of the company
             self._miss(a, sent, "not_a_fact", f"market-wide {metric}")
+            return
+        if info.unit in ("currency", "shares") and COMBINED.search(
+                self.text, max(st.clause_start, a.start - 30), a.start):
+            self._miss(a, sent, "not_a_fact", f"{metric} of several companies together")
             return
         entity = st.entity or self.ctx.main_entity
         if not entity:

@@ -24,7 +24,7 @@ FROM_BEFORE = re.compile(r"(?:从|由)[^，,。；;]{0,12}$")
 TO_VERB = re.compile(r"^\s*的?\s*[\u4e00-\u9fff]{0,4}?(?:至|到)\s*$")
 RUN_SEP = re.compile(r"^\s*(?:[、,，/]|和|及|以及|与|、以及|，以及|或)?\s*$")
 #: words that only Hong Kong listings use: share prices in 元 there are Hong Kong dollars
-HK_MARKERS = re.compile(r"港元|港币|港股|港交所|联交所|香港|入场费|招股价|股份代号|孖展|每手|集资|大市|涉资|收市|开市|恒指|首挂")
+HK_MARKERS = re.compile(r"\d\.HK|\d-HK|港元|港币|港股|港交所|联交所|香港|入场费|招股价|股份代号|孖展|每手|集资|大市|涉资|收市|开市|恒指|首挂")
 COMPARE_BEFORE = re.compile(r"(?:较|相较于?|相比|比|对比|较之)\s*$")
 #: a date followed by these words says when a company listed, not which day is being quoted
 LISTING_AFTER = re.compile(r"\s*(?:上市|挂牌|登陆|招股)(?:的|后|之后|以来)")
@@ -37,3 +37,11 @@ A_SHARE = re.compile(r"科创板|创业板|A股|上交所|深交所|沪市|深�
 LOOK = 240
 SINCE = re.compile(r"\s*(?:成立|创立|创办)?\s*(?:以来|至今|起|开始|之前|以前)|\s*(?:成立|创立|创办)")
 DELTA_BEFORE = re.compile(r"(?:增加|减少|增长了|增加了|减少了|多了|少了|下降了|上升了)\s*$")
+#: a figure of several companies together (两家合计募资, 二者共计): no single company's fact
+COMBINED = re.compile(r"(?:[两二三四五六七八九十几多数2-9]\s?(?:家|者|间)(?:公司|企业)?|双方|三者)\s?(?:合计|共计|总计|累计|合共|共|一共|总共)")
+#: a price word right before a bare number (收盘28.58, 发行价116.2, 开盘才120)
+BARE_PRICE_BEFORE = re.compile(r"(?:价|收盘|开盘|收市|开市|收报|开报|首日收|收|开)\s*(?:为|报|在|是|才|于|仅|:|：)?\s*$")
+#: the mark of a list item at the start of a line: ・ • ● - * 1. 1、 (1) 一、
+BULLET = re.compile(r"[ \t\u3000]*(?:[・•●▪◆■□◇○◎►▶\-*·]|[0-9]{1,2}[.、)）]|[(（][0-9]{1,2}[)）]|[一二三四五六七八九十][、.])")
+#: 收 alone before a price, where only a close can be meant: MiniMax(00100)收398港元, 首日收131.5
+SHORT_CLOSE = re.compile(r"(?:[)）]|首日|今日|昨日|当日|全日|股价|最终)\s*收\s*(?:于|在|报)?\s*$")

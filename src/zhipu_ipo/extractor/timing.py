@@ -106,11 +106,13 @@ class Timing:
             return ps[0].period
         return None
 
-    def _recent_list(self, n: int, before: int) -> Optional[list]:
+    def _recent_list(self, n: int, before: int, sentence_start: int) -> Optional[list]:
         """The periods ``同期`` refers to for ``n`` figures: the most recent enumeration with ``n``
-        items, else a recent range followed by the periods named after it (2022-2024年…；2025年
-        前三季度… -> four periods)."""
-        recent = [t for t in self.recent_periods[-12:] if t.start < before]
+        items (earlier in the sentence or before it), else a recent range followed by the periods
+        named after it (2022-2024年…；2025年前三季度… -> four periods)."""
+        recent = [t for t in self.recent_periods[-12:] if t.start < before] + [
+            t for t in self.ctx.stream.in_span(sentence_start, before)
+            if t.kind == PERIOD and t.obj.period is not None]
         for t in reversed(recent):
             items = list(getattr(t.obj, "items", []) or [])
             if len(items) == n:
@@ -123,6 +125,13 @@ class Timing:
             if len(seq) == n and all(a.end_date < b.end_date for a, b in zip(seq, seq[1:])):
                 return seq
             break
+        # 2023年收入为A，2024年增至B，2025年首三季收入C；同期亏损分别为…: the periods the
+        # sentence named one by one, in order
+        here = [t for t in recent if t.start >= sentence_start and t.obj.kind == "single"]
+        if len(here) >= n >= 2:
+            seq = [t.obj.period for t in here[-n:]]
+            if all(a.end_date < b.end_date for a, b in zip(seq, seq[1:])):
+                return seq
         return None
 
     def _span_from_context(self, st: _State, pos: int) -> Optional[Period]:
@@ -198,6 +207,9 @@ class Timing:
                 self.prev_sentence_period if self.par_periods else self.topic_period())
         if tok is None:
             tok = st.period_tok
+        if tok is None and info.family == "financial" and not cumulative and metric != "revenue_cagr":
+            # 2024年收入为A。毛利率为B。: a paragraph about one period, the figures after it
+            tok = self.paragraph_period()
         if metric == "revenue_cagr" or cumulative:
             span = self._span_from_context(st, pos) if (tok is None or tok.obj.period.kind != "span") else tok.obj.period
             if span is None and tok is not None and not cumulative:
