@@ -23,9 +23,20 @@ from typing import Optional
 import pandas as pd
 
 from . import compute as C
-from .compute import Computation, QUALIFIER_WORDS, fmt_amount, fmt_stated
-from .derived import (FLOW_METRICS, cagr_of, first_day_of, growth_of, listing_date, market_caps,
-                      previous_year, price_to_sales_of, ratio_of, revenue_bases, segment_share_of)
+from .compute import QUALIFIER_WORDS, Computation, fmt_amount, fmt_stated
+from .derived import (
+    FLOW_METRICS,
+    cagr_of,
+    first_day_of,
+    growth_of,
+    listing_date,
+    market_caps,
+    previous_year,
+    price_to_sales_of,
+    ratio_of,
+    revenue_bases,
+    segment_share_of,
+)
 from .fx import FxTable
 from .observations import Book, Obs, decimal_str, period_of, period_sort_key
 from .precision import CONTEXT, Interval

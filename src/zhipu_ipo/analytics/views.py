@@ -15,8 +15,8 @@ from typing import Optional
 import pandas as pd
 
 from .compute import QUALIFIER_WORDS, fmt_amount
-from .observations import decimal_str
 from .labels import label
+from .observations import decimal_str
 
 VERDICT_ORDER = {"inconsistent": 0, "unverifiable": 1, "consistent": 2, "conflict": 0, "agree": 1}
 

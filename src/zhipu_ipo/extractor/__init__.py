@@ -25,9 +25,10 @@ from .entities import build_registry
 from .events import read_events
 from .reader import Reader
 from .records import Draft, Miss
+from .tables import read_tables
 from .tokens import AMOUNT, DATE, PERIOD, TICKER, build_stream
 
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_DIGITS = re.compile(r"(?<![\d:])[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?![\d:])|\d+(?:[.,]\d+)*")
 
 __all__ = ["extract"]
 
@@ -85,10 +86,11 @@ def _extract_one(text: str, doc: str, published: Optional[dt.date]) -> Extractio
     stream = build_stream(t, registry, published)
     ctx = build_context(t, stream, registry, published)
     ev_drafts, ev_misses = read_events(ctx)
+    tab_drafts, tab_misses, ctx.table_spans = read_tables(ctx)
     reader = Reader(ctx)
     reader.read()
-    drafts = ev_drafts + reader.drafts
-    misses = ev_misses + reader.misses
+    drafts = ev_drafts + tab_drafts + reader.drafts
+    misses = ev_misses + tab_misses + reader.misses
     facts, fact_spans = _facts(norm, doc, drafts, misses)
     unplaced = _mentions(norm, doc, misses, stream, fact_spans, drafts)
     entities = sorted({f.entity for f in facts} | set(ctx.entity_counts))
@@ -258,7 +260,8 @@ def _mentions(norm: Normalized, doc: str, misses: list[Miss], stream, fact_spans
                      re.search(r"[A-Za-z][-.]?$", text[max(0, m.start() - 2):m.start()]))
         out.append(_mention(doc=doc, text=norm.original[s:e], start=s, end=e, value=None, unit=None,
                            reason="identifier" if named else "not_a_figure",
-                           detail="a number inside a name" if named else "a number no scanner read",
+                           detail="a number inside a name" if named else
+                           "a time of day" if ":" in m.group() else "a number no scanner read",
                            quote=_quote_at(quotes, stream, m.start())))
     out.sort(key=lambda m: m.start)
     return out

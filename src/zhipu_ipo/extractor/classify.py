@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Optional
 from ..models import CURRENCIES
 from .cues import use_words
 from .records import Miss
-from .rules import BARE_PRICE_BEFORE, DELTA_BEFORE, HUNDRED, LOOK, LOSSES, SHORT_CLOSE, VS_PRICE
+from .rules import (
+    BARE_PRICE_BEFORE,
+    DELTA_BEFORE,
+    HUNDRED,
+    LOOK,
+    LOSSES,
+    SHORT_CLOSE,
+    VS_PRICE,
+)
 from .sentences import Span
 
 if TYPE_CHECKING:
@@ -32,9 +40,14 @@ class Classifier:
         # an intraday peak or a grey-market trade is not a fact (一度涨超37%, 暗盘)
         nf = st.flags.get("notfact")
         if nf is not None and nf < pos:
-            if unit == "HKD" and (st.price is None or st.price_pos < st.clause_start) \
-                    and self.close_reported and self._falls(nf, pos):
-                return ("low_price", a.value, "HKD/share", a.qualifier, None, "一度跌至", "intraday-low")
+            hkd = unit == "HKD" or (unit == "CNY" and self.hk_yuan and not re.search(r"人民币|RMB", a.text))
+            if hkd and (st.price is None or st.price_pos < st.clause_start) \
+                    and self.close_reported and not a.scaled:
+                seg = self.text[nf:pos]
+                if "跌" in seg:
+                    return ("low_price", a.value, "HKD/share", a.qualifier, None, "一度跌至", "intraday-low")
+                if re.search(r"(?:涨|升|推高|冲高|抽高|扯高|攀升|飙升)\s*(?:至|到)\s*$", seg):
+                    return ("high_price", a.value, "HKD/share", a.qualifier, None, "一度升至", "intraday-high")
             return self._mk_miss(a, sent, "not_a_fact", "intraday peak or grey market")
         if unit is None and self._bare_price(st, a):
             unit = "HKD"
@@ -73,10 +86,6 @@ class Classifier:
             return False
         return BARE_PRICE_BEFORE.search(self.text, max(0, a.start - 8), a.start) is not None
 
-    def _falls(self, nf: int, pos: int) -> bool:
-        seg = self.text[nf:pos]
-        return "跌" in seg
-
     def _postfix(self, a, words: tuple[str, ...], window: int = 8) -> Optional[str]:
         """The first of ``words`` written right after the amount (``的`` may stand between)."""
         after = self.text[a.end:a.end + window]
@@ -114,6 +123,10 @@ class Classifier:
                 st.mod in ("growth", "decline") and st.mod_pos > st.base_pos
                 and not re.search(r"至|到|为|达", self.text[st.mod_pos:pos])):
             return self._mk_miss(a, sent, "not_a_fact", "a change, not a level")
+        if base == "x_time_deposit" and st.prev_base == "cash" and st.prev_base_pos >= st.clause_start and \
+                re.search(r"合计|共计|总计|合共", self.text[st.base_pos:pos]):
+            # 现金及现金等价物、定期存款合计16.8亿美元: the cash the company reports
+            return self._fact("cash", a, None, "现金…合计", "cash-total")
         if base == "x_market_cap":
             if not a.scaled and abs(a.value) < 10**6:
                 return self._mk_miss(a, sent, "no_metric_cue", "too small for a market value")
@@ -431,10 +444,10 @@ class Classifier:
         Once a paragraph has listed one use, the next items may drop the verb
         (``10%优化MaaS平台；10%补充营运资金``)."""
         after = self.text[a.end:a.end + 40]
-        m = re.match(r"\s*(?:[(（][^()（）]{0,20}[)）])?\s*(?:的募集资金|的募资|的所得款项|的资金)?\s*"
-                     r"(?:将|拟|计划)?\s*(?:用于|投向|投入|作为|用作|拨作|投放于|分配至)([^，,。；;]{1,40})", after)
+        m = re.match(r"\s*(?:[(（][^()（）]{0,20}[)）])?\s*(?:的?(?:募集资金|募资|所得款项净额|所得款项|资金))?\s*"
+                     r"(?:将|拟|计划)?\s*(?:用于|投向|投入|作为|用作|拨作|投放于|分配至|[:：])\s*([^，,。；;\n]{1,40})", after)
         if not m and self.par_uses:
-            m = re.match(r"\s*(?:[(（][^()（）]{0,20}[)）])?\s*([^，,。；;、\d%]{2,40})", after)
+            m = re.match(r"\s*(?:[(（][^()（）]{0,20}[)）])?\s*([^，,。；;、\d%\n]{2,40})", after)
         if not m:
             return None
         sent_text = self.text[max(0, a.start - 120):a.start + 40]

@@ -42,6 +42,7 @@ class DocContext:
     today: Optional[dt.date] = None
     first_day_article: bool = False             # the article describes a first trading day
     listing_events: list = field(default_factory=list)   # (end offset, date, entity) of listings told
+    table_spans: list = field(default_factory=list)      # Spans of the text tables (read by tables.py)
 
     def resolve_year(self, month: int, day: int, hint: Optional[int] = None) -> Optional[dt.date]:
         """The date of a month/day written without a year, or None when the year is unknowable.
@@ -106,7 +107,7 @@ def year_hint(text: str, pos: int) -> Optional[int]:
     return _YEAR_WORDS.get(before)
 
 
-_DATELINE_AFTER = re.compile(r"\s*(?:消息|电|讯|报道|晚间消息|早间消息|丨|｜|\||\n)")
+_DATELINE_AFTER = re.compile(r"\s*(?:[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?\s*)?(?:消息|电|讯|报道|晚间消息|早间消息|丨|｜|\||\n)")
 _DATELINE_BEFORE = re.compile(r"(?:获悉|讯|消息|报道|电|】|·|丨|｜|\|)\s*[，,:：]?\s*$")
 _TODAY_PAREN = re.compile(r"(今日|今天|昨日|昨天|明日|明天)\s*[(（]\s*$")
 _PAREN_OFFSET = {"今日": 0, "今天": 0, "昨日": -1, "昨天": -1, "明日": 1, "明天": 1}

@@ -36,7 +36,8 @@ def find_tickers(text: str):
         if before and (before.isascii() and before.isalnum()):
             continue
         yield m
-_BARE_CODE = re.compile(r"[(（](\d{4,5})[)）]")
+#: a bare code in parentheses, maybe after a Latin name: 智谱(02513), 稀宇科技(MiniMax，00100)
+_BARE_CODE = re.compile(r"[(（](?:[A-Za-z][A-Za-z0-9 .\-]{0,20}[,，、]\s?)?(\d{4,5})[)）]")
 _DEFINITION = re.compile(
     r"(?:以下简称|以下称|下称|简称|以下简称为|下称为)\s?[:：]?\s?[“\"「『]([^”\"」』()（）,，。]{1,16})[”\"」』]"
 )
@@ -44,6 +45,8 @@ _OPEN = "(（"
 _CLOSE = ")）"
 _STOP_SUFFIXES = ("企业", "公司", "巨头", "龙头", "机构", "消息", "报道", "企", "厂商", "平台", "独角兽", "新股", "股")
 _SUFFIX_HINT = re.compile(r"科技|智能|半导体|机器人|芯|医|生物|网络|软件|数据|电子|汽车|智|股份|集团|控股|光|能源|动力|技术|信息|云")
+#: the class marker Hong Kong adds to a stock's name: -W (weighted voting), -B (biotech), -P, -SW
+_SHARE_CLASS = re.compile(r"-[A-Z]{1,3}$")
 #: a place name in parentheses inside a legal name: (苏州), （香港）, (北京)
 _PLACE_PAREN = re.compile(r"[(（][\u4e00-\u9fff]{2,3}[)）]")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9.&·\-]")
@@ -215,6 +218,9 @@ def _jieba():
 def short_name(name: str) -> str:
     """A company's short name: legal suffixes (股份有限公司, 控股, -W …) and a city prefix removed."""
     legal, _, _ = _entity_words()
+    cls = _SHARE_CLASS.search(name)
+    if cls is not None and cls.start() >= 2:
+        name = name[:cls.start()]
     changed = True
     while changed:
         changed = False
@@ -251,6 +257,9 @@ def name_before(text: str, pos: int) -> str | None:
     for alias in sorted((a for a in known if run.endswith(a)), key=len, reverse=True):
         return alias
     legal, stop, generic = _entity_words()
+    cls = _SHARE_CLASS.search(run)     # 晶泰控股-P, 地平线机器人-W: the stock's class marker
+    if cls is not None and cls.start() >= 2:
+        run = run[:cls.start()]
     suffix = next((s for s in legal if run.endswith(s) and len(run) > len(s)), "")
     core = run[: len(run) - len(suffix)]
     # Articles repeat a company's name: the longest tail of the run that the text also uses on

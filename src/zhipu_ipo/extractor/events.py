@@ -47,6 +47,11 @@ def _date_value(ctx: DocContext, d, end: bool = False) -> Optional[dt.date]:
         return None
     if d.date is not None:
         return d.date
+    rel = getattr(d, "relative", None)
+    if rel in _DAY_OFFSETS and d.day and ctx.today is not None:
+        # 今日(8日): the article's own day, when the day written agrees with it
+        when = ctx.today + dt.timedelta(days=_DAY_OFFSETS[rel])
+        return when if when.day == d.day else None
     if d.month and d.day:
         return ctx.resolve_year(d.month, d.day, hint=hint)
     return None
@@ -197,7 +202,7 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
     points = [t for t in ctx.stream.in_span(sent.start, sent.end)
               if t.kind == "period" and t.obj.kind == "point" and t.obj.text.startswith(("截至", "截止"))]
     usable = [t for t in dates if not getattr(t.obj, "dateline", False)
-              and t.obj.month is not None and t.obj.day is not None
+              and (t.obj.month is not None or getattr(t.obj, "relative", None)) and t.obj.day is not None
               and not any(p.start <= t.start < p.end for p in points)]
     for group in _groups(text, _pair_ranges(text, usable)):
         ev = _nearest_event(text, group, events)

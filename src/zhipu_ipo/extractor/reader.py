@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Optional
 
 from ..models import CURRENCIES
@@ -31,7 +30,7 @@ from ..periods import Period
 from .classify import Classifier
 from .context import DocContext
 from .entities import bystanders
-from .records import Conversion, Draft, Miss
+from .records import Conversion, Draft, Miss, clean_value
 from .rules import (
     A_SHARE,
     BULLET,
@@ -108,7 +107,7 @@ class Reader(Classifier, Timing):
         self.last_trading_pos = -10**9                    # where it was described
         self.prev_entities: list = []            # companies named by the last sentence naming several
         self.prev_sentence_period: Optional[Tok] = None
-        self.close_reported = "收盘" in self.text or "收报" in self.text or "报收" in self.text
+        self.close_reported = any(w in self.text for w in ("收盘", "收报", "报收", "收市"))
         # Hong Kong copy writes share prices in 元 meaning Hong Kong dollars (招股价116.2元)
         self.hk_doc = bool(HK_MARKERS.search(self.text))
         self.hk_yuan = self.hk_doc or not A_SHARE.search(self.text)
@@ -124,7 +123,10 @@ class Reader(Classifier, Timing):
     # ------------------------------------------------------------------ driver
     def read(self) -> None:
         stream = self.ctx.stream
+        tables = self.ctx.table_spans
         for sent, toks in zip(stream.sentences, stream.by_sentence()):
+            if tables and any(tb.start <= sent.start < tb.end for tb in tables):
+                continue            # a table row: tables.py reads it
             self._section(sent, toks)
             if not any(t.kind in (AMOUNT, DATE, TICKER) for t in toks):
                 self._remember(toks, sent)
@@ -589,7 +591,7 @@ class Reader(Classifier, Timing):
             return False
         self.conversions.append(Conversion(prev, a, sent))
         self.drafts.append(Draft(entity=prev.entity, metric=prev.metric, period=prev.period,
-                                 segment=prev.segment, value=_clean(a.value), unit=a.unit,
+                                 segment=prev.segment, value=clean_value(a.value), unit=a.unit,
                                  qualifier=a.qualifier, start=a.start, end=a.end, sent=sent,
                                  low=a.low, high=a.high, forecast=prev.forecast, cue=prev.cue,
                                  rule="conversion"))
@@ -627,7 +629,7 @@ class Reader(Classifier, Timing):
         forecast = any(k == "forecast" and v < a.start for k, v in st.flags.items())
         start, end = a.start, a.end
         self.drafts.append(Draft(entity=entity, metric=metric, period=period, segment=segment,
-                                 value=_clean(value), unit=unit, qualifier=qualifier,
+                                 value=clean_value(value), unit=unit, qualifier=qualifier,
                                  start=start, end=end, sent=sent, low=low, high=high,
                                  forecast=forecast, cue=cue, rule=rule))
         if metric in ("rd_to_revenue", "revenue_growth") and rule in ("share", "parenthetical", "growth"):
@@ -677,10 +679,3 @@ def _propagate_units(run: list) -> list:
     return [a if a.unit is not None else a.model_copy(update={"unit": unit}) for a in run]
 
 
-def _clean(value):
-    if isinstance(value, Decimal):
-        value = value.normalize() if value == value.to_integral_value() else value
-        if value == value.to_integral_value():
-            return value.quantize(Decimal(1))
-        return value
-    return value

@@ -41,6 +41,16 @@ class Miss:
     unit: Optional[str] = None
 
 
+def clean_value(value):
+    """A Decimal without exponent noise: whole numbers as integers (1.465E+9 -> 1465000000)."""
+    if isinstance(value, Decimal):
+        value = value.normalize() if value == value.to_integral_value() else value
+        if value == value.to_integral_value():
+            return value.quantize(Decimal(1))
+        return value
+    return value
+
+
 @dataclass
 class Conversion:
     """A currency conversion the article states: ``43亿港元(约5.6亿美元)``."""

@@ -1,0 +1,301 @@
+"""Figures in text tables: rows of cells separated by ``|`` (Markdown, or an HTML table as text).
+
+A table is two or more consecutive lines with the same number of cells (a ``---|---`` rule
+line is skipped). One of its axes names periods and the other metrics:
+
+* periods across the top (``指标 | 2024A | 2025E``) and a metric at the head of each row
+  (``营业收入 | 312.4 | 702.0``), or
+* periods down the first column (``2022年 | 14.65亿 | 11.22亿``) and metrics in the header
+  (``年度 | 收入 | 净亏损``).
+
+The unit of a bare number comes from its row or column label (``同比增长(%)``, ``PS(倍)``,
+``收入(亿元)``) or from the caption line above the table (``单位：百万元``, ``财务摘要(人民币)``).
+A period label with ``E``/``F``/``预测`` marks a forecast; ``A`` an actual. A loss written
+negative (``-2466``) is the loss 2466. A row labelled only as a change (``同比增长``) is the
+growth of the row above it. The company is the one named last before the table (else the
+article's main company). Every cell with a number yields a fact or a miss with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..numbers import find_amounts
+from ..periods import ParseError, Period, parse_period
+from .context import DocContext
+from .cues import find_cues
+from .entities import bystanders
+from .records import Draft, Miss, clean_value
+from .rules import LOSSES, metric_sets
+from .sentences import Span
+from .tokens import ENTITY
+
+_RULE = re.compile(r"[\s|｜:：\-—=+]*")
+_PERIOD_LABEL = re.compile(r"\s*(?:FY)?((?:19|20)\d{2})\s*([AEFP]|年[AEF]?|年度|财年)?\s*(?:\(?(?:预测|预期|实际)\)?)?\s*",
+                           re.IGNORECASE)
+_SCALES = (("万亿", 12), ("千亿", 11), ("百亿", 10), ("亿", 8), ("千万", 7), ("百万", 6), ("十万", 5), ("万", 4),
+           ("千", 3))
+_CURRENCIES = (("人民币", "CNY"), ("港元", "HKD"), ("港币", "HKD"), ("美元", "USD"), ("RMB", "CNY"),
+               ("HKD", "HKD"), ("USD", "USD"), ("元", "CNY"))
+_MAX_CAPTION = 40
+#: a line longer than this is prose, not a table row
+_MAX_ROW = 1000
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """What a label or caption says about the numbers under it."""
+
+    currency: Optional[str] = None
+    exp: Optional[int] = None          # 10**exp: 百万元 -> 6
+    percent: bool = False
+    times: bool = False
+
+    def over(self, other: "_Unit") -> "_Unit":
+        """This unit, completed by ``other`` where it says nothing."""
+        return _Unit(self.currency or other.currency, self.exp if self.exp is not None else other.exp,
+                     self.percent or other.percent, self.times or other.times)
+
+
+def _unit_of(label: str) -> _Unit:
+    """单位：百万元 / (人民币) / (%) / (倍) / 收入(亿元)."""
+    currency = next((code for word, code in _CURRENCIES if word in label), None)
+    exp = None
+    m = re.search(r"(?:单位|[(（])[^()（）]*?(万亿|千亿|百亿|亿|千万|百万|十万|万|千)", label)
+    if m:
+        exp = dict(_SCALES)[m.group(1)]
+    percent = bool(re.search(r"[(（]\s*%\s*[)）]|%$|百分比", label))
+    times = bool(re.search(r"[(（]\s*[倍xX]\s*[)）]", label))
+    return _Unit(currency, exp, percent, times)
+
+
+@dataclass
+class _Cell:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Label:
+    """A row or column head: a period, or a metric with its unit."""
+
+    period: Optional[Period] = None
+    forecast: bool = False
+    metric: Optional[str] = None
+    mod: Optional[str] = None        # growth / decline: the change of the metric before it
+    unit: _Unit = _Unit()
+    cue: str = ""
+
+
+def _cells(text: str, start: int, end: int) -> list[_Cell]:
+    line = text[start:end]
+    out, pos = [], 0
+    for m in re.finditer(r"[|｜]", line + "|"):
+        raw = line[pos:m.start()]
+        lead = len(raw) - len(raw.lstrip())
+        out.append(_Cell(raw.strip(), start + pos + lead, start + pos + lead + len(raw.strip())))
+        pos = m.end()
+    if out and not out[0].text and line.lstrip().startswith(("|", "｜")):
+        out = out[1:]
+    if out and not out[-1].text and line.rstrip().endswith(("|", "｜")):
+        out = out[:-1]
+    return out
+
+
+def _lines(text: str):
+    """(start, end) of every line that holds a cell separator (and is short enough for a row)."""
+    pos, n = 0, len(text)
+    while pos < n:
+        end = text.find("\n", pos)
+        end = n if end == -1 else end
+        if end - pos <= _MAX_ROW and ("|" in text[pos:end] or "｜" in text[pos:end]):
+            yield pos, end
+        pos = end + 1
+
+
+def _blocks(text: str) -> list[list[list[_Cell]]]:
+    """Runs of two or more consecutive lines with the same number (>= 2) of cells."""
+    if "|" not in text and "｜" not in text:
+        return []
+    out: list[list[list[_Cell]]] = []
+    run: list[list[_Cell]] = []
+    expect = None           # where the next line of the run must start
+    for start, end in _lines(text):
+        if _RULE.fullmatch(text, start, end):
+            if run and start == expect:
+                expect = end + 1
+            continue
+        cells = _cells(text, start, end)
+        if len(cells) >= 2 and run and start == expect and len(cells) == len(run[0]):
+            run.append(cells)
+        else:
+            if len(run) >= 2:
+                out.append(run)
+            run = [cells] if len(cells) >= 2 else []
+        expect = end + 1
+    if len(run) >= 2:
+        out.append(run)
+    return out
+
+
+def _period_label(cell: str) -> Optional[_Label]:
+    m = _PERIOD_LABEL.fullmatch(cell)
+    if m:
+        mark = (m.group(2) or "").upper()
+        return _Label(period=Period.of_year(int(m.group(1))), forecast="E" in mark or "F" in mark
+                      or "预测" in cell or "预期" in cell)
+    try:
+        p = parse_period(cell)
+    except ParseError:
+        return None
+    return _Label(period=p) if p.kind != "span" else None
+
+
+def _metric_label(cell: str, metrics) -> Optional[_Label]:
+    cues = find_cues(cell)
+    unit = _unit_of(cell)
+    metric = next((c for c in cues if c.kind in ("metric", "loss") and not c.value.startswith("x_")), None)
+    mod = next((c for c in cues if c.kind == "mod" and c.value in ("growth", "decline")), None)
+    if metric is not None:
+        value = "net_loss" if metric.kind == "loss" else metric.value
+        if value not in metrics:
+            return None
+        if mod is not None and mod.start > metric.start:
+            return _Label(metric=value, mod=mod.value, unit=unit, cue=cell)
+        return _Label(metric=value, unit=unit, cue=cell)
+    if mod is not None:
+        return _Label(mod=mod.value, unit=unit, cue=cell)
+    return None
+
+
+def _entity_before(ctx: DocContext, pos: int) -> Optional[str]:
+    named = [t.obj.entity for t in ctx.stream.tokens if t.kind == ENTITY and t.end <= pos
+             and t.obj.entity not in bystanders()]
+    return named[-1] if named else ctx.main_entity
+
+
+def _caption(text: str, start: int) -> str:
+    """The non-empty line right above the table (a title, a unit note), at most two lines up."""
+    lines = text[max(0, start - 200):start].split("\n")[:-1]
+    for line in reversed(lines[-3:]):
+        if line.strip():
+            return line.strip()[-_MAX_CAPTION:]
+    return ""
+
+
+def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
+    """Facts and misses of every table in the document, and the line spans the tables cover
+    (the sentence reader leaves those lines alone)."""
+    drafts: list[Draft] = []
+    misses: list[Miss] = []
+    spans: list[Span] = []
+    metrics, _ = metric_sets()
+    for rows in _blocks(ctx.text):
+        header = rows[0]
+        span = Span(header[0].start, rows[-1][-1].end)
+        col_periods = [_period_label(c.text) for c in header[1:]]
+        row_periods = [_period_label(r[0].text) for r in rows[1:]]
+        if all(col_periods):
+            layout = "periods-across"
+        elif all(row_periods):
+            layout = "periods-down"
+        else:
+            continue
+        spans.append(span)
+        labels = header[1:] if layout == "periods-across" else [r[0] for r in rows[1:]]
+        for cell in labels:         # the period heads hold digits too: reported, never dropped
+            misses.append(Miss(cell.start, cell.end, "not_a_figure", "period label of a table", span))
+        entity = _entity_before(ctx, span.start)
+        caption = _unit_of(_caption(ctx.text, span.start) + " " + header[0].text[:_MAX_CAPTION])
+        prev_metric: Optional[str] = None
+        for r, row in enumerate(rows[1:]):
+            row_span = Span(row[0].start, row[-1].end)
+            row_label = _metric_label(row[0].text, metrics) if layout == "periods-across" else None
+            if layout == "periods-across":
+                if row_label is not None and row_label.metric is None and row_label.mod and prev_metric:
+                    row_label.metric = prev_metric
+                if row_label is not None and row_label.metric is not None and row_label.mod is None:
+                    prev_metric = row_label.metric
+            for c, cell in enumerate(row[1:]):
+                if layout == "periods-across":
+                    when, what = col_periods[c], row_label
+                else:
+                    when = row_periods[r]
+                    what = _metric_label(header[c + 1].text, metrics)
+                _cell_fact(ctx, entity, cell, when, what, caption, metrics, row_span, drafts, misses)
+    return drafts, misses, spans
+
+
+_GROWTH = {"revenue": "revenue_growth", "net_loss": "net_loss_growth"}
+
+
+def _cell_fact(ctx, entity, cell: _Cell, when: _Label, what: Optional[_Label], caption: _Unit,
+               metrics, row_span: Span, drafts: list[Draft], misses: list[Miss]) -> None:
+    amounts = [a for a in find_amounts(cell.text)]
+    if not amounts:
+        return
+    if len(amounts) != 1:
+        for a in amounts:
+            misses.append(Miss(cell.start + a.start, cell.start + a.end, "no_metric_cue",
+                               "table cell with several numbers", row_span, a.value, a.unit))
+        return
+    a = amounts[0]
+    start, end = cell.start + a.start, cell.start + a.end
+
+    def miss(reason: str, detail: str) -> None:
+        misses.append(Miss(start, end, reason, detail, row_span, a.value, a.unit))
+
+    if what is None or what.metric is None:
+        miss("no_metric_cue", "table cell under a label that names no metric")
+        return
+    if entity is None:
+        miss("no_entity", f"table {what.metric}")
+        return
+    metric = what.metric
+    unit = what.unit.over(caption)
+    value = a.value
+    if what.mod:
+        metric = _GROWTH.get(metric)
+        if metric is None:
+            miss("no_metric_cue", f"table: change of {what.metric}")
+            return
+        if a.unit not in (None, "percent"):
+            miss("unit_mismatch", f"table {metric}")
+            return
+        if what.mod == "decline" and value > 0:
+            value = -value
+        out_unit = "percent"
+    else:
+        info = metrics[metric]
+        out_unit = info.unit
+        if info.unit == "currency":
+            currency = a.unit if a.unit not in (None, "percent", "times") else unit.currency
+            if a.unit in ("percent", "times") or currency is None:
+                miss("no_currency", f"table {metric}: no currency")
+                return
+            if not a.scaled and unit.exp:
+                value = value.scaleb(unit.exp)
+            out_unit = currency
+            if metric in LOSSES and value < 0:
+                value = -value
+        elif info.unit == "percent":
+            if a.unit not in (None, "percent"):
+                miss("unit_mismatch", f"table {metric}")
+                return
+        elif info.unit == "times":
+            if a.unit not in (None, "times"):
+                miss("unit_mismatch", f"table {metric}")
+                return
+        else:
+            miss("no_metric_cue", f"table {metric}: not a table metric")
+            return
+    period = when.period
+    if period is None or (metrics[metric].period == "trading"):
+        miss("no_period", f"table {metric}")
+        return
+    drafts.append(Draft(entity=entity, metric=metric, period=str(period), segment=None,
+                        value=clean_value(value), unit=out_unit, qualifier=a.qualifier, start=start, end=end,
+                        sent=row_span, forecast=when.forecast, cue=what.cue, rule="table"))

@@ -1,0 +1,91 @@
+"""Text tables (extractor/tables.py): both layouts, units from captions and labels, forecasts,
+negative losses, growth rows, and what is reported when a cell cannot be placed.
+
+Every table here is made up for these tests (companies and figures invented)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from zhipu_ipo import extract
+
+# (id, text, expected facts as (entity, metric, period, value, unit, forecast))
+CASES = [
+    ("periods-down-caption-currency",
+     "澜峰微电子公布招股书。\n\n財務摘要(人民幣)\n年度 | 收入 | 淨虧損\n2023年 | 3.42億 | 1.05億\n2024年 | 5.18億 | 6,230.5萬\n",
+     {("澜峰微电子", "revenue", "2023", "342000000", "CNY", False),
+      ("澜峰微电子", "net_loss", "2023", "105000000", "CNY", False),
+      ("澜峰微电子", "revenue", "2024", "518000000", "CNY", False),
+      ("澜峰微电子", "net_loss", "2024", "62305000", "CNY", False)}),
+    ("periods-across-broker",
+     "我们首次覆盖智谱。\n盈利预测(单位：百万元)\n指标 | 2024A | 2025E | 2026E\n营业收入 | 312.4 | 705.5 | 1480.0\n"
+     "同比增长(%) | 150.9 | 125.8 | 109.8\n经调整净亏损 | -2466 | -3120 | -2750\nPS(倍) | - | 98.6 | 47.0\n",
+     {("zhipu", "revenue", "2024", "312400000", "CNY", False),
+      ("zhipu", "revenue", "2025", "705500000", "CNY", True),
+      ("zhipu", "revenue", "2026", "1480000000", "CNY", True),
+      ("zhipu", "revenue_growth", "2024", "150.9", "percent", False),
+      ("zhipu", "revenue_growth", "2025", "125.8", "percent", True),
+      ("zhipu", "revenue_growth", "2026", "109.8", "percent", True),
+      ("zhipu", "adjusted_net_loss", "2024", "2466000000", "CNY", False),
+      ("zhipu", "adjusted_net_loss", "2025", "3120000000", "CNY", True),
+      ("zhipu", "adjusted_net_loss", "2026", "2750000000", "CNY", True),
+      ("zhipu", "price_to_sales", "2025", "98.6", "times", True),
+      ("zhipu", "price_to_sales", "2026", "47", "times", True)}),
+    ("markdown-rule-and-label-unit",
+     "MiniMax主要财务数据如下：\n\n| 期间 | 收入(万美元) | 毛利率(%) |\n|---|---|---|\n| 2024年 | 3,052 | 12.2 |\n"
+     "| 2025年前三季度 | 5,343.7 | 23.3 |\n",
+     {("minimax", "revenue", "2024", "30520000", "USD", False),
+      ("minimax", "gross_margin", "2024", "12.2", "percent", False),
+      ("minimax", "revenue", "2025Q1-Q3", "53437000", "USD", False),
+      ("minimax", "gross_margin", "2025Q1-Q3", "23.3", "percent", False)}),
+    ("fiscal-year-labels",
+     "晶泰业绩概览\n项目 | FY2023 | FY2024\n收入(亿元) | 1.74 | 2.66\n",
+     {("晶泰", "revenue", "2023", "174000000", "CNY", False),
+      ("晶泰", "revenue", "2024", "266000000", "CNY", False)}),
+    ("no-currency-anywhere",
+     "禾赛数据\n年份 | 收入\n2023 | 18.77\n2024 | 20.77\n", set()),
+    ("prose-with-pipes", "智谱 | 财经头条 | 2026-01-08\n港股新股 | 今日看点\n", set()),
+    ("one-row-is-not-a-table", "年度 | 收入\n", set()),
+]
+
+
+@pytest.mark.parametrize("text, want", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_table_facts(text, want):
+    ex = extract(text)
+    got = {(f.entity, f.metric, f.period, str(f.value), f.unit, f.forecast) for f in ex.facts
+           if f.rule == "table"}
+    assert got == want
+
+
+def test_table_fact_points_at_its_cell_and_row():
+    text = ("澜峰微电子公布招股书。\n\n財務摘要(人民幣)\n年度 | 收入 | 淨虧損\n2023年 | 3.42億 | 1.05億\n"
+            "2024年 | 5.18億 | 6,230.5萬\n")
+    ex = extract(text)
+    f = next(f for f in ex.facts if f.metric == "net_loss" and f.period == "2024")
+    assert (text[f.start:f.end], f.quote, f.value) == ("6,230.5萬", "2024年 | 5.18億 | 6,230.5萬", Decimal("62305000"))
+
+
+def test_cells_without_a_currency_are_reported():
+    ex = extract("禾赛数据\n年份 | 收入\n2023 | 18.77\n2024 | 20.77\n")
+    reasons = sorted((m.text, m.reason) for m in ex.unplaced)
+    assert ("18.77", "no_currency") in reasons and ("20.77", "no_currency") in reasons
+    assert ("2023", "not_a_figure") in reasons and ("2024", "not_a_figure") in reasons
+
+
+def test_table_rows_are_not_read_as_sentences_too():
+    text = "澜峰微电子公布招股书。\n\n財務摘要(人民幣)\n年度 | 收入 | 淨虧損\n2023年 | 3.42億 | 1.05億\n2024年 | 5.18億 | 6,230.5萬\n"
+    ex = extract(text)
+    assert len(ex.facts) == 4 and {f.rule for f in ex.facts} == {"table"}
+
+
+@pytest.mark.parametrize("text", [
+    "|" * 200_000,
+    "年度 | 收入\n" + "2024年 | 1亿元\n" * 5_000,
+    ("a|b\n" * 20_000) + "x" * 100_000,
+    "|" + "1" * 10_000 + "|\n|" + "2" * 10_000 + "|\n",
+], ids=["pipes", "many-rows", "many-small-rows", "long-digit-cells"])
+def test_hostile_tables_end_cleanly(text):
+    ex = extract(text)
+    assert all(f.metric in ("revenue",) for f in ex.facts)
