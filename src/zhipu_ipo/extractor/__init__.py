@@ -160,8 +160,15 @@ def _facts(norm: Normalized, doc: str, drafts: list[Draft], misses: list[Miss]):
     quotes = _Quotes(norm)
     seen: dict = {}
     exact = _exact_values(drafts)
+    dated = {(d.entity, d.metric, d.segment, str(d.value)): d.start for d in drafts if d.period is not None}
     for d in sorted(drafts, key=lambda d: (d.start, d.metric)):
         key = (d.entity, d.metric, d.period, d.segment, str(d.value))
+        if d.period is None and (d.entity, d.metric, d.segment, str(d.value)) in dated:
+            # a headline's 市销率逾300倍 and the text's 2024年市销率逾300倍: one figure, with its period
+            misses.append(Miss(d.start, d.end, "duplicate", f"{d.metric} stated with its period at "
+                               f"{dated[(d.entity, d.metric, d.segment, str(d.value))]}", d.sent,
+                               d.value if not isinstance(d.value, str) else None, d.unit))
+            continue
         bound_of = _bound_of(d, exact)
         if bound_of is not None:
             # 首日收升逾一成 in a headline, 收升13.17% in the text: the exact figure is the fact

@@ -16,6 +16,7 @@ from ..models import CURRENCIES
 from .cues import use_words
 from .records import Miss
 from .rules import (
+    BARE_CLOSE,
     BARE_PRICE_BEFORE,
     DELTA_BEFORE,
     HUNDRED,
@@ -49,6 +50,9 @@ class Classifier:
                 if re.search(r"(?:涨|升|推高|冲高|抽高|扯高|攀升|飙升)\s*(?:至|到)\s*$", seg):
                     return ("high_price", a.value, "HKD/share", a.qualifier, None, "一度升至", "intraday-high")
             return self._mk_miss(a, sent, "not_a_fact", "intraday peak or grey market")
+        if unit is None and st.price is None and self.hk_doc and not a.scaled and a.unit is None \
+                and BARE_CLOSE.search(self.text, max(0, pos - 4), pos):
+            st.price, st.price_pos = "close", pos - 1          # 首日收131.5，涨13.17%
         if unit is None and self._bare_price(st, a):
             unit = "HKD"
             a = a.model_copy(update={"unit": unit})
@@ -66,6 +70,11 @@ class Classifier:
         if unit == "count":
             return self._classify_count(st, sent, a)
         return self._mk_miss(a, sent, "no_metric_cue", unit or "")
+
+    def _as_of_date(self, sent: Span, pos: int) -> bool:
+        """截至2026年1月12日，…总市值约932亿港元: a day written with 截至 before the figure."""
+        return any(t.kind == "date" and re.search(r"(?:截至|截止到?)\s*$", self.text[max(0, t.start - 4):t.start])
+                   for t in self.ctx.stream.in_span(sent.start, pos))
 
     def _after_first_day(self, st: _State, sent: Span, a) -> bool:
         """The trading day of ``a`` is known and is not the company's listing day."""
@@ -130,7 +139,7 @@ class Classifier:
         if base == "x_market_cap":
             if not a.scaled and abs(a.value) < 10**6:
                 return self._mk_miss(a, sent, "no_metric_cue", "too small for a market value")
-            if self._trading_context(st, pos):
+            if self._trading_context(st, pos) or self._as_of_date(sent, pos):
                 return self._fact("market_cap", a, None, st.base_cue, "market-cap-trading")
             if self._ipo_context(st, pos):
                 return self._fact("market_cap_at_ipo", a, None, st.base_cue, "market-cap-ipo")
@@ -183,6 +192,9 @@ class Classifier:
                 del st.flags["cumulative"]
                 st.segment = None
             seg = st.segment if base in ("revenue", "gross_profit") else None
+            if self.metrics[base].family == "financial" and not a.scaled and abs(a.value) < 10**5:
+                # 总收益约6926港元: a personal sum, not a listed company's figure
+                return self._mk_miss(a, sent, "no_metric_cue", f"too small for a company's {base}")
             if base == "net_loss" and "adjusted" in st.sflags:
                 base = "adjusted_net_loss"      # 按经调整口径，…净亏损
             if base in LOSSES and a.value < 0:
@@ -353,6 +365,10 @@ class Classifier:
             return (metric, a.value, "times", a.qualifier, None, post or st.base_cue, "oversubscription")
         if base == "price_to_sales":
             return ("price_to_sales", a.value, "times", a.qualifier, None, st.base_cue, "cue")
+        if base == "revenue" and st.prev_base == "price_to_sales" and st.prev_base_pos >= st.clause_start \
+                and re.search(r"(?:按|以|基于|对应)[^，,。；;]{0,12}$", self.text[st.prev_base_pos:st.base_pos]):
+            # P/S按2024年收入算已达500倍: the ratio on that year's revenue
+            return ("price_to_sales", a.value, "times", a.qualifier, None, "P/S按…收入", "ps-basis")
         if base == "loss_to_revenue":
             return ("loss_to_revenue", a.value, "times", a.qualifier, None, st.base_cue, "cue")
         # 市值相当于2024年收入约245倍: the price-to-sales ratio on that year's revenue

@@ -26,6 +26,8 @@ _DAY_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 _BLOCKING = ("filing", "notfact", "pricing", "allotment", "notlisting")
 # a listing word that is not the listing itself: 上市前, 上市后, 上市以来
 _NOT_EVENT_AFTER = re.compile(r"^(?:前|后|之前|之后|以来|以后|初期|计划|进程|公司|标准|门槛|规则|新规|政策|申请|地位|企业|之路|潮)")
+#: between a date and the listing word when the date is when the company listed
+_DATE_THEN_LISTING = re.compile(r"\s*(?:在|于)\s*(?:港股|港交所|香港|联交所|主板|港交所主板)?\s*|\s*(?:在|于)?\s*(?:港股|港交所|香港|联交所|港交所主板)\s*")
 _UNTIL = re.compile(r"(?:持续至|截至|直至|至|到)\s*$")
 
 
@@ -191,8 +193,9 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
         v = c.obj.value
         if v in _EVENT or v in ("sub_period", "first_day") or v in _BLOCKING or (
                 v == "ipo" and c.obj.word == "招股"):
-            if v == "listing" and _NOT_EVENT_AFTER.match(text[c.end:c.end + 4]):
-                continue
+            if v == "listing" and _NOT_EVENT_AFTER.match(text[c.end:c.end + 4]) and not any(
+                    _DATE_THEN_LISTING.fullmatch(text, d.end, c.start) for d in dates if d.end <= c.start):
+                continue        # 上市后…, unless a date stands right before: 1月9日在港股上市后
             events.append(c)
     each = any(c.obj.value == "each" for c in cues)
     ent_names: list[str] = []

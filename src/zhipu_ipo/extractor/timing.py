@@ -74,7 +74,7 @@ class Timing:
             year = _year_of(base.obj.period)
             if year is None:
                 return None
-        canon = {"H1": f"{year}H1", "H2": f"{year}H2", "Q1-Q3": f"{year}Q1-Q3", "Q1": f"{year}Q1",
+        canon = {"full_year": f"{year}", "H1": f"{year}H1", "H2": f"{year}H2", "Q1-Q3": f"{year}Q1-Q3", "Q1": f"{year}Q1",
                  "Q2": f"{year}Q2", "Q3": f"{year}Q3", "Q4": f"{year}Q4"}.get(rel)
         if canon is None:
             return None
