@@ -19,6 +19,7 @@ from .rules import (
     BARE_CLOSE,
     BARE_PRICE_BEFORE,
     DELTA_BEFORE,
+    DIRECTION_BEFORE,
     HUNDRED,
     LOOK,
     LOSSES,
@@ -256,6 +257,11 @@ class Classifier:
         if m and self._trading_context(st, pos):
             st.change = "down" if m.group(1) in ("低", "跌", "下跌", "降") else "up"
             st.change_pos = m.start(1)
+        elif st.price is not None and st.price_pos >= st.clause_start - 30:
+            d = DIRECTION_BEFORE.search(self.text, max(0, pos - 2), pos)
+            if d is not None and st.change_pos < d.start():
+                st.change = "down" if d.group(1) in ("低", "挫", "跌") else "up"
+                st.change_pos = d.start()
         if (st.change is not None or st.price is not None) and self._trading_context(st, pos) \
                 and max(st.change_pos, st.price_pos) > st.base_pos:
             open_ctx = st.price == "open" and st.price_pos < pos

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .entities import Registry, bystanders
+from .entities import Registry, bystanders, known_listings
 from .tokens import DATE, ENTITY, PERIOD, Stream
 
 #: Entities that are never the subject a figure falls back to.
@@ -43,6 +43,8 @@ class DocContext:
     first_day_article: bool = False             # the article describes a first trading day
     listing_events: list = field(default_factory=list)   # (end offset, date, entity) of listings told
     table_spans: list = field(default_factory=list)      # Spans of the text tables (read by tables.py)
+    known_days: dict = field(default_factory=dict)       # (month, day) -> listing day of a company named
+    listed_yesterday: set = field(default_factory=set)   # companies whose listing the text dates 昨日
 
     def resolve_year(self, month: int, day: int, hint: Optional[int] = None) -> Optional[dt.date]:
         """The date of a month/day written without a year, or None when the year is unknowable.
@@ -54,6 +56,9 @@ class DocContext:
                 return dt.date(self.today.year + hint, month, day)
             except ValueError:
                 return None
+        known = self.known_days.get((month, day))
+        if known is not None and hint is None:
+            return known        # 8月8日 in an article about a company that listed on that day
         ref = self.reference
         if ref is None:
             return None
@@ -87,6 +92,8 @@ def build_context(text: str, stream: Stream, registry: Registry,
             first_seen.setdefault(ent, s)
             ctx.entity_counts[ent] += 0
     # the main company: the most named one, bystanders (阿里, 腾讯 …) only when nothing else is named
+    listed = known_listings()
+    ctx.known_days = {(d.month, d.day): d for e in ctx.entity_counts if (d := listed.get(e)) is not None}
     pool = [e for e in ctx.entity_counts if e not in bystanders()] or list(ctx.entity_counts)
     if pool:
         ctx.main_entity = min(pool, key=lambda e: (-ctx.entity_counts[e], first_seen.get(e, 0)))
@@ -185,3 +192,10 @@ def _infer_reference(ctx: DocContext) -> None:
         ctx.reference, ctx.reference_exact = latest_date, True
     elif latest_period is not None and latest_period.year >= max_year - 1:
         ctx.reference, ctx.reference_exact = latest_period, False
+    else:
+        # no year anywhere near: a yearless date that is the listing day of a company the article
+        # names (1月8日 in an article about 智谱) dates the article
+        for t in ctx.stream.tokens:
+            if t.kind == DATE and t.obj.date is None and (t.obj.month, t.obj.day) in ctx.known_days:
+                ctx.reference, ctx.reference_exact = ctx.known_days[(t.obj.month, t.obj.day)], True
+                return

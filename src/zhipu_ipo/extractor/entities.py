@@ -9,6 +9,7 @@ only there, on the few characters before the parenthesis, to find where the name
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -84,6 +85,12 @@ def known_aliases() -> dict[str, str]:
                     raise ValueError(f"entities.tsv: alias {name!r} of both {out[name]} and {ident}")
                 out[name] = ident
     return out
+
+
+@lru_cache(maxsize=1)
+def known_listings() -> dict[str, "dt.date"]:
+    """id -> the Hong Kong listing day of a known company (column ``listed`` of entities.tsv)."""
+    return {r[0]: dt.date.fromisoformat(r[3]) for r in lexicon.read_rows("entities.tsv") if len(r) > 3 and r[3]}
 
 
 @lru_cache(maxsize=1)

@@ -90,6 +90,10 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
     for d in drafts:
         if d.metric == "listing_date" and d.entity not in ctx.listing_dates:
             ctx.listing_dates[d.entity] = dt.date.fromisoformat(d.value)
+        if d.metric == "listing_date" and ctx.today is not None and \
+                ctx.today - dt.date.fromisoformat(d.value) == dt.timedelta(days=1) and \
+                re.search(r"昨日|昨天", ctx.text[max(0, d.start - 4):d.end]):
+            ctx.listed_yesterday.add(d.entity)    # 昨日(11月6日)登陆…: the story of that first day
         if d.metric == "listing_date" and not d.forecast:
             ctx.listing_events.append((d.sent.end, dt.date.fromisoformat(d.value), d.entity))
     # an article that mentions a first day long before its own time is not about that day
@@ -228,13 +232,15 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
                 continue
             if len(group) > 1 and len(ent_names) == len(group) and (each or len(group) == 2):
                 ent = ent_names[k]
-            elif len(group) == 1 and len(ent_names) >= 2 and re.search(
+            elif len(group) == 1 and len(ent_names) >= 2 and (re.search(
                     r"同日|同时|同步|均|都|双双|一同|先后",
-                    text[t.end:ev.start] if ev.start > t.end else text[t.end:t.end + 12]):
+                    text[t.end:ev.start] if ev.start > t.end else text[t.end:t.end + 12])
+                    or _coordinated(text, ents, t.start)):
                 # 智谱与天数智芯昨日(1月8日)同日挂牌: the date of every company named
                 metric = "listing_date" if kind == "first_day" else _EVENT.get(kind)
+                names = _coordinated(text, ents, t.start) or ent_names
                 if metric and kind not in ("sub_period", "ipo"):
-                    for name in ent_names:
+                    for name in names:
                         drafts.append(_draft(name, metric, when, t, sent, ev, False))
                     continue
                 ent = ent_names[0]
@@ -262,6 +268,25 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
                 continue
             metric = "listing_date" if kind == "first_day" else _EVENT[kind]
             drafts.append(_draft(ent, metric, when, t, sent, ev, forecast))
+
+
+_AND = re.compile(r"\s*(?:[(（][^()（）]{0,24}[)）])?\s*(?:及|和|与|、|以及|同|跟)\s*")
+_TO_DATE = re.compile(r"\s*(?:[(（][^()（）]{0,24}[)）])?\s*(?:今日|今天|昨日|昨天|明日|明天|将于|于|在)?\s*[(（]?\s*")
+
+
+def _coordinated(text: str, ents: list, date_start: int) -> list[str]:
+    """A及B(00800)昨日(11月6日)登陆…: the companies named right before the date, joined by 及/和/与,
+    are together the subject of its event (their ids; empty when they are not)."""
+    before = [e for e in ents if e.end <= date_start]
+    if len(before) < 2 or not _TO_DATE.fullmatch(text, before[-1].end, date_start):
+        return []
+    run = [before[-1]]
+    for a in reversed(before[:-1]):
+        if not _AND.fullmatch(text, a.end, run[0].start):
+            break
+        run.insert(0, a)
+    names = list(dict.fromkeys(e.obj.entity for e in run))
+    return names if len(names) >= 2 else []
 
 
 #: what may stand before a date that opens its sentence: a bullet, a dateline (36氪获悉，)

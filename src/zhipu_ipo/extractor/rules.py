@@ -36,7 +36,7 @@ A_SHARE = re.compile(r"科创板|创业板|A股|上交所|深交所|沪市|深�
 #: context close, and a text without punctuation must not make every look quadratic
 LOOK = 240
 SINCE = re.compile(r"\s*(?:成立|创立|创办)?\s*(?:以来|至今|起|开始|之前|以前)|\s*(?:成立|创立|创办)")
-DELTA_BEFORE = re.compile(r"(?:增加|减少|增长了|增加了|减少了|多了|少了|下降了|上升了)\s*$")
+DELTA_BEFORE = re.compile(r"(?:增加|减少|增长了|增加了|减少了|多了|少了|下降了|上升了|蒸发|蒸发了|缩水|缩水了)\s*$")
 #: a figure of several companies together (两家合计募资, 二者共计): no single company's fact
 COMBINED = re.compile(r"(?:[两二三四五六七八九十几多数2-9]\s?(?:家|者|间)(?:公司|企业)?|双方|三者)\s?(?:合计|共计|总计|累计|合共|共|一共|总共)")
 #: a price word right before a bare number (收盘28.58, 发行价116.2, 开盘才120)
@@ -47,3 +47,5 @@ BULLET = re.compile(r"[ \t\u3000]*(?:[・•●▪◆■□◇○◎►▶\-*·]
 SHORT_CLOSE = re.compile(r"(?:[)）]|首日|今日|昨日|当日|全日|股价|最终)\s*收\s*(?:于|在|报)?\s*$")
 #: 收 alone right before a bare number that opens a clause: 首日收131.5, ，收345，
 BARE_CLOSE = re.compile(r"(?:^|[，,。；;\s]|首日|今日|当日)收\s*$")
+#: a one-character direction right before a percent on a trading day: 开市报130.5元，低6.12%
+DIRECTION_BEFORE = re.compile(r"(低|挫|跌|高|升|涨)\s*$")

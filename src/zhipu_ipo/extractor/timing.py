@@ -274,6 +274,8 @@ class Timing:
                 last_day, last_pos = day, end
         if last_day is not None and ("same_day" in st.sflags or sent.start - last_pos < 160):
             return last_day                     # 当日 / 同日, or the next sentence: the day just described
+        if ent in ctx.listed_yesterday and "today" not in st.sflags:
+            return ctx.listing_dates[ent]       # written the day after a first day it tells
         if ctx.today is not None:
             return ctx.today
         if ent in ctx.listing_dates and ctx.first_day_article:
