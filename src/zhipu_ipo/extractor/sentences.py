@@ -13,8 +13,7 @@ from dataclasses import dataclass
 # Sentence ends: Chinese and ASCII full stops (an ASCII '.' only when not between digits
 # or letters), question/exclamation marks and line breaks. A semicolon separates parallel
 # clauses of one topic (2022-2024年收入…；2025年上半年…), so it ends a clause, not a sentence.
-_SENTENCE_END = re.compile(r"[。！？!?\n.]")
-_ALNUM = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<![0-9A-Za-z])\.(?![0-9A-Za-z])")
 # Clause ends inside a sentence: commas (not a thousands separator), colons, semicolons.
 _CLAUSE_END = re.compile(r"[，：︰；;]|,(?!\d{3}(?!\d))|(?<!\d):|:(?!\d)")
 
@@ -29,11 +28,8 @@ def sentence_spans(text: str) -> list[Span]:
     """Non-empty sentence spans covering ``text`` (the terminator belongs to its sentence)."""
     spans = []
     pos = 0
-    n = len(text)
     for m in _SENTENCE_END.finditer(text):
-        end = m.end()
-        if text[end - 1] == "." and ((end >= 2 and text[end - 2] in _ALNUM) or (end < n and text[end] in _ALNUM)):
-            continue        # a decimal point or an abbreviation (3.12, Z.ai), not a full stop
+        end = m.end()       # (a '.' between letters or digits is a decimal point or Z.ai: no end)
         if text[pos:end].strip():
             spans.append(Span(pos, end))
         pos = end
