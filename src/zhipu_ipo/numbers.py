@@ -77,7 +77,7 @@ class Amount(BaseModel):
     """One amount as written in a text.
 
     ``value`` is in base units; for a range it is the low end and ``low``/``high`` hold both
-    ends. ``unit`` is a currency code (``CNY`` ``HKD`` ``USD`` ``EUR`` ``JPY`` ``GBP``),
+    ends. ``unit`` is a currency code (``CNY`` ``HKD`` ``USD`` ``EUR`` ``JPY`` ``GBP`` ``TWD``),
     ``percent``, ``times``, ``shares``, ``count`` or ``None`` for a bare number.
     ``start``/``end`` delimit ``text`` (qualifiers, currency signs, 每股 and a trailing
     ``H股``/``A股`` included) in the scanned string; ``num_start``/``num_end`` delimit the
@@ -1218,6 +1218,8 @@ class _Scanner:
         unit = num.unit
         if unit is None and pre.cur:
             unit = pre.cur
+        elif pre.cur and num.unit_kind == "currency" and num.unit_word in ("元", "块", "块钱"):
+            unit = pre.cur      # 新台币37.5亿元, 港币3元: the currency named before the generic 元
         elif pre.cur and num.unit_kind != "currency":
             # a currency before 3亿股 or 5% belongs to something else
             pre.start = max(pre.start, pre.cur_end)

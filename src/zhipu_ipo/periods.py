@@ -1277,6 +1277,9 @@ assert "(?P=" not in _DATE_START
 _DATE_SEARCH = _skipping(_DATE_START, "0-9今昨明", _NOT_INSIDE_A_NUMBER)
 _TIME = re.compile(r"(?:T| {0,2})(?:[01]?[0-9]|2[0-3]):[0-5][0-9]")
 _STAMP_BEFORE = frozenset("·•|丨")
+#: a weekday (and maybe a time) closing the line after a full date: 2025年8月28日 星期四
+_WEEKDAY_EOL = re.compile(r"[ \t]*[(（]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?[ \t]*"
+                          r"(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9][ \t]*)?(?:\n|$)")
 _RELATIVE_DAY = {"今": "today", "昨": "yesterday", "明": "tomorrow"}
 _QUICK_DATE = re.compile(r"[0-9]")
 _LEAP = 2000  # validates 2月29日 when the year is not written
@@ -1353,7 +1356,7 @@ def find_dates(text: str) -> list[DateMention]:
             timed = _TIME.match(text, end) is not None
             line_start = start == 0 or text[start - 1] == "\n"
             stamp = (timed and (m.group("iy") is not None or line_start)) or (
-                start > 0 and text[start - 1] in _STAMP_BEFORE)
+                start > 0 and text[start - 1] in _STAMP_BEFORE) or _WEEKDAY_EOL.match(text, end) is not None
         out.append(DateMention(start, end, text[start:end], dateline=stamp, **fields))
         pos = end
     return out

@@ -66,6 +66,9 @@ class Classifier:
             return self._classify_times(st, sent, a)
         if unit in CURRENCIES:
             return self._classify_money(st, sent, a)
+        if unit == "TWD":
+            # 约新台币37.5亿元: a conversion Taiwanese copy adds; the contract has no TWD figures
+            return self._mk_miss(a, sent, "not_a_fact", "an amount in New Taiwan dollars")
         if unit == "shares":
             return self._classify_shares(st, sent, a)
         if unit == "count":
@@ -441,7 +444,7 @@ class Classifier:
         previous sentence of the paragraph was about prices."""
         if st.price is not None or self.par_trading:
             return True
-        return any(k in st.sflags for k in ("first_day", "today", "trading"))
+        return any(k in st.sflags for k in ("first_day", "today", "trading", "same_day"))
 
     def _ipo_context(self, st: _State, pos: int) -> bool:
         """The sentence is about an offering (IPO, 上市, 招股, 募资, 发行价 …)."""

@@ -114,7 +114,8 @@ def year_hint(text: str, pos: int) -> Optional[int]:
     return _YEAR_WORDS.get(before)
 
 
-_DATELINE_AFTER = re.compile(r"\s*(?:[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?\s*)?(?:消息|电|讯|报道|晚间消息|早间消息|丨|｜|\||\n)")
+_DATELINE_AFTER = re.compile(r"\s*(?:[(（]?(?:星期|周|礼拜)[一二三四五六日天][)）]?\s*)?"
+                             r"(?:[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?\s*)?(?:消息|电|讯|报道|晚间消息|早间消息|丨|｜|\||\n)")
 _DATELINE_BEFORE = re.compile(r"(?:获悉|讯|消息|报道|电|】|·|丨|｜|\|)\s*[，,:：]?\s*$")
 _TODAY_PAREN = re.compile(r"(今日|今天|昨日|昨天|明日|明天)\s*[(（]\s*$")
 _PAREN_OFFSET = {"今日": 0, "今天": 0, "昨日": -1, "昨天": -1, "明日": 1, "明天": 1}

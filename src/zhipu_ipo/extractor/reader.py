@@ -76,6 +76,8 @@ class _State:
     price: Optional[str] = None
     price_pos: int = -1
     segment_end: int = -1
+    unshifted: Optional[tuple] = None                   # the period before a 去年同期 of this clause
+    paren_restore: Optional[tuple] = None               # (close paren offset, period before it)
     change: Optional[str] = None
     change_pos: int = -1
     clause_start: int = 0
@@ -173,13 +175,14 @@ class Reader(Classifier, Timing):
             self.prev_entities = ents
         self._par_period_toks += [t for t in toks if t.kind == PERIOD and t.obj.period is not None]
         self._par_has_figures = self._par_has_figures or any(t.kind in (AMOUNT, PERIOD) for t in toks)
-        par_end = sent.end >= len(self.text) or self.text[sent.end - 1] == "\n"
+        # the paragraph ends with the line (。 is often the last character before the break)
+        par_end = sent.end >= len(self.text) or self.text[sent.end - 1] == "\n" \
+            or self.text.startswith("\n", sent.end)
         if par_end and self._par_has_figures and not self._bullet(sent):
             # a prose paragraph about one period leads the bullet list that may follow it
             self.lead_period = self.paragraph_period()
         if par_end:
             self._par_period_toks, self._par_has_figures = [], False
-        if par_end:
             self.carry_entity = None          # a new paragraph starts from the main company
             self.par_loss_metric = None
             self.par_trading = False
@@ -233,8 +236,12 @@ class Reader(Classifier, Timing):
         while i < n:
             t = toks[i]
             k = t.kind
+            if st.paren_restore is not None and t.start > st.paren_restore[0]:
+                st.period_tok, st.paren_restore = st.paren_restore[1], None
             if k == BOUNDARY:
                 st.clause_start = t.start
+                if st.unshifted is not None:
+                    st.period_tok, st.unshifted = st.unshifted[0], None
                 st.mod = None
                 st.denominator = None
                 st.flags = {}
@@ -285,6 +292,8 @@ class Reader(Classifier, Timing):
                 if base is not None and base.obj.period is not None:
                     shifted = _shift_year(base.obj.period, offset)
                     if shifted is not None:
+                        # for this clause only: 上年同期为A；经营亏损则为B (B is of the period in context)
+                        st.unshifted = (st.period_tok,)
                         st.period_tok = Tok(PERIOD, t.start, t.end,
                                             _SyntheticPeriod(shifted, t.start, t.end, pm.text))
                         return
@@ -308,6 +317,10 @@ class Reader(Classifier, Timing):
             if COMPARE_BEFORE.search(self.text[max(st.clause_start, t.start - 4):t.start]):
                 st.compare_tok = t          # 较2023年的…: for the figure right after it only
                 return
+            close = _paren_close(self.text, t.start)
+            if close is not None and st.paren_restore is None:
+                # 增长23.7%(2023年：10.55亿元)；毛利率…: the year in parentheses stays in them
+                st.paren_restore = (close, st.period_tok)
             st.period_tok = t
 
     def _on_cue(self, st: _State, t: Tok) -> None:
@@ -418,9 +431,18 @@ class Reader(Classifier, Timing):
                 if run[0].unit is None and run[0].scaled and nxt.obj.unit is not None:
                     run = [run[0].model_copy(update={"unit": nxt.obj.unit})]
                 items = list(st.period_tok.obj.items or []) if st.period_tok is not None else []
+                if "same_period" in st.flags and explicit is None:
+                    # 收入由2022年的A增至2024年的B；同期亏损由C扩大至D: the same two periods
+                    items = self._recent_list(2, run[0].start, st.sentence_start) or []
                 if (explicit is None or explicit.obj.period.kind == "span") and len(items) >= 2:
                     force = items[0]
                     st.fromto_last = items[-1]
+                elif explicit is None and self.metrics.get(st.base or "") is not None \
+                        and self.metrics[st.base].period == "required":
+                    # 亏损由A扩大至B with one period in context: B is of that period, A of an earlier one
+                    self._miss(run[0], sent, "ambiguous_period", "the starting figure of a 由…至… pair")
+                    st.last_amount_end = run[0].end
+                    return
             if force is None and "each" in st.sflags and self._cut_after(run[0]):
                 # the page was cut inside an enumeration (245%、20…): the first figure maps to
                 # the first period of the list, the cut one is reported
@@ -658,6 +680,15 @@ def _compatible(a, b) -> bool:
     if ua is None or ub is None:
         return True
     return ua == ub or (ua in CURRENCIES and ub in CURRENCIES)
+
+
+def _paren_close(text: str, pos: int, limit: int = 30) -> Optional[int]:
+    """The offset of the ``)`` closing a parenthesis that ``pos`` stands in, or None."""
+    open_at = max(text.rfind("(", max(0, pos - limit), pos), text.rfind("（", max(0, pos - limit), pos))
+    if open_at == -1 or max(text.rfind(")", open_at, pos), text.rfind("）", open_at, pos)) != -1:
+        return None
+    ends = [x for x in (text.find(")", pos, pos + limit), text.find("）", pos, pos + limit)) if x != -1]
+    return min(ends) if ends else None
 
 
 def _propagate_qualifier(run: list) -> list:

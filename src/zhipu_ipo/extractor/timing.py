@@ -68,7 +68,9 @@ class Timing:
                 p = _P.of_year(year)
                 return Tok(PERIOD, pm.start, pm.end, _SyntheticPeriod(p, pm.start, pm.end, pm.text))
         else:
-            base = st.period_tok or self.prev_sentence_period
+            # the year of this sentence's period, else of this paragraph's, else of the article's topic
+            base = st.period_tok or (self.prev_sentence_period if self.par_periods else None) \
+                or self.topic_period()
             if base is None or base.obj.period is None:
                 return None
             year = _year_of(base.obj.period)
@@ -286,6 +288,11 @@ class Timing:
         d = t.obj
         if d.date is not None:
             return d.date
+        rel = getattr(d, "relative", None)
+        if rel is not None and d.day and self.ctx.today is not None:
+            # 今(26)日: the article's day, when the day written agrees with it
+            when = self.ctx.today + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}.get(rel, 0))
+            return when if when.day == d.day else None
         if not (d.month and d.day):
             return None
         return self.ctx.resolve_year(d.month, d.day, hint=year_hint(self.text, t.start))

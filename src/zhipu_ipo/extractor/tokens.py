@@ -113,13 +113,19 @@ def _day_only(text: str, dates: list, published: Optional[dt.date]) -> list:
                 e < n and text[e] in _DAY_NOT_AFTER) or _overlaps(spans, s, e):
             continue
         k = bisect_left(starts, s)
-        month = None
+        month = fallback = None
         for d in reversed(dates[:k]):
-            if d.month:
+            # the month of the news' own days (1月8日, a dateline), not of a full date it cites
+            # (英诺赛科于2024年12月30日上市…25日收在62.4港元: March, the dateline's month)
+            if d.month and (getattr(d, "year", None) is None or getattr(d, "dateline", False)):
                 month = d.month
                 break
+            if d.month and fallback is None:
+                fallback = d.month
         if month is None and published is not None:
             month = published.month
+        if month is None:
+            month = fallback
         day = int(m.group(1))
         if month is None or not 1 <= day <= 31:
             continue
