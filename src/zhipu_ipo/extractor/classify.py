@@ -233,6 +233,9 @@ class Classifier:
             return (f"{kind}_price", a.value, "HKD/share", "exact", None, a.qualifier_text, "trading")
         if st.price is not None and st.clause_start <= st.price_pos < pos and self._trading_context(st, pos):
             kind = st.price
+            if kind in ("high", "low") and "notfact" in st.sflags and not self.close_reported:
+                # 今早一度急升17%，高见468元: an intraday peak while the day is still running
+                return self._mk_miss(a, sent, "not_a_fact", "intraday peak before the close")
             return self._price_fact(f"{kind}_price", a, kind, "trading")
         if st.base == "offer_price" and st.base_pos > st.price_pos:
             return self._price_fact("offer_price", a, st.base_cue, "offer-price")

@@ -44,6 +44,7 @@ from .rules import (
     LOSSES,
     RUN_SEP,
     TO_VERB,
+    UNNAMED,
     metric_sets,
 )
 from .sentences import Span
@@ -78,6 +79,7 @@ class _State:
     segment_end: int = -1
     unshifted: Optional[tuple] = None                   # the period before a 去年同期 of this clause
     paren_restore: Optional[tuple] = None               # (close paren offset, period before it)
+    period_before: Optional[Tok] = None                 # the period in context before period_tok
     change: Optional[str] = None
     change_pos: int = -1
     clause_start: int = 0
@@ -275,7 +277,9 @@ class Reader(Classifier, Timing):
         if pm.kind == "relative":
             rel = getattr(pm, "relative", None)
             offset = getattr(pm, "year_offset", None)
-            if rel == "same_period" and offset and COMPARE_BEFORE.search(
+            if rel == "previous_year":
+                offset = -1         # 较前一年的11.02亿元: the year before the one in context
+            if rel in ("same_period", "previous_year") and offset and COMPARE_BEFORE.search(
                     self.text[max(st.clause_start, t.start - 4):t.start]):
                 base = st.period_tok or self.prev_sentence_period
                 if re.match(r"\s*(?:的|之)?\s*(?:约|近|超过?|逾)?\s*[\d-]", self.text[t.end:t.end + 8]) \
@@ -286,8 +290,8 @@ class Reader(Classifier, Timing):
                         st.compare_tok = Tok(PERIOD, t.start, t.end,
                                              _SyntheticPeriod(shifted, t.start, t.end, pm.text))
                 return          # 较上年同期增长: the growth of the period in context
-            if rel == "same_period" and offset:
-                # 去年同期: the period in context, one year earlier
+            if rel in ("same_period", "previous_year") and offset:
+                # 去年同期 / 前一年: the period in context, one year earlier
                 base = st.period_tok or self.prev_sentence_period
                 if base is not None and base.obj.period is not None:
                     shifted = _shift_year(base.obj.period, offset)
@@ -321,6 +325,7 @@ class Reader(Classifier, Timing):
             if close is not None and st.paren_restore is None:
                 # 增长23.7%(2023年：10.55亿元)；毛利率…: the year in parentheses stays in them
                 st.paren_restore = (close, st.period_tok)
+            st.period_before = st.period_tok or self.prev_sentence_period
             st.period_tok = t
 
     def _on_cue(self, st: _State, t: Tok) -> None:
@@ -421,9 +426,15 @@ class Reader(Classifier, Timing):
         self._postfix_cue(st, toks, j)
         force = None
         if st.fromto_last is not None:
+            pending, st.fromto_last = st.fromto_last, None
+            if explicit is None and pending is _UNKNOWN:
+                # 毛利率由2023年的A改善至B with no later period in sight: B's period is unknown
+                for a in run:
+                    self._miss(a, sent, "ambiguous_period", "the end figure of a 由…至… pair")
+                st.last_amount_end = run[-1].end
+                return
             if explicit is None:
-                force = st.fromto_last
-            st.fromto_last = None
+                force = pending
         if len(run) == 1:
             # from-to pair (从A增至B): A takes the first period of the range, B the last
             nxt = self._next_amount(toks, j)
@@ -437,6 +448,13 @@ class Reader(Classifier, Timing):
                 if (explicit is None or explicit.obj.period.kind == "span") and len(items) >= 2:
                     force = items[0]
                     st.fromto_last = items[-1]
+                elif explicit is not None and explicit is st.period_tok and explicit.obj.kind == "single":
+                    # 公布2024年财报…毛利率由2023年的A改善至B: B is of the period named before A's
+                    before = st.period_before
+                    later = before is not None and before.obj.period is not None and \
+                        before.obj.period.kind != "span" and \
+                        before.obj.period.end_date > explicit.obj.period.end_date
+                    st.fromto_last = before.obj.period if later else _UNKNOWN
                 elif explicit is None and self.metrics.get(st.base or "") is not None \
                         and self.metrics[st.base].period == "required":
                     # 亏损由A扩大至B with one period in context: B is of that period, A of an earlier one
@@ -632,7 +650,10 @@ class Reader(Classifier, Timing):
             return
         if info.unit in ("currency", "shares") and COMBINED.search(
                 self.text, max(st.clause_start, a.start - 30), a.start):
-            self._miss(a, sent, "not_a_fact", f"{metric} of several companies together")
+            self._miss(a, sent, "not_a_fact", f"{metric} of several companies or days together")
+            return
+        if not st.entity_explicit and UNNAMED.search(self.text, st.sentence_start, a.start):
+            self._miss(a, sent, "no_entity", f"{metric} of an unnamed company")
             return
         entity = st.entity or self.ctx.main_entity
         if not entity:
@@ -680,6 +701,10 @@ def _compatible(a, b) -> bool:
     if ua is None or ub is None:
         return True
     return ua == ub or (ua in CURRENCIES and ub in CURRENCIES)
+
+
+#: the period of the end figure of a 由…至… pair is not known
+_UNKNOWN = object()
 
 
 def _paren_close(text: str, pos: int, limit: int = 30) -> Optional[int]:

@@ -37,8 +37,8 @@ A_SHARE = re.compile(r"科创板|创业板|A股|上交所|深交所|沪市|深�
 LOOK = 240
 SINCE = re.compile(r"\s*(?:成立|创立|创办)?\s*(?:以来|至今|起|开始|之前|以前)|\s*(?:成立|创立|创办)")
 DELTA_BEFORE = re.compile(r"(?:增加|减少|增长了|增加了|减少了|多了|少了|下降了|上升了|蒸发|蒸发了|缩水|缩水了)\s*$")
-#: a figure of several companies together (两家合计募资, 二者共计): no single company's fact
-COMBINED = re.compile(r"(?:[两二三四五六七八九十几多数2-9]\s?(?:家|者|间)(?:公司|企业)?|双方|三者)\s?(?:合计|共计|总计|累计|合共|共|一共|总共)")
+#: a figure of several companies or days together (两家合计募资, 两日合计成交): no single company's day
+COMBINED = re.compile(r"(?:[两二三四五六七八九十几多数2-9]\s?(?:家|者|间|日|天|个交易日)(?:公司|企业)?|双方|三者)\s?(?:合计|共计|总计|累计|合共|共|一共|总共)")
 #: a price word right before a bare number (收盘28.58, 发行价116.2, 开盘才120)
 BARE_PRICE_BEFORE = re.compile(r"(?:价|收盘|开盘|收市|开市|收报|开报|首日收|收|开)\s*(?:为|报|在|是|才|于|仅|:|：)?\s*$")
 #: the mark of a list item at the start of a line: ・ • ● - * 1. 1、 (1) 一、
@@ -49,3 +49,5 @@ SHORT_CLOSE = re.compile(r"(?:[)）]|首日|今日|昨日|当日|全日|股价|�
 BARE_CLOSE = re.compile(r"(?:^|[，,。；;\s]|首日|今日|当日)收\s*$")
 #: a one-character direction right before a percent on a trading day: 开市报130.5元，低6.12%
 DIRECTION_BEFORE = re.compile(r"(低|挫|跌|高|升|涨)\s*$")
+#: an unnamed company as the subject: 同日上市的还有一只小型消费股, 另一家未具名企业
+UNNAMED = re.compile(r"(?:另|还有|有)一(?:只|家|间|个|支)[^，,。；;\d]{0,10}?(?:股|公司|企业|新股)")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ..periods import Period, parse_period
 from .context import year_hint
+from .entities import known_listings
 from .rules import FUNDING_METRICS, LISTING_AFTER, LOOK, POINT_METRICS, SINCE
 from .tokens import DATE, PERIOD, Tok
 
@@ -71,6 +72,13 @@ class Timing:
             # the year of this sentence's period, else of this paragraph's, else of the article's topic
             base = st.period_tok or (self.prev_sentence_period if self.par_periods else None) \
                 or self.topic_period()
+            if rel == "full_year" and st.period_tok is None:
+                # 全年: the latest year the paragraph or the article is about (a year it compares
+                # with, 由2023年的…, is not the year it reports)
+                pool = [t for t in self.par_periods + [self.topic_period()] if t is not None
+                        and t.obj.period is not None and _year_of(t.obj.period) is not None]
+                if pool:
+                    base = max(pool, key=lambda t: _year_of(t.obj.period))
             if base is None or base.obj.period is None:
                 return None
             year = _year_of(base.obj.period)
@@ -256,8 +264,8 @@ class Timing:
         own day; the listing day of an article about the listing."""
         ctx = self.ctx
         ent = st.entity or ctx.main_entity
-        if "first_day" in st.sflags and ent in ctx.listing_dates:
-            return ctx.listing_dates[ent]
+        if "first_day" in st.sflags and (ent in ctx.listing_dates or ent in known_listings()):
+            return ctx.listing_dates.get(ent) or known_listings()[ent]     # 首日: the listing day
         if ctx.today is not None:
             for word, days in (("today", 0), ("yesterday", -1)):
                 if word in st.sflags and st.sflags[word] < a.start:
