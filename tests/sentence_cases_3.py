@@ -256,7 +256,7 @@ CASES: list[Case] = [
           ("澜峰微电子", "day_change", "2026-03-18", None, "-7.53", "percent", "exact")),
          published="2026-03-19", note="a story told the day after a first day; 低/挫 fall"),
     Case("c-neg-market-value-lost",
-         "晶泰首日收市后总市值约为116亿港元，市值相对蒸发43亿港元。",
-         (("晶泰", "market_cap", "2026-02-03", None, "11600000000", "HKD", "approx"),),
+         "澜峰微电子首日收市后总市值约为116亿港元，市值相对蒸发43亿港元。",
+         (("澜峰微电子", "market_cap", "2026-02-03", None, "11600000000", "HKD", "approx"),),
          published="2026-02-03", note="the market value lost is a change, not a level"),
 ]
