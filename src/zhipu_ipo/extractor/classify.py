@@ -23,6 +23,7 @@ from .rules import (
     HUNDRED,
     LOOK,
     LOSSES,
+    NOT_ONE_DAY,
     SHORT_CLOSE,
     VS_PRICE,
 )
@@ -57,6 +58,8 @@ class Classifier:
         if unit is None and self._bare_price(st, a):
             unit = "HKD"
             a = a.model_copy(update={"unit": unit})
+            if st.base == "shares_offered" and st.base_pos > st.price_pos:
+                return ("offer_price", a.value, "HKD/share", a.qualifier, None, st.base_cue, "offer-price")
         if unit is None:
             reason = "no_currency" if a.scaled else "no_metric_cue"
             return self._mk_miss(a, sent, reason, st.base or "")
@@ -95,9 +98,13 @@ class Classifier:
             return False
         if not (Decimal("0.01") <= a.value < 10000) or (a.value == int(a.value) and a.value >= 1900):
             return False
-        if st.price is None and st.base not in ("offer_price", "x_mid_price"):
+        if st.price is None and st.base not in ("offer_price", "x_mid_price", "shares_offered"):
             return False
-        return BARE_PRICE_BEFORE.search(self.text, max(0, a.start - 8), a.start) is not None
+        m = BARE_PRICE_BEFORE.search(self.text, max(0, a.start - 8), a.start)
+        if m is not None and st.base == "shares_offered" and st.base_pos > st.price_pos:
+            # 发行15.5: the offer price; only right after 发行/发售, never after a share count word
+            return bool(re.match(r"发行|发售", m.group())) and a.value < 1000
+        return m is not None
 
     def _postfix(self, a, words: tuple[str, ...], window: int = 8) -> Optional[str]:
         """The first of ``words`` written right after the amount (``的`` may stand between)."""
@@ -277,6 +284,9 @@ class Classifier:
             metric = "open_change" if open_ctx else "day_change"
             if st.price in ("high", "low"):
                 return self._mk_miss(a, sent, "not_a_fact", "intraday change")
+            if NOT_ONE_DAY.search(self.text, st.clause_start, pos):
+                # 恒生科技指数全年上涨23.5%, 首日平均涨幅约21%: not one company's day
+                return self._mk_miss(a, sent, "no_metric_cue", "change over a longer time or an average")
             cum = st.flags.get("cumulative")
             if (cum is not None and cum < pos) or (m and self._after_first_day(st, sent, a)):
                 # 较承销价累计上涨117.2%: the change since the offering, not one day's
@@ -291,6 +301,9 @@ class Classifier:
             value = -a.value if mod == "decline" and a.value > 0 else a.value
             return (metric, value, "percent", a.qualifier, None, st.base_cue, "growth")
         if mod == "cagr":
+            if base is None and (st.dropped_base or "").startswith("x_"):
+                # 市场规模…将增长至166亿元，年复合增长率约22%: the growth of what the sentence measured
+                return self._mk_miss(a, sent, "no_metric_cue", f"CAGR of {st.dropped_base}")
             if base in (None, "revenue"):
                 return ("revenue_cagr", a.value, "percent", a.qualifier, None, "复合增长率", "cagr")
             return self._mk_miss(a, sent, "no_metric_cue", f"CAGR of {base}")
@@ -372,6 +385,10 @@ class Classifier:
                 re.match(r"\s*(?:或以上|以上)", self.text[a.end:a.end + 4]):
             return self._mk_miss(a, sent, "not_a_fact", "a threshold (若认购倍数达100倍或以上)")
         base = st.base
+        if base in ("hk_offer_shares", "intl_offer_shares") and not post and st.base_pos >= st.clause_start:
+            # 公开认购才3.6倍, 国际配售约10倍: a multiple of a tranche is its subscription
+            metric = "intl_oversubscription" if base == "intl_offer_shares" else "hk_oversubscription"
+            return (metric, a.value, "times", a.qualifier, None, st.base_cue, "oversubscription")
         if post or base == "oversubscription":
             metric = "intl_oversubscription" if self._tranche(sent, pos) == "intl" else "hk_oversubscription"
             return (metric, a.value, "times", a.qualifier, None, post or st.base_cue, "oversubscription")
@@ -418,6 +435,9 @@ class Classifier:
 
     def _classify_count(self, st: _State, sent: Span, a):
         counter = a.counter or ""
+        if counter == "家" and re.match(r"\s*(?:公司|企业|新股|上市公司)", self.text[a.end:a.end + 6]):
+            # 两家公司的基石投资者名单: a count of companies
+            return self._mk_miss(a, sent, "no_metric_cue", "a count of companies")
         if counter in ("家", "名", "位") and (self._postfix(a, ("基石",)) or re.match(
                 r"[^，,。；;\d]{0,10}的基石投资", self.text[a.end:a.end + 16])):
             return ("cornerstone_count", a.value, "count", a.qualifier, None, "基石投资者", "count")

@@ -198,7 +198,9 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
         if v in _EVENT or v in ("sub_period", "first_day") or v in _BLOCKING or (
                 v == "ipo" and c.obj.word == "招股"):
             if v == "listing" and _NOT_EVENT_AFTER.match(text[c.end:c.end + 4]) and not any(
-                    _DATE_THEN_LISTING.fullmatch(text, d.end, c.start) for d in dates if d.end <= c.start):
+                    _DATE_THEN_LISTING.fullmatch(text, d.end, c.start)
+                    or (d.end == c.start and re.search(r"(?:于|在)\s*$", text[max(0, d.start - 3):d.start]))
+                    for d in dates if d.end <= c.start):
                 continue        # 上市后…, unless a date stands right before: 1月9日在港股上市后
             events.append(c)
     each = any(c.obj.value == "each" for c in cues)
@@ -268,6 +270,32 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
                 continue
             metric = "listing_date" if kind == "first_day" else _EVENT[kind]
             drafts.append(_draft(ent, metric, when, t, sent, ev, forecast))
+    _next_day_events(ctx, sent, usable, events, ents, drafts)
+
+
+_NEXT_DAY = re.compile(r"(?:次日|翌日|第二天|隔日)\s*(?:正式)?\s*$")
+
+
+def _next_day_events(ctx, sent, dates, events, ents, drafts) -> None:
+    """继智谱将于1月8日挂牌后，MiniMax也将于次日登陆港交所: the day after the date written before,
+    for the company named between that date and the event."""
+    text = ctx.text
+    for c in events:
+        m = _NEXT_DAY.search(text, max(sent.start, c.start - 8), c.start)
+        if c.obj.value not in ("listing", "first_day") or m is None:
+            continue
+        before = [t for t in dates if t.end <= c.start and not _is_range(t.obj)]
+        if not before:
+            continue
+        t = before[-1]
+        between = [e for e in ents if t.end <= e.start and e.end <= c.start]
+        when = _date_value(ctx, t.obj)
+        if not between or when is None:
+            continue
+        day = when + dt.timedelta(days=1)
+        drafts.append(Draft(entity=between[-1].obj.entity, metric="listing_date", period=None, segment=None,
+                            value=day.isoformat(), unit="date", qualifier="exact", start=m.start(),
+                            end=m.start() + 2, sent=sent, cue=c.obj.word, rule="event-next-day"))
 
 
 _AND = re.compile(r"\s*(?:[(（][^()（）]{0,24}[)）])?\s*(?:及|和|与|、|以及|同|跟)\s*")

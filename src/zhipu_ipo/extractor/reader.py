@@ -38,10 +38,12 @@ from .rules import (
     COMPARE_BEFORE,
     FROM_BEFORE,
     FUNDING_METRICS,
+    GENERIC_SUBJECT,
     HK_MARKERS,
     HUNDRED,
     LOOK,
     LOSSES,
+    QUESTION,
     RUN_SEP,
     TO_VERB,
     UNNAMED,
@@ -80,6 +82,7 @@ class _State:
     unshifted: Optional[tuple] = None                   # the period before a 去年同期 of this clause
     paren_restore: Optional[tuple] = None               # (close paren offset, period before it)
     period_before: Optional[Tok] = None                 # the period in context before period_tok
+    dropped_base: Optional[str] = None                  # a carried cue given up on in this sentence
     change: Optional[str] = None
     change_pos: int = -1
     clause_start: int = 0
@@ -380,6 +383,9 @@ class Reader(Classifier, Timing):
             if st.segment is not None and st.segment_end >= 0 and \
                     self.text[st.segment_end:t.start].strip() in ("/", "／"):
                 return      # Talkie/星野: one product line under two names, the first one's slug
+            if st.segment is not None and st.segment_end >= 0 and _paren_close(self.text, t.start) is not None \
+                    and self.text[st.segment_end:st.segment_end + 1] in "(（":
+                return      # AI原生产品(Talkie/星野、海螺AI等): examples of the segment named before
             st.segment_end = t.end
             st.segment = c.value
             st.segment_pos = t.start
@@ -519,7 +525,7 @@ class Reader(Classifier, Timing):
             self.misses.append(decided)
             if decided.reason in ("no_metric_cue", "unit_mismatch") and a.unit is not None \
                     and st.base_pos < st.clause_start and st.mod != "qoq":
-                st.base = None      # the carried cue does not explain this clause: stop carrying it
+                st.dropped_base, st.base = st.base, None   # the carried cue does not explain this clause
             return
         metric, value, unit, qualifier, segment, cue, rule = decided
         info = self.metrics[metric]
@@ -651,6 +657,12 @@ class Reader(Classifier, Timing):
         if info.unit in ("currency", "shares") and COMBINED.search(
                 self.text, max(st.clause_start, a.start - 30), a.start):
             self._miss(a, sent, "not_a_fact", f"{metric} of several companies or days together")
+            return
+        if QUESTION.search(self.text, st.clause_start, a.start):
+            self._miss(a, sent, "not_a_fact", f"{metric} asked about, not stated")
+            return
+        if metric == "market_share" and GENERIC_SUBJECT.search(self.text, st.clause_start, a.start):
+            self._miss(a, sent, "no_entity", "the share of a group of companies")
             return
         if not st.entity_explicit and UNNAMED.search(self.text, st.sentence_start, a.start):
             self._miss(a, sent, "no_entity", f"{metric} of an unnamed company")

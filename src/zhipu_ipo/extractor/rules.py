@@ -40,14 +40,20 @@ DELTA_BEFORE = re.compile(r"(?:增加|减少|增长了|增加了|减少了|多�
 #: a figure of several companies or days together (两家合计募资, 两日合计成交): no single company's day
 COMBINED = re.compile(r"(?:[两二三四五六七八九十几多数2-9]\s?(?:家|者|间|日|天|个交易日)(?:公司|企业)?|双方|三者)\s?(?:合计|共计|总计|累计|合共|共|一共|总共)")
 #: a price word right before a bare number (收盘28.58, 发行价116.2, 开盘才120)
-BARE_PRICE_BEFORE = re.compile(r"(?:价|收盘|开盘|收市|开市|收报|开报|首日收|收|开)\s*(?:为|报|在|是|才|于|仅|:|：)?\s*$")
+BARE_PRICE_BEFORE = re.compile(r"(?:价|收盘|开盘|收市|开市|收报|开报|首日收|收|开|发行|发售)\s*(?:为|报|在|是|才|于|仅|:|：)?\s*$")
 #: the mark of a list item at the start of a line: ・ • ● - * 1. 1、 (1) 一、
 BULLET = re.compile(r"[ \t\u3000]*(?:[・•●▪◆■□◇○◎►▶\-*·]|[0-9]{1,2}[.、)）]|[(（][0-9]{1,2}[)）]|[一二三四五六七八九十][、.])")
 #: 收 alone before a price, where only a close can be meant: MiniMax(00100)收398港元, 首日收131.5
 SHORT_CLOSE = re.compile(r"(?:[)）]|首日|今日|昨日|当日|全日|股价|最终)\s*收\s*(?:于|在|报)?\s*$")
 #: 收 alone right before a bare number that opens a clause: 首日收131.5, ，收345，
-BARE_CLOSE = re.compile(r"(?:^|[，,。；;\s]|首日|今日|当日)收\s*$")
+BARE_CLOSE = re.compile(r"(?:^|[，,。；;\s]|首日|今日|今天|昨日|昨天|当日)收\s*$")
 #: a one-character direction right before a percent on a trading day: 开市报130.5元，低6.12%
 DIRECTION_BEFORE = re.compile(r"(低|挫|跌|高|升|涨)\s*$")
 #: an unnamed company as the subject: 同日上市的还有一只小型消费股, 另一家未具名企业
 UNNAMED = re.compile(r"(?:另|还有|有)一(?:只|家|间|个|支)[^，,。；;\d]{0,10}?(?:股|公司|企业|新股)")
+#: a figure asked about, not stated: 2026年收入增速能否维持在100%以上
+QUESTION = re.compile(r"能否|是否|能不能|可否|有没有|会不会")
+#: a price change over more than one day, or an average of many stocks (not one day's change)
+NOT_ONE_DAY = re.compile(r"全年|年内|今年以来|年初至今|今年至今|本周|全周|本月|全月|月内|周内|平均|均值")
+#: a subject that is a group of companies, not one: 国产厂商份额有望提升至40%
+GENERIC_SUBJECT = re.compile(r"国产厂商|国内厂商|本土厂商|国产芯片|国产供应商|国内企业|行业整体|整个行业")

@@ -23,14 +23,14 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..numbers import find_amounts
-from ..periods import ParseError, Period, parse_period
+from ..periods import ParseError, Period, find_periods, parse_period
 from .context import DocContext
 from .cues import find_cues
 from .entities import bystanders
 from .records import Draft, Miss, clean_value
 from .rules import LOSSES, metric_sets
 from .sentences import Span
-from .tokens import ENTITY
+from .tokens import DATE, ENTITY
 
 _RULE = re.compile(r"[\s|｜:：\-—=+]*")
 _PERIOD_LABEL = re.compile(r"\s*(?:FY)?((?:19|20)\d{2})\s*([AEFP]|年[AEF]?|年度|财年)?\s*(?:\(?(?:预测|预期|实际)\)?)?\s*",
@@ -157,11 +157,12 @@ def _period_label(cell: str) -> Optional[_Label]:
 def _metric_label(cell: str, metrics) -> Optional[_Label]:
     cues = find_cues(cell)
     unit = _unit_of(cell)
-    metric = next((c for c in cues if c.kind in ("metric", "loss") and not c.value.startswith("x_")), None)
+    # the head of a Chinese compound is its last word: 公开发售认购倍数 is an oversubscription
+    metric = next((c for c in reversed(cues) if c.kind in ("metric", "loss") and not c.value.startswith("x_")), None)
     mod = next((c for c in cues if c.kind == "mod" and c.value in ("growth", "decline")), None)
     if metric is not None:
         value = "net_loss" if metric.kind == "loss" else metric.value
-        if value not in metrics:
+        if value not in metrics and value != "oversubscription":   # (hk_ or intl_, from the label)
             return None
         if mod is not None and mod.start > metric.start:
             return _Label(metric=value, mod=mod.value, unit=unit, cue=cell)
@@ -186,6 +187,29 @@ def _caption(text: str, start: int) -> str:
     return ""
 
 
+def _entity_in(ctx: DocContext, cell: _Cell) -> Optional[str]:
+    """The company a header cell names (智谱(02513.HK), MiniMax), if it names exactly one."""
+    found = {t.obj.entity for t in ctx.stream.in_span(cell.start, cell.end) if t.kind == ENTITY}
+    return found.pop() if len(found) == 1 else None
+
+
+def _row_label(cell: _Cell, metrics) -> Optional[_Label]:
+    """A row head in a table of companies: a metric, maybe with its period (2024年收入,
+    研发费用率(2024年)), or an IPO term the cue table names by context (上市日期, 基石投资者)."""
+    label = _metric_label(cell.text, metrics)
+    if label is None:
+        if re.search(r"上市日期|上市时间|挂牌日期|上市日", cell.text):
+            label = _Label(metric="listing_date", cue=cell.text)
+        elif "基石" in cell.text:
+            label = _Label(metric="cornerstone_count", cue=cell.text)
+        else:
+            return None
+    found = [p for p in find_periods(cell.text) if p.period is not None]
+    if len(found) == 1:
+        label.period = found[0].period
+    return label
+
+
 def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
     """Facts and misses of every table in the document, and the line spans the tables cover
     (the sentence reader leaves those lines alone)."""
@@ -198,21 +222,31 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
         span = Span(header[0].start, rows[-1][-1].end)
         col_periods = [_period_label(c.text) for c in header[1:]]
         row_periods = [_period_label(r[0].text) for r in rows[1:]]
+        col_entities = [_entity_in(ctx, c) for c in header[1:]]
         if all(col_periods):
             layout = "periods-across"
         elif all(row_periods):
             layout = "periods-down"
+        elif all(col_entities) and len(set(col_entities)) == len(col_entities) >= 2:
+            layout = "companies-across"
         else:
             continue
         spans.append(span)
-        labels = header[1:] if layout == "periods-across" else [r[0] for r in rows[1:]]
-        for cell in labels:         # the period heads hold digits too: reported, never dropped
-            misses.append(Miss(cell.start, cell.end, "not_a_figure", "period label of a table", span))
+        if layout != "companies-across":
+            labels = header[1:] if layout == "periods-across" else [r[0] for r in rows[1:]]
+            for cell in labels:         # the period heads hold digits too: reported, never dropped
+                misses.append(Miss(cell.start, cell.end, "not_a_figure", "period label of a table", span))
         entity = _entity_before(ctx, span.start)
         caption = _unit_of(_caption(ctx.text, span.start) + " " + header[0].text[:_MAX_CAPTION])
         prev_metric: Optional[str] = None
         for r, row in enumerate(rows[1:]):
             row_span = Span(row[0].start, row[-1].end)
+            if layout == "companies-across":
+                what = _row_label(row[0], metrics)
+                for c, cell in enumerate(row[1:]):
+                    when = _Label(period=what.period if what is not None else None)
+                    _cell_fact(ctx, col_entities[c], cell, when, what, caption, metrics, row_span, drafts, misses)
+                continue
             row_label = _metric_label(row[0].text, metrics) if layout == "periods-across" else None
             if layout == "periods-across":
                 if row_label is not None and row_label.metric is None and row_label.mod and prev_metric:
@@ -234,6 +268,9 @@ _GROWTH = {"revenue": "revenue_growth", "net_loss": "net_loss_growth"}
 
 def _cell_fact(ctx, entity, cell: _Cell, when: _Label, what: Optional[_Label], caption: _Unit,
                metrics, row_span: Span, drafts: list[Draft], misses: list[Miss]) -> None:
+    if what is not None and what.metric == "listing_date":
+        _date_cell(ctx, entity, cell, what, row_span, drafts, misses)
+        return
     amounts = [a for a in find_amounts(cell.text)]
     if not amounts:
         return
@@ -255,6 +292,8 @@ def _cell_fact(ctx, entity, cell: _Cell, when: _Label, what: Optional[_Label], c
         miss("no_entity", f"table {what.metric}")
         return
     metric = what.metric
+    if metric == "oversubscription":
+        metric = "intl_oversubscription" if "国际" in (what.cue or "") else "hk_oversubscription"
     unit = what.unit.over(caption)
     value = a.value
     if what.mod:
@@ -271,31 +310,49 @@ def _cell_fact(ctx, entity, cell: _Cell, when: _Label, what: Optional[_Label], c
     else:
         info = metrics[metric]
         out_unit = info.unit
-        if info.unit == "currency":
-            currency = a.unit if a.unit not in (None, "percent", "times") else unit.currency
-            if a.unit in ("percent", "times") or currency is None:
+        if info.unit in ("currency", "HKD/share"):
+            currency = a.unit if a.unit not in (None, "percent", "times", "count", "shares") else unit.currency
+            if a.unit in ("percent", "times", "count", "shares") or currency is None:
                 miss("no_currency", f"table {metric}: no currency")
                 return
             if not a.scaled and unit.exp:
                 value = value.scaleb(unit.exp)
+            if info.unit == "HKD/share":
+                if currency not in ("HKD", "CNY") or a.scaled:
+                    miss("unit_mismatch", f"table {metric}")
+                    return
+                currency = "HKD/share"      # offer prices in 元 in Hong Kong copy are Hong Kong dollars
             out_unit = currency
             if metric in LOSSES and value < 0:
                 value = -value
-        elif info.unit == "percent":
-            if a.unit not in (None, "percent"):
-                miss("unit_mismatch", f"table {metric}")
-                return
-        elif info.unit == "times":
-            if a.unit not in (None, "times"):
+        elif info.unit in ("percent", "times", "count", "shares"):
+            if a.unit not in (None, info.unit):
                 miss("unit_mismatch", f"table {metric}")
                 return
         else:
             miss("no_metric_cue", f"table {metric}: not a table metric")
             return
     period = when.period
-    if period is None or (metrics[metric].period == "trading"):
+    needs = metrics[metric].period
+    if needs == "trading" or (period is None and needs == "required"):
         miss("no_period", f"table {metric}")
         return
-    drafts.append(Draft(entity=entity, metric=metric, period=str(period), segment=None,
-                        value=clean_value(value), unit=out_unit, qualifier=a.qualifier, start=start, end=end,
-                        sent=row_span, forecast=when.forecast, cue=what.cue, rule="table"))
+    drafts.append(Draft(entity=entity, metric=metric, period=str(period) if period is not None else None,
+                        segment=None, value=clean_value(value), unit=out_unit, qualifier=a.qualifier,
+                        start=start, end=end, sent=row_span, forecast=when.forecast, cue=what.cue, rule="table"))
+
+
+def _date_cell(ctx, entity, cell: _Cell, what: _Label, row_span: Span, drafts, misses) -> None:
+    """A listing day in a table of companies (上市日期 | 1月8日 | 1月9日)."""
+    dates = [t for t in ctx.stream.in_span(cell.start, cell.end) if t.kind == DATE]
+    if len(dates) != 1 or entity is None:
+        return
+    d = dates[0].obj
+    when = d.date if d.date is not None else (
+        ctx.resolve_year(d.month, d.day) if d.month and d.day else None)
+    if when is None:
+        misses.append(Miss(dates[0].start, dates[0].end, "no_year", "table date without a year", row_span))
+        return
+    drafts.append(Draft(entity=entity, metric="listing_date", period=None, segment=None, value=when.isoformat(),
+                        unit="date", qualifier="exact", start=dates[0].start, end=dates[0].end, sent=row_span,
+                        cue=what.cue, rule="table"))

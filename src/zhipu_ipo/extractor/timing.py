@@ -226,6 +226,16 @@ class Timing:
                 span = tok.obj.period
             if span is None:
                 return None, "no_period"
+            if metric == "revenue_cagr" and span.kind == "span" and len(span.items()) == 2 \
+                    and span.items()[0].kind == "year" and span.items()[1].kind == "year" \
+                    and span.items()[1].start_date.year - span.items()[0].start_date.year == 1:
+                # 2022–2024年收入…，2023年、2024年增速…，复合增长率: a compound rate spans more than
+                # one year: the widest range of the sentence ending the same year
+                wider = [t.obj.period for t in self._sentence_periods(st, pos)
+                         if t.obj.period.kind == "span" and t.obj.period.items()[-1] == span.items()[-1]
+                         and t.obj.period.start_date < span.start_date]
+                if wider:
+                    span = min(wider, key=lambda p: p.start_date)
             return str(span), ""
         if tok is None:
             if info.period in ("optional",) or metric in FUNDING_METRICS:

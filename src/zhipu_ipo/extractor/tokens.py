@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from ..numbers import find_amounts
-from ..periods import find_dates, find_periods
+from ..periods import DateMention, find_dates, find_periods
 from . import cues as _cues
 from .entities import Registry, find_mentions
 from .sentences import Span, all_clause_starts, sentence_spans
@@ -133,6 +133,18 @@ def _day_only(text: str, dates: list, published: Optional[dt.date]) -> list:
     return out
 
 
+#: a date written month.day right before an IPO event, as forum posts do: 12.27上市, 1.8挂牌
+_DOTTED_DATE = re.compile(r"(?<![\d.价报收为至约于])(1[0-2]|0?[1-9])\.([12][0-9]|3[01]|0?[1-9])(?![\d.])"
+                          r"(?=\s*(?:上市|挂牌|招股|截止招股|开始招股|暗盘|首日))")
+
+
+def _dotted_dates(text: str) -> list:
+    if "." not in text:
+        return []
+    return [DateMention(m.start(), m.end(), m.group(), month=int(m.group(1)), day=int(m.group(2)))
+            for m in _DOTTED_DATE.finditer(text)]
+
+
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with every span replaced by NULs of the same length (offsets unchanged)."""
     parts = []
@@ -154,6 +166,9 @@ def build_stream(text: str, registry: Registry, published: Optional[dt.date] = N
     dates = find_dates(text)
     if "日" in text:
         dates = sorted(dates + _day_only(text, dates, published), key=lambda d: d.start)
+    dotted = _dotted_dates(text)
+    if dotted:
+        dates = sorted(dates + dotted, key=lambda d: d.start)
     hard: list[Tok] = [Tok(DATE, d.start, d.end, d) for d in dates]
     for p in periods:
         # a bare full date is read as a date; a period that says more (截至…, ranges, lists)
