@@ -93,8 +93,8 @@ def _written(f) -> bool:
     d = f.model_dump(mode="json")
     if d["metric"] in ("revenue_growth", "net_loss_growth") and d["rule"] == "growth-times":
         d["value"] = d["value"] / 100      # 增长1.6倍 -> 160 (percent)
-    if d["unit"] == "date" and f.rule == "event-today":
-        return True                         # 今日 / 昨日: the article's own day
+    if d["unit"] == "date" and f.rule in ("event-today", "event-next-day"):
+        return True                         # 今日 / 昨日 / 次日: counted from a day written or known
     if value_spans(d, f.quote):
         return True
     # Chinese numerals (七成, 十一名) are read by the library's own scanner

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Optional
 
 from ..models import CURRENCIES
-from .cues import use_words
+from .cues import find_cues, use_words
 from .records import Miss
 from .rules import (
     BARE_CLOSE,
@@ -238,7 +238,10 @@ class Classifier:
         if a.qualifier_text in ("最高", "最低") and self._trading_context(st, pos):
             kind = "high" if a.qualifier_text == "最高" else "low"
             return (f"{kind}_price", a.value, "HKD/share", "exact", None, a.qualifier_text, "trading")
-        if st.price is not None and st.clause_start <= st.price_pos < pos and self._trading_context(st, pos):
+        if st.price is not None and (st.clause_start <= st.price_pos < pos or (
+                st.price_pos < pos and re.search(r"股价\s*(?:为|报|是|收于|收在)?\s*$", self.text[max(0, pos - 6):pos]))) \
+                and self._trading_context(st, pos):
+            # (截至1月19日收盘，公司股价285.2港元: the price word of the clause before)
             kind = st.price
             if kind in ("high", "low") and "notfact" in st.sflags and not self.close_reported:
                 # 今早一度急升17%，高见468元: an intraday peak while the day is still running
@@ -260,6 +263,14 @@ class Classifier:
             return self._mk_miss(a, sent, "no_metric_cue", "percentage points")
         if self._postfix(a, ("的份额", "的市场份额", "的市占率", "的市场占有率", "市场份额")):
             return ("market_share", a.value, "percent", a.qualifier, None, "份额", "market-share-postfix")
+        share_from = re.match(r"\s*的?(?:收入|营收|收益)(?:来自|来源于|源自|由)", self.text[a.end:a.end + 12])
+        if share_from is not None:
+            # 有84.5%的收入来自本地化部署: the share of that segment
+            seg = next((c.value for c in find_cues(self.text, a.end + share_from.end(),
+                                                   min(len(self.text), a.end + share_from.end() + 16))
+                        if c.kind == "seg"), None)
+            if seg is not None:
+                return ("revenue_share", a.value, "percent", a.qualifier, seg, "的收入来自", "share-from")
         # parenthetical percent after an amount: 2023年5.29亿元(425%), 1.245亿元(+117%)
         paren = self._paren_percent_role(st, a)
         if paren is not None:
@@ -360,6 +371,14 @@ class Classifier:
             role = "rd_to_revenue"
         elif st.paren_role in ("revenue_growth",) and prev.metric == "revenue":
             role = "revenue_growth"
+        if role is None:
+            # …2023年5.29亿元(425%)…，括号内为研发费用占当期收入比重: the text says what they are
+            key = re.search(r"括号内(?:为|是|数字为|数字是|的数字为)?([^，,。；;]{0,24})",
+                            self.text[a.end:min(len(self.text), a.end + LOOK)])
+            if key and prev.metric == "rd_expense" and re.search(r"收入|营收", key.group(1)):
+                role = "rd_to_revenue"
+            elif key and re.search(r"增长|增速|同比", key.group(1)):
+                role = {"revenue": "revenue_growth", "net_loss": "net_loss_growth"}.get(prev.metric)
         if role is None:
             return None
         st.paren_role = role

@@ -37,8 +37,9 @@ def find_tickers(text: str):
         if before and (before.isascii() and before.isalnum()):
             continue
         yield m
-#: a bare code in parentheses, maybe after a Latin name: 智谱(02513), 稀宇科技(MiniMax，00100)
-_BARE_CODE = re.compile(r"[(（](?:[A-Za-z][A-Za-z0-9 .\-]{0,20}[,，、]\s?)?(\d{4,5})[)）]")
+#: a bare code in parentheses, maybe after another name: 智谱(02513), 稀宇科技(MiniMax，00100),
+#: 智谱(北京智谱华章，02513)
+_BARE_CODE = re.compile(r"[(（](?:[^()（）,，、\d]{1,20}[,，、]\s?)?(\d{4,5})[)）]")
 _DEFINITION = re.compile(
     r"(?:以下简称|以下称|下称|简称|以下简称为|下称为)\s?[:：]?\s?[“\"「『]([^”\"」』()（）,，。]{1,16})[”\"」』]"
 )
@@ -46,6 +47,8 @@ _OPEN = "(（"
 _CLOSE = ")）"
 _STOP_SUFFIXES = ("企业", "公司", "巨头", "龙头", "机构", "消息", "报道", "企", "厂商", "平台", "独角兽", "新股", "股")
 _SUFFIX_HINT = re.compile(r"科技|智能|半导体|机器人|芯|医|生物|网络|软件|数据|电子|汽车|智|股份|集团|控股|光|能源|动力|技术|信息|云")
+#: a forum cashtag: $澜峰微电子(06688)$
+_CASHTAG = re.compile(r"\$([^$()（）\s]{2,16})[(（]\d{4,5}[)）]\$")
 #: the class marker Hong Kong adds to a stock's name: -W (weighted voting), -B (biotech), -P, -SW
 _SHARE_CLASS = re.compile(r"-[A-Z]{1,3}$")
 #: a place name in parentheses inside a legal name: (苏州), （香港）, (北京)
@@ -136,8 +139,10 @@ def _name_pattern() -> tuple[re.Pattern, tuple[str, ...]]:
 
 #: characters that may stand right before a company name (so the name starts there)
 _NAME_LEFT = set("，,。；;：:、（(“\"「『【】丨｜| \n\t的与和及在由对将从向于是为了据")
+#: one-character function words that may be glued to the front of a name (继/据/在 + name)
+_TRIM_FIRST = set("继据在与和及的对向从由于将把被给让即而但且并或又也还就都为以按至较")
 #: characters no company name starts with
-_BAD_FIRST = set("据这该其本此一各多某每全总其他前后上下新老大小第与和及的在占约为至较按以将对向把被从由于给让即共而但且并或又也还就都")
+_BAD_FIRST = set("继据这该其本此一各多某每全总其他前后上下新老大小第与和及的在占约为至较按以将对向把被从由于给让即共而但且并或又也还就都")
 
 
 @lru_cache(maxsize=1)
@@ -190,6 +195,8 @@ def discover_names(text: str) -> list[str]:
         while prefix and start > 0 and text[start - 1] not in _NAME_LEFT:
             start += 1
             prefix = prefix[1:]
+        while len(prefix) > 2 and prefix[0] in _TRIM_FIRST:    # 继澜峰微电子: the name starts after 继
+            prefix, start = prefix[1:], start + 1
         if not 2 <= len(prefix) <= 4 or prefix[0] in _BAD_FIRST:
             continue
         name = prefix + word
@@ -305,6 +312,19 @@ def _used_elsewhere(text: str, name: str, skip_from: int, skip_to: int) -> bool:
     return False
 
 
+def _stands_alone(text: str, short: str, suffixes: list[str]) -> bool:
+    """``short`` (地平线 of 地平线机器人) is written somewhere as a name of its own: after a
+    boundary and not followed by a company word (无锡澜峰 or 澜峰半导体 do not count)."""
+    i = text.find(short)
+    while i != -1:
+        end = i + len(short)
+        if (i == 0 or text[i - 1] in _NAME_LEFT or not _NAME_CHAR.match(text[i - 1])) and \
+                not any(text.startswith(suf, end) for suf in suffixes):
+            return True
+        i = text.find(short, i + 1)
+    return False
+
+
 def _without_company_word(name: str) -> str:
     for suf in sorted(_word_table().get("suffix", []), key=len, reverse=True):
         if name.endswith(suf) and len(name) - len(suf) >= 2:
@@ -370,6 +390,16 @@ def build_registry(text: str) -> Registry:
         name = name_before(text, op) if op is not None else None
         key = add_company([name]) if name else None
         pending.append((key or "", normalize_ticker(digits), m.start(), m.end()))
+    # a forum cashtag names a listed company: $澜峰微电子(06688)$, $地平线机器人-W(09660)$
+    if "$" in text:
+        for m in _CASHTAG.finditer(text):
+            name = m.group(1).strip()
+            cls = _SHARE_CLASS.search(name)
+            if cls is not None and cls.start() >= 2:
+                name = name[:cls.start()]
+            if re.search(r"[\u4e00-\u9fff]", name) and name not in _entity_words()[2] \
+                    and not (reg.resolve(name) or reg.resolve(short_name(name))):
+                add_company([name])
     # a bare code in parentheses right after a company already known: 智谱(02513), 智谱(2513)
     for m in _BARE_CODE.finditer(text):
         name = name_before(text, m.start())
@@ -387,8 +417,7 @@ def build_registry(text: str) -> Registry:
             for suf in suffixes:
                 if f.endswith(suf) and len(f) - len(suf) >= 2:
                     short = f[: -len(suf)]
-                    if short not in reg.aliases and re.search(
-                            re.escape(short) + "(?!" + re.escape(suf) + ")", text):
+                    if short not in reg.aliases and _stands_alone(text, short, suffixes):
                         forms.add(short)
                     break
     # The id of a discovered company is its shortest name.

@@ -174,6 +174,7 @@ class _Range:
     end_day: int
     end_date: Optional[dt.date]
     dateline: bool = False
+    relative: Optional[str] = None      # 今日(3日)起至2月6日: the first day is the article's day
 
 
 def _pair_ranges(text: str, dates: list[Tok]) -> list[Tok]:
@@ -184,7 +185,8 @@ def _pair_ranges(text: str, dates: list[Tok]) -> list[Tok]:
                 and _RANGE_LINK.match(text[prev.end:t.start]):
             a, b = prev.obj, t.obj
             out[-1] = Tok(DATE, prev.start, t.end, _Range(prev.start, t.end, text[prev.start:t.end], a.month,
-                                                     a.day, a.date, b.month, b.day, b.date))
+                                                     a.day, a.date, b.month, b.day, b.date,
+                                                     relative=getattr(a, "relative", None)))
             continue
         out.append(t)
     return out

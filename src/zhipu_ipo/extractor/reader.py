@@ -178,7 +178,10 @@ class Reader(Classifier, Timing):
                     loss = t.obj.value
         if len(ents) >= 2:
             self.prev_entities = ents
-        self._par_period_toks += [t for t in toks if t.kind == PERIOD and t.obj.period is not None]
+        # the periods the paragraph reports on (not one it compares with: 低于2023年的…, (2023年：…))
+        self._par_period_toks += [t for t in toks if t.kind == PERIOD and t.obj.period is not None
+                                  and not COMPARE_BEFORE.search(self.text, max(0, t.start - 4), t.start)
+                                  and _paren_close(self.text, t.start) is None]
         self._par_has_figures = self._par_has_figures or any(t.kind in (AMOUNT, PERIOD) for t in toks)
         # the paragraph ends with the line (。 is often the last character before the break)
         par_end = sent.end >= len(self.text) or self.text[sent.end - 1] == "\n" \

@@ -88,6 +88,7 @@ class _Label:
     mod: Optional[str] = None        # growth / decline: the change of the metric before it
     unit: _Unit = _Unit()
     cue: str = ""
+    profit: bool = False             # a profit row: a negative figure is a loss, a positive one no fact
 
 
 def _cells(text: str, start: int, end: int) -> list[_Cell]:
@@ -158,10 +159,15 @@ def _metric_label(cell: str, metrics) -> Optional[_Label]:
     cues = find_cues(cell)
     unit = _unit_of(cell)
     # the head of a Chinese compound is its last word: 公开发售认购倍数 is an oversubscription
-    metric = next((c for c in reversed(cues) if c.kind in ("metric", "loss") and not c.value.startswith("x_")), None)
+    metric = next((c for c in reversed(cues) if c.kind in ("metric", "loss")
+                   and (not c.value.startswith("x_") or c.value == "x_net_profit")), None)
     mod = next((c for c in cues if c.kind == "mod" and c.value in ("growth", "decline")), None)
     if metric is not None:
         value = "net_loss" if metric.kind == "loss" else metric.value
+        if value == "x_net_profit":
+            # 经调整净利润 | -251.0: a profit row; its negative figures are losses
+            value = "adjusted_net_loss" if "调整" in cell else "net_loss"
+            return _Label(metric=value, unit=unit, cue=cell, profit=True)
         if value not in metrics and value != "oversubscription":   # (hk_ or intl_, from the label)
             return None
         if mod is not None and mod.start > metric.start:
@@ -323,7 +329,12 @@ def _cell_fact(ctx, entity, cell: _Cell, when: _Label, what: Optional[_Label], c
                     return
                 currency = "HKD/share"      # offer prices in 元 in Hong Kong copy are Hong Kong dollars
             out_unit = currency
-            if metric in LOSSES and value < 0:
+            if what.profit:
+                if value >= 0:
+                    miss("no_metric_cue", "a profit")
+                    return
+                value = -value
+            elif metric in LOSSES and value < 0:
                 value = -value
         elif info.unit in ("percent", "times", "count", "shares"):
             if a.unit not in (None, info.unit):

@@ -217,9 +217,14 @@ class Timing:
                 self.prev_sentence_period if self.par_periods else self.topic_period())
         if tok is None:
             tok = st.period_tok
-        if tok is None and info.family == "financial" and not cumulative and metric != "revenue_cagr":
+        if tok is None and info.family in ("financial", "derived") and not cumulative \
+                and metric not in ("revenue_cagr", "price_to_sales"):
             # 2024年收入为A。毛利率为B。: a paragraph about one period, the figures after it
             tok = self.paragraph_period()
+            if tok is None and metric in POINT_METRICS and re.search(
+                    r"期末|报告期末", self.text[max(st.clause_start, pos - 20):pos]):
+                # 期末现金…: the end of the period the article reports on
+                tok = self.topic_period()
         if metric == "revenue_cagr" or cumulative:
             span = self._span_from_context(st, pos) if (tok is None or tok.obj.period.kind != "span") else tok.obj.period
             if span is None and tok is not None and not cumulative:
