@@ -95,6 +95,8 @@ def _written(f) -> bool:
         d["value"] = d["value"] / 100      # 增长1.6倍 -> 160 (percent)
     if d["unit"] == "date" and f.rule in ("event-today", "event-next-day"):
         return True                         # 今日 / 昨日 / 次日: counted from a day written or known
+    if f.rule == "flat" and d["value"] == 0:
+        return True                         # 平开 / 与招股价持平: the word is the figure
     if value_spans(d, f.quote):
         return True
     # Chinese numerals (七成, 十一名) are read by the library's own scanner
@@ -103,10 +105,13 @@ def _written(f) -> bool:
     from zhipu_ipo import find_amounts, normalize
 
     want = Decimal(str(d["value"]))
+    # a table cell takes the scale of its caption (人民币千元, 百万元) and a loss its sign
+    scales = (1, 1000, 10**4, 10**6, 10**8) if f.rule == "table" else (1,)
     for a in find_amounts(normalize(f.quote).text):
-        for v in (a.value, a.value * 100, a.value / 100, -a.value):
-            if v == want:
-                return True
+        for k in scales:
+            for v in (a.value, a.value * 100, a.value / 100, -a.value):
+                if v * k == want:
+                    return True
     return False
 
 

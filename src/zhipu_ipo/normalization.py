@@ -83,7 +83,8 @@ _CONTROL = (
     r"\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff"
 )
 _QUESTION = r"?？\ufffd"
-_BLANK = r" \t\u00a0\u2000-\u200a\u202f\u205f\u3000"
+#: blanks folded inside numbers (not the tab: it separates the cells of a copied table)
+_BLANK = r" \u00a0\u2000-\u200a\u202f\u205f\u3000"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212~\u301c\ufe58\ufe63\u2053"
 _MINUS_LIKE = frozenset("\u2010\u2011\u2012\u2013\u2212\ufe63")
 _DIGITS = frozenset("0123456789")

@@ -875,7 +875,9 @@ class _Scanner:
         sign, _, cur, pct, q2, per, _, q1, frm = m.groups()
         if sign is not None:
             before = self.char(n - m.end("sign") - 1)
-            if before in _LATIN:
+            if before in _LATIN and not (sign == "+" and self.t[max(0, start - 4):start - 1].lower()
+                                          in ("yoy", "qoq", "mom")):
+                # (yoy+36.6%: a change against last year, not a name like GPT-4)
                 pre.ident = True
                 return pre
             if before in _NO_SIGN_BEFORE:

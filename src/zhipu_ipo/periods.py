@@ -461,8 +461,10 @@ _Y_HEAD = (
     r"(?P<fy>FY ?)?(?<![0-9.])(?P<y4>(?:19|20)[0-9]{2})(?![0-9]|\.[0-9])"
     r"|FY ?(?P<fy2>[0-9]{2})(?![0-9])"
     r"|(?P<ycn>[一二][〇零一二三四五六七八九]{3})(?= ?年)"
-    r"|(?<![0-9.])(?P<yy>[0-9]{2})"
-    r"(?= ?年?(?:[上下]半|Q[1-4]|H[12]|前[一二两三1-3]个?季|第?[一二三四1-4]季|全年|财年))"
+    r"|(?<![0-9.])(?<!近)(?<!过去)(?<!逾)(?<!超)(?<!约)(?<!这)(?P<yy>[0-9]{2})"
+    r"(?= ?年?(?:[上下]半|Q[1-4]|H[12]|前[一二两三1-3]个?季|第?[一二三四1-4]季|全年|财年)"
+    # forum shorthand: 24年营收, 24年净亏, 毛利率56.3%(24年)
+    r"| ?年(?:度|营收|收入|总收入|净亏|净利|亏损|毛利|研发|业绩|[)）]|[0-9]{1,2}(?:[-至][0-9]{1,2})?月))"
 )
 
 _NUM = r"[0-9]{1,3}(?:\.[0-9]{1,2})?|[一二两三四五六七八九十]{1,3}"
@@ -885,8 +887,8 @@ def _year_atom(text: str, m: re.Match) -> Optional[_Atom]:
         shape, end = _YEAR, tail.end("yt")
     if shape is None and fy:
         shape = _YEAR
-    if m.group("yy") and shape is None:
-        return None
+    if m.group("yy") and (shape is None or (shape == _YEAR and year < 2015)):
+        return None         # (10年营收: more likely ten years than 2010)
     if shape is not None and shape[0] == "S":
         return _Atom(m.start(), end, "R", extra={"relative": "same_period", "year": year})
     return _Atom(m.start(), end, "Y", year=year, shape=shape)
@@ -1277,6 +1279,8 @@ assert "(?P=" not in _DATE_START
 _DATE_SEARCH = _skipping(_DATE_START, "0-9今昨明", _NOT_INSIDE_A_NUMBER)
 _TIME = re.compile(r"(?:T| {0,2})(?:[01]?[0-9]|2[0-3]):[0-5][0-9]")
 _STAMP_BEFORE = frozenset("·•|丨")
+#: a date after a label is a field, not a dateline: 预期上市日期：2026年2月5日(星期四)
+_LABELLED = re.compile(r"[:：]|日期|上市|挂牌|招股|截止|截至")
 #: a weekday (and maybe a time) closing the line after a full date: 2025年8月28日 星期四
 _WEEKDAY_EOL = re.compile(r"[ \t]*[(（]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?[ \t]*"
                           r"(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9][ \t]*)?(?:\n|$)")
@@ -1356,7 +1360,9 @@ def find_dates(text: str) -> list[DateMention]:
             timed = _TIME.match(text, end) is not None
             line_start = start == 0 or text[start - 1] == "\n"
             stamp = (timed and (m.group("iy") is not None or line_start)) or (
-                start > 0 and text[start - 1] in _STAMP_BEFORE) or _WEEKDAY_EOL.match(text, end) is not None
+                start > 0 and text[start - 1] in _STAMP_BEFORE) or (
+                _WEEKDAY_EOL.match(text, end) is not None
+                and not _LABELLED.search(text, text.rfind("\n", 0, start) + 1, start))
         out.append(DateMention(start, end, text[start:end], dateline=stamp, **fields))
         pos = end
     return out

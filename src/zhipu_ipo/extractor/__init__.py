@@ -28,7 +28,9 @@ from .records import Draft, Miss
 from .tables import read_tables
 from .tokens import AMOUNT, DATE, PERIOD, TICKER, build_stream
 
-_DIGITS = re.compile(r"(?<![\d:])[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?![\d:])|\d+(?:[.,]\d+)*")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+#: a time of day (tried where a run of digits is followed by a colon)
+_TIME_OF_DAY = re.compile(r"(?<![\d:])[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?![\d:])")
 
 __all__ = ["extract"]
 
@@ -222,6 +224,16 @@ def _bound_of(d: Draft, exact: dict) -> Optional[int]:
     return None
 
 
+_READ_KINDS = frozenset((AMOUNT, PERIOD, DATE, TICKER))
+
+
+def _latin(ch: str) -> bool:
+    return ch != "" and ch in _LATIN
+
+
+_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
 def _mentions(norm: Normalized, doc: str, misses: list[Miss], stream, fact_spans: set,
               drafts: list[Draft]) -> list[Mention]:
     """Every number-bearing span that is not a fact: the readers' misses (with their reasons),
@@ -239,9 +251,14 @@ def _mentions(norm: Normalized, doc: str, misses: list[Miss], stream, fact_spans
                            unit=m.unit, reason=m.reason, detail=m.detail,
                            quote=quotes(m.sent, m.start, m.end)))
     # amounts no rule looked at (e.g. in sentences without a period or cue) are unplaced too
-    for tok in stream.tokens:
-        if tok.kind != AMOUNT:
-            continue
+    spans = [(d.start, d.end) for d in drafts]
+    amounts = []
+    for t in stream.tokens:
+        if t.kind in _READ_KINDS:
+            spans.append((t.start, t.end))
+            if t.kind == AMOUNT:
+                amounts.append(t)
+    for tok in amounts:
         key = (tok.start, tok.end)
         if key in taken or key in seen:
             continue
@@ -251,24 +268,31 @@ def _mentions(norm: Normalized, doc: str, misses: list[Miss], stream, fact_spans
                            unit=tok.obj.unit, reason="no_metric_cue", detail="not read",
                            quote=_quote_at(quotes, stream, tok.start)))
     # digits no scanner took (GLM-4.5, 18C章, ordinals, footnote marks): reported, never dropped
-    spans = sorted([(t.start, t.end) for t in stream.tokens if t.kind in (AMOUNT, PERIOD, DATE, TICKER)]
-                   + [(d.start, d.end) for d in drafts])
+    spans.sort()
     starts = [s for s, _ in spans]
     reach = []          # reach[i]: the furthest end among spans[: i + 1]
     for _, e in spans:
         reach.append(max(e, reach[-1]) if reach else e)
     text = norm.text
+    pos = 0
     for m in _DIGITS.finditer(text):
-        i = bisect_right(starts, m.start()) - 1
-        if i >= 0 and reach[i] > m.start():
+        start, end = m.span()
+        if start < pos:
+            continue            # inside the time of day just reported
+        if text.startswith(":", end):
+            m = _TIME_OF_DAY.match(text, start) or m
+            start, end = m.span()
+        pos = end
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and reach[i] > start:
             continue
-        s, e = norm.span_to_original(m.start(), m.end())
-        named = bool(re.match(r"[A-Za-z]", text[m.end():m.end() + 1]) or
-                     re.search(r"[A-Za-z][-.]?$", text[max(0, m.start() - 2):m.start()]))
+        s, e = norm.span_to_original(start, end)
+        named = _latin(text[end:end + 1]) or _latin(text[start - 1:start]) or (
+            text[start - 1:start] in ("-", ".") and _latin(text[start - 2:start - 1]))
         out.append(_mention(doc=doc, text=norm.original[s:e], start=s, end=e, value=None, unit=None,
                            reason="identifier" if named else "not_a_figure",
                            detail="a number inside a name" if named else
                            "a time of day" if ":" in m.group() else "a number no scanner read",
-                           quote=_quote_at(quotes, stream, m.start())))
+                           quote=_quote_at(quotes, stream, start)))
     out.sort(key=lambda m: m.start)
     return out

@@ -33,6 +33,10 @@ if TYPE_CHECKING:
     from .reader import _State
 
 
+#: the purpose written right before its share: …；扩大产能及海外业务约25%
+_PURPOSE_BEFORE = re.compile(r"(?:^|[，,。；;、】\]:：])\s*([^，,。；;、\d%\n【】\[\]:：]{2,30}?)\s*(?:约|占|为|:|：)?\s*$")
+
+
 class Classifier:
     """Metric decisions of the sentence reader (see the module docstring)."""
 
@@ -514,7 +518,12 @@ class Classifier:
         m = re.match(r"\s*(?:[(（][^()（）]{0,20}[)）])?\s*(?:的?(?:募集资金|募资|所得款项净额|所得款项|资金))?\s*"
                      r"(?:将|拟|计划)?\s*(?:用于|投向|投入|作为|用作|拨作|投放于|分配至|[:：])\s*([^，,。；;\n]{1,40})", after)
         if not m and self.par_uses:
-            m = re.match(r"\s*(?:[(（][^()（）]{0,20}[)）])?\s*([^，,。；;、\d%\n]{2,40})", after)
+            m = re.match(r"[ \t]*(?:[(（][^()（）]{0,20}[)）])?[ \t]*([^，,。；;、\d%\n]{2,40})", after)
+        if not m:
+            # a list under a uses heading, the purpose first: 【所得款项用途】研发约55%；营运资金约10%
+            line = self.text[self.text.rfind("\n", 0, a.start) + 1:a.start]
+            if "用途" in line or self.par_uses:
+                m = _PURPOSE_BEFORE.search(line)
         if not m:
             return None
         sent_text = self.text[max(0, a.start - 120):a.start + 40]

@@ -5,14 +5,15 @@ without a year, and its sentences grouped into paragraphs.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .entities import Registry, bystanders, known_listings
-from .tokens import DATE, ENTITY, PERIOD, Stream
+from .entities import Registry, bystanders, indices, known_listings
+from .tokens import DATE, ENTITY, PERIOD, DayOnly, Stream
 
 #: Entities that are never the subject a figure falls back to.
 _NOT_SUBJECTS = {"hsi", "hstech", "market"}
@@ -94,12 +95,17 @@ def build_context(text: str, stream: Stream, registry: Registry,
     # the main company: the most named one, bystanders (阿里, 腾讯 …) only when nothing else is named
     listed = known_listings()
     ctx.known_days = {(d.month, d.day): d for e in ctx.entity_counts if (d := listed.get(e)) is not None}
-    pool = [e for e in ctx.entity_counts if e not in bystanders()] or list(ctx.entity_counts)
+    pool = [e for e in ctx.entity_counts if e not in bystanders() and e not in indices()] \
+        or list(ctx.entity_counts)
     if pool:
         ctx.main_entity = min(pool, key=lambda e: (-ctx.entity_counts[e], first_seen.get(e, 0)))
     _infer_reference(ctx)
     if ctx.today is None:
         _dateline_today(ctx)
+    if ctx.today is None:
+        _day_dateline_today(ctx)
+        if ctx.today is not None:
+            _days_of_today(ctx)
     ctx.first_day_article = bool(_FIRST_DAY.search(text))   # refined once listing dates are known
     return ctx
 
@@ -147,6 +153,38 @@ def _dateline_today(ctx: DocContext) -> None:
             if not ctx.reference_exact:
                 ctx.reference, ctx.reference_exact = ctx.today, True
         return
+
+
+#: a wire dateline with only the day: (中央社台北8日电), （中央社记者某某香港8日专电）
+_DAY_DATELINE = re.compile(r"[(（]\s*[^()（）\d\n]{2,20}?([0-3]?[0-9])日专?电\s*[)）]")
+
+
+def _day_dateline_today(ctx: DocContext) -> None:
+    """A wire dateline gives only the day (台北8日电). It dates the article when that day is the
+    known listing day of exactly one date among the companies the article names (an article of
+    the 8th about 智谱, listed 2026-01-08), or with the month of the publication date."""
+    m = _DAY_DATELINE.search(ctx.text, 0, _DATELINE_SPAN)
+    if m is None:
+        return
+    day = int(m.group(1))
+    days = {d for d in ctx.known_days.values() if d.day == day}
+    if len(days) == 1:
+        ctx.today = days.pop()
+        if not ctx.reference_exact:
+            ctx.reference, ctx.reference_exact = ctx.today, True
+
+
+def _days_of_today(ctx: DocContext) -> None:
+    """Days written alone (同日(8日)) whose month was only guessed from a full date the article
+    cites take the month of the article's own day instead (the day before or on it)."""
+    today = ctx.today
+    for t in ctx.stream.tokens:
+        d = t.obj
+        if t.kind == DATE and isinstance(d, DayOnly) and d.guessed:
+            month, year = today.month, today.year
+            if d.day > today.day:
+                month, year = (month - 1, year) if month > 1 else (12, year - 1)
+            t.obj = dataclasses.replace(d, month=month, guessed=False)
 
 
 def _infer_reference(ctx: DocContext) -> None:

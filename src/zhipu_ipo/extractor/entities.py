@@ -53,6 +53,14 @@ _CASHTAG = re.compile(r"\$([^$()（）\s]{2,16})[(（]\d{4,5}[)）]\$")
 _SHARE_CLASS = re.compile(r"-[A-Z]{1,3}$")
 #: a place name in parentheses inside a legal name: (苏州), （香港）, (北京)
 _PLACE_PAREN = re.compile(r"[(（][\u4e00-\u9fff]{2,3}[)）]")
+#: a list mark before a name heading a line: ▸ 星枢智能：…
+_BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[▸▶►•・●◆■\-*][ \t]*$")
+#: a period right after a name (星枢智能第二季收入…, 星枢智能上半年…)
+_PERIOD_NEXT = re.compile(r"第?[一二三四1-4]季|[上下]半年|前三季|全年|今年|去年|同期|同季")
+#: a company's legal name at the start of a line, and what must follow it to make it the subject
+_LEGAL_HEAD = re.compile(r"(?m)^[ \t　]*([\u4e00-\u9fff]{2,16}?(?:股份)?有限公司)")
+_LEGAL_NEXT = re.compile(r"\s*(?:[(（][^()（）]{0,30}[)）])?\s*(?:全球发售|首次公开发售|公开发售|招股|上市|发售|"
+                         r"[(（]?(?:股份代号|股票代码|代号)|港股|H股|递表|递交|发布|公布|宣布|\d{4}年)")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9.&·\-]")
 
 
@@ -100,6 +108,13 @@ def known_listings() -> dict[str, "dt.date"]:
 def bystanders() -> frozenset[str]:
     """Ids of companies that take a figure only as the subject of a clause (role bystander)."""
     return frozenset(r[0] for r in lexicon.read_rows("entities.tsv") if len(r) > 2 and r[2] == "bystander")
+
+
+@lru_cache(maxsize=1)
+def indices() -> frozenset[str]:
+    """Ids of market indices (role index): the subject of the clause that names them, never
+    carried to the next sentence nor the company an article is about."""
+    return frozenset(r[0] for r in lexicon.read_rows("entities.tsv") if len(r) > 2 and r[2] == "index")
 
 
 @lru_cache(maxsize=1)
@@ -202,7 +217,10 @@ def discover_names(text: str) -> list[str]:
         name = prefix + word
         end = start + len(name)
         nxt = text[end:end + 8]
+        heads_line = start == 0 or text[start - 1] == "\n" or _BULLET_BEFORE.search(text, max(0, start - 3), start)
         if not (nxt[:1].isdigit() or nxt.startswith(after) or nxt[:1] in "（(，,。" or nxt.startswith("FY")
+                or (nxt[:1] in ":：" and heads_line)
+                or _PERIOD_NEXT.match(nxt)
                 or _starts_with_cue(text, end) or re.match(r"[一二两三四五六七八九十]+年", nxt)):
             continue
         if name in known_aliases() or any(name.endswith(a) for a in _known_cjk_aliases()):
@@ -376,6 +394,12 @@ def build_registry(text: str) -> Registry:
     if re.search(_SUFFIX_HINT, text):
         for name in discover_names(text):
             add_company([name])
+    # a legal name heading a line (a prospectus summary, a filing title): 驭风智驾科技股份有限公司 全球发售
+    if "有限公司" in text:
+        for m in _LEGAL_HEAD.finditer(text):
+            name = m.group(1)
+            if _LEGAL_NEXT.match(text, m.end()) and not reg.resolve(name):
+                add_company([name])
     pending: list[tuple[str, str, int, int]] = []
     if "(" in text or "（" in text:
         for m in _DEFINITION.finditer(text):

@@ -25,16 +25,21 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from decimal import Decimal
+
 from ..models import CURRENCIES
+from ..numbers import Amount
 from ..periods import Period
 from .classify import Classifier
 from .context import DocContext
-from .entities import bystanders
+from .entities import bystanders, indices
 from .records import Conversion, Draft, Miss, clean_value
 from .rules import (
     A_SHARE,
     BULLET,
     COMBINED,
+    COMPARE_AFTER,
+    FLAT_NOT_WORD,
     COMPARE_BEFORE,
     FROM_BEFORE,
     FUNDING_METRICS,
@@ -135,7 +140,8 @@ class Reader(Classifier, Timing):
             if tables and any(tb.start <= sent.start < tb.end for tb in tables):
                 continue            # a table row: tables.py reads it
             self._section(sent, toks)
-            if not any(t.kind in (AMOUNT, DATE, TICKER) for t in toks):
+            if not any(t.kind in (AMOUNT, DATE, TICKER) or (t.kind == CUE and t.obj.kind == "flat")
+                       for t in toks):
                 self._remember(toks, sent)
                 continue
             self._read_sentence(sent, toks)
@@ -168,7 +174,7 @@ class Reader(Classifier, Timing):
                     self.prev_sentence_period = t
             elif k == ENTITY:
                 e = t.obj.entity
-                if e not in bystanders() and e not in ents:
+                if e not in bystanders() and e not in indices() and e not in ents:
                     ents.append(e)
             elif k == CUE:
                 kind = t.obj.kind
@@ -181,6 +187,7 @@ class Reader(Classifier, Timing):
         # the periods the paragraph reports on (not one it compares with: 低于2023年的…, (2023年：…))
         self._par_period_toks += [t for t in toks if t.kind == PERIOD and t.obj.period is not None
                                   and not COMPARE_BEFORE.search(self.text, max(0, t.start - 4), t.start)
+                                  and not COMPARE_AFTER.match(self.text, t.end)
                                   and _paren_close(self.text, t.start) is None]
         self._par_has_figures = self._par_has_figures or any(t.kind in (AMOUNT, PERIOD) for t in toks)
         # the paragraph ends with the line (。 is often the last character before the break)
@@ -265,7 +272,9 @@ class Reader(Classifier, Timing):
             elif k == PERIOD:
                 self._on_period(st, t)
             elif k == CUE:
-                if t.start not in st.consumed:
+                if t.obj.kind == "flat":
+                    self._on_flat(st, sent, t)
+                elif t.start not in st.consumed:
                     self._on_cue(st, t)
             elif k == AMOUNT:
                 j = self._run_end(toks, i)
@@ -426,6 +435,15 @@ class Reader(Classifier, Timing):
         run = [a.model_copy(update={"value": -a.value}) if self.text[a.start - 1:a.start] == "负"
                and a.value > 0 and a.unit == "percent" else a for a in run]
         first = run[0]
+        if st.base is not None and st.base_pos >= 0:
+            basis = _BASIS_PAREN.search(self.text, max(st.sentence_start, first.start - 40), first.start)
+            if basis is not None and basis.start() < st.base_pos:
+                # 所得款项净额(按中位数30.50港元计):约18.07亿港元: the basis in parentheses is an
+                # aside; the figure after it is the metric named before it
+                before = [t for t in toks[:i] if t.kind == CUE and t.obj.kind == "metric"
+                          and st.sentence_start <= t.start < basis.start()]
+                if before:
+                    st.base, st.base_cue, st.base_pos = before[-1].obj.value, before[-1].obj.word, before[-1].start
         if first.unit == "percent" and st.base is not None and st.base_pos >= st.clause_start \
                 and re.fullmatch(r"[的之]\s*", self._between_cue_and(st, first)):
             # 全球发售的35%: the cue names what the share is of, not the subject
@@ -570,7 +588,7 @@ class Reader(Classifier, Timing):
         names = [e for e, p in zip(st.entities, st.entity_pos) if p > st.last_amount_end]
         if len(names) < 2:
             names = list(st.entities)
-        if len(names) < 2 and re.search(r"两家公司|两家|两者|二者|两股|两只", self.text[max(st.sentence_start, first.start - LOOK):first.start]):
+        if len(names) < 2 and re.search(r"两家公司|两家|两公司|两间公司|两者|二者|两股|两只", self.text[max(st.sentence_start, first.start - LOOK):first.start]):
             names = list(self.prev_entities)     # 两家公司的成交额分别为A和B
         if "each" in st.sflags and len(names) == len(run) >= 2 and (
                 tok is None or len(tok.obj.items or []) != len(run)):
@@ -695,6 +713,23 @@ class Reader(Classifier, Timing):
             if "(" in before or "（" in before:
                 st.paren_role = metric
 
+    def _on_flat(self, st: _State, sent: Span, t: Tok) -> None:
+        """平开, or 开盘报212.8港元，与发行价持平: an open change of zero, written as a word."""
+        if t.obj.value == "open":
+            if FLAT_NOT_WORD.search(self.text, max(0, t.start - 1), t.end + 1):
+                return
+        elif not (st.price == "open" and st.price_pos >= st.sentence_start and st.base_pos < st.price_pos):
+            return
+        if any(d.sent == sent and d.metric == "open_change" for d in self.drafts):
+            return
+        a = Amount(value=Decimal(0), unit="percent", text=t.obj.word, start=t.start, end=t.end,
+                   num_start=t.start, num_end=t.end)
+        day = self._trading_day(st, sent, a)
+        if day is None:
+            return          # a word, not a number: nothing to report as unplaced
+        self._emit(st, sent, a, "open_change", Decimal(0), "percent", "exact", None, day.isoformat(),
+                   t.obj.word, "flat")
+
     def _miss(self, a, sent, reason, detail) -> None:
         self.misses.append(self._mk_miss(a, sent, reason, detail))
 
@@ -704,6 +739,11 @@ class Reader(Classifier, Timing):
 
 
 
+
+
+#: a parenthesis giving the basis of a figure, right before it: (按中位数30.50港元计)：
+_BASIS_PAREN = re.compile(r"[(（](?:按|以|基于|假设)[^()（）]{1,30}(?:计|计算|为准|为基础)[)）]\s*[:：为]?\s*"
+                          r"(?:约|近|逾|超过?|达)?\s*$")
 
 
 def _compatible(a, b) -> bool:

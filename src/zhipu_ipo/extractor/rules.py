@@ -26,6 +26,10 @@ RUN_SEP = re.compile(r"^\s*(?:[、,，/]|和|及|以及|与|、以及|，以及|
 #: words that only Hong Kong listings use: share prices in 元 there are Hong Kong dollars
 HK_MARKERS = re.compile(r"\d\.HK|\d-HK|港元|港币|港股|港交所|联交所|香港|入场费|招股价|股份代号|孖展|每手|集资|大市|涉资|收市|开市|恒指|首挂")
 COMPARE_BEFORE = re.compile(r"(?:较|相较于?|相比|比|对比|较之|低于|高于|多于|少于)\s*$")
+#: a period followed by these words is the one compared with (2023年则亏损…, 2023年同期为…)
+COMPARE_AFTER = re.compile(r"(?:则|同期|时则|时为)")
+#: 平开 inside another word: 公平开放, 水平开始, 平开发
+FLAT_NOT_WORD = re.compile(r"[公水扁持和太]平开|平开[发放始展拓辟设通]")
 #: a date followed by these words says when a company listed, not which day is being quoted
 LISTING_AFTER = re.compile(r"\s*(?:上市|挂牌|登陆|招股)(?:的|后|之后|以来)")
 #: 较发行价低5.76% / 较招股价高3.27%: the change against a price, its direction right before it
@@ -40,7 +44,7 @@ DELTA_BEFORE = re.compile(r"(?:增加|减少|增长了|增加了|减少了|多�
 #: a figure of several companies or days together (两家合计募资, 两日合计成交): no single company's day
 COMBINED = re.compile(r"(?:[两二三四五六七八九十几多数2-9]\s?(?:家|者|间|日|天|个交易日)(?:公司|企业)?|双方|三者)\s?(?:合计|共计|总计|累计|合共|共|一共|总共)")
 #: a price word right before a bare number (收盘28.58, 发行价116.2, 开盘才120)
-BARE_PRICE_BEFORE = re.compile(r"(?:价|收盘|开盘|收市|开市|收报|开报|首日收|收|开|发行|发售)\s*(?:为|报|在|是|才|于|仅|:|：)?\s*$")
+BARE_PRICE_BEFORE = re.compile(r"(?:价|收盘|开盘|收市|开市|收报|开报|首日收|收|开|发行|发售)\s*(?:为|报|在|是|才|于|仅|:|：|定在|定于|顶格|定为)?\s*$")
 #: the mark of a list item at the start of a line: ・ • ● - * 1. 1、 (1) 一、
 BULLET = re.compile(r"[ \t\u3000]*(?:[・•●▪◆■□◇○◎►▶\-*·]|[0-9]{1,2}[.、)）]|[(（][0-9]{1,2}[)）]|[一二三四五六七八九十][、.])")
 #: 收 alone before a price, where only a close can be meant: MiniMax(00100)收398港元, 首日收131.5

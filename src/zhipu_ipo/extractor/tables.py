@@ -1,4 +1,5 @@
-"""Figures in text tables: rows of cells separated by ``|`` (Markdown, or an HTML table as text).
+"""Figures in text tables: rows of cells separated by ``|`` (Markdown, or an HTML table as text)
+or by tabs (a table copied from a spreadsheet or a PDF).
 
 A table is two or more consecutive lines with the same number of cells (a ``---|---`` rule
 line is skipped). One of its axes names periods and the other metrics:
@@ -40,6 +41,9 @@ _SCALES = (("万亿", 12), ("千亿", 11), ("百亿", 10), ("亿", 8), ("千万"
 _CURRENCIES = (("人民币", "CNY"), ("港元", "HKD"), ("港币", "HKD"), ("美元", "USD"), ("RMB", "CNY"),
                ("HKD", "HKD"), ("USD", "USD"), ("元", "CNY"))
 _MAX_CAPTION = 40
+#: cell separators: bars (a line with a bar is split at bars only), else tabs (and the end mark)
+_SEPARATOR = re.compile(r"[|｜]")
+_TAB = re.compile(r"\t+|\|$")
 #: a line longer than this is prose, not a table row
 _MAX_ROW = 1000
 
@@ -94,7 +98,8 @@ class _Label:
 def _cells(text: str, start: int, end: int) -> list[_Cell]:
     line = text[start:end]
     out, pos = [], 0
-    for m in re.finditer(r"[|｜]", line + "|"):
+    sep = _SEPARATOR if ("|" in line or "｜" in line) else _TAB
+    for m in sep.finditer(line + "|"):
         raw = line[pos:m.start()]
         lead = len(raw) - len(raw.lstrip())
         out.append(_Cell(raw.strip(), start + pos + lead, start + pos + lead + len(raw.strip())))
@@ -112,14 +117,14 @@ def _lines(text: str):
     while pos < n:
         end = text.find("\n", pos)
         end = n if end == -1 else end
-        if end - pos <= _MAX_ROW and ("|" in text[pos:end] or "｜" in text[pos:end]):
+        if end - pos <= _MAX_ROW and ("|" in text[pos:end] or "｜" in text[pos:end] or "\t" in text[pos:end]):
             yield pos, end
         pos = end + 1
 
 
 def _blocks(text: str) -> list[list[list[_Cell]]]:
     """Runs of two or more consecutive lines with the same number (>= 2) of cells."""
-    if "|" not in text and "｜" not in text:
+    if "|" not in text and "｜" not in text and "\t" not in text:
         return []
     out: list[list[list[_Cell]]] = []
     run: list[list[_Cell]] = []

@@ -72,6 +72,10 @@ class Timing:
             # the year of this sentence's period, else of this paragraph's, else of the article's topic
             base = st.period_tok or (self.prev_sentence_period if self.par_periods else None) \
                 or self.topic_period()
+            topic = self.topic_period()
+            if st.period_tok is None and topic is not None and topic.obj.period is not None \
+                    and rel in ("H1", "H2", "Q1", "Q2", "Q3", "Q4", "Q1-Q3") and str(topic.obj.period)[4:] == rel:
+                base = topic        # 第三季 in an article on third-quarter results: that quarter
             if rel == "full_year" and st.period_tok is None:
                 # 全年: the latest year the paragraph or the article is about (a year it compares
                 # with, 由2023年的…, is not the year it reports)
@@ -79,6 +83,10 @@ class Timing:
                         and t.obj.period is not None and _year_of(t.obj.period) is not None]
                 if pool:
                     base = max(pool, key=lambda t: _year_of(t.obj.period))
+            if (base is None or base.obj.period is None) and rel != "full_year" and self.ctx.today is not None:
+                # 第二季收入… in an article of 2025-11-06 with no year in view: the latest such
+                # period that had ended when the article was written
+                return self._latest_before_today(pm, rel)
             if base is None or base.obj.period is None:
                 return None
             year = _year_of(base.obj.period)
@@ -86,10 +94,29 @@ class Timing:
                 return None
         canon = {"full_year": f"{year}", "H1": f"{year}H1", "H2": f"{year}H2", "Q1-Q3": f"{year}Q1-Q3", "Q1": f"{year}Q1",
                  "Q2": f"{year}Q2", "Q3": f"{year}Q3", "Q4": f"{year}Q4"}.get(rel)
+        if canon is None and rel.startswith("M") and "-" not in rel and pm.text.endswith(("底", "末")):
+            # 截至6月底: the last day of that month of the year in context (a point, for stocks)
+            month = pm.resolve(year)
+            if month is None:
+                return None
+            from ..periods import Period as _P
+            p = _P.of_date(month.end_date)
+            return Tok(PERIOD, pm.start, pm.end, _SyntheticPeriod(p, pm.start, pm.end, pm.text, kind="point"))
         if canon is None:
             return None
         p = parse_period(canon)
         return Tok(PERIOD, pm.start, pm.end, _SyntheticPeriod(p, pm.start, pm.end, pm.text))
+
+    def _latest_before_today(self, pm, rel: str) -> Optional[Tok]:
+        today = self.ctx.today
+        canon = {"H1", "H2", "Q1-Q3", "Q1", "Q2", "Q3", "Q4"}
+        if rel not in canon:
+            return None
+        for year in (today.year, today.year - 1):
+            p = parse_period(f"{year}{rel}")
+            if p.end_date <= today:
+                return Tok(PERIOD, pm.start, pm.end, _SyntheticPeriod(p, pm.start, pm.end, pm.text))
+        return None
 
     def _explicit_period(self, st: _State, pos: int) -> Optional[Tok]:
         """The period written in this clause before ``pos`` and after the previous figure."""
@@ -111,7 +138,7 @@ class Timing:
         if not m:
             return None
         from ..periods import find_periods
-        ps = [p for p in find_periods(m.group(1)) if p.period is not None]
+        ps = [p for p in find_periods(m.group(0).strip()) if p.period is not None]   # (24年): with its ）
         if len(ps) == 1 and ps[0].text.strip() == m.group(1).strip():
             return ps[0].period
         return None
@@ -194,6 +221,10 @@ class Timing:
         pos = a.start
         if metric == "post_money_valuation":
             return None, ""
+        if metric in POINT_METRICS and explicit is None and "forecast" in st.flags \
+                and st.flags["forecast"] < pos:
+            # 截至9月底持有现金11亿美元，上市后将令其现金增至17亿美元: a projection has no date
+            return None, "no_period"
         if metric in FUNDING_METRICS:
             t = explicit or st.period_tok
             if t is not None and t.obj.period is not None and not SINCE.match(self.text[t.end:t.end + 6]) \

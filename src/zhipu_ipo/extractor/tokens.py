@@ -94,6 +94,7 @@ class DayOnly:
     year: Optional[int] = None
     date: Optional[dt.date] = None
     dateline: bool = False
+    guessed: bool = False       # the month of a full date the text cites, not of its own days
 
 
 _DAY_ONLY = re.compile(r"(\d{1,3})日")
@@ -124,12 +125,13 @@ def _day_only(text: str, dates: list, published: Optional[dt.date]) -> list:
                 fallback = d.month
         if month is None and published is not None:
             month = published.month
+        guessed = month is None
         if month is None:
             month = fallback
         day = int(m.group(1))
         if month is None or not 1 <= day <= 31:
             continue
-        out.append(DayOnly(s, e, m.group(), month, day))
+        out.append(DayOnly(s, e, m.group(), month, day, guessed=guessed))
     return out
 
 
@@ -138,8 +140,12 @@ _DOTTED_DATE = re.compile(r"(?<![\d.价报收为至约于])(1[0-2]|0?[1-9])\.([1
                           r"(?=\s*(?:上市|挂牌|招股|截止招股|开始招股|暗盘|首日))")
 
 
+#: a cheap first look (it starts with a digit, so the engine skips to digits)
+_DOTTED_HINT = re.compile(r"\d\.\d{1,2}\s*(?:上市|挂牌|招股|截止招股|开始招股|暗盘|首日)")
+
+
 def _dotted_dates(text: str) -> list:
-    if "." not in text:
+    if "." not in text or not _DOTTED_HINT.search(text):
         return []
     return [DateMention(m.start(), m.end(), m.group(), month=int(m.group(1)), day=int(m.group(2)))
             for m in _DOTTED_DATE.finditer(text)]
