@@ -1362,7 +1362,8 @@ def find_dates(text: str) -> list[DateMention]:
             stamp = (timed and (m.group("iy") is not None or line_start)) or (
                 start > 0 and text[start - 1] in _STAMP_BEFORE) or (
                 _WEEKDAY_EOL.match(text, end) is not None
-                and not _LABELLED.search(text, text.rfind("\n", 0, start) + 1, start))
+                and not _LABELLED.search(text, text.rfind("\n", max(0, start - 40), start) + 1
+                                         or max(0, start - 40), start))
         out.append(DateMention(start, end, text[start:end], dateline=stamp, **fields))
         pos = end
     return out

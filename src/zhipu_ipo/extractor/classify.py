@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .reader import _State
 
 
+_PURPOSE_LOOK = 80
 #: the purpose written right before its share: …；扩大产能及海外业务约25%
 _PURPOSE_BEFORE = re.compile(r"(?:^|[，,。；;、】\]:：])\s*([^，,。；;、\d%\n【】\[\]:：]{2,30}?)\s*(?:约|占|为|:|：)?\s*$")
 
@@ -521,7 +522,8 @@ class Classifier:
             m = re.match(r"[ \t]*(?:[(（][^()（）]{0,20}[)）])?[ \t]*([^，,。；;、\d%\n]{2,40})", after)
         if not m:
             # a list under a uses heading, the purpose first: 【所得款项用途】研发约55%；营运资金约10%
-            line = self.text[self.text.rfind("\n", 0, a.start) + 1:a.start]
+            lo = max(0, a.start - _PURPOSE_LOOK)      # (bounded: a line may be endless)
+            line = self.text[self.text.rfind("\n", lo, a.start) + 1 or lo:a.start]
             if "用途" in line or self.par_uses:
                 m = _PURPOSE_BEFORE.search(line)
         if not m:

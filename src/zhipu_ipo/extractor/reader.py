@@ -23,9 +23,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Optional
-
 from decimal import Decimal
+from typing import Optional
 
 from ..models import CURRENCIES
 from ..numbers import Amount
@@ -39,8 +38,8 @@ from .rules import (
     BULLET,
     COMBINED,
     COMPARE_AFTER,
-    FLAT_NOT_WORD,
     COMPARE_BEFORE,
+    FLAT_NOT_WORD,
     FROM_BEFORE,
     FUNDING_METRICS,
     GENERIC_SUBJECT,

@@ -70,11 +70,10 @@ class Timing:
                 return Tok(PERIOD, pm.start, pm.end, _SyntheticPeriod(p, pm.start, pm.end, pm.text))
         else:
             # the year of this sentence's period, else of this paragraph's, else of the article's topic
-            base = st.period_tok or (self.prev_sentence_period if self.par_periods else None) \
-                or self.topic_period()
             topic = self.topic_period()
+            base = st.period_tok or (self.prev_sentence_period if self.par_periods else None) or topic
             if st.period_tok is None and topic is not None and topic.obj.period is not None \
-                    and rel in ("H1", "H2", "Q1", "Q2", "Q3", "Q4", "Q1-Q3") and str(topic.obj.period)[4:] == rel:
+                    and rel in _SUB_YEAR and str(topic.obj.period)[4:] == rel:
                 base = topic        # 第三季 in an article on third-quarter results: that quarter
             if rel == "full_year" and st.period_tok is None:
                 # 全年: the latest year the paragraph or the article is about (a year it compares
@@ -99,8 +98,7 @@ class Timing:
             month = pm.resolve(year)
             if month is None:
                 return None
-            from ..periods import Period as _P
-            p = _P.of_date(month.end_date)
+            p = Period.of_date(month.end_date)
             return Tok(PERIOD, pm.start, pm.end, _SyntheticPeriod(p, pm.start, pm.end, pm.text, kind="point"))
         if canon is None:
             return None
@@ -109,8 +107,7 @@ class Timing:
 
     def _latest_before_today(self, pm, rel: str) -> Optional[Tok]:
         today = self.ctx.today
-        canon = {"H1", "H2", "Q1-Q3", "Q1", "Q2", "Q3", "Q4"}
-        if rel not in canon:
+        if rel not in _SUB_YEAR:
             return None
         for year in (today.year, today.year - 1):
             p = parse_period(f"{year}{rel}")
@@ -350,6 +347,10 @@ class Timing:
         if not (d.month and d.day):
             return None
         return self.ctx.resolve_year(d.month, d.day, hint=year_hint(self.text, t.start))
+
+
+#: the sub-year periods a relative word names (上半年 -> H1, 前三季度 -> Q1-Q3)
+_SUB_YEAR = ("H1", "H2", "Q1-Q3", "Q1", "Q2", "Q3", "Q4")
 
 
 @dataclass(frozen=True)
