@@ -228,10 +228,8 @@ _READ_KINDS = frozenset((AMOUNT, PERIOD, DATE, TICKER))
 
 
 def _latin(ch: str) -> bool:
-    return ch != "" and ch in _LATIN
-
-
-_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+    """A Latin letter (the empty string is none), as ``lexicon.trie.latin_word_ok`` tests it."""
+    return ch.isascii() and ch.isalpha()
 
 
 def _mentions(norm: Normalized, doc: str, misses: list[Miss], stream, fact_spans: set,

@@ -162,7 +162,7 @@ _DAY_DATELINE = re.compile(r"[(（]\s*[^()（）\d\n]{2,20}?([0-3]?[0-9])日专?
 def _day_dateline_today(ctx: DocContext) -> None:
     """A wire dateline gives only the day (台北8日电). It dates the article when that day is the
     known listing day of exactly one date among the companies the article names (an article of
-    the 8th about 智谱, listed 2026-01-08), or with the month of the publication date."""
+    the 8th about 智谱, listed 2026-01-08). (With a publication date, ``today`` is already set.)"""
     m = _DAY_DATELINE.search(ctx.text, 0, _DATELINE_SPAN)
     if m is None:
         return

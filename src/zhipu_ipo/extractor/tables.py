@@ -117,8 +117,10 @@ def _lines(text: str):
     while pos < n:
         end = text.find("\n", pos)
         end = n if end == -1 else end
-        if end - pos <= _MAX_ROW and ("|" in text[pos:end] or "｜" in text[pos:end] or "\t" in text[pos:end]):
-            yield pos, end
+        if end - pos <= _MAX_ROW:
+            line = text[pos:end]
+            if "|" in line or "｜" in line or "\t" in line:
+                yield pos, end
         pos = end + 1
 
 
