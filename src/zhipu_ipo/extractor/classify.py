@@ -19,9 +19,11 @@ from .rules import (
     BARE_CLOSE,
     BARE_PRICE_BEFORE,
     DELTA_BEFORE,
+    DELTA_PERCENT,
     DIRECTION_BEFORE,
     HUNDRED,
     LOOK,
+    LABEL_GAP,
     LOSSES,
     NOT_ONE_DAY,
     SHORT_CLOSE,
@@ -282,9 +284,10 @@ class Classifier:
             return paren
         # trading-day changes
         lo = max(st.clause_start, pos - 24)
-        m = VS_PRICE.search(self.text, lo, pos) if "较" in self.text[lo:pos] else None
+        near = self.text[lo:pos]
+        m = VS_PRICE.search(self.text, lo, pos) if "较" in near or "比" in near else None
         if m and self._trading_context(st, pos):
-            st.change = "down" if m.group(1) in ("低", "跌", "下跌", "降") else "up"
+            st.change = "down" if m.group(1) in ("低", "低出", "跌", "下跌", "降") else "up"
             st.change_pos = m.start(1)
         elif st.price is not None and st.price_pos >= st.clause_start - 30:
             d = DIRECTION_BEFORE.search(self.text, max(0, pos - 2), pos)
@@ -310,6 +313,9 @@ class Classifier:
             return (metric, value, "percent", a.qualifier, None, st.change or st.price, "trading-change")
         base = st.base
         mod = st.mod if st.mod_pos > st.base_pos or st.mod in ("share_of",) else None
+        if mod == "delta" and DELTA_PERCENT.match(self.text, st.mod_pos, pos):
+            # 较上年同期的3.36亿元减少30.7%: an increase or decrease in percent is a growth rate
+            mod = "decline" if self.text[st.mod_pos] == "减" else "growth"
         if mod in ("growth", "decline"):
             metric = {"revenue": "revenue_growth", "net_loss": "net_loss_growth"}.get(base or "")
             if metric is None:
@@ -409,7 +415,9 @@ class Classifier:
                 re.match(r"\s*(?:或以上|以上)", self.text[a.end:a.end + 4]):
             return self._mk_miss(a, sent, "not_a_fact", "a threshold (若认购倍数达100倍或以上)")
         base = st.base
-        if base in ("hk_offer_shares", "intl_offer_shares") and not post and st.base_pos >= st.clause_start:
+        if base in ("hk_offer_shares", "intl_offer_shares") and not post and (
+                st.base_pos >= st.clause_start or LABEL_GAP.fullmatch(
+                    self.text, st.base_pos + len(st.base_cue or ""), pos)):
             # 公开认购才3.6倍, 国际配售约10倍: a multiple of a tranche is its subscription
             metric = "intl_oversubscription" if base == "intl_offer_shares" else "hk_oversubscription"
             return (metric, a.value, "times", a.qualifier, None, st.base_cue, "oversubscription")
@@ -463,7 +471,8 @@ class Classifier:
             # 两家公司的基石投资者名单: a count of companies
             return self._mk_miss(a, sent, "no_metric_cue", "a count of companies")
         if counter in ("家", "名", "位") and (self._postfix(a, ("基石",)) or re.match(
-                r"[^，,。；;\d]{0,10}的基石投资", self.text[a.end:a.end + 16])):
+                r"[^，,。；;\d]{0,10}的基石投资|\s*(?:及|和|与|、)\s*\d{1,3}\s*[家名位]\s*的?基石",
+                self.text[a.end:a.end + 16])):
             return ("cornerstone_count", a.value, "count", a.qualifier, None, "基石投资者", "count")
         if counter == "轮" and (self._postfix(a, ("融资", "投资", "募资", "集资", "股权融资"))
                                 or st.base in ("x_funding", "total_funding")):

@@ -350,8 +350,9 @@ def _today_events(ctx, sent, cues, ents, drafts) -> None:
             continue
         before = [e for e in ents if e.end <= tc.start]
         ent = before[-1].obj.entity if before else _entity_at(ctx, ents, tc.start, sent)
-        if ent:
-            drafts.append(Draft(entity=ent, metric=metric, period=None, segment=None,
+        # 小马智行与文远知行今日同步挂牌: every company of the coordinated subject
+        for name in _coordinated(text, ents, tc.start) or ([ent] if ent else []):
+            drafts.append(Draft(entity=name, metric=metric, period=None, segment=None,
                                 value=day.isoformat(), unit="date", qualifier="exact",
                                 start=tc.start, end=tc.end, sent=sent, cue=ev.obj.word,
                                 rule="event-today"))

@@ -35,6 +35,8 @@ from .entities import bystanders, indices
 from .records import Conversion, Draft, Miss, clean_value
 from .rules import (
     A_SHARE,
+    AND_BETWEEN,
+    BOTH_BEFORE,
     BULLET,
     COMBINED,
     COMPARE_AFTER,
@@ -48,6 +50,8 @@ from .rules import (
     LOOK,
     LOSSES,
     QUESTION,
+    REFERENCE_AFTER,
+    REFERENCE_ONLY,
     RUN_SEP,
     TO_VERB,
     UNNAMED,
@@ -147,7 +151,7 @@ class Reader(Classifier, Timing):
             self._remember(toks, sent)
 
     _OBJECT_LIST = re.compile(r"(?:包括|包含|涵盖|囊括|例如|比如|诸如|股东有|投资方有|投资者有|投资者为|引入了?|获得了?)"
-                              r"[^，,。；;：:]*$")
+                              r"[^，,。；;：:\d]*$")
 
     _SUBJECT_LEAD = re.compile(r"^[\s\d年月日上下半前三季度第一二四个同期而但其中此外另外同时对比相比相较较与和及、据显示,，:：]*$")
 
@@ -351,6 +355,9 @@ class Reader(Classifier, Timing):
             if st.mod == "ratio_pending" and st.base is not None:
                 st.denominator = c.value
                 return
+            if st.base is not None and st.base_pos >= st.clause_start and REFERENCE_ONLY.search(
+                    self.text, max(st.clause_start, t.start - 2), t.start) and REFERENCE_AFTER.match(self.text, t.end):
+                return      # 算力服务费是研发开支的大头: the clause is still about 算力服务费
             st.prev_base, st.prev_base_pos = st.base, st.base_pos
             st.base, st.base_cue, st.base_pos = c.value, c.word, t.start
             st.base_is_postfix = False
@@ -544,7 +551,7 @@ class Reader(Classifier, Timing):
         if isinstance(decided, Miss):
             self.misses.append(decided)
             if decided.reason in ("no_metric_cue", "unit_mismatch") and a.unit is not None \
-                    and st.base_pos < st.clause_start and st.mod != "qoq":
+                    and st.base_pos < st.clause_start and st.mod not in ("qoq", "growth", "decline"):
                 st.dropped_base, st.base = st.base, None   # the carried cue does not explain this clause
             return
         metric, value, unit, qualifier, segment, cue, rule = decided
@@ -553,6 +560,8 @@ class Reader(Classifier, Timing):
         if rule == "ratio":
             # 累计约44亿元，为同期总营收的8倍: the ratio covers the period of the figure it divides
             num = [d for d in self.drafts if d.sent == sent and d.metric == st.prev_base and d.period]
+            # …是当年收入的6.19倍；2025年1-9月为1.8亿美元: the next figures are the numerator's again
+            st.base, st.base_pos = st.prev_base, st.base_pos
             if num:
                 self._emit(st, sent, a, metric, value, unit, qualifier, segment, num[-1].period, cue, rule)
                 return
@@ -703,14 +712,27 @@ class Reader(Classifier, Timing):
                 low, high = low / HUNDRED, high / HUNDRED
         forecast = any(k == "forecast" and v < a.start for k, v in st.flags.items())
         start, end = a.start, a.end
-        self.drafts.append(Draft(entity=entity, metric=metric, period=period, segment=segment,
-                                 value=clean_value(value), unit=unit, qualifier=qualifier,
-                                 start=start, end=end, sent=sent, low=low, high=high,
-                                 forecast=forecast, cue=cue, rule=rule))
+        for name in self._both(st, a) or [entity]:
+            self.drafts.append(Draft(entity=name, metric=metric, period=period, segment=segment,
+                                     value=clean_value(value), unit=unit, qualifier=qualifier,
+                                     start=start, end=end, sent=sent, low=low, high=high,
+                                     forecast=forecast, cue=cue, rule=rule))
         if metric in ("rd_to_revenue", "revenue_growth") and rule in ("share", "parenthetical", "growth"):
             before = self.text[max(0, a.start - 6):a.start]
             if "(" in before or "（" in before:
                 st.paren_role = metric
+
+    def _both(self, st: _State, a) -> list[str]:
+        """摩尔线程和沐曦市值均超过2000亿元: the companies of the clause joined by 和/与/及/、, when
+        均/都 stands after the last of them and before the figure (empty otherwise)."""
+        both = [(e, p) for e, p in zip(st.entities, st.entity_pos) if st.clause_start <= p < a.start]
+        if len(both) < 2:
+            return []
+        m = BOTH_BEFORE.search(self.text, both[-1][1], a.start)
+        if m is None or any(not AND_BETWEEN.fullmatch(self.text, both[k][1], both[k + 1][1])
+                            for k in range(len(both) - 1)):
+            return []
+        return list(dict.fromkeys(e for e, _ in both))
 
     def _on_flat(self, st: _State, sent: Span, t: Tok) -> None:
         """平开, or 开盘报212.8港元，与发行价持平: an open change of zero, written as a word."""

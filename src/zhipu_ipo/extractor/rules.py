@@ -33,7 +33,9 @@ FLAT_NOT_WORD = re.compile(r"[公水扁持和太]平开|平开[发放始展拓�
 #: a date followed by these words says when a company listed, not which day is being quoted
 LISTING_AFTER = re.compile(r"\s*(?:上市|挂牌|登陆|招股)(?:的|后|之后|以来)")
 #: 较发行价低5.76% / 较招股价高3.27%: the change against a price, its direction right before it
-VS_PRICE = re.compile(r"较[^，,。；;]{0,12}价[^，,。；;\d]{0,3}?(高|低|升|跌|涨|上升|下跌|降)\s*$")
+#: (the price may be written inside: 较发售价165元高出42.67%, 比116.2港元的发行价高出3.27%)
+VS_PRICE = re.compile(r"(?:较|比)[^，,。；;]{0,16}价(?:\s*\d+(?:\.\d+)?\s*(?:港元|港币|元))?[^，,。；;\d]{0,3}?"
+                      r"(高出|低出|高|低|升|跌|涨|上升|下跌|降)\s*$")
 #: an article about mainland listings, where 元 is renminbi even for share prices
 A_SHARE = re.compile(r"科创板|创业板|A股|上交所|深交所|沪市|深市|北交所")
 #: how far back (in characters) a rule looks for its context inside a sentence: articles keep
@@ -41,6 +43,17 @@ A_SHARE = re.compile(r"科创板|创业板|A股|上交所|深交所|沪市|深�
 LOOK = 240
 SINCE = re.compile(r"\s*(?:成立|创立|创办)?\s*(?:以来|至今|起|开始|之前|以前)|\s*(?:成立|创立|创办)")
 DELTA_BEFORE = re.compile(r"(?:增加|减少|增长了|增加了|减少了|多了|少了|下降了|上升了|蒸发|蒸发了|缩水|缩水了)\s*$")
+#: 增加/减少 right before a percent (only a qualifier between): a growth rate, not an amount
+DELTA_PERCENT = re.compile(r"(?:增加|减少)了?\s*(?:约|逾|超过|超|近|接近)?\s*$")
+#: between a label and its figure on a line: 国际发售:约37倍 (the colon is a clause boundary)
+LABEL_GAP = re.compile(r"\s*(?:部分)?\s*[:：]\s*")
+#: 均/都 between the companies of a clause and its figure: the figure holds for each of them
+BOTH_BEFORE = re.compile(r"(?:均|都|皆|同样)[^，,。；;\d]{0,8}$")
+#: from one company name to the next in a coordinated subject: 摩尔线程和沐曦, 智谱、MiniMax
+AND_BETWEEN = re.compile(r"[^，,。；;\d]{1,16}?(?:和|与|及|、|以及)\s*")
+#: 是/为 + a metric + 的 + a noun (算力服务费是研发开支的大头): the metric is named as a reference
+REFERENCE_ONLY = re.compile(r"(?:是|为|属|成为)$")
+REFERENCE_AFTER = re.compile(r"的\s*(?:大头|主要|最大|重要|核心|一部分|组成部分|主体|重头)")
 #: a figure of several companies or days together (两家合计募资, 两日合计成交): no single company's day
 COMBINED = re.compile(r"(?:[两二三四五六七八九十几多数2-9]\s?(?:家|者|间|日|天|个交易日)(?:公司|企业)?|双方|三者)\s?(?:合计|共计|总计|累计|合共|共|一共|总共)")
 #: a price word right before a bare number (收盘28.58, 发行价116.2, 开盘才120)

@@ -29,7 +29,7 @@ from .context import DocContext
 from .cues import find_cues
 from .entities import bystanders
 from .records import Draft, Miss, clean_value
-from .rules import LOSSES, metric_sets
+from .rules import LOSSES, POINT_METRICS, metric_sets
 from .sentences import Span
 from .tokens import DATE, ENTITY
 
@@ -236,7 +236,8 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
         col_periods = [_period_label(c.text) for c in header[1:]]
         row_periods = [_period_label(r[0].text) for r in rows[1:]]
         col_entities = [_entity_in(ctx, c) for c in header[1:]]
-        if all(col_periods):
+        change_cols, change_when = _change_columns(header, col_periods)
+        if all(p for c, p in enumerate(col_periods) if c not in change_cols):
             layout = "periods-across"
         elif all(row_periods):
             layout = "periods-down"
@@ -248,7 +249,8 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
         if layout != "companies-across":
             labels = header[1:] if layout == "periods-across" else [r[0] for r in rows[1:]]
             for cell in labels:         # the period heads hold digits too: reported, never dropped
-                misses.append(Miss(cell.start, cell.end, "not_a_figure", "period label of a table", span))
+                if any(ch.isdigit() for ch in cell.text):
+                    misses.append(Miss(cell.start, cell.end, "not_a_figure", "period label of a table", span))
         entity = _entity_before(ctx, span.start)
         caption = _unit_of(_caption(ctx.text, span.start) + " " + header[0].text[:_MAX_CAPTION])
         prev_metric: Optional[str] = None
@@ -267,7 +269,12 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
                 if row_label is not None and row_label.metric is not None and row_label.mod is None:
                     prev_metric = row_label.metric
             for c, cell in enumerate(row[1:]):
-                if layout == "periods-across":
+                if c in change_cols:
+                    # 收入|1,567,004|935,027|67.6% under 同比: the growth of the latest period
+                    when = change_when
+                    what = (_Label(metric=row_label.metric, mod="growth", cue=row_label.cue + "同比")
+                            if row_label is not None and row_label.metric and not row_label.mod else None)
+                elif layout == "periods-across":
                     when, what = col_periods[c], row_label
                 else:
                     when = row_periods[r]
@@ -277,6 +284,23 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
 
 
 _GROWTH = {"revenue": "revenue_growth", "net_loss": "net_loss_growth"}
+#: a column of changes after the period columns (项目 | 2025年上半年 | 2024年上半年 | 同比)
+_CHANGE_HEAD = re.compile(r"\s*(?:同比|按年|yoy|YoY)?\s*(?:变动|变化|增长|增减|增幅|增长率)?\s*(?:\(?%\)?)?\s*")
+
+
+def _change_columns(header: list[_Cell], col_periods: list) -> tuple[set[int], Optional[_Label]]:
+    """The trailing change columns of a table with periods across, and the period they measure
+    (the one latest by year, when a single column has it)."""
+    k = next((i for i, p in enumerate(col_periods) if p is None), len(col_periods))
+    rest = range(k, len(col_periods))
+    if k < 2 or not rest or any(col_periods[i] is not None or not header[i + 1].text
+                                or not _CHANGE_HEAD.fullmatch(header[i + 1].text) for i in rest):
+        return set(), None
+    years = [p.period.year for p in col_periods[:k]]
+    if None in years or years.count(max(years)) != 1:
+        return set(rest), None
+    latest = col_periods[years.index(max(years))]
+    return set(rest), _Label(period=latest.period, forecast=latest.forecast)
 
 
 def _cell_fact(ctx, entity, cell: _Cell, when: _Label, what: Optional[_Label], caption: _Unit,
@@ -351,6 +375,8 @@ def _cell_fact(ctx, entity, cell: _Cell, when: _Label, what: Optional[_Label], c
             miss("no_metric_cue", f"table {metric}: not a table metric")
             return
     period = when.period
+    if period is not None and metric in POINT_METRICS and period.kind != "date":
+        period = period.end_date.isoformat()     # cash under 2025年上半年: at 2025-06-30
     needs = metrics[metric].period
     if needs == "trading" or (period is None and needs == "required"):
         miss("no_period", f"table {metric}")

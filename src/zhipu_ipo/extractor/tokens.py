@@ -17,7 +17,7 @@ from typing import Any, Optional
 from ..numbers import find_amounts
 from ..periods import DateMention, find_dates, find_periods
 from . import cues as _cues
-from .entities import Registry, find_mentions
+from .entities import Registry, find_mentions, known_listings
 from .sentences import Span, all_clause_starts, sentence_spans
 
 AMOUNT, PERIOD, DATE, CUE, ENTITY, TICKER, BOUNDARY = (
@@ -102,8 +102,15 @@ _DAY_NOT_BEFORE = frozenset("0123456789月年.号第近前后数每几连")
 _DAY_NOT_AFTER = frozenset("0123456789内后前以均")
 
 
-def _day_only(text: str, dates: list, published: Optional[dt.date]) -> list:
-    """Days written without a month, given the month of the previous date (or of publication)."""
+#: a day written alone right before the listing verb: 8日挂牌, 9日接棒在港上市
+_LISTS_AFTER = re.compile(r"[^，,。；;\n]{0,6}?(?:上市|挂牌)")
+
+
+def _day_only(text: str, dates: list, published: Optional[dt.date],
+              listing_days: Optional[dict[int, dt.date]] = None) -> list:
+    """Days written without a month, given the month of the previous date (or of publication).
+    With no month anywhere, a day right before 上市/挂牌 that is the known listing day of one
+    company the text names (``listing_days``: day -> date) is that date (智谱8日挂牌)."""
     out = []
     starts = [d.start for d in dates]
     spans = sorted((d.start, d.end) for d in dates)
@@ -129,6 +136,10 @@ def _day_only(text: str, dates: list, published: Optional[dt.date]) -> list:
         if month is None:
             month = fallback
         day = int(m.group(1))
+        if month is None and listing_days and day in listing_days and _LISTS_AFTER.match(text, e):
+            known = listing_days[day]
+            out.append(DayOnly(s, e, m.group(), known.month, day, year=known.year, date=known))
+            continue
         if month is None or not 1 <= day <= 31:
             continue
         out.append(DayOnly(s, e, m.group(), month, day, guessed=guessed))
@@ -166,12 +177,25 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
+def _listing_days(ents: list, registry: Registry) -> dict[int, dt.date]:
+    """day of the month -> listing date, for the days only one named company listed on."""
+    listed = known_listings()
+    named = {m.entity for m in ents} | {e for e, _, _, _ in registry.tickers}
+    by_day: dict[int, set] = {}
+    for e in named:
+        if (d := listed.get(e)) is not None:
+            by_day.setdefault(d.day, set()).add(d)
+    return {day: next(iter(ds)) for day, ds in by_day.items() if len(ds) == 1}
+
+
 def build_stream(text: str, registry: Registry, published: Optional[dt.date] = None) -> Stream:
     """Scan ``text`` once with every scanner and merge the results."""
     periods = find_periods(text)
     dates = find_dates(text)
+    ents = find_mentions(text, registry)
     if "日" in text:
-        dates = sorted(dates + _day_only(text, dates, published), key=lambda d: d.start)
+        dates = sorted(dates + _day_only(text, dates, published, _listing_days(ents, registry)),
+                       key=lambda d: d.start)
     dotted = _dotted_dates(text)
     if dotted:
         dates = sorted(dates + dotted, key=lambda d: d.start)
@@ -191,7 +215,6 @@ def build_stream(text: str, registry: Registry, published: Optional[dt.date] = N
         if _overlaps(hard_spans, a.start, a.end):
             continue
         toks.append(Tok(AMOUNT, a.start, a.end, a))
-    ents = find_mentions(text, registry)
     ent_spans = [(m.start, m.end) for m in ents]
     for m in ents:
         if not _overlaps(hard_spans, m.start, m.end):
