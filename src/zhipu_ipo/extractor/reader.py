@@ -37,6 +37,7 @@ from .rules import (
     A_SHARE,
     AND_BETWEEN,
     BOTH_BEFORE,
+    ASIDE_AFTER,
     BULLET,
     COMBINED,
     COMPARE_AFTER,
@@ -49,6 +50,7 @@ from .rules import (
     HUNDRED,
     LOOK,
     LOSSES,
+    PREVIOUS_YEAR_FROM,
     QUESTION,
     REFERENCE_AFTER,
     REFERENCE_ONLY,
@@ -343,6 +345,11 @@ class Reader(Classifier, Timing):
             if close is not None and st.paren_restore is None:
                 # 增长23.7%(2023年：10.55亿元)；毛利率…: the year in parentheses stays in them
                 st.paren_restore = (close, st.period_tok)
+            if st.period_tok is not None and st.unshifted is None and st.base is not None \
+                    and st.base_pos < st.clause_start and not self.text[st.clause_start:t.start].strip(" ，,;；") \
+                    and ASIDE_AFTER.match(self.text, t.end):
+                # 毛利率43.0%，2024年为50.5%；年内亏损…: the compared year holds for its clause only
+                st.unshifted = (st.period_tok,)
             st.period_before = st.period_tok or self.prev_sentence_period
             st.period_tok = t
 
@@ -475,12 +482,33 @@ class Reader(Classifier, Timing):
                 if run[0].unit is None and run[0].scaled and nxt.obj.unit is not None:
                     run = [run[0].model_copy(update={"unit": nxt.obj.unit})]
                 items = list(st.period_tok.obj.items or []) if st.period_tok is not None else []
+                prev_year = PREVIOUS_YEAR_FROM.search(self.text, max(st.clause_start, run[0].start - 12),
+                                                      run[0].start)
+                if prev_year is not None:
+                    # 2025年…由上年(同期)的A降至B: B is of the period in context, A of the year before
+                    tok = st.period_tok
+                    if tok is not None and tok.start >= prev_year.start():     # 去年同期 was read as a period
+                        tok = st.unshifted[0] if st.unshifted is not None else None
+                        st.period_tok, st.unshifted = tok, None
+                    later = tok.obj.period if tok is not None else None
+                    earlier = _shift_year(later, -1) if later is not None and later.kind != "span" else None
+                    if earlier is not None:
+                        self._single(st, sent, run[0], None, earlier)
+                        st.fromto_last = later
+                        st.last_amount_end = run[-1].end
+                        return
                 if "same_period" in st.flags and explicit is None:
                     # 收入由2022年的A增至2024年的B；同期亏损由C扩大至D: the same two periods
                     items = self._recent_list(2, run[0].start, st.sentence_start) or []
                 if (explicit is None or explicit.obj.period.kind == "span") and len(items) >= 2:
                     force = items[0]
                     st.fromto_last = items[-1]
+                elif explicit is not None and explicit is st.period_tok and explicit.obj.kind == "single" \
+                        and self._period_before_from(st, explicit, run[0]):
+                    # 2025年毛利率由35.0%升至36.8%: the year is the end figure's, the start is earlier
+                    self._miss(run[0], sent, "ambiguous_period", "the starting figure of a 由…至… pair")
+                    st.last_amount_end = run[0].end
+                    return
                 elif explicit is not None and explicit is st.period_tok and explicit.obj.kind == "single":
                     # 公布2024年财报…毛利率由2023年的A改善至B: B is of the period named before A's
                     before = st.period_before
@@ -535,6 +563,11 @@ class Reader(Classifier, Timing):
             if toks[k].kind not in (BOUNDARY, CUE):
                 return None
         return None
+
+    def _period_before_from(self, st: _State, period: Tok, a) -> bool:
+        """The period stands before the 由/从 of the pair that starts with ``a``, in its clause."""
+        m = FROM_BEFORE.search(self.text, max(st.clause_start, a.start - LOOK), a.start)
+        return m is not None and st.clause_start <= period.start and period.end <= m.start()
 
     def _is_from_to(self, st: _State, a, b) -> bool:
         return bool(FROM_BEFORE.search(self.text[max(st.clause_start, a.start - LOOK):a.start])) and bool(

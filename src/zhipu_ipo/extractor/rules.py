@@ -54,6 +54,10 @@ AND_BETWEEN = re.compile(r"[^，,。；;\d]{1,16}?(?:和|与|及|、|以及)\s*"
 #: 是/为 + a metric + 的 + a noun (算力服务费是研发开支的大头): the metric is named as a reference
 REFERENCE_ONLY = re.compile(r"(?:是|为|属|成为)$")
 REFERENCE_AFTER = re.compile(r"的\s*(?:大头|主要|最大|重要|核心|一部分|组成部分|主体|重头)")
+#: a period opening a clause that only gives the figure of the metric before (，2024年为50.5%)
+ASIDE_AFTER = re.compile(r"\s*(?:则|时)?(?:为|是)\s*(?:约|近|逾|超过|超)?\s*[\d-]")
+#: the start of a from-to pair in the year before: 由上年的149.3%降至85.8%
+PREVIOUS_YEAR_FROM = re.compile(r"(?:由|从)(?:上年|去年|上一年|前一年)(?:同期)?的?\s*$")
 #: a figure of several companies or days together (两家合计募资, 两日合计成交): no single company's day
 COMBINED = re.compile(r"(?:[两二三四五六七八九十几多数2-9]\s?(?:家|者|间|日|天|个交易日)(?:公司|企业)?|双方|三者)\s?(?:合计|共计|总计|累计|合共|共|一共|总共)")
 #: a price word right before a bare number (收盘28.58, 发行价116.2, 开盘才120)
