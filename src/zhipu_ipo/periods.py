@@ -914,7 +914,10 @@ def _rel_atom(text: str, m: re.Match) -> Optional[_Atom]:
             fields["relative"] = name
             end = t.end()
         elif info.role == "year+":
-            return None
+            if info.relative != "last_year":
+                return None
+            # 上年为24.66亿元, 较上年的56.3%: alone, the year before the one in context (前一年)
+            fields = {"relative": "previous_year", "year_ref": "previous_year", "year_offset": None}
     return _Atom(start, end, "R", extra=fields)
 
 

@@ -124,6 +124,7 @@ class Reader(Classifier, Timing):
         self.last_trading_pos = -10**9                    # where it was described
         self.prev_entities: list = []            # companies named by the last sentence naming several
         self.prev_sentence_period: Optional[Tok] = None
+        self.asides: set[int] = set()       # starts of compared-year asides (，2024年为50.5%)
         self.close_reported = any(w in self.text for w in ("收盘", "收报", "报收", "收市"))
         # Hong Kong copy writes share prices in 元 meaning Hong Kong dollars (招股价116.2元)
         self.hk_doc = bool(HK_MARKERS.search(self.text))
@@ -176,7 +177,8 @@ class Reader(Classifier, Timing):
                 if t.obj.period is not None:
                     self.recent_periods.append(t)
                     self.par_periods.append(t)
-                    self.prev_sentence_period = t
+                    if t.start not in self.asides:
+                        self.prev_sentence_period = t
             elif k == ENTITY:
                 e = t.obj.entity
                 if e not in bystanders() and e not in indices() and e not in ents:
@@ -299,6 +301,10 @@ class Reader(Classifier, Timing):
             offset = getattr(pm, "year_offset", None)
             if rel == "previous_year":
                 offset = -1         # 较前一年的11.02亿元: the year before the one in context
+            elif rel == "last_year" and self._last_year_is_context(st, t):
+                # 2025年净亏损38.6亿元，去年为15.38亿元 (written in 2026): a comparison with the
+                # year before the one in context, not the calendar's last year
+                rel, offset = "previous_year", -1
             if rel in ("same_period", "previous_year") and offset and COMPARE_BEFORE.search(
                     self.text[max(st.clause_start, t.start - 4):t.start]):
                 base = st.period_tok or self.prev_sentence_period
@@ -350,8 +356,20 @@ class Reader(Classifier, Timing):
                     and ASIDE_AFTER.match(self.text, t.end):
                 # 毛利率43.0%，2024年为50.5%；年内亏损…: the compared year holds for its clause only
                 st.unshifted = (st.period_tok,)
+                self.asides.add(t.start)
             st.period_before = st.period_tok or self.prev_sentence_period
             st.period_tok = t
+
+    def _last_year_is_context(self, st: _State, t: Tok) -> bool:
+        """去年 standing alone before 为/是 + a figure, when the year in context is itself the
+        calendar's last year (so 去年 would repeat it)."""
+        ctx_tok = st.period_tok or self.prev_sentence_period
+        ctx_p = ctx_tok.obj.period if ctx_tok is not None else None
+        ref = self.ctx.reference
+        if ctx_p is None or ref is None or ctx_p.year != ref.year - 1 or t.obj.text not in ("去年", "上年"):
+            return False
+        return bool(ASIDE_AFTER.match(self.text, t.end)) or bool(
+            COMPARE_BEFORE.search(self.text[max(st.clause_start, t.start - 4):t.start]))
 
     def _on_cue(self, st: _State, t: Tok) -> None:
         c = t.obj
@@ -473,8 +491,8 @@ class Reader(Classifier, Timing):
                     self._miss(a, sent, "ambiguous_period", "the end figure of a 由…至… pair")
                 st.last_amount_end = run[-1].end
                 return
-            if explicit is None:
-                force = pending
+            if explicit is None or (explicit.obj.kind == "relative" and pending is not _UNKNOWN):
+                force = pending     # (由上年的A降至B: 上年 was A's period, not B's)
         if len(run) == 1:
             # from-to pair (从A增至B): A takes the first period of the range, B the last
             nxt = self._next_amount(toks, j)
