@@ -177,6 +177,18 @@ CASES: list[Case] = [
          "台积电(2330)今日收涨1.2%。",
          (),
          published="2026-02-12", note="a four-digit code in parentheses is no Hong Kong ticker"),
+    # ------------------------------------------------------------------ the article's own day
+    Case("e-byline-with-time",
+         "星枢智能公布业绩\n新报财经 2026-03-26 09:15:32 记者 张三 报道\n星枢智能于1月9日上市。该公司25日收报51.2港元，上涨6.2%。",
+         (("星枢智能", "listing_date", None, None, "2026-01-09", "date", "exact"),
+          ("星枢智能", "close_price", "2026-03-25", None, "51.2", "HKD/share", "exact"),
+          ("星枢智能", "day_change", "2026-03-25", None, "6.2", "percent", "exact")),
+         note="a byline date with a time dates the article; 25日 is the day before, not in January"),
+    Case("e-weekend-article-friday-prices",
+         "星枢智能入指\n2026-02-28 04:12 港闻报\n星枢智能收报46.8元，升3.8%。",
+         (("星枢智能", "close_price", "2026-02-27", None, "46.8", "HKD/share", "exact"),
+          ("星枢智能", "day_change", "2026-02-27", None, "3.8", "percent", "exact")),
+         note="an article of a Saturday tells Friday's session"),
     # ------------------------------------------------------------------ tables with change columns
     Case("e-table-change-column-half", _TABLE_HALF,
          (("澜峰微电子", "ticker", None, None, "06688.HK", "text", "exact"),

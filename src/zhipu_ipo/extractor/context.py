@@ -106,6 +106,8 @@ def build_context(text: str, stream: Stream, registry: Registry,
         _day_dateline_today(ctx)
         if ctx.today is not None:
             _days_of_today(ctx)
+    if ctx.today is not None:
+        _days_near_today(ctx)
     ctx.first_day_article = bool(_FIRST_DAY.search(text))   # refined once listing dates are known
     return ctx
 
@@ -121,7 +123,9 @@ def year_hint(text: str, pos: int) -> Optional[int]:
 
 
 _DATELINE_AFTER = re.compile(r"\s*(?:[(（]?(?:星期|周|礼拜)[一二三四五六日天][)）]?\s*)?"
-                             r"(?:[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?\s*)?(?:消息|电|讯|报道|晚间消息|早间消息|丨|｜|\||\n)")
+                             r"(?:[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?(?=\s)"       # a byline: 2026-03-26 09:15
+                             r"|(?:[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?\s*)?"
+                             r"(?:消息|电|讯|报道|晚间消息|早间消息|丨|｜|\||\n|·|记者|来源|作者|\s[-–—]\s))")
 _DATELINE_BEFORE = re.compile(r"(?:获悉|讯|消息|报道|电|】|·|丨|｜|\|)\s*[，,:：]?\s*$")
 _TODAY_PAREN = re.compile(r"(今日|今天|昨日|昨天|明日|明天)\s*[(（]\s*$")
 _PAREN_OFFSET = {"今日": 0, "今天": 0, "昨日": -1, "昨天": -1, "明日": 1, "明天": 1}
@@ -185,6 +189,40 @@ def _days_of_today(ctx: DocContext) -> None:
             if d.day > today.day:
                 month, year = (month - 1, year) if month > 1 else (12, year - 1)
             t.obj = dataclasses.replace(d, month=month, guessed=False)
+
+
+#: how many days before (after) the article's own day a day written alone may fall
+_NEAR_BEFORE, _NEAR_AFTER = 10, 7
+
+
+def _days_near_today(ctx: DocContext) -> None:
+    """A day written alone (25日) whose month came from a date the article cites (于1月9日上市)
+    is a day of the article's own week when one is near (an article of 2026-03-26: the 25th of
+    March). Days already near the article's day keep their month."""
+    today = ctx.today
+    for t in ctx.stream.tokens:
+        d = t.obj
+        if t.kind != DATE or not isinstance(d, DayOnly) or d.dateline or d.date is not None:
+            continue
+        if _near(today, _on_day(today.year, d.month, d.day)):
+            continue
+        for year, month in ((today.year, today.month),
+                            (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)):
+            when = _on_day(year, month, d.day)
+            if _near(today, when):
+                t.obj = dataclasses.replace(d, month=month, guessed=False)
+                break
+
+
+def _on_day(year: int, month: int, day: int) -> Optional[dt.date]:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _near(today: dt.date, when: Optional[dt.date]) -> bool:
+    return when is not None and -_NEAR_BEFORE <= (when - today).days <= _NEAR_AFTER
 
 
 def _infer_reference(ctx: DocContext) -> None:

@@ -330,7 +330,8 @@ class Timing:
         if ent in ctx.listed_yesterday and "today" not in st.sflags:
             return ctx.listing_dates[ent]       # written the day after a first day it tells
         if ctx.today is not None:
-            return ctx.today
+            # an article of a Saturday or Sunday tells the last session, the Friday's
+            return ctx.today - dt.timedelta(days=max(0, ctx.today.weekday() - 4))
         if ent in ctx.listing_dates and ctx.first_day_article:
             return ctx.listing_dates[ent]
         return None
