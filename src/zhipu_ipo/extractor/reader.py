@@ -36,8 +36,8 @@ from .records import Conversion, Draft, Miss, clean_value
 from .rules import (
     A_SHARE,
     AND_BETWEEN,
-    BOTH_BEFORE,
     ASIDE_AFTER,
+    BOTH_BEFORE,
     BULLET,
     COMBINED,
     COMPARE_AFTER,
@@ -78,6 +78,7 @@ class _State:
     base_pos: int = -1
     prev_base: Optional[str] = None                     # the base before the current one
     prev_base_pos: int = -1
+    prev_base_cue: Optional[str] = None
     loss_metric: Optional[str] = None                   # last specific loss metric named
     segment: Optional[str] = None
     segment_pos: int = -1
@@ -383,7 +384,7 @@ class Reader(Classifier, Timing):
             if st.base is not None and st.base_pos >= st.clause_start and REFERENCE_ONLY.search(
                     self.text, max(st.clause_start, t.start - 2), t.start) and REFERENCE_AFTER.match(self.text, t.end):
                 return      # 算力服务费是研发开支的大头: the clause is still about 算力服务费
-            st.prev_base, st.prev_base_pos = st.base, st.base_pos
+            st.prev_base, st.prev_base_pos, st.prev_base_cue = st.base, st.base_pos, st.base_cue
             st.base, st.base_cue, st.base_pos = c.value, c.word, t.start
             st.base_is_postfix = False
             if c.value in LOSSES:
@@ -397,7 +398,7 @@ class Reader(Classifier, Timing):
             if st.mod in ("share_of",) and st.base is not None:
                 st.denominator = "net_loss"
                 return
-            st.prev_base = st.base
+            st.prev_base, st.prev_base_cue = st.base, st.base_cue
             # 期内亏损 / 年内亏损 (the period word was read as a period): the net loss
             plain = re.search(r"(?:期内|年内|本期|当期|全年)$", self.text[max(0, t.start - 2):t.start])
             st.base = "net_loss" if plain else (st.loss_metric or "net_loss")
@@ -433,7 +434,7 @@ class Reader(Classifier, Timing):
             st.segment = c.value
             st.segment_pos = t.start
             st.seg_seen = True
-            st.prev_base = st.base
+            st.prev_base, st.prev_base_cue = st.base, st.base_cue
             st.base, st.base_cue, st.base_pos = "revenue", c.word, t.start
         elif c.kind == "ctx":
             st.flags[c.value] = t.start
@@ -612,7 +613,7 @@ class Reader(Classifier, Timing):
             # 累计约44亿元，为同期总营收的8倍: the ratio covers the period of the figure it divides
             num = [d for d in self.drafts if d.sent == sent and d.metric == st.prev_base and d.period]
             # …是当年收入的6.19倍；2025年1-9月为1.8亿美元: the next figures are the numerator's again
-            st.base, st.base_pos = st.prev_base, st.base_pos
+            st.base, st.base_cue = st.prev_base, st.prev_base_cue
             if num:
                 self._emit(st, sent, a, metric, value, unit, qualifier, segment, num[-1].period, cue, rule)
                 return
