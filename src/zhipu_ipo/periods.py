@@ -783,13 +783,13 @@ class DateMention:
                 year = resolve_year(month, day, reference)
             except ParseError:
                 return self
-        date = _safe_date(year, month, day)
+        date = safe_date(year, month, day)
         out = replace(self, year=year, date=date)
         if self.end_day is not None and self.end_year is None and date is not None:
             end_month = self.end_month or month
             end_year = year + 1 if (end_month, self.end_day) < (month, day) else year
             out = replace(out, end_year=end_year, end_month=end_month,
-                          end_date=_safe_date(end_year, end_month, self.end_day))
+                          end_date=safe_date(end_year, end_month, self.end_day))
         return out
 
 
@@ -828,7 +828,8 @@ def _mention(start: int, end: int, text: str, kind: str, period: Optional[Period
     return mention
 
 
-def _safe_date(y: Optional[int], m: Optional[int], d: Optional[int]) -> Optional[dt.date]:
+def safe_date(y: Optional[int], m: Optional[int], d: Optional[int]) -> Optional[dt.date]:
+    """The date, or None when a part is missing or the day does not exist (2月30日)."""
     if y is None or m is None or d is None:
         return None
     try:
@@ -841,7 +842,7 @@ def _nearest_day(day: int, reference: dt.date) -> dt.date:
     best = None
     for shift in (-1, 0, 1):
         y, m = divmod(reference.year * 12 + reference.month - 1 + shift, 12)
-        cand = _safe_date(y, m + 1, day)
+        cand = safe_date(y, m + 1, day)
         if cand is not None and (best is None or abs(cand - reference) < abs(best - reference)):
             best = cand
     return best if best is not None else reference
@@ -1301,7 +1302,7 @@ def _ymd(m: re.Match) -> tuple[Optional[int], Optional[int], int]:
 
 
 def _valid(y: Optional[int], m: int, d: int) -> bool:
-    return _safe_date(y if y is not None else _LEAP, m, d) is not None
+    return safe_date(y if y is not None else _LEAP, m, d) is not None
 
 
 def _range_end(y: Optional[int], m: int, d: int, tail: re.Match):
@@ -1350,13 +1351,13 @@ def find_dates(text: str) -> list[DateMention]:
         if not _valid(y, mo, d):
             pos = end
             continue
-        fields = {"year": y, "month": mo, "day": d, "date": _safe_date(y, mo, d)}
+        fields = {"year": y, "month": mo, "day": d, "date": safe_date(y, mo, d)}
         tail = _DATE_TAIL.match(text, end)
         if tail is not None:
             rng = _range_end(y, mo, d, tail)
             if rng is not None:
                 ey, em, ed = rng
-                fields.update(end_year=ey, end_month=em, end_day=ed, end_date=_safe_date(ey, em, ed))
+                fields.update(end_year=ey, end_month=em, end_day=ed, end_date=safe_date(ey, em, ed))
                 end = tail.end()
         stamp = False
         if y is not None and fields.get("end_day") is None:
@@ -1425,7 +1426,7 @@ def resolve_year(month: int, day: Optional[int], reference: dt.date) -> int:
         if day is None:
             lo, hi = dt.date(year, month, 1), _month_end(year, month)
         else:
-            lo = hi = _safe_date(year, month, day)
+            lo = hi = safe_date(year, month, day)
             if lo is None:
                 continue
         dist = 0 if lo <= reference <= hi else min(abs((lo - reference).days), abs((hi - reference).days))

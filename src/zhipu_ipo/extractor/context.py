@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ..periods import safe_date
 from .entities import Registry, bystanders, indices, known_listings
 from .tokens import DATE, ENTITY, PERIOD, DayOnly, Stream
 
@@ -204,21 +205,14 @@ def _days_near_today(ctx: DocContext) -> None:
         d = t.obj
         if t.kind != DATE or not isinstance(d, DayOnly) or d.dateline or d.date is not None:
             continue
-        if _near(today, _on_day(today.year, d.month, d.day)):
+        if _near(today, safe_date(today.year, d.month, d.day)):
             continue
         for year, month in ((today.year, today.month),
                             (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)):
-            when = _on_day(year, month, d.day)
+            when = safe_date(year, month, d.day)
             if _near(today, when):
                 t.obj = dataclasses.replace(d, month=month, guessed=False)
                 break
-
-
-def _on_day(year: int, month: int, day: int) -> Optional[dt.date]:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _near(today: dt.date, when: Optional[dt.date]) -> bool:
