@@ -551,7 +551,7 @@ def _master() -> re.Pattern:
     pattern = (
         rf"{_Y_GUARD}(?P<Y>{_Y_HEAD})"
         rf"|(?P<R>{rel})"
-        rf"|{_S_GUARD}(?P<S>(?<![0-9.A-Za-z])(?:{_nocap(_SUF_CORE)}))"
+        rf"|{_S_GUARD}(?P<S>(?<![0-9.])(?:(?<![A-Za-z])|(?=[^\x00-\x7f]))(?:{_nocap(_SUF_CORE)}))"
         rf"|{_D_GUARD}(?P<D>{_DUR})"
     )
     # Y, S and D have the look-behind; a relative word starting with a digit would not.

@@ -26,6 +26,7 @@ from .rules import (
     LABEL_GAP,
     LOSSES,
     NOT_ONE_DAY,
+    SEGMENT_TALK,
     SHORT_CLOSE,
     VS_PRICE,
 )
@@ -217,6 +218,9 @@ class Classifier:
                 base = "adjusted_net_loss"      # 按经调整口径，…净亏损
             if base in LOSSES and a.value < 0:
                 return (base, -a.value, a.unit, a.qualifier, None, st.base_cue, "loss")
+            if base == "revenue" and seg is None and not (st.base_cue or "").startswith("总") \
+                    and SEGMENT_TALK.search(self.text, st.sentence_start, pos):
+                return self._mk_miss(a, sent, "no_metric_cue", "revenue of a business line with no segment name")
             return self._fact(base, a, seg, st.base_cue, "cue")
         return self._mk_miss(a, sent, "unit_mismatch", f"{base} is not an amount of money")
 
@@ -321,7 +325,8 @@ class Classifier:
             if metric is None:
                 return self._mk_miss(a, sent, "no_metric_cue", f"growth of {base}")
             value = -a.value if mod == "decline" and a.value > 0 else a.value
-            return (metric, value, "percent", a.qualifier, None, st.base_cue, "growth")
+            return (metric, value, "percent", a.qualifier, self._growth_segment(st, metric),
+                    st.base_cue, "growth")
         if mod == "cagr":
             if base is None and (st.dropped_base or "").startswith("x_"):
                 # 市场规模…将增长至166亿元，年复合增长率约22%: the growth of what the sentence measured
@@ -342,6 +347,13 @@ class Classifier:
         if base == "loss_to_revenue":
             return ("loss_to_revenue", a.value / HUNDRED, "times", a.qualifier, None, st.base_cue, "cue")
         return self._mk_miss(a, sent, "no_metric_cue", base or "")
+
+    @staticmethod
+    def _growth_segment(st: _State, metric: str) -> Optional[str]:
+        """海螺AI收入同比增长310%: the growth of the segment its clause names."""
+        if metric == "revenue_growth" and st.segment is not None and st.segment_pos >= st.clause_start:
+            return st.segment
+        return None
 
     def _share(self, st: _State, sent: Span, a, denominator: Optional[str]):
         a = a.model_copy(update={"qualifier": self._loose_qualifier(st, a)})
@@ -408,7 +420,8 @@ class Classifier:
             # 收入同比增长1.6倍: a growth of 160%
             metric = "revenue_growth" if st.base == "revenue" else "net_loss_growth"
             value = a.value * HUNDRED * (-1 if mod == "decline" else 1)
-            return (metric, value, "percent", a.qualifier, None, st.base_cue, "growth-times")
+            return (metric, value, "percent", a.qualifier, self._growth_segment(st, metric),
+                    st.base_cue, "growth-times")
         post = self._postfix(a, ("超额认购", "超购", "认购")) or (
             self._postfix(st.run_last, ("超额认购", "超购", "认购")) if st.run_last is not None else None)
         if (post or st.base == "oversubscription") and re.search(r"若|如果|倘若|假如|一旦", self.text[max(st.clause_start, pos - LOOK):pos]) and \

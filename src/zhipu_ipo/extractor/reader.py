@@ -138,6 +138,8 @@ class Reader(Classifier, Timing):
         self.lead_period: Optional[Tok] = None         # the one period of the last prose paragraph
         self._par_period_toks: list[Tok] = []          # period tokens of the paragraph so far
         self._par_has_figures = False
+        self._par_named_period = False                 # the paragraph wrote a period (any kind)
+        self._resolved: list[Tok] = []                 # relative periods resolved in the sentence
 
     # ------------------------------------------------------------------ driver
     def read(self) -> None:
@@ -193,10 +195,13 @@ class Reader(Classifier, Timing):
         if len(ents) >= 2:
             self.prev_entities = ents
         # the periods the paragraph reports on (not one it compares with: 低于2023年的…, (2023年：…))
-        self._par_period_toks += [t for t in toks if t.kind == PERIOD and t.obj.period is not None
+        self._par_period_toks += [t for t in toks + self._resolved if t.kind == PERIOD
+                                  and t.obj.period is not None
                                   and not COMPARE_BEFORE.search(self.text, max(0, t.start - 4), t.start)
                                   and not COMPARE_AFTER.match(self.text, t.end)
                                   and _paren_close(self.text, t.start) is None]
+        self._resolved = []
+        self._par_named_period = self._par_named_period or any(t.kind == PERIOD for t in toks)
         self._par_has_figures = self._par_has_figures or any(t.kind in (AMOUNT, PERIOD) for t in toks)
         # the paragraph ends with the line (。 is often the last character before the break)
         par_end = sent.end >= len(self.text) or self.text[sent.end - 1] == "\n" \
@@ -206,6 +211,7 @@ class Reader(Classifier, Timing):
             self.lead_period = self.paragraph_period()
         if par_end:
             self._par_period_toks, self._par_has_figures = [], False
+            self._par_named_period = False
             self.carry_entity = None          # a new paragraph starts from the main company
             self.par_loss_metric = None
             self.par_trading = False
@@ -337,6 +343,8 @@ class Reader(Classifier, Timing):
             resolved = self._resolve_relative(st, pm)
             if resolved is not None:
                 st.period_tok = resolved
+                if resolved.obj.period.kind in ("half", "quarter", "quarters"):
+                    self._resolved.append(resolved)     # MiniMax上半年净亏损…: the paragraph's period
             else:
                 st.flags["unknown_period"] = t.start
             return

@@ -78,3 +78,10 @@ QUESTION = re.compile(r"能否|是否|能不能|可否|有没有|会不会")
 NOT_ONE_DAY = re.compile(r"全年|年内|今年以来|年初至今|今年至今|本周|全周|本月|全月|月内|周内|平均|均值")
 #: a subject that is a group of companies, not one: 国产厂商份额有望提升至40%
 GENERIC_SUBJECT = re.compile(r"国产厂商|国内厂商|本土厂商|国产芯片|国产供应商|国内企业|行业整体|整个行业")
+#: a weekday naming the session a figure is of: 股价周一收跌7.4%, 该股上周五报151.2港元
+#: (a weekday followed by 至/到/- opens a span of days and names no single session)
+WEEKDAY = re.compile(r"(上|本|这)?(?:周|星期|礼拜)([一二三四五六日天])(?!\s*(?:至|到|-|～|~|、))")
+WEEKDAYS = "一二三四五六"
+#: a sentence that goes through the business lines (分业务看，芯片收入…): a revenue there is of a
+#: line, and of the whole company only when said so (总收入)
+SEGMENT_TALK = re.compile(r"分业务|按业务|分产品|按产品|分板块|按板块|业务板块|分部|业务划分|产品划分|按收入来源|分收入来源")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Optional
 from ..periods import Period, parse_period
 from .context import year_hint
 from .entities import known_listings
-from .rules import FUNDING_METRICS, LISTING_AFTER, LOOK, POINT_METRICS, SINCE
+from .rules import FUNDING_METRICS, LISTING_AFTER, LOOK, POINT_METRICS, SINCE, WEEKDAY, WEEKDAYS
 from .tokens import DATE, PERIOD, Tok
 
 if TYPE_CHECKING:
@@ -28,11 +28,14 @@ class Timing:
 
     def topic_period(self) -> Optional[Tok]:
         """The reporting period the article is about: the first sub-year period it names
-        (2025年中期业绩 -> 2025H1), else the latest year."""
+        (2025年中期业绩 -> 2025H1), else the latest year; only periods over by the article's day."""
         if self._topic is None:
             best = None
+            today = self.ctx.today
             for t in self.ctx.stream.tokens:
-                if t.kind == PERIOD and t.obj.kind == "single" and t.obj.period is not None:
+                if t.kind == PERIOD and t.obj.kind == "single" and t.obj.period is not None \
+                        and (today is None or t.obj.period.end_date <= today):
+                    # (a period not over when the article was written is a target, not results)
                     if t.obj.period.kind in ("half", "quarter", "quarters"):
                         best = t
                         break
@@ -40,6 +43,16 @@ class Timing:
                         best = t
             self._topic = best or False
         return self._topic or None
+
+    def _continued_period(self) -> Optional[Tok]:
+        """A paragraph that names no period at all (分业务看，A产品收入…) continues the one
+        before it when that one was about the article's reporting period alone."""
+        topic = self.topic_period()
+        lead = self.lead_period
+        if self._par_named_period or lead is None or topic is None or lead.obj.period is None \
+                or lead.obj.period != topic.obj.period:
+            return None
+        return lead
 
     def _date_as_point(self, st: _State, t: Tok) -> None:
         """截至今年6月30日 / 截至去年9月底: a date after 截至 is the point of a stock figure."""
@@ -248,7 +261,7 @@ class Timing:
         if tok is None and info.family in ("financial", "derived") and not cumulative \
                 and metric not in ("revenue_cagr", "price_to_sales"):
             # 2024年收入为A。毛利率为B。: a paragraph about one period, the figures after it
-            tok = self.paragraph_period()
+            tok = self.paragraph_period() or self._continued_period()
             if tok is None and metric in POINT_METRICS and re.search(
                     r"期末|报告期末", self.text[max(st.clause_start, pos - 20):pos]):
                 # 期末现金…: the end of the period the article reports on
@@ -319,6 +332,9 @@ class Timing:
             d = self._date_of(t)
             if d is not None:
                 return d
+        weekday = self._weekday_before(max(sent.start, a.start - LOOK), a.start)
+        if weekday is not None:
+            return weekday
         last_day, last_pos = self.last_trading_day, self.last_trading_pos
         ref = ctx.today or ctx.reference
         for end, day, who in ctx.listing_events:     # a listing just told (…正式挂牌上市。开盘报…)
@@ -335,6 +351,23 @@ class Timing:
         if ent in ctx.listing_dates and ctx.first_day_article:
             return ctx.listing_dates[ent]
         return None
+
+    def _weekday_before(self, lo: int, hi: int) -> Optional[dt.date]:
+        """The day of the last weekday written in ``text[lo:hi]`` (股价周一收跌…): the latest such
+        day up to the article's own (上周四: the Thursday of the week before)."""
+        today = self.ctx.today
+        if today is None:
+            return None
+        last = None
+        for m in WEEKDAY.finditer(self.text, lo, hi):
+            last = m
+        if last is None:
+            return None
+        wd = WEEKDAYS.find(last.group(2))
+        wd = 6 if wd < 0 else wd                   # 日/天: Sunday
+        if last.group(1) == "上":
+            return today - dt.timedelta(days=today.weekday() - wd + 7)
+        return today - dt.timedelta(days=(today.weekday() - wd) % 7)
 
     def _date_of(self, t: Tok) -> Optional[dt.date]:
         d = t.obj
