@@ -369,6 +369,8 @@ def _nearest_event(text: str, group: list[Tok], events: list[Tok], max_gap: int 
             d = len(_ASIDE.sub("", gap))
         elif c.end <= lo:
             gap = text[c.end:lo]
+            if gap.startswith("的") and c.obj.value in ("listing", "first_day"):
+                continue    # 同日上市的天数智芯…7月8日: 上市的 describes the company, the date is another's
             # a word before the date in an earlier clause belongs to that clause's own date
             d = len(_ASIDE.sub("", gap)) + 2 + (20 if re.search(r"[，,；;]", gap) else 0)
         else:

@@ -34,6 +34,7 @@ from .context import DocContext
 from .entities import bystanders, indices
 from .records import Conversion, Draft, Miss, clean_value
 from .rules import (
+    GROUP_COUNT,
     A_SHARE,
     AND_BETWEEN,
     ASIDE_AFTER,
@@ -180,8 +181,9 @@ class Reader(Classifier, Timing):
                 if t.obj.period is not None:
                     self.recent_periods.append(t)
                     self.par_periods.append(t)
-                    if t.start not in self.asides:
-                        self.prev_sentence_period = t
+                    if t.start not in self.asides and not COMPARE_BEFORE.search(
+                            self.text, max(0, t.start - 4), t.start):
+                        self.prev_sentence_period = t     # (not 较2024年的…: a compared year)
             elif k == ENTITY:
                 e = t.obj.entity
                 if e not in bystanders() and e not in indices() and e not in ents:
@@ -269,7 +271,10 @@ class Reader(Classifier, Timing):
                 st.period_tok, st.paren_restore = st.paren_restore[1], None
             if k == BOUNDARY:
                 st.clause_start = t.start
-                if st.unshifted is not None:
+                if st.unshifted is not None and not (
+                        st.period_tok is not None and self.text[t.start - 1:t.start] in (":", "：")
+                        and not self.text[st.period_tok.end:t.start - 1].strip()):
+                    # (the label 上年同期：1.91亿元 keeps its period for the figure after the colon)
                     st.period_tok, st.unshifted = st.unshifted[0], None
                 st.mod = None
                 st.denominator = None
@@ -611,7 +616,8 @@ class Reader(Classifier, Timing):
         if isinstance(decided, Miss):
             self.misses.append(decided)
             if decided.reason in ("no_metric_cue", "unit_mismatch") and a.unit is not None \
-                    and st.base_pos < st.clause_start and st.mod not in ("qoq", "growth", "decline"):
+                    and st.base_pos < st.clause_start and st.mod not in ("qoq", "growth", "decline") \
+                    and not GROUP_COUNT.fullmatch(a.text):     # 毛利率方面，四家分别为…: the subject
                 st.dropped_base, st.base = st.base, None   # the carried cue does not explain this clause
             return
         metric, value, unit, qualifier, segment, cue, rule = decided
@@ -656,8 +662,10 @@ class Reader(Classifier, Timing):
         names = [e for e, p in zip(st.entities, st.entity_pos) if p > st.last_amount_end]
         if len(names) < 2:
             names = list(st.entities)
-        if len(names) < 2 and re.search(r"两家公司|两家|两公司|两间公司|两者|二者|两股|两只", self.text[max(st.sentence_start, first.start - LOOK):first.start]):
-            names = list(self.prev_entities)     # 两家公司的成交额分别为A和B
+        if len(names) < 2:
+            count = GROUP_COUNT.search(self.text, max(st.sentence_start, first.start - LOOK), first.start)
+            if count is not None and len(self.prev_entities) == _count_of(count.group(1)):
+                names = list(self.prev_entities)     # 两家公司的成交额分别为A和B, 四家分别报…
         if "each" in st.sflags and len(names) == len(run) >= 2 and (
                 tok is None or len(tok.obj.items or []) != len(run)):
             # 智谱与MiniMax的2024年营收分别为A及B: one figure per company
@@ -825,6 +833,12 @@ class Reader(Classifier, Timing):
 #: a parenthesis giving the basis of a figure, right before it: (按中位数30.50港元计)：
 _BASIS_PAREN = re.compile(r"[(（](?:按|以|基于|假设)[^()（）]{1,30}(?:计|计算|为准|为基础)[)）]\s*[:：为]?\s*"
                           r"(?:约|近|逾|超过?|达)?\s*$")
+
+
+def _count_of(ch: str) -> int:
+    """两/二/三 … or a digit: the number of companies a group word counts."""
+    return int(ch) if ch.isdigit() else {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+                                         "七": 7, "八": 8, "九": 9}[ch]
 
 
 def _compatible(a, b) -> bool:
