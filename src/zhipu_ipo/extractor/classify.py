@@ -27,6 +27,7 @@ from .rules import (
     LOSSES,
     NOT_ONE_DAY,
     SEGMENT_TALK,
+    COMPONENT,
     SHORT_CLOSE,
     VS_PRICE,
 )
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
 
 
 _PURPOSE_LOOK = 80
+#: a short line with no figure: a section heading (香港公开发售, 国际发售, 价格资料)
+_HEADING = re.compile(r"(?m)^[ \t\u3000]*([^\d\n:：，,。；;]{2,12})[ \t\u3000]*$")
 #: the purpose written right before its share: …；扩大产能及海外业务约25%
 _PURPOSE_BEFORE = re.compile(r"(?:^|[，,。；;、】\]:：])\s*([^，,。；;、\d%\n【】\[\]:：]{2,30}?)\s*(?:约|占|为|:|：)?\s*$")
 
@@ -218,6 +221,10 @@ class Classifier:
                 base = "adjusted_net_loss"      # 按经调整口径，…净亏损
             if base in LOSSES and a.value < 0:
                 return (base, -a.value, a.unit, a.qualifier, None, st.base_cue, "loss")
+            if st.base_pos >= st.clause_start and COMPONENT.match(
+                    re.sub(r"[(（][^()（）]*[)）]", "", self._between_cue_and(st, a))):
+                # 净亏损含优先股公允价值变动约5.1亿美元: a part of the metric, not the metric
+                return self._mk_miss(a, sent, "no_metric_cue", f"a component of {base}")
             if base == "revenue" and seg is None and not (st.base_cue or "").startswith("总") \
                     and SEGMENT_TALK.search(self.text, st.sentence_start, pos):
                 return self._mk_miss(a, sent, "no_metric_cue", "revenue of a business line with no segment name")
@@ -499,10 +506,18 @@ class Classifier:
 
     def _tranche(self, sent: Span, pos: int) -> str:
         """The offering tranche the nearest tranche word before ``pos`` names (default: Hong Kong)."""
-        last = "hk"
+        last = None
         for m in self._TRANCHE.finditer(self.text, max(sent.start, pos - LOOK), pos):
             last = "intl" if m.group(1) else "hk"
-        return last
+        if last is None:
+            # 香港公开发售\n…\n认购水平：412.36倍: the section heading over the line
+            for m in _HEADING.finditer(self.text, max(0, sent.start - 400), sent.start):
+                t = self._TRANCHE.search(m.group(1))
+                if t is not None:
+                    last = "intl" if t.group(1) else "hk"
+                elif re.search(r"[\u4e00-\u9fff]", m.group(1)):
+                    last = None             # another section began after it
+        return last or "hk"
 
     def _has_cue_before(self, sent: Span, pos: int, words: tuple[str, ...]) -> bool:
         seg = self.text[max(sent.start, pos - LOOK):pos]

@@ -61,7 +61,7 @@ _BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[▸▶►•・●◆■\-*][ \t]*$
 _PERIOD_NEXT = re.compile(r"第?[一二三四1-4]季|[上下]半年|前三季|全年|今年|去年|同期|同季")
 #: a company's legal name at the start of a line, and what must follow it to make it the subject
 _LEGAL_HEAD = re.compile(r"(?m)^[ \t　]*([\u4e00-\u9fff]{2,16}?(?:股份)?有限公司)")
-_LEGAL_NEXT = re.compile(r"\s*(?:[(（][^()（）]{0,30}[)）])?\s*(?:全球发售|首次公开发售|公开发售|招股|上市|发售|"
+_LEGAL_NEXT = re.compile(r"\s*(?:[A-Z][A-Za-z0-9 .,&'\-]{2,80}\s*)?(?:[(（][^()（）]{0,30}[)）])?\s*(?:全球发售|首次公开发售|公开发售|招股|上市|发售|"
                          r"[(（]?(?:股份代号|股票代码|代号)|港股|H股|递表|递交|发布|公布|宣布|\d{4}年)")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9.&·\-]")
 

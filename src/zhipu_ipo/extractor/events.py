@@ -157,7 +157,11 @@ def _groups(text: str, dates: list[Tok]) -> list[list[Tok]]:
     return groups
 
 
-_RANGE_LINK = re.compile(r"^\s*[)）]?\s*(?:起)?\s*(?:至|到|-|~|直至)\s*$")
+#: between the two dates of a range: 至, maybe after the first day's weekday and hour
+#: (2026年3月10日(星期二)上午九时正至2026年3月13日)
+_RANGE_LINK = re.compile(r"^\s*(?:[(（](?:星期|周|礼拜)[一二三四五六日天][)）])?\s*"
+                         r"(?:(?:上午|下午|中午|早上|晚上)?\s*[\d一二三四五六七八九十]{1,3}\s*(?:时正|时|点)"
+                         r"(?:[\d一二三四五六七八九十]{1,3}分)?)?\s*[)）]?\s*(?:起)?\s*(?:至|到|-|~|直至)\s*$")
 
 
 @dataclass(frozen=True)

@@ -182,8 +182,9 @@ class Reader(Classifier, Timing):
                     self.recent_periods.append(t)
                     self.par_periods.append(t)
                     if t.start not in self.asides and not COMPARE_BEFORE.search(
-                            self.text, max(0, t.start - 4), t.start):
-                        self.prev_sentence_period = t     # (not 较2024年的…: a compared year)
+                            self.text, max(0, t.start - 4), t.start) and _paren_close(self.text, t.start) is None:
+                        # (not 较2024年的…, a compared year, nor (2024年为3050万美元), an aside)
+                        self.prev_sentence_period = t
             elif k == ENTITY:
                 e = t.obj.entity
                 if e not in bystanders() and e not in indices() and e not in ents:

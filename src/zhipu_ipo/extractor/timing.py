@@ -46,11 +46,12 @@ class Timing:
 
     def _continued_period(self) -> Optional[Tok]:
         """A paragraph that names no period at all (分业务看，A产品收入…) continues the one
-        before it when that one was about the article's reporting period alone."""
+        before it when that one was about one period alone: the article's reporting period, or
+        any when the article writes no period with a year."""
         topic = self.topic_period()
         lead = self.lead_period
-        if self._par_named_period or lead is None or topic is None or lead.obj.period is None \
-                or lead.obj.period != topic.obj.period:
+        if self._par_named_period or lead is None or lead.obj.period is None or (
+                topic is not None and lead.obj.period != topic.obj.period):
             return None
         return lead
 
@@ -84,7 +85,8 @@ class Timing:
         else:
             # the year of this sentence's period, else of this paragraph's, else of the article's topic
             topic = self.topic_period()
-            base = st.period_tok or (self.prev_sentence_period if self.par_periods else None) or topic
+            base = st.period_tok or (self.prev_sentence_period if self.par_periods else None) \
+                or self._continued_period() or topic
             if st.period_tok is None and topic is not None and topic.obj.period is not None \
                     and rel in _SUB_YEAR and str(topic.obj.period)[4:] == rel:
                 base = topic        # 第三季 in an article on third-quarter results: that quarter
