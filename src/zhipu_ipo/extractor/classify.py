@@ -32,12 +32,15 @@ from .rules import (
     VS_PRICE,
 )
 from .sentences import Span
+from .tokens import ENTITY
 
 if TYPE_CHECKING:
     from .reader import _State
 
 
 _PURPOSE_LOOK = 80
+#: between a company and its price change: 腾讯涨, MiniMax股价今日跌, 智谱(02513)昨日收涨
+_MOVES_AFTER = re.compile(r"\s*(?:[(（][^()（）]{1,12}[)）])?\s*(?:股价|股份)?\s*(?:今日|昨日|今天|昨天|全日|周[一二三四五])?\s*(?:收市|收盘|收)?\s*")
 #: a short line with no figure: a section heading (香港公开发售, 国际发售, 价格资料)
 _HEADING = re.compile(r"(?m)^[ \t\u3000]*([^\d\n:：，,。；;]{2,12})[ \t\u3000]*$")
 #: the purpose written right before its share: …；扩大产能及海外业务约25%
@@ -225,8 +228,8 @@ class Classifier:
                     re.sub(r"[(（][^()（）]*[)）]", "", self._between_cue_and(st, a))):
                 # 净亏损含优先股公允价值变动约5.1亿美元: a part of the metric, not the metric
                 return self._mk_miss(a, sent, "no_metric_cue", f"a component of {base}")
-            if base == "revenue" and seg is None and not (st.base_cue or "").startswith("总") \
-                    and SEGMENT_TALK.search(self.text, st.sentence_start, pos):
+            if base == "revenue" and seg is None and not (st.base_cue or "").startswith("总") and (
+                    SEGMENT_TALK.search(self.text, st.sentence_start, pos) or self._sub_noun(st)):
                 return self._mk_miss(a, sent, "no_metric_cue", "revenue of a business line with no segment name")
             return self._fact(base, a, seg, st.base_cue, "cue")
         return self._mk_miss(a, sent, "unit_mismatch", f"{base} is not an amount of money")
@@ -305,7 +308,8 @@ class Classifier:
             if d is not None and st.change_pos < d.start():
                 st.change = "down" if d.group(1) in ("低", "挫", "跌") else "up"
                 st.change_pos = d.start()
-        if (st.change is not None or st.price is not None) and self._trading_context(st, pos) \
+        if (st.change is not None or st.price is not None) and (
+                self._trading_context(st, pos) or self._company_moves(st, pos)) \
                 and max(st.change_pos, st.price_pos) > st.base_pos:
             open_ctx = st.price == "open" and st.price_pos < pos
             value = a.value
@@ -354,6 +358,15 @@ class Classifier:
         if base == "loss_to_revenue":
             return ("loss_to_revenue", a.value / HUNDRED, "times", a.qualifier, None, st.base_cue, "cue")
         return self._mk_miss(a, sent, "no_metric_cue", base or "")
+
+    def _sub_noun(self, st: _State) -> bool:
+        """其中硬件收入…: a part of the revenue named by a word the lexicon does not know."""
+        sub = st.flags.get("sub")
+        if sub is None or st.base_pos < sub:
+            return False
+        between = re.sub(r"^(?:其中|基石投资者中)", "", self.text[sub:st.base_pos]).strip(" ，,:：")
+        return bool(between) and not re.search(r"[\d年月季期]", between) and not any(
+            t.kind == ENTITY for t in self.ctx.stream.in_span(sub, st.base_pos))
 
     @staticmethod
     def _growth_segment(st: _State, metric: str) -> Optional[str]:
@@ -529,6 +542,19 @@ class Classifier:
         if st.price is not None or self.par_trading:
             return True
         return any(k in st.sflags for k in ("first_day", "today", "trading", "same_day"))
+
+    def _company_moves(self, st: _State, pos: int) -> bool:
+        """A change word right after the company of the clause, with no metric named: 腾讯涨1.8%,
+        MiniMax股价昨日跌2.1%."""
+        if st.change is None or st.base is not None or not st.entity_pos or st.change_pos > pos \
+                or NOT_ONE_DAY.search(self.text, st.sentence_start, pos):
+            return False
+        start = st.entity_pos[-1]
+        if start < st.clause_start:
+            return False
+        ent = next((t for t in self.ctx.stream.in_span(start, st.change_pos)
+                    if t.start == start and t.kind == ENTITY), None)
+        return ent is not None and _MOVES_AFTER.fullmatch(self.text, ent.end, st.change_pos) is not None
 
     def _ipo_context(self, st: _State, pos: int) -> bool:
         """The sentence is about an offering (IPO, 上市, 招股, 募资, 发行价 …)."""

@@ -41,12 +41,28 @@ class DocContext:
     reference_exact: bool = False               # True when from a publication date / dateline
     entity_counts: Counter = field(default_factory=Counter)
     listing_dates: dict[str, dt.date] = field(default_factory=dict)
-    today: Optional[dt.date] = None
+    base_today: Optional[dt.date] = None         # the article's own day (see ``today``)
+    day_sections: list = field(default_factory=list)     # (offset, date) of the dated sections of a feed
+    cursor: int = 0                                       # where the reading is (selects the section)
     first_day_article: bool = False             # the article describes a first trading day
     listing_events: list = field(default_factory=list)   # (end offset, date, entity) of listings told
     table_spans: list = field(default_factory=list)      # Spans of the text tables (read by tables.py)
     known_days: dict = field(default_factory=dict)       # (month, day) -> listing day of a company named
     listed_yesterday: set = field(default_factory=set)   # companies whose listing the text dates 昨日
+
+    @property
+    def today(self) -> Optional[dt.date]:
+        """The day the text at ``cursor`` was written: the article's own day, or in a news feed
+        split by date lines (━━ 2026-01-09 星期五 ━━) the day of the section being read."""
+        if self.day_sections and self.cursor >= self.day_sections[0][0]:
+            for start, day in reversed(self.day_sections):
+                if start <= self.cursor:
+                    return day
+        return self.base_today
+
+    @today.setter
+    def today(self, value: Optional[dt.date]) -> None:
+        self.base_today = value
 
     def resolve_year(self, month: int, day: int, hint: Optional[int] = None) -> Optional[dt.date]:
         """The date of a month/day written without a year, or None when the year is unknowable.
@@ -100,6 +116,7 @@ def build_context(text: str, stream: Stream, registry: Registry,
         or list(ctx.entity_counts)
     if pool:
         ctx.main_entity = min(pool, key=lambda e: (-ctx.entity_counts[e], first_seen.get(e, 0)))
+    ctx.day_sections = _day_sections(text)
     _infer_reference(ctx)
     if ctx.today is None:
         _dateline_today(ctx)
@@ -111,6 +128,23 @@ def build_context(text: str, stream: Stream, registry: Registry,
         _days_near_today(ctx)
     ctx.first_day_article = bool(_FIRST_DAY.search(text))   # refined once listing dates are known
     return ctx
+
+
+#: a line holding a full date alone (maybe a weekday and rules around): a feed's day divider
+_DAY_LINE = re.compile(r"(?m)^[ \t━─═=\-—*#【\[]*(20\d\d)\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})\s*日?"
+                       r"[ \t]*(?:(?:星期|周|礼拜)[一二三四五六日天])?[ \t━─═=\-—*#】\]]*$")
+
+
+def _day_sections(text: str) -> list:
+    """(offset, date) of each day divider, when the text has at least two different ones."""
+    if "\n" not in text:
+        return []
+    out = []
+    for m in _DAY_LINE.finditer(text):
+        day = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if day is not None:
+            out.append((m.start(), day))
+    return out if len({d for _, d in out}) >= 2 else []
 
 
 _FIRST_DAY = re.compile(r"上市首日|挂牌首日|首日挂牌|首日上市|上市当天|上市当日|首个交易日|首日开盘|首日收")
@@ -200,11 +234,12 @@ def _days_near_today(ctx: DocContext) -> None:
     """A day written alone (25日) whose month came from a date the article cites (于1月9日上市)
     is a day of the article's own week when one is near (an article of 2026-03-26: the 25th of
     March). Days already near the article's day keep their month."""
-    today = ctx.today
     for t in ctx.stream.tokens:
         d = t.obj
         if t.kind != DATE or not isinstance(d, DayOnly) or d.dateline or d.date is not None:
             continue
+        ctx.cursor = t.start            # (in a feed, the day of the token's section)
+        today = ctx.today
         if _near(today, safe_date(today.year, d.month, d.day)):
             continue
         for year, month in ((today.year, today.month),
@@ -213,6 +248,7 @@ def _days_near_today(ctx: DocContext) -> None:
             if _near(today, when):
                 t.obj = dataclasses.replace(d, month=month, guessed=False)
                 break
+    ctx.cursor = 0
 
 
 def _near(today: dt.date, when: Optional[dt.date]) -> bool:

@@ -25,7 +25,7 @@ _EVENT = {"listing": "listing_date", "sub_start": "subscription_start", "sub_end
 _DAY_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 _BLOCKING = ("filing", "notfact", "pricing", "allotment", "notlisting")
 # a listing word that is not the listing itself: 上市前, 上市后, 上市以来
-_NOT_EVENT_AFTER = re.compile(r"^(?:前|后|之前|之后|以来|以后|初期|计划|进程|公司|标准|门槛|规则|新规|政策|申请|地位|企业|之路|潮)")
+_NOT_EVENT_AFTER = re.compile(r"^(?:前|后|之前|之后|以来|以后|初期|计划|进程|公司|标准|门槛|规则|新规|政策|申请|地位|企业|之路|潮|流通)")
 #: between a date and the listing word when the date is when the company listed
 _DATE_THEN_LISTING = re.compile(r"\s*(?:在|于)\s*(?:港股|港交所|香港|联交所|主板|港交所主板)?\s*|\s*(?:在|于)?\s*(?:港股|港交所|香港|联交所|港交所主板)\s*")
 _UNTIL = re.compile(r"(?:持续至|截至|直至|至|到)\s*$")
@@ -67,6 +67,7 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
     drafts: list[Draft] = []
     misses: list[Miss] = []
     for sent, toks in zip(ctx.stream.sentences, ctx.stream.by_sentence()):
+        ctx.cursor = sent.start
         dates, tickers, cues = [], [], []
         todays = False
         for t in toks:
@@ -87,6 +88,7 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
             _dates(ctx, sent, dates, cues, ents, drafts, misses)
         if todays:
             _today_events(ctx, sent, cues, ents, drafts)
+    ctx.cursor = 0
     for d in drafts:
         if d.metric == "listing_date" and d.entity not in ctx.listing_dates:
             ctx.listing_dates[d.entity] = dt.date.fromisoformat(d.value)
@@ -333,6 +335,10 @@ def _opens(text: str, sent_start: int, pos: int) -> bool:
     return m is not None and m.end() == pos
 
 
+#: a number of stocks as the subject of an event: 2只新股, 三家公司, 多只
+_COUNTED_STOCKS = re.compile(r"(?:\d+|[两二三四五六七八九十几多数])\s?(?:只|家|间|个)(?:新股|公司|企业|股票)?")
+
+
 def _today_events(ctx, sent, cues, ents, drafts) -> None:
     """今日挂牌 / 今日起招股: the article's own day is the event's date (unless the sentence
     also writes a date for that same event)."""
@@ -340,8 +346,9 @@ def _today_events(ctx, sent, cues, ents, drafts) -> None:
     today = ctx.today
     if today is None:
         return
-    events = [c for c in cues if c.obj.value in _EVENT or c.obj.value == "first_day"
-              or (c.obj.value == "ipo" and c.obj.word == "招股")]
+    events = [c for c in cues if (c.obj.value in _EVENT and not (
+                  c.obj.value == "listing" and _NOT_EVENT_AFTER.match(text[c.end:c.end + 4])))
+              or c.obj.value == "first_day" or (c.obj.value == "ipo" and c.obj.word == "招股")]
     for tc in (c for c in cues if c.obj.value in _DAY_OFFSETS):
         day = today + dt.timedelta(days=_DAY_OFFSETS[tc.obj.value])
         ev = _nearest_event(text, [Tok("date", tc.start, tc.end, None)], events, max_gap=8)
@@ -353,6 +360,9 @@ def _today_events(ctx, sent, cues, ents, drafts) -> None:
         if any(d.sent == sent and d.metric == metric for d in drafts):
             continue
         before = [e for e in ents if e.end <= tc.start]
+        lo, hi = min(tc.start, ev.start), max(tc.end, ev.end)
+        if not before and _COUNTED_STOCKS.search(text, max(sent.start, lo - 8), hi):
+            continue        # 港股今日有2只新股上市: stocks counted, none named
         ent = before[-1].obj.entity if before else _entity_at(ctx, ents, tc.start, sent)
         # 小马智行与文远知行今日同步挂牌: every company of the coordinated subject
         for name in _coordinated(text, ents, tc.start) or ([ent] if ent else []):

@@ -34,6 +34,7 @@ from .context import DocContext
 from .entities import bystanders, indices
 from .records import Conversion, Draft, Miss, clean_value
 from .rules import (
+    INTRADAY,
     GROUP_COUNT,
     A_SHARE,
     AND_BETWEEN,
@@ -147,6 +148,7 @@ class Reader(Classifier, Timing):
         stream = self.ctx.stream
         tables = self.ctx.table_spans
         for sent, toks in zip(stream.sentences, stream.by_sentence()):
+            self.ctx.cursor = sent.start
             if tables and any(tb.start <= sent.start < tb.end for tb in tables):
                 continue            # a table row: tables.py reads it
             self._section(sent, toks)
@@ -156,6 +158,7 @@ class Reader(Classifier, Timing):
                 continue
             self._read_sentence(sent, toks)
             self._remember(toks, sent)
+        self.ctx.cursor = 0
 
     _OBJECT_LIST = re.compile(r"(?:包括|包含|涵盖|囊括|例如|比如|诸如|股东有|投资方有|投资者有|投资者为|引入了?|获得了?)"
                               r"[^，,。；;：:\d]*$")
@@ -744,6 +747,10 @@ class Reader(Classifier, Timing):
     # ------------------------------------------------------------------ output
 
     def _emit(self, st, sent, a, metric, value, unit, qualifier, segment, period, cue, rule) -> None:
+        if metric == "last_price" and self.ctx.today is not None and period is not None \
+                and period < self.ctx.today.isoformat() \
+                and not INTRADAY.search(self.text, st.sentence_start, a.start):
+            metric = "close_price"      # 昨日…腾讯涨1.8%，报628.5港元: a past session's last price is its close
         info = self.metrics[metric]
         if info.family == "trading" and "grey" in st.sflags:
             self._miss(a, sent, "not_a_fact", "grey-market trading (暗盘)")

@@ -90,3 +90,5 @@ SEGMENT_TALK = re.compile(r"分业务|按业务|分产品|按产品|分板块|�
 GROUP_COUNT = re.compile(r"([两二三四五六七八九2-9])\s?(?:家|者|间|只|股|公司)")
 #: between a metric and its figure, a part of it named (净亏损含优先股公允价值变动约5.1亿美元)
 COMPONENT = re.compile(r"[^，,。；;\d]*?(?:含有|包含|包括|含)[^，,。；;\d]{2,}")
+#: a price quoted during a session, not at its end
+INTRADAY = re.compile(r"盘中|午间|午盘|早盘|半日|午市|一度|截至发稿|发稿时|截至.{0,6}[时点]|暂报|现报")
