@@ -228,8 +228,7 @@ class Classifier:
                     re.sub(r"[(（][^()（）]*[)）]", "", self._between_cue_and(st, a))):
                 # 净亏损含优先股公允价值变动约5.1亿美元: a part of the metric, not the metric
                 return self._mk_miss(a, sent, "no_metric_cue", f"a component of {base}")
-            if base == "revenue" and seg is None and not (st.base_cue or "").startswith("总") and (
-                    SEGMENT_TALK.search(self.text, st.sentence_start, pos) or self._sub_noun(st)):
+            if base == "revenue" and seg is None and self._unnamed_line(st, pos):
                 return self._mk_miss(a, sent, "no_metric_cue", "revenue of a business line with no segment name")
             return self._fact(base, a, seg, st.base_cue, "cue")
         return self._mk_miss(a, sent, "unit_mismatch", f"{base} is not an amount of money")
@@ -336,8 +335,10 @@ class Classifier:
             if metric is None:
                 return self._mk_miss(a, sent, "no_metric_cue", f"growth of {base}")
             value = -a.value if mod == "decline" and a.value > 0 else a.value
-            return (metric, value, "percent", a.qualifier, self._growth_segment(st, metric),
-                    st.base_cue, "growth")
+            seg = self._growth_segment(st, metric)
+            if metric == "revenue_growth" and seg is None and self._unnamed_line(st, pos):
+                return self._mk_miss(a, sent, "no_metric_cue", "growth of a business line with no segment name")
+            return (metric, value, "percent", a.qualifier, seg, st.base_cue, "growth")
         if mod == "cagr":
             if base is None and (st.dropped_base or "").startswith("x_"):
                 # 市场规模…将增长至166亿元，年复合增长率约22%: the growth of what the sentence measured
@@ -358,6 +359,13 @@ class Classifier:
         if base == "loss_to_revenue":
             return ("loss_to_revenue", a.value / HUNDRED, "times", a.qualifier, None, st.base_cue, "cue")
         return self._mk_miss(a, sent, "no_metric_cue", base or "")
+
+    def _unnamed_line(self, st: _State, pos: int) -> bool:
+        """The revenue of the clause is a business line's that the lexicon cannot name (分业务看，
+        芯片收入…; 其中硬件收入…), not the company's (总收入)."""
+        if st.segment is not None and st.segment_pos >= st.clause_start or (st.base_cue or "").startswith("总"):
+            return False
+        return bool(SEGMENT_TALK.search(self.text, st.sentence_start, pos)) or self._sub_noun(st)
 
     def _sub_noun(self, st: _State) -> bool:
         """其中硬件收入…: a part of the revenue named by a word the lexicon does not know."""

@@ -63,6 +63,7 @@ _PERIOD_NEXT = re.compile(r"第?[一二三四1-4]季|[上下]半年|前三季|�
 _LEGAL_HEAD = re.compile(r"(?m)^[ \t　]*([\u4e00-\u9fff]{2,16}?(?:股份)?有限公司)")
 _LEGAL_NEXT = re.compile(r"\s*(?:[A-Z][A-Za-z0-9 .,&'\-]{2,80}\s*)?(?:[(（][^()（）]{0,30}[)）])?\s*(?:全球发售|首次公开发售|公开发售|招股|上市|发售|"
                          r"[(（]?(?:股份代号|股票代码|代号)|港股|H股|递表|递交|发布|公布|宣布|\d{4}年)")
+_TABLE_NAME = re.compile(r"(?m)^[ \t]*[|｜][ \t]*([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11})[ \t]*[|｜][ \t]*0?\d{4}[ \t]*[|｜]")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9.&·\-]")
 
 
@@ -401,6 +402,13 @@ def build_registry(text: str) -> Registry:
         for m in _LEGAL_HEAD.finditer(text):
             name = m.group(1)
             if _LEGAL_NEXT.match(text, m.end()) and not reg.resolve(name):
+                add_company([name])
+    # a table of listings: a name cell followed by its stock code (| 启元算力 | 02692 | …)
+    if "|" in text or "｜" in text:
+        for m in _TABLE_NAME.finditer(text):
+            name = m.group(1)
+            if not (reg.resolve(name) or reg.resolve(short_name(name))) \
+                    and not any(w in name for w in _word_table().get("never", ())):
                 add_company([name])
     pending: list[tuple[str, str, int, int]] = []
     if "(" in text or "（" in text:

@@ -213,8 +213,10 @@ class Reader(Classifier, Timing):
         par_end = sent.end >= len(self.text) or self.text[sent.end - 1] == "\n" \
             or self.text.startswith("\n", sent.end)
         if par_end and self._par_has_figures and not self._bullet(sent):
-            # a prose paragraph about one period leads the bullet list that may follow it
-            self.lead_period = self.paragraph_period()
+            # a prose paragraph about one period leads the bullet list that may follow it (one
+            # that only compares, 年内亏损…上年为…, keeps the lead of the paragraph before)
+            if self._par_period_toks or not self._par_named_period:
+                self.lead_period = self.paragraph_period()
         if par_end:
             self._par_period_toks, self._par_has_figures = [], False
             self._par_named_period = False
@@ -352,7 +354,8 @@ class Reader(Classifier, Timing):
             resolved = self._resolve_relative(st, pm)
             if resolved is not None:
                 st.period_tok = resolved
-                if resolved.obj.period.kind in ("half", "quarter", "quarters"):
+                if resolved.obj.period.kind in ("half", "quarter", "quarters") or (
+                        resolved.obj.period.kind == "year" and offset is None):     # 年内 of the year in context
                     self._resolved.append(resolved)     # MiniMax上半年净亏损…: the paragraph's period
             else:
                 st.flags["unknown_period"] = t.start

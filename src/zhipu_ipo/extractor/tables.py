@@ -27,7 +27,7 @@ from ..numbers import find_amounts
 from ..periods import ParseError, Period, find_periods, parse_period
 from .context import DocContext
 from .cues import find_cues
-from .entities import bystanders
+from .entities import bystanders, short_name
 from .records import Draft, Miss, clean_value
 from .rules import LOSSES, POINT_METRICS, metric_sets
 from .sentences import Span
@@ -208,6 +208,22 @@ def _entity_in(ctx: DocContext, cell: _Cell) -> Optional[str]:
     return found.pop() if len(found) == 1 else None
 
 
+#: the head of a first column that lists companies
+_COMPANY_HEAD = re.compile(r"公司|股份|名称|简称|企业|个股|股票|新股")
+_NAME_CELL = re.compile(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9.\-]{1,15}")
+
+
+def _row_company(ctx: DocContext, head: _Cell, cell: _Cell) -> Optional[str]:
+    """The company a row's first cell names: one the article knows, or under a 公司/股份 head
+    a cell that is a name alone (启元算力)."""
+    known = _entity_in(ctx, cell)
+    if known is not None:
+        return known
+    if _COMPANY_HEAD.search(head.text) and _NAME_CELL.fullmatch(cell.text) and not find_cues(cell.text):
+        return short_name(cell.text)
+    return None
+
+
 def _row_label(cell: _Cell, metrics) -> Optional[_Label]:
     """A row head in a table of companies: a metric, maybe with its period (2024年收入,
     研发费用率(2024年)), or an IPO term the cue table names by context (上市日期, 基石投资者)."""
@@ -245,10 +261,13 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
             layout = "periods-down"
         elif all(col_entities) and len(set(col_entities)) == len(col_entities) >= 2:
             layout = "companies-across"
+        elif len(rows) >= 3 and all(row_entities := [_row_company(ctx, header[0], r[0]) for r in rows[1:]]) \
+                and len(set(row_entities)) == len(row_entities):
+            layout = "companies-down"
         else:
             continue
         spans.append(span)
-        if layout != "companies-across":
+        if layout not in ("companies-across", "companies-down"):
             labels = header[1:] if layout == "periods-across" else [r[0] for r in rows[1:]]
             for cell in labels:         # the period heads hold digits too: reported, never dropped
                 if any(ch.isdigit() for ch in cell.text):
@@ -258,6 +277,9 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
         prev_metric: Optional[str] = None
         for r, row in enumerate(rows[1:]):
             row_span = Span(row[0].start, row[-1].end)
+            if layout == "companies-down":
+                _company_row(ctx, row_entities[r], row, header, caption, metrics, row_span, drafts, misses)
+                continue
             if layout == "companies-across":
                 what = _row_label(row[0], metrics)
                 for c, cell in enumerate(row[1:]):
@@ -380,12 +402,62 @@ def _cell_fact(ctx, entity, cell: _Cell, when: _Label, what: Optional[_Label], c
     if period is not None and metric in POINT_METRICS and period.kind != "date":
         period = period.end_date.isoformat()     # cash under 2025年上半年: at 2025-06-30
     needs = metrics[metric].period
-    if needs == "trading" or (period is None and needs == "required"):
+    if (needs == "trading" and (period is None or period.kind != "date")) or (period is None and needs == "required"):
         miss("no_period", f"table {metric}")
         return
     drafts.append(Draft(entity=entity, metric=metric, period=str(period) if period is not None else None,
                         segment=None, value=clean_value(value), unit=out_unit, qualifier=a.qualifier,
                         start=start, end=end, sent=row_span, forecast=when.forecast, cue=what.cue, rule="table"))
+
+
+#: column heads of a table of listings that name a first-day figure or the stock code
+_FIRST_DAY_HEADS = ((re.compile(r"首日.*(?:涨跌幅|涨幅|跌幅|表现|变动|涨跌)"), "day_change"),
+                    (re.compile(r"首日.*(?:收市|收盘)"), "close_price"),
+                    (re.compile(r"首日.*(?:开盘|开市)"), "open_price"))
+_CODE_HEAD = re.compile(r"代码|代号|股份代号|股票代码|证券代码")
+
+
+def _column_label(cell: _Cell, metrics) -> Optional[_Label]:
+    """The head of a column in a table of listings (上市日期, 发行价(港元), 首日涨跌幅, 代码)."""
+    for pattern, metric in _FIRST_DAY_HEADS:
+        if pattern.search(cell.text):
+            return _Label(metric=metric, unit=_unit_of(cell.text), cue=cell.text)
+    if _CODE_HEAD.search(cell.text):
+        return _Label(metric="ticker", cue=cell.text)
+    return _row_label(cell, metrics)
+
+
+def _company_row(ctx, entity: str, row: list[_Cell], header: list[_Cell], caption: _Unit, metrics,
+                 row_span: Span, drafts: list[Draft], misses: list[Miss]) -> None:
+    """One row of a table with companies down the first column (| 智谱 | 02513 | 2026/1/8 | 116.20 |):
+    each column head names the figure; first-day columns are of the listing day in the row."""
+    labels = [_column_label(h, metrics) for h in header[1:]]
+    listed = None
+    for what, cell in zip(labels, row[1:]):
+        if what is not None and what.metric == "listing_date":
+            listed = _listing_day(ctx, cell)
+    for what, cell in zip(labels, row[1:]):
+        if what is not None and what.metric == "ticker":
+            if re.fullmatch(r"0?\d{4}(?:\.HK)?", cell.text, re.IGNORECASE):
+                drafts.append(Draft(entity=entity, metric="ticker", period=None, segment=None,
+                                    value=cell.text[:5].split(".")[0].zfill(5) + ".HK", unit="text",
+                                    qualifier="exact", start=cell.start, end=cell.end, sent=row_span,
+                                    cue=what.cue, rule="table"))
+            continue
+        when = _Label()
+        if what is not None and what.metric in ("day_change", "close_price", "open_price"):
+            if listed is None:
+                continue        # a first-day figure with no listing day: reported as unplaced below
+            when = _Label(period=Period.of_date(listed))
+        _cell_fact(ctx, entity, cell, when, what, caption, metrics, row_span, drafts, misses)
+
+
+def _listing_day(ctx, cell: _Cell):
+    dates = [t for t in ctx.stream.in_span(cell.start, cell.end) if t.kind == DATE]
+    if len(dates) != 1:
+        return None
+    d = dates[0].obj
+    return d.date if d.date is not None else (ctx.resolve_year(d.month, d.day) if d.month and d.day else None)
 
 
 def _date_cell(ctx, entity, cell: _Cell, what: _Label, row_span: Span, drafts, misses) -> None:

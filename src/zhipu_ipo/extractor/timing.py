@@ -322,7 +322,10 @@ class Timing:
         own day; the listing day of an article about the listing."""
         ctx = self.ctx
         ent = st.entity or ctx.main_entity
-        if "first_day" in st.sflags and (ent in ctx.listing_dates or ent in known_listings()):
+        later_date = "first_day" in st.sflags and any(
+            t.kind == DATE for t in ctx.stream.in_span(st.sflags["first_day"], a.start))
+        if "first_day" in st.sflags and not later_date and (ent in ctx.listing_dates or ent in known_listings()):
+            # (…首日破发，其后…4月2日收报6.95港元: the date written after 首日 is the day)
             return ctx.listing_dates.get(ent) or known_listings()[ent]     # 首日: the listing day
         if ctx.today is not None:
             for word, days in (("today", 0), ("yesterday", -1)):
