@@ -398,7 +398,7 @@ _CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
-def _small_int(s: str) -> Optional[int]:
+def small_int(s: str) -> Optional[int]:
     """1..99 written with ASCII digits or Chinese numerals (三, 十, 十二, 二十五, 两); None if not."""
     if s.isascii() and s.isdigit():
         return int(s)
@@ -604,13 +604,13 @@ def _shape(m: re.Match) -> Optional[_Shape]:
     if g["full"]:
         return _YEAR
     if g["nq"]:
-        return ("Q", 1, _small_int(g["nq"]))
+        return ("Q", 1, small_int(g["nq"]))
     if g["nm"]:
-        n = _small_int(g["nm"])
+        n = small_int(g["nm"])
         return ("M", 1, n) if n and n <= 12 else None
     if g["q1"]:
-        a = _small_int(g["q1"])
-        b = _small_int(g["q2"]) if g["q2"] else a
+        a = small_int(g["q1"])
+        b = small_int(g["q2"]) if g["q2"] else a
         return ("Q", a, b) if a <= b else None
     if g["qq1"]:
         a = int(g["qq1"])
@@ -619,19 +619,19 @@ def _shape(m: re.Match) -> Optional[_Shape]:
     if g["hh"]:
         return ("H", int(g["hh"]))
     if g["ma"]:
-        a, b = _small_int(g["ma"]), _small_int(g["mb"])
+        a, b = small_int(g["ma"]), small_int(g["mb"])
         return ("M", a, b) if a and b and a < b <= 12 else None
     if g["m"]:
-        month = _small_int(g["m"])
+        month = small_int(g["m"])
         if not month or month > 12:
             return None
         if g["d"]:
             day = int(g["d"])
             if g["zhi"]:
                 if g.get("zyn"):      # 截至2024年12月31日止三个年度: the three years ending then
-                    k = _small_int(g["zyn"])
+                    k = small_int(g["zyn"])
                     return ("Z", month, day, -k) if k and k <= 10 else None
-                n = 0 if g["zy"] else _small_int(g["zn"])
+                n = 0 if g["zy"] else small_int(g["zn"])
                 return ("Z", month, day, n) if n is not None and n <= 12 else None
             return ("D", month, day)
         edge = None if not g["mend"] else "start" if g["mend"] == "初" else "end"
@@ -937,7 +937,7 @@ def _dec(s: str) -> Optional[Decimal]:
         return Decimal("0.5")
     if s[0].isascii():
         return Decimal(s)
-    v = _small_int(s)
+    v = small_int(s)
     return Decimal(v) if v else None
 
 

@@ -18,16 +18,16 @@ from .records import Miss
 from .rules import (
     BARE_CLOSE,
     BARE_PRICE_BEFORE,
+    COMPONENT,
     DELTA_BEFORE,
     DELTA_PERCENT,
     DIRECTION_BEFORE,
     HUNDRED,
-    LOOK,
     LABEL_GAP,
+    LOOK,
     LOSSES,
     NOT_ONE_DAY,
     SEGMENT_TALK,
-    COMPONENT,
     SHORT_CLOSE,
     VS_PRICE,
 )

@@ -28,17 +28,15 @@ from typing import Optional
 
 from ..models import CURRENCIES
 from ..numbers import Amount
-from ..periods import Period
+from ..periods import Period, small_int
 from .classify import Classifier
 from .context import DocContext
 from .entities import bystanders, indices
 from .records import Conversion, Draft, Miss, clean_value
 from .rules import (
-    INTRADAY,
-    GROUP_COUNT,
-    A_SHARE,
     AND_BETWEEN,
     ASIDE_AFTER,
+    A_SHARE,
     BOTH_BEFORE,
     BULLET,
     COMBINED,
@@ -48,8 +46,10 @@ from .rules import (
     FROM_BEFORE,
     FUNDING_METRICS,
     GENERIC_SUBJECT,
+    GROUP_COUNT,
     HK_MARKERS,
     HUNDRED,
+    INTRADAY,
     LOOK,
     LOSSES,
     PREVIOUS_YEAR_FROM,
@@ -184,9 +184,7 @@ class Reader(Classifier, Timing):
                 if t.obj.period is not None:
                     self.recent_periods.append(t)
                     self.par_periods.append(t)
-                    if t.start not in self.asides and not COMPARE_BEFORE.search(
-                            self.text, max(0, t.start - 4), t.start) and _paren_close(self.text, t.start) is None:
-                        # (not 较2024年的…, a compared year, nor (2024年为3050万美元), an aside)
+                    if t.start not in self.asides and not self._compared_or_aside(t):
                         self.prev_sentence_period = t
             elif k == ENTITY:
                 e = t.obj.entity
@@ -202,10 +200,8 @@ class Reader(Classifier, Timing):
             self.prev_entities = ents
         # the periods the paragraph reports on (not one it compares with: 低于2023年的…, (2023年：…))
         self._par_period_toks += [t for t in toks + self._resolved if t.kind == PERIOD
-                                  and t.obj.period is not None
-                                  and not COMPARE_BEFORE.search(self.text, max(0, t.start - 4), t.start)
-                                  and not COMPARE_AFTER.match(self.text, t.end)
-                                  and _paren_close(self.text, t.start) is None]
+                                  and t.obj.period is not None and not self._compared_or_aside(t)
+                                  and not COMPARE_AFTER.match(self.text, t.end)]
         self._resolved = []
         self._par_named_period = self._par_named_period or any(t.kind == PERIOD for t in toks)
         self._par_has_figures = self._par_has_figures or any(t.kind in (AMOUNT, PERIOD) for t in toks)
@@ -231,6 +227,12 @@ class Reader(Classifier, Timing):
                 self.carry_entity = ents[0]
             if loss:
                 self.par_loss_metric = loss
+
+    def _compared_or_aside(self, t: Tok) -> bool:
+        """A period named as a comparison (较2024年的…) or inside parentheses ((2024年为3050万美元)),
+        not one the text reports on."""
+        return bool(COMPARE_BEFORE.search(self.text, max(0, t.start - 4), t.start)) \
+            or _paren_close(self.text, t.start) is not None
 
     def _section(self, sent: Span, toks: list[Tok]) -> None:
         """A short heading line (本地部署 / 云端部署) opens a section about one business segment;
@@ -671,7 +673,7 @@ class Reader(Classifier, Timing):
             names = list(st.entities)
         if len(names) < 2:
             count = GROUP_COUNT.search(self.text, max(st.sentence_start, first.start - LOOK), first.start)
-            if count is not None and len(self.prev_entities) == _count_of(count.group(1)):
+            if count is not None and len(self.prev_entities) == small_int(count.group(1)):
                 names = list(self.prev_entities)     # 两家公司的成交额分别为A和B, 四家分别报…
         if "each" in st.sflags and len(names) == len(run) >= 2 and (
                 tok is None or len(tok.obj.items or []) != len(run)):
@@ -844,12 +846,6 @@ class Reader(Classifier, Timing):
 #: a parenthesis giving the basis of a figure, right before it: (按中位数30.50港元计)：
 _BASIS_PAREN = re.compile(r"[(（](?:按|以|基于|假设)[^()（）]{1,30}(?:计|计算|为准|为基础)[)）]\s*[:：为]?\s*"
                           r"(?:约|近|逾|超过?|达)?\s*$")
-
-
-def _count_of(ch: str) -> int:
-    """两/二/三 … or a digit: the number of companies a group word counts."""
-    return int(ch) if ch.isdigit() else {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-                                         "七": 7, "八": 8, "九": 9}[ch]
 
 
 def _compatible(a, b) -> bool:
