@@ -5,6 +5,7 @@ Every table here is made up for these tests (companies and figures invented)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -89,6 +90,14 @@ def test_cells_without_a_currency_are_reported():
     reasons = sorted((m.text, m.reason) for m in ex.unplaced)
     assert ("18.77", "no_currency") in reasons and ("20.77", "no_currency") in reasons
     assert ("2023", "not_a_figure") in reasons and ("2024", "not_a_figure") in reasons
+
+
+def test_first_day_cells_without_a_listing_day_are_reported():
+    text = "新股一览\n| 公司 | 代码 | 首日涨跌幅 |\n|---|---|---|\n| 智谱 | 02513 | +13.17% |\n| 云衡数据 | 2677 | -3.20% |"
+    ex = extract(text, doc="t", published=dt.date(2026, 4, 5))
+    assert sorted((f.entity, f.metric, f.value) for f in ex.facts) == [
+        ("zhipu", "ticker", "02513.HK"), ("云衡数据", "ticker", "02677.HK")]
+    assert sorted((m.text, m.reason) for m in ex.unplaced) == [("+13.17%", "no_period"), ("-3.20%", "no_period")]
 
 
 def test_table_rows_are_not_read_as_sentences_too():

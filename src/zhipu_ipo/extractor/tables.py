@@ -27,7 +27,7 @@ from ..numbers import find_amounts
 from ..periods import ParseError, Period, find_periods, parse_period
 from .context import DocContext
 from .cues import find_cues
-from .entities import bystanders, short_name
+from .entities import bystanders, normalize_ticker, short_name
 from .records import Draft, Miss, clean_value
 from .rules import LOSSES, POINT_METRICS, metric_sets
 from .sentences import Span
@@ -440,37 +440,40 @@ def _company_row(ctx, entity: str, row: list[_Cell], header: list[_Cell], captio
         if what is not None and what.metric == "ticker":
             if re.fullmatch(r"0?\d{4}(?:\.HK)?", cell.text, re.IGNORECASE):
                 drafts.append(Draft(entity=entity, metric="ticker", period=None, segment=None,
-                                    value=cell.text[:5].split(".")[0].zfill(5) + ".HK", unit="text",
+                                    value=normalize_ticker(cell.text.split(".")[0]), unit="text",
                                     qualifier="exact", start=cell.start, end=cell.end, sent=row_span,
                                     cue=what.cue, rule="table"))
             continue
         when = _Label()
-        if what is not None and what.metric in ("day_change", "close_price", "open_price"):
-            if listed is None:
-                continue        # a first-day figure with no listing day: reported as unplaced below
-            when = _Label(period=Period.of_date(listed))
+        if what is not None and what.metric in ("day_change", "close_price", "open_price") and listed is not None:
+            when = _Label(period=Period.of_date(listed))    # (without a listing day: unplaced, no_period)
         _cell_fact(ctx, entity, cell, when, what, caption, metrics, row_span, drafts, misses)
 
 
 def _listing_day(ctx, cell: _Cell):
+    found = _cell_date(ctx, cell)
+    return found[1] if found is not None else None
+
+
+def _cell_date(ctx, cell: _Cell):
+    """(the date token, its day or None when the year is unknowable) of a cell holding one date."""
     dates = [t for t in ctx.stream.in_span(cell.start, cell.end) if t.kind == DATE]
     if len(dates) != 1:
         return None
     d = dates[0].obj
-    return d.date if d.date is not None else (ctx.resolve_year(d.month, d.day) if d.month and d.day else None)
+    return dates[0], d.date if d.date is not None else (
+        ctx.resolve_year(d.month, d.day) if d.month and d.day else None)
 
 
 def _date_cell(ctx, entity, cell: _Cell, what: _Label, row_span: Span, drafts, misses) -> None:
     """A listing day in a table of companies (上市日期 | 1月8日 | 1月9日)."""
-    dates = [t for t in ctx.stream.in_span(cell.start, cell.end) if t.kind == DATE]
-    if len(dates) != 1 or entity is None:
+    found = _cell_date(ctx, cell)
+    if found is None or entity is None:
         return
-    d = dates[0].obj
-    when = d.date if d.date is not None else (
-        ctx.resolve_year(d.month, d.day) if d.month and d.day else None)
+    tok, when = found
     if when is None:
-        misses.append(Miss(dates[0].start, dates[0].end, "no_year", "table date without a year", row_span))
+        misses.append(Miss(tok.start, tok.end, "no_year", "table date without a year", row_span))
         return
     drafts.append(Draft(entity=entity, metric="listing_date", period=None, segment=None, value=when.isoformat(),
-                        unit="date", qualifier="exact", start=dates[0].start, end=dates[0].end, sent=row_span,
+                        unit="date", qualifier="exact", start=tok.start, end=tok.end, sent=row_span,
                         cue=what.cue, rule="table"))
