@@ -246,7 +246,7 @@ class Classifier:
             return self._price_fact(f"{kind}_price", a, post, "trading-postfix")
         if st.base == "offer_price" and st.base_pos > st.price_pos and st.base_pos >= st.clause_start:
             return self._price_fact("offer_price", a, st.base_cue, "offer-price")
-        post = self._postfix(a, ("的发行价", "发行价", "的招股价", "的发售价", "的承销价", "承销价", "发行", "发售"))
+        post = self._postfix(a, ("的发行价", "发行价", "的招股价", "的发售价", "的承销价", "承销价", "发行", "发售", "的定价", "定价"))
         if post:
             return self._price_fact("offer_price", a, post, "offer-price-postfix")
         if re.match(r"(?:的价格)?\s*(?:在|于)?[^，,。；;\d]{0,6}?(?:上市|挂牌)", self.text[a.end:a.end + 12]) \
@@ -378,8 +378,10 @@ class Classifier:
 
     @staticmethod
     def _growth_segment(st: _State, metric: str) -> Optional[str]:
-        """海螺AI收入同比增长310%: the growth of the segment its clause names."""
-        if metric == "revenue_growth" and st.segment is not None and st.segment_pos >= st.clause_start:
+        """海螺AI收入同比增长310%, or 海螺AI收入5.31亿美元，同比增长81.5% (no other metric named since
+        the segment's revenue): the growth of the segment."""
+        if metric == "revenue_growth" and st.segment is not None and (
+                st.segment_pos >= st.clause_start or st.base == "revenue" and 0 <= st.base_pos - st.segment_end <= 6):
             return st.segment
         return None
 
@@ -476,13 +478,25 @@ class Classifier:
         # 市值相当于2024年收入约245倍: the price-to-sales ratio on that year's revenue
         if base == "revenue" and st.prev_base in ("x_market_cap", "market_cap_at_ipo", "market_cap"):
             return ("price_to_sales", a.value, "times", self._loose_qualifier(st, a), None, "市值/收入", "ratio-ps")
-        # 研发开支为同期总营收的8倍: ratio of the previous cue to revenue
-        if base == "revenue" and self.text[max(0, pos - 1):pos] == "的" and st.prev_base in ("rd_expense",) + LOSSES:
+        # 研发开支为同期总营收的8倍, 研发开支相当于收入约3.98倍: ratio of the previous cue to revenue
+        if base == "revenue" and st.prev_base in ("rd_expense",) + LOSSES and (
+                self.text[max(0, pos - 1):pos] == "的" or self._ratio_of_revenue(st, pos)):
             q = self._loose_qualifier(st, a)
             if st.prev_base == "rd_expense":
                 return ("rd_to_revenue", a.value * HUNDRED, "percent", q, None, "为营收的…倍", "ratio")
             return ("loss_to_revenue", a.value, "times", q, None, "为营收的…倍", "ratio")
         return self._mk_miss(a, sent, "no_metric_cue", f"multiple of {base}")
+
+    _RATIO_LINK = re.compile(r"\s*约?(?:为|是|相当于|等于|达到?)\s*(?:同期|当期|当年|全年)?$")
+    _RATIO_TAIL = re.compile(r"的?\s*(?:约|大约|近|逾|超过?)?\s*")
+
+    def _ratio_of_revenue(self, st: _State, pos: int) -> bool:
+        """研发开支相当于收入约3.98倍: the previous cue, a linking verb, revenue, then the multiple."""
+        if st.prev_base_pos < st.clause_start or st.base_pos < st.prev_base_pos:
+            return False
+        cue_end = st.prev_base_pos + len(st.prev_base_cue or "")
+        return bool(self._RATIO_LINK.match(self.text[cue_end:st.base_pos])) and bool(
+            self._RATIO_TAIL.fullmatch(self.text, st.base_pos + len(st.base_cue or ""), pos))
 
     def _loose_qualifier(self, st: _State, a) -> str:
         """A qualifier written before the verb of a ratio or share (约占全体员工的62%,

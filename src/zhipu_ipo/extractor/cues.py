@@ -48,6 +48,21 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     return out
 
 
+#: a product line the lexicon does not know, named in Latin letters and a product noun before its
+#: revenue (LumaVision视觉平台收入, EdgeBox边缘模组营收): FACTS.md keeps a product line's name as its slug
+_PRODUCT_LINE = re.compile(
+    r"(?<![A-Za-z0-9])([A-Z][a-z]+(?:[A-Z][a-z]*|[0-9]+)*)"
+    r"(?=[\u4e00-\u9fff]{0,5}?(?:平台|模组|模块|业务|产品|系列|服务|方案|芯片|应用|软件|硬件|终端|设备|订阅|会员|系统"
+    r"|套件|引擎|助手|模型)(?:业务)?(?:收入|营收|收益|销售额))")
+
+
+def find_product_lines(text: str) -> list[Cue]:
+    """Segment cues for the Latin-named product lines of ``text`` (masked text: spans already
+    read as companies, figures are NULs and never match)."""
+    return [Cue(m.group(1), "seg", m.group(1).lower(), m.start(), m.end())
+            for m in _PRODUCT_LINE.finditer(text)]
+
+
 @lru_cache(maxsize=1)
 def use_words() -> tuple[tuple[str, str, bool], ...]:
     """(word, segment, is_verb) triples naming uses of IPO proceeds."""

@@ -18,11 +18,12 @@ from typing import NamedTuple
 from .. import lexicon
 from ..lexicon.trie import compile_words, latin_word_ok, trie_pattern
 
-#: Hong Kong tickers as articles write them: 02513.HK, 2513.HK, 0100.HK, HK:02533, 02513-HK, HK02513.
+#: Hong Kong tickers as articles write them: 02513.HK, 2513.HK, 0100.HK, HK:02533, 02513-HK, HK02513,
+#: 2513 HK (the wire services' form; not before $, which makes HK$ a currency).
 TICKER = re.compile(
     # every branch starts with a digit, H or 代/股: the regex engine skips other positions fast;
     # what must not stand before a code is checked in find_tickers
-    r"(\d{4,5})\s?[.．-]\s?HK(?![A-Za-z])"
+    r"(\d{4,5})(?:\s?[.．-]\s?HK(?![A-Za-z])|[ \t]HK(?![A-Za-z$]))"
     r"|HK\s?[:：.]?\s?(\d{4,5})(?!\d)"
     r"|(?:股票代码|代码|股份代号|代号)\s?[】\]]?\s?[:：为]?\s?[“\"「]?(\d{4,5})(?![\d.])"
 )
@@ -47,7 +48,9 @@ _DEFINITION = re.compile(
 )
 _OPEN = "(（"
 _CLOSE = ")）"
-_STOP_SUFFIXES = ("企业", "公司", "巨头", "龙头", "机构", "消息", "报道", "企", "厂商", "平台", "独角兽", "新股", "股")
+_STOP_SUFFIXES = ("企业", "公司", "巨头", "龙头", "机构", "消息", "报道", "企", "厂商", "厂", "商", "平台", "独角兽", "新股", "股")
+#: what an article calls a company right before its name (仓储机器人厂极智嘉, 国产芯片商澜芯)
+_ROLE_NOUN = re.compile(r"(?:芯片|设备|服务|供应|制造|运营|提供|开发|软件|硬件|方案|整车)商|厂商?|企业|公司|龙头|巨头")
 _SUFFIX_HINT = re.compile(r"科技|智能|半导体|机器人|芯|医|生物|网络|软件|数据|电子|汽车|智|股份|集团|控股|光|能源|动力|技术|信息|云")
 #: a forum cashtag: $澜峰微电子(06688)$
 _CASHTAG = re.compile(r"\$([^$()（）\s]{2,16})[(（]\d{4,5}[)）]\$")
@@ -306,6 +309,11 @@ def name_before(text: str, pos: int) -> str | None:
         short = _without_company_word(cand)
         if short and _used_elsewhere(text, short, start, pos) and short not in generic:
             return cand + suffix
+    role = None
+    for role in _ROLE_NOUN.finditer(core):
+        pass
+    if role is not None and len(core) - role.end() >= 2:
+        core = core[role.end():]        # 国产芯片商澜芯: the name follows what the company is
     words = _jieba().lcut(core, HMM=True)
     kept: list[str] = []
     for w in reversed(words):

@@ -223,6 +223,8 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
               and not any(p.start <= t.start < p.end for p in points)]
     for group in _groups(text, _pair_ranges(text, usable)):
         ev = _nearest_event(text, group, events)
+        # 越疆和优必选则分别于A和B上市: the companies joined right before the dates, in order
+        joined = _coordinated(text, ents, group[0].start) if len(group) > 1 else []
         if ev is None and _opens(text, sent.start, group[0].start) and text[group[-1].end:group[-1].end + 1] in "，,":
             # 1月8日，X公司……正式挂牌上市: a date opening the sentence is the date of its event
             later = [c for c in events if c.start >= group[-1].end]
@@ -240,8 +242,14 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
             if when is None:
                 misses.append(Miss(t.start, t.end, "no_year", "date without a year", sent))
                 continue
-            if len(group) > 1 and len(ent_names) == len(group) and (each or len(group) == 2):
+            if len(joined) == len(group):
+                ent = joined[k]
+            elif len(group) > 1 and len(ent_names) == len(group) and (each or len(group) == 2):
                 ent = ent_names[k]
+            elif len(group) > 1 and each:
+                # A和B分别于…和…上市 with a company the text does not name as one: not guessed
+                misses.append(Miss(t.start, t.end, "ambiguous_entity", "dates of 分别 without one company each", sent))
+                continue
             elif len(group) == 1 and len(ent_names) >= 2 and (re.search(
                     r"同日|同时|同步|均|都|双双|一同|先后",
                     text[t.end:ev.start] if ev.start > t.end else text[t.end:t.end + 12])
@@ -273,6 +281,10 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
                     continue
                 misses.append(Miss(t.start, t.end, "no_metric_cue", "date in a subscription period", sent))
                 continue
+            if kind == "ipo" and _FROM_DAY.match(text, t.end) and ev.start >= t.end:
+                # 3月16日(周一)起在港招股: the first day of the offer
+                drafts.append(_draft(ent, "subscription_start", when, t, sent, ev, forecast))
+                continue
             if kind == "ipo":
                 misses.append(Miss(t.start, t.end, "no_metric_cue", "date near 招股", sent))
                 continue
@@ -280,6 +292,9 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
             drafts.append(_draft(ent, metric, when, t, sent, ev, forecast))
     _next_day_events(ctx, sent, usable, events, ents, drafts)
 
+
+#: a day the offer runs from: 3月16日(周一)起, 今日开始
+_FROM_DAY = re.compile(r"\s*(?:[(（](?:星期|周|礼拜)[一二三四五六日天][)）])?\s*(?:起|开始)")
 
 _NEXT_DAY = re.compile(r"(?:次日|翌日|第二天|隔日)\s*(?:正式)?\s*$")
 
@@ -307,7 +322,8 @@ def _next_day_events(ctx, sent, dates, events, ents, drafts) -> None:
 
 
 _AND = re.compile(r"\s*(?:[(（][^()（）]{0,24}[)）])?\s*(?:及|和|与|、|以及|同|跟)\s*")
-_TO_DATE = re.compile(r"\s*(?:[(（][^()（）]{0,24}[)）])?\s*(?:今日|今天|昨日|昨天|明日|明天|将于|于|在)?\s*[(（]?\s*")
+_TO_DATE = re.compile(r"\s*(?:[(（][^()（）]{0,24}[)）])?\s*(?:则|也|亦)?\s*(?:分别|各自)?\s*"
+                      r"(?:今日|今天|昨日|昨天|明日|明天|将于|于|在)?\s*[(（]?\s*")
 
 
 def _coordinated(text: str, ents: list, date_start: int) -> list[str]:

@@ -105,9 +105,13 @@ class _State:
     fromto_last: Optional[Period] = None                # period of the B in a pending 从A至B
     run_last: object = None                             # the last amount of the enumeration being read
     compare_tok: Optional[Tok] = None                   # a period named as a comparison base (较2023年)
+    shifted: Optional[Period] = None                    # the last 去年同期 / 前一年 the sentence resolved
     consumed: set = field(default_factory=set)          # cue positions already used as a postfix
     flags: dict = field(default_factory=dict)           # ctx value -> position (this clause)
     sflags: dict = field(default_factory=dict)          # ctx value -> position (whole sentence)
+
+
+_DIGIT = re.compile(r"\d")
 
 
 class Reader(Classifier, Timing):
@@ -146,10 +150,11 @@ class Reader(Classifier, Timing):
     # ------------------------------------------------------------------ driver
     def read(self) -> None:
         stream = self.ctx.stream
-        tables = self.ctx.table_spans
+        # the lines the tables cover (a table's span starts at its first cell, after the "| ")
+        tables = [(self.text.rfind("\n", 0, tb.start) + 1, tb.end) for tb in self.ctx.table_spans]
         for sent, toks in zip(stream.sentences, stream.by_sentence()):
             self.ctx.cursor = sent.start
-            if tables and any(tb.start <= sent.start < tb.end for tb in tables):
+            if tables and any(s <= sent.start < e for s, e in tables):
                 continue            # a table row: tables.py reads it
             self._section(sent, toks)
             if not any(t.kind in (AMOUNT, DATE, TICKER) or (t.kind == CUE and t.obj.kind == "flat")
@@ -204,7 +209,9 @@ class Reader(Classifier, Timing):
                                   and not COMPARE_AFTER.match(self.text, t.end)]
         self._resolved = []
         self._par_named_period = self._par_named_period or any(t.kind == PERIOD for t in toks)
-        self._par_has_figures = self._par_has_figures or any(t.kind in (AMOUNT, PERIOD) for t in toks)
+        # (a caption's unit, 业绩摘要(人民币百万元), is not a figure)
+        self._par_has_figures = self._par_has_figures or any(
+            t.kind == PERIOD or t.kind == AMOUNT and _DIGIT.search(self.text, t.start, t.end) for t in toks)
         # the paragraph ends with the line (。 is often the last character before the break)
         par_end = sent.end >= len(self.text) or self.text[sent.end - 1] == "\n" \
             or self.text.startswith("\n", sent.end)
@@ -344,6 +351,7 @@ class Reader(Classifier, Timing):
                     if shifted is not None:
                         # for this clause only: 上年同期为A；经营亏损则为B (B is of the period in context)
                         st.unshifted = (st.period_tok,)
+                        st.shifted = shifted
                         st.period_tok = Tok(PERIOD, t.start, t.end,
                                             _SyntheticPeriod(shifted, t.start, t.end, pm.text))
                         return
@@ -466,6 +474,19 @@ class Reader(Classifier, Timing):
                     st.entity = names[0] if c.value == "former" else names[1]
                     st.entity_explicit = True
 
+    def _pair_start(self, st: _State, sent: Span, a) -> None:
+        """The A of 由A升至B when only B's period is in context: of the year before when the
+        sentence has just named that year as its comparison (…，前一年为24.25亿元；毛利率由35.0%升至
+        36.8%), else reported as ambiguous (it may be a quarter or a half earlier)."""
+        later = st.period_tok.obj.period if st.period_tok is not None else None
+        earlier = _shift_year(later, -1) if later is not None and later.kind != "span" else None
+        if earlier is not None and st.shifted == earlier:
+            self._single(st, sent, a, None, earlier)
+            st.fromto_last = later
+        else:
+            self._miss(a, sent, "ambiguous_period", "the starting figure of a 由…至… pair")
+        st.last_amount_end = a.end
+
     # ------------------------------------------------------------------ runs of amounts
     def _run_end(self, toks: list[Tok], i: int) -> int:
         """Index of the last amount of the enumeration starting at toks[i]."""
@@ -532,6 +553,10 @@ class Reader(Classifier, Timing):
                         tok = st.unshifted[0] if st.unshifted is not None else None
                         st.period_tok, st.unshifted = tok, None
                     later = tok.obj.period if tok is not None else None
+                    prev = self.prev_sentence_period
+                    if later is None and st.shifted is not None and prev is not None and prev.obj.period is not None \
+                            and _shift_year(prev.obj.period, -1) == st.shifted:
+                        later = prev.obj.period     # 2025年…。研发开支占收入比例由上年的A降至B
                     earlier = _shift_year(later, -1) if later is not None and later.kind != "span" else None
                     if earlier is not None:
                         self._single(st, sent, run[0], None, earlier)
@@ -547,8 +572,7 @@ class Reader(Classifier, Timing):
                 elif explicit is not None and explicit is st.period_tok and explicit.obj.kind == "single" \
                         and self._period_before_from(st, explicit, run[0]):
                     # 2025年毛利率由35.0%升至36.8%: the year is the end figure's, the start is earlier
-                    self._miss(run[0], sent, "ambiguous_period", "the starting figure of a 由…至… pair")
-                    st.last_amount_end = run[0].end
+                    self._pair_start(st, sent, run[0])
                     return
                 elif explicit is not None and explicit is st.period_tok and explicit.obj.kind == "single":
                     # 公布2024年财报…毛利率由2023年的A改善至B: B is of the period named before A's
@@ -560,8 +584,7 @@ class Reader(Classifier, Timing):
                 elif explicit is None and self.metrics.get(st.base or "") is not None \
                         and self.metrics[st.base].period == "required":
                     # 亏损由A扩大至B with one period in context: B is of that period, A of an earlier one
-                    self._miss(run[0], sent, "ambiguous_period", "the starting figure of a 由…至… pair")
-                    st.last_amount_end = run[0].end
+                    self._pair_start(st, sent, run[0])
                     return
             if force is None and "each" in st.sflags and self._cut_after(run[0]):
                 # the page was cut inside an enumeration (245%、20…): the first figure maps to

@@ -155,6 +155,18 @@ class Timing:
             return ps[0].period
         return None
 
+    _BASIS = re.compile(r"\s*[,，]?\s*(?:按|以|基于)\s*$")
+    _BASIS_TAIL = re.compile(r"\s*(?:的)?\s*(?:收入|营收|收益|销售额|出货量|销量|营业额)?\s*(?:计算?|口径|统计|算)")
+
+    def _basis_period(self, a) -> Optional[Period]:
+        """份额约1.9%，按2025年收入计: the year a share or a ranking is measured on, written after it."""
+        nxt = self.ctx.stream.in_span(a.end, min(len(self.text), a.end + 12))
+        t = next((t for t in nxt if t.kind == PERIOD), None)
+        if t is None or t.obj.period is None or t.obj.kind != "single" \
+                or not self._BASIS.fullmatch(self.text, a.end, t.start) or not self._BASIS_TAIL.match(self.text, t.end):
+            return None
+        return t.obj.period
+
     def _recent_list(self, n: int, before: int, sentence_start: int) -> Optional[list]:
         """The periods ``同期`` refers to for ``n`` figures: the most recent enumeration with ``n``
         items (earlier in the sentence or before it), else a recent range followed by the periods
@@ -249,7 +261,7 @@ class Timing:
         cumulative = metric not in POINT_METRICS and info.unit == "currency" and (
             any(k in st.flags for k in ("cumulative", "duration"))
             or ("duration" in st.sflags and st.sflags["duration"] < pos and explicit is None))
-        paren = self._paren_period(a)
+        paren = self._paren_period(a) or self._basis_period(a)
         if paren is not None:
             return self._fit_period(paren, metric), ""
         tok = explicit

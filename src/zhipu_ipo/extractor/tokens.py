@@ -222,8 +222,14 @@ def build_stream(text: str, registry: Registry, published: Optional[dt.date] = N
     # cue words are looked for only between the other tokens, so that 年收入 cannot eat the
     # 年 of 2022-2024年 and a cue never overlaps a figure, a period or a company.
     blocked = sorted(hard_spans + ent_spans + [(t.start, t.end) for t in toks if t.kind == AMOUNT])
-    for c in _cues.find_cues(_masked(text, blocked)):
+    masked = _masked(text, blocked)
+    cues = _cues.find_cues(masked)
+    for c in cues:
         toks.append(Tok(CUE, c.start, c.end, c))
+    cue_spans = [(c.start, c.end) for c in cues]
+    for c in _cues.find_product_lines(masked):
+        if not _overlaps(cue_spans, c.start, c.end):       # Talkie is in the lexicon
+            toks.append(Tok(CUE, c.start, c.end, c))
     sentences = sentence_spans(text)
     for b in all_clause_starts(text, sentences):
         toks.append(Tok(BOUNDARY, b, b, None))
