@@ -327,6 +327,8 @@ class Classifier:
             return (metric, value, "percent", a.qualifier, None, st.change or st.price, "trading-change")
         base = st.base
         mod = st.mod if st.mod_pos > st.base_pos or st.mod in ("share_of",) else None
+        if mod is None and (a.qualifier_text or "").endswith("占"):
+            mod = "share"           # 约占74.5%: the qualifier word carries the verb of a share
         if mod == "delta" and DELTA_PERCENT.match(self.text, st.mod_pos, pos):
             # 较上年同期的3.36亿元减少30.7%: an increase or decrease in percent is a growth rate
             mod = "decline" if self.text[st.mod_pos] == "减" else "growth"
@@ -487,15 +489,18 @@ class Classifier:
             return ("loss_to_revenue", a.value, "times", q, None, "为营收的…倍", "ratio")
         return self._mk_miss(a, sent, "no_metric_cue", f"multiple of {base}")
 
-    _RATIO_LINK = re.compile(r"\s*约?(?:为|是|相当于|等于|达到?)\s*(?:同期|当期|当年|全年)?$")
+    _RATIO_LINK = re.compile(r"\s*约?(?:为|是|相当于|等于|达到?)\s*(?:同期|当期|当年|全年)?")
     _RATIO_TAIL = re.compile(r"的?\s*(?:约|大约|近|逾|超过?)?\s*")
 
     def _ratio_of_revenue(self, st: _State, pos: int) -> bool:
-        """研发开支相当于收入约3.98倍: the previous cue, a linking verb, revenue, then the multiple."""
-        if st.prev_base_pos < st.clause_start or st.base_pos < st.prev_base_pos:
+        """研发开支相当于收入约3.98倍, 研发开支45.2亿元，相当于收入约5.6倍: the previous cue (or its
+        figure in the clause before), a linking verb, revenue, then the multiple."""
+        if st.prev_base_pos < 0 or st.base_pos < st.prev_base_pos or st.base_pos < st.clause_start:
             return False
-        cue_end = st.prev_base_pos + len(st.prev_base_cue or "")
-        return bool(self._RATIO_LINK.match(self.text[cue_end:st.base_pos])) and bool(
+        link_from = st.prev_base_pos + len(st.prev_base_cue or "")
+        if st.prev_base_pos < st.clause_start:
+            link_from = st.clause_start         # the clause opens with the link: ，相当于收入…
+        return bool(self._RATIO_LINK.fullmatch(self.text[link_from:st.base_pos].lstrip("，,；; "))) and bool(
             self._RATIO_TAIL.fullmatch(self.text, st.base_pos + len(st.base_cue or ""), pos))
 
     def _loose_qualifier(self, st: _State, a) -> str:

@@ -112,6 +112,11 @@ class _State:
 
 
 _DIGIT = re.compile(r"\d")
+#: the start of a from-to pair: 由2024年的53.2%降至34.5%
+_FROM_BEFORE = re.compile(r"(?:由|从)\s*$")
+_TO_AFTER = re.compile(r"的?[^，,。；;]{0,20}?(?:至|到)")
+#: relative periods that name the comparison of a figure, not the period a paragraph is about
+_COMPARISONS = ("same_period", "previous_year")
 
 
 class Reader(Classifier, Timing):
@@ -145,6 +150,7 @@ class Reader(Classifier, Timing):
         self._par_period_toks: list[Tok] = []          # period tokens of the paragraph so far
         self._par_has_figures = False
         self._par_named_period = False                 # the paragraph wrote a period (any kind)
+        self._par_own_period = False                   # ... other than a comparison (上年, 去年同期)
         self._resolved: list[Tok] = []                 # relative periods resolved in the sentence
 
     # ------------------------------------------------------------------ driver
@@ -209,6 +215,9 @@ class Reader(Classifier, Timing):
                                   and not COMPARE_AFTER.match(self.text, t.end)]
         self._resolved = []
         self._par_named_period = self._par_named_period or any(t.kind == PERIOD for t in toks)
+        self._par_own_period = self._par_own_period or any(
+            t.kind == PERIOD and getattr(t.obj, "relative", None) not in _COMPARISONS
+            and not self._compared_or_aside(t) for t in toks)
         # (a caption's unit, 业绩摘要(人民币百万元), is not a figure)
         self._par_has_figures = self._par_has_figures or any(
             t.kind == PERIOD or t.kind == AMOUNT and _DIGIT.search(self.text, t.start, t.end) for t in toks)
@@ -222,7 +231,7 @@ class Reader(Classifier, Timing):
                 self.lead_period = self.paragraph_period()
         if par_end:
             self._par_period_toks, self._par_has_figures = [], False
-            self._par_named_period = False
+            self._par_named_period = self._par_own_period = False
             self.carry_entity = None          # a new paragraph starts from the main company
             self.par_loss_metric = None
             self.par_trading = False
@@ -236,10 +245,12 @@ class Reader(Classifier, Timing):
                 self.par_loss_metric = loss
 
     def _compared_or_aside(self, t: Tok) -> bool:
-        """A period named as a comparison (较2024年的…) or inside parentheses ((2024年为3050万美元)),
-        not one the text reports on."""
+        """A period named as a comparison (较2024年的…), the start of a pair (由2024年的53.2%降至…)
+        or inside parentheses ((2024年为3050万美元)), not one the text reports on."""
         return bool(COMPARE_BEFORE.search(self.text, max(0, t.start - 4), t.start)) \
-            or _paren_close(self.text, t.start) is not None
+            or _paren_close(self.text, t.start) is not None \
+            or bool(_FROM_BEFORE.search(self.text, max(0, t.start - 2), t.start)
+                    and _TO_AFTER.match(self.text, t.end))
 
     def _section(self, sent: Span, toks: list[Tok]) -> None:
         """A short heading line (本地部署 / 云端部署) opens a section about one business segment;

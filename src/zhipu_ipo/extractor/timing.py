@@ -23,6 +23,11 @@ if TYPE_CHECKING:
     from .sentences import Span
 
 
+#: a time line opening the next item of a live feed (16:10 on its own line): the day a sentence
+#: before it described does not carry over
+_FEED_TIME = re.compile(r"(?m)^[ \t]*[0-2]?[0-9]:[0-5][0-9][ \t]*$")
+
+
 class Timing:
     """Periods and trading days of the sentence reader."""
 
@@ -45,12 +50,12 @@ class Timing:
         return self._topic or None
 
     def _continued_period(self) -> Optional[Tok]:
-        """A paragraph that names no period at all (分业务看，A产品收入…) continues the one
-        before it when that one was about one period alone: the article's reporting period, or
+        """A paragraph that names no period (分业务看，A产品收入…), or only the one it compares
+        with (…由上年的84.5%降至71.3%), continues the one before it when that one was about one period alone: the article's reporting period, or
         any when the article writes no period with a year."""
         topic = self.topic_period()
         lead = self.lead_period
-        if self._par_named_period or lead is None or lead.obj.period is None or (
+        if self._par_own_period or lead is None or lead.obj.period is None or (
                 topic is not None and lead.obj.period != topic.obj.period):
             return None
         return lead
@@ -78,6 +83,10 @@ class Timing:
             if self.ctx.today is None:
                 return None
             year = self.ctx.today.year + offset
+            if rel == "year_end":
+                # 截至去年底: the last day of that year, a point
+                p = Period.of_date(dt.date(year, 12, 31))
+                return Tok(PERIOD, pm.start, pm.end, _SyntheticPeriod(p, pm.start, pm.end, pm.text, kind="point"))
             if rel in ("this_year", "last_year", "year_before_last", "next_year"):
                 from ..periods import Period as _P
                 p = _P.of_year(year)
@@ -358,7 +367,8 @@ class Timing:
             if end <= sent.start and end > last_pos and who == ent and (
                     ref is None or abs((day - ref).days) <= 45):
                 last_day, last_pos = day, end
-        if last_day is not None and ("same_day" in st.sflags or sent.start - last_pos < 160):
+        if last_day is not None and ("same_day" in st.sflags or sent.start - last_pos < 160
+                                     and not _FEED_TIME.search(self.text, last_pos, sent.start)):
             return last_day                     # 当日 / 同日, or the next sentence: the day just described
         if ent in ctx.listed_yesterday and "today" not in st.sflags:
             return ctx.listing_dates[ent]       # written the day after a first day it tells
