@@ -249,7 +249,7 @@ class Classifier:
         post = self._postfix(a, ("的发行价", "发行价", "的招股价", "的发售价", "的承销价", "承销价", "发行", "发售", "的定价", "定价"))
         if post:
             return self._price_fact("offer_price", a, post, "offer-price-postfix")
-        if re.match(r"(?:的价格)?\s*(?:在|于)?[^，,。；;\d]{0,6}?(?:上市|挂牌)", self.text[a.end:a.end + 12]) \
+        if re.match(r"(?:的价格)?\s*(?:在|于)?[^，,。；;\d]{0,6}?(?:上市|挂牌|登陆|登录)", self.text[a.end:a.end + 12]) \
                 and re.search(r"以\s*(?:每股)?$", self.text[max(0, a.start - 4):a.start]):
             return self._price_fact("offer_price", a, "以…上市", "offer-price-listing")
         if SHORT_CLOSE.search(self.text, max(0, pos - 6), pos) and self._trading_context(st, pos):
@@ -607,7 +607,7 @@ class Classifier:
         (``10%优化MaaS平台；10%补充营运资金``)."""
         after = self.text[a.end:a.end + 40]
         m = re.match(r"\s*(?:[(（][^()（）]{0,20}[)）])?\s*(?:的?(?:募集资金|募资|所得款项净额|所得款项|资金))?\s*"
-                     r"(?:将|拟|计划)?\s*(?:用于|投向|投入|作为|用作|拨作|投放于|分配至|[:：])\s*([^，,。；;\n]{1,40})", after)
+                     r"(?:将|拟|计划|会)?\s*(?:用于|投向|投入|投进|投到|作为|用作|拨作|投放于|分配至|[:：])\s*([^，,。；;\n]{1,40})", after)
         if not m and self.par_uses:
             m = re.match(r"[ \t]*(?:[(（][^()（）]{0,20}[)）])?[ \t]*([^，,。；;、\d%\n]{2,40})", after)
         if not m:

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..periods import safe_date
+from ..periods import Period, safe_date
 from .entities import Registry, bystanders, indices, known_listings
 from .tokens import DATE, ENTITY, PERIOD, DayOnly, Stream
 
@@ -49,6 +49,8 @@ class DocContext:
     table_spans: list = field(default_factory=list)      # Spans of the text tables (read by tables.py)
     known_days: dict = field(default_factory=dict)       # (month, day) -> listing day of a company named
     listed_yesterday: set = field(default_factory=set)   # companies whose listing the text dates 昨日
+    period_aliases: dict = field(default_factory=dict)   # 本年度 -> Period, as the text defines it
+    compared_periods: set = field(default_factory=set)   # starts of period tokens of a defined comparison
 
     @property
     def today(self) -> Optional[dt.date]:
@@ -117,6 +119,7 @@ def build_context(text: str, stream: Stream, registry: Registry,
     if pool:
         ctx.main_entity = min(pool, key=lambda e: (-ctx.entity_counts[e], first_seen.get(e, 0)))
     ctx.day_sections = _day_sections(text)
+    _defined_periods(ctx)
     _infer_reference(ctx)
     if ctx.today is None:
         _dateline_today(ctx)
@@ -128,6 +131,62 @@ def build_context(text: str, stream: Stream, registry: Registry,
         _days_near_today(ctx)
     ctx.first_day_article = bool(_FIRST_DAY.search(text))   # refined once listing dates are known
     return ctx
+
+
+@dataclass(frozen=True)
+class DefinedPeriod:
+    """A period word the document defines (截至2025年12月31日止年度(“本年度”)), read as that period."""
+
+    period: object
+    start: int
+    end: int
+    text: str
+    kind: str = "single"
+
+    @property
+    def items(self):
+        return [self.period]
+
+
+#: a name given to the period just written: (“本年度”), (以下简称“报告期”)
+_PERIOD_DEFINITION = re.compile(r"\s*[(（]\s*(?:以下简称|以下称|下称|简称)?\s*[:：]?\s*[“\"「『]"
+                                r"([^”\"」』()（）]{1,8})[”\"」』]\s*[)）]")
+
+
+#: a defined name of the period compared with: 上年度, 去年同期, 上一财政年度
+_COMPARISON_WORD = re.compile(r"上|去|前|往|同期")
+
+
+def _defined_periods(ctx: DocContext) -> None:
+    """Results announcements name their periods (截至2025年12月31日止年度(“本年度”)，…(“上年度”)):
+    every later 本年度 / 上年度 token of the text is read as the period it names, not relative to
+    the article's day."""
+    if "“" not in ctx.text and '"' not in ctx.text and "「" not in ctx.text:
+        return
+    toks = ctx.stream.tokens
+    for t in toks:
+        if t.kind != PERIOD or t.obj.kind != "single" or t.obj.period is None:
+            continue
+        m = _PERIOD_DEFINITION.match(ctx.text, t.end)
+        if m and re.search(r"年|期|季|度", m.group(1)):
+            ctx.period_aliases.setdefault(m.group(1), t.obj.period)
+            if _COMPARISON_WORD.match(m.group(1)):
+                ctx.compared_periods.add(t.start)   # (“上年度”): the period the text compares with
+    if not ctx.period_aliases:
+        return
+    for i, t in enumerate(toks):
+        if t.kind != PERIOD or t.obj.kind != "relative":
+            continue
+        word = t.obj.text
+        p = ctx.period_aliases.get(word)
+        if p is not None:
+            toks[i] = dataclasses.replace(t, obj=DefinedPeriod(p, t.start, t.end, word))
+            if _COMPARISON_WORD.match(word):
+                ctx.compared_periods.add(t.start)
+        elif word[-1:] in ("末", "底") and (p := ctx.period_aliases.get(word[:-1])) is not None:
+            # 于本年度末: the last day of the period the text named
+            toks[i] = dataclasses.replace(t, obj=DefinedPeriod(Period.of_date(p.end_date), t.start, t.end,
+                                                               word, kind="point"))
 
 
 #: a line holding a full date alone (maybe a weekday and rules around): a feed's day divider

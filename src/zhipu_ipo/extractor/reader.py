@@ -247,7 +247,8 @@ class Reader(Classifier, Timing):
     def _compared_or_aside(self, t: Tok) -> bool:
         """A period named as a comparison (较2024年的…), the start of a pair (由2024年的53.2%降至…)
         or inside parentheses ((2024年为3050万美元)), not one the text reports on."""
-        return bool(COMPARE_BEFORE.search(self.text, max(0, t.start - 4), t.start)) \
+        return t.start in self.ctx.compared_periods \
+            or bool(COMPARE_BEFORE.search(self.text, max(0, t.start - 4), t.start)) \
             or _paren_close(self.text, t.start) is not None \
             or bool(_FROM_BEFORE.search(self.text, max(0, t.start - 2), t.start)
                     and _TO_AFTER.match(self.text, t.end))
@@ -302,8 +303,9 @@ class Reader(Classifier, Timing):
                         and not self.text[st.period_tok.end:t.start - 1].strip()):
                     # (the label 上年同期：1.91亿元 keeps its period for the figure after the colon)
                     st.period_tok, st.unshifted = st.unshifted[0], None
-                st.mod = None
-                st.denominator = None
+                if not self._same_measure_next(toks, i):
+                    st.mod = None
+                    st.denominator = None
                 st.flags = {}
             elif k == ENTITY:
                 if self._object_position(st, t):
@@ -373,7 +375,9 @@ class Reader(Classifier, Timing):
                 st.flags["same_period"] = t.start
                 return
             resolved = self._resolve_relative(st, pm)
-            if resolved is not None:
+            if resolved is not None and COMPARE_BEFORE.search(self.text[max(st.clause_start, t.start - 4):t.start]):
+                st.compare_tok = resolved   # 比前年的2.71亿元: for the figure right after it only
+            elif resolved is not None:
                 st.period_tok = resolved
                 if resolved.obj.period.kind in ("half", "quarter", "quarters") or (
                         resolved.obj.period.kind == "year" and offset is None):     # 年内 of the year in context
@@ -485,13 +489,26 @@ class Reader(Classifier, Timing):
                     st.entity = names[0] if c.value == "former" else names[1]
                     st.entity_explicit = True
 
+    _PERIOD_IS = re.compile(r"\s*(?:则|时)?\s*(?:为|是)\s*$")
+
+    def _same_measure_next(self, toks: list[Tok], i: int) -> bool:
+        """…占收入比例为128.7%，上年度为132.4%: a clause of only a period, 为 and a figure
+        measures what the clause before measured (its share or ratio too)."""
+        if i + 2 >= len(toks):
+            return False
+        p, a = toks[i + 1], toks[i + 2]
+        return p.kind == PERIOD and a.kind == AMOUNT and not self.text[toks[i].start:p.start].strip(" ，,；;") \
+            and bool(self._PERIOD_IS.match(self.text, p.end, a.start))
+
     def _pair_start(self, st: _State, sent: Span, a) -> None:
         """The A of 由A升至B when only B's period is in context: of the year before when the
         sentence has just named that year as its comparison (…，前一年为24.25亿元；毛利率由35.0%升至
-        36.8%), else reported as ambiguous (it may be a quarter or a half earlier)."""
+        36.8%; 比前年的2.71亿元…，毛利率从31.0%提到了38.4%), else reported as ambiguous (it may be
+        a quarter or a half earlier)."""
         later = st.period_tok.obj.period if st.period_tok is not None else None
         earlier = _shift_year(later, -1) if later is not None and later.kind != "span" else None
-        if earlier is not None and st.shifted == earlier:
+        compared = st.compare_tok.obj.period if st.compare_tok is not None else None
+        if earlier is not None and earlier in (st.shifted, compared):
             self._single(st, sent, a, None, earlier)
             st.fromto_last = later
         else:

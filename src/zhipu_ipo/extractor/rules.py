@@ -21,7 +21,7 @@ LOSSES = ("net_loss", "adjusted_net_loss", "operating_loss")
 POINT_METRICS = {"cash", "rd_headcount", "rd_headcount_share"}
 FUNDING_METRICS = {"funding_rounds", "total_funding", "post_money_valuation"}
 FROM_BEFORE = re.compile(r"(?:从|由)[^，,。；;]{0,12}$")
-TO_VERB = re.compile(r"^\s*的?\s*[\u4e00-\u9fff]{0,4}?(?:至|到)\s*$")
+TO_VERB = re.compile(r"^\s*的?\s*[\u4e00-\u9fff]{0,4}?(?:至|到)了?\s*$")
 RUN_SEP = re.compile(r"^\s*(?:[、,，/]|和|及|以及|与|、以及|，以及|或)?\s*$")
 #: words that only Hong Kong listings use: share prices in 元 there are Hong Kong dollars
 HK_MARKERS = re.compile(r"\d\.HK|\d-HK|港元|港币|港股|港交所|联交所|香港|入场费|招股价|股份代号|孖展|每手|集资|大市|涉资|收市|开市|恒指|首挂")

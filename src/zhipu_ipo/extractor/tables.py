@@ -151,7 +151,10 @@ def _blocks(text: str) -> list[list[list[_Cell]]]:
     return out
 
 
-def _period_label(cell: str) -> Optional[_Label]:
+def _period_label(cell: str, aliases: Optional[dict] = None) -> Optional[_Label]:
+    """The period a header cell names (2025A, 2025年上半年, or a name the text defined: 本年度)."""
+    if aliases and cell.strip() in aliases:
+        return _Label(period=aliases[cell.strip()])
     m = _PERIOD_LABEL.fullmatch(cell)
     if m:
         mark = (m.group(2) or "").upper()
@@ -173,6 +176,8 @@ def _metric_label(cell: str, metrics) -> Optional[_Label]:
     mod = next((c for c in cues if c.kind == "mod" and c.value in ("growth", "decline")), None)
     if metric is not None:
         value = "net_loss" if metric.kind == "loss" else metric.value
+        if "每股" in cell and getattr(metrics.get(value), "unit", None) != "HKD/share":
+            return None         # 每股基本(亏损)/盈利: a per-share figure, not the company's loss
         if value == "x_net_profit":
             # 经调整净利润 | -251.0: a profit row; its negative figures are losses
             value = "adjusted_net_loss" if "调整" in cell else "net_loss"
@@ -251,8 +256,8 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
     for rows in _blocks(ctx.text):
         header = rows[0]
         span = Span(header[0].start, rows[-1][-1].end)
-        col_periods = [_period_label(c.text) for c in header[1:]]
-        row_periods = [_period_label(r[0].text) for r in rows[1:]]
+        col_periods = [_period_label(c.text, ctx.period_aliases) for c in header[1:]]
+        row_periods = [_period_label(r[0].text, ctx.period_aliases) for r in rows[1:]]
         col_entities = [_entity_in(ctx, c) for c in header[1:]]
         change_cols, change_when = _change_columns(header, col_periods)
         if all(p for c, p in enumerate(col_periods) if c not in change_cols):

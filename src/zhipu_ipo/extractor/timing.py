@@ -84,7 +84,9 @@ class Timing:
                 return None
             year = self.ctx.today.year + offset
             if rel == "year_end":
-                # 截至去年底: the last day of that year, a point
+                # 截至去年底: the last day of that year, a point (not one still to come)
+                if dt.date(year, 12, 31) > self.ctx.today:
+                    return None
                 p = Period.of_date(dt.date(year, 12, 31))
                 return Tok(PERIOD, pm.start, pm.end, _SyntheticPeriod(p, pm.start, pm.end, pm.text, kind="point"))
             if rel in ("this_year", "last_year", "year_before_last", "next_year"):
