@@ -47,6 +47,14 @@ _HEADING = re.compile(r"(?m)^[ \t\u3000]*([^\d\n:：，,。；;]{2,12})[ \t\u300
 _PURPOSE_BEFORE = re.compile(r"(?:^|[，,。；;、】\]:：])\s*([^，,。；;、\d%\n【】\[\]:：]{2,30}?)\s*(?:约|占|为|:|：)?\s*$")
 
 
+#: an investor's gain or loss right before a sum (浮盈3,360港元, 赚了1030港元): not a share price
+_GAIN = re.compile(r"浮盈|浮亏|获利|赚了?|亏了|账面(?:盈利|亏损)?")
+
+
+#: another count of the same list after a count: …基金、两家公募…
+_NEXT_COUNT = re.compile(r"[^，,。；;、]{0,16}?[、及和与]\s*(?:[一二两三四五六七八九十]+|\d+)\s*[家名位]")
+
+
 class Classifier:
     """Metric decisions of the sentence reader (see the module docstring)."""
 
@@ -143,6 +151,9 @@ class Classifier:
         if a.per_share or (a.unit == "HKD" and not a.scaled and a.value < 10000) or (
                 a.unit == "CNY" and self.hk_yuan and not a.scaled and a.value < 10000
                 and "人民币" not in a.text and "RMB" not in a.text):
+            if not a.per_share and _GAIN.search(self.text, max(st.clause_start, pos - 8), pos):
+                # 按今天收盘价浮盈3,360港元: a gain at that price, not a price
+                return self._mk_miss(a, sent, "not_a_fact", "a gain or loss in money")
             r = self._classify_price(st, sent, a)
             if r is not None:
                 return r
@@ -541,6 +552,9 @@ class Classifier:
             return ("rd_headcount", a.value, "count", a.qualifier, None, st.base_cue, "count")
         if counter in ("家", "名", "位") and ("基石" in self.text[max(0, a.start - 8):a.start]
                                             or ("cornerstone" in st.flags and st.flags["cornerstone"] < a.start)):
+            if re.search(r"[、及和与]\s*$", self.text[max(0, a.start - 2):a.start]) or _NEXT_COUNT.match(self.text, a.end):
+                # 包括一家产业基金、两家公募及三家外资基金: one kind among the investors, not their number
+                return self._mk_miss(a, sent, "no_metric_cue", "a count of one kind of investor")
             return ("cornerstone_count", a.value, "count", a.qualifier, None, "基石投资者", "count")
         return self._mk_miss(a, sent, "no_metric_cue", f"count ({counter})")
 

@@ -210,6 +210,26 @@ _FIRST_DAY = re.compile(r"上市首日|挂牌首日|首日挂牌|首日上市|�
 _YEAR_WORDS = {"去年": -1, "上年": -1, "今年": 0, "本年": 0, "前年": -2, "明年": 1}
 
 
+#: days written relative to the article's day: 今(8)日 / 昨日(7日) and 上月31日 / 本月3日
+DAY_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+MONTH_OFFSETS = {"last_month": -1, "this_month": 0, "next_month": 1}
+
+
+def relative_day(today: Optional[dt.date], rel: Optional[str], day: Optional[int]) -> Optional[dt.date]:
+    """The date a relative day names from ``today``: 今(26)日 only when 26 is today's day; 上月31日
+    the 31st of the month before (None when that day does not exist)."""
+    if today is None or not day:
+        return None
+    if rel in DAY_OFFSETS:
+        when = today + dt.timedelta(days=DAY_OFFSETS[rel])
+        return when if when.day == day else None
+    if rel in MONTH_OFFSETS:
+        month = today.month + MONTH_OFFSETS[rel]
+        year = today.year + (month - 1) // 12
+        return safe_date(year, (month - 1) % 12 + 1, day)
+    return None
+
+
 def year_hint(text: str, pos: int) -> Optional[int]:
     """A year offset written right before a date: 去年12月23日 -> -1, 今年1月 -> 0."""
     before = text[max(0, pos - 2):pos]

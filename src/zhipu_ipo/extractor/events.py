@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .context import DocContext, year_hint
+from .context import DAY_OFFSETS, DocContext, relative_day, year_hint
 from .entities import bystanders
 from .records import Draft, Miss
 from .sentences import Span
@@ -22,7 +22,6 @@ from .tokens import CUE, DATE, ENTITY, TICKER, Tok
 
 _EVENT = {"listing": "listing_date", "sub_start": "subscription_start", "sub_end": "subscription_end"}
 #: 今日 / 昨日 / 明日 relative to the article's own day
-_DAY_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 _BLOCKING = ("filing", "notfact", "pricing", "allotment", "notlisting")
 # a listing word that is not the listing itself: 上市前, 上市后, 上市以来
 _NOT_EVENT_AFTER = re.compile(r"^(?:港股|港交所|香港|主板|A股|美股)?(?:前|后|之前|之后|以来|以后|初期|计划|进程|公司|标准|门槛|规则|新规|政策|申请|地位|企业|之路|潮|流通)")
@@ -50,10 +49,9 @@ def _date_value(ctx: DocContext, d, end: bool = False) -> Optional[dt.date]:
     if d.date is not None:
         return d.date
     rel = getattr(d, "relative", None)
-    if rel in _DAY_OFFSETS and d.day and ctx.today is not None:
-        # 今日(8日): the article's own day, when the day written agrees with it
-        when = ctx.today + dt.timedelta(days=_DAY_OFFSETS[rel])
-        return when if when.day == d.day else None
+    if rel is not None:
+        # 今日(8日): the article's own day, when the day written agrees with it; 上月31日
+        return relative_day(ctx.today, rel, d.day)
     if d.month and d.day:
         return ctx.resolve_year(d.month, d.day, hint=hint)
     return None
@@ -78,7 +76,7 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
                 tickers.append(t)
             elif k == CUE and t.obj.kind == "ctx":
                 cues.append(t)
-                todays = todays or t.obj.value in _DAY_OFFSETS
+                todays = todays or t.obj.value in DAY_OFFSETS
         if not dates and not tickers and not todays:
             continue
         ents = [t for t in toks if t.kind == ENTITY]
@@ -365,8 +363,8 @@ def _today_events(ctx, sent, cues, ents, drafts) -> None:
     events = [c for c in cues if (c.obj.value in _EVENT and not (
                   c.obj.value == "listing" and _NOT_EVENT_AFTER.match(text[c.end:c.end + 4])))
               or c.obj.value == "first_day" or (c.obj.value == "ipo" and c.obj.word == "招股")]
-    for tc in (c for c in cues if c.obj.value in _DAY_OFFSETS):
-        day = today + dt.timedelta(days=_DAY_OFFSETS[tc.obj.value])
+    for tc in (c for c in cues if c.obj.value in DAY_OFFSETS):
+        day = today + dt.timedelta(days=DAY_OFFSETS[tc.obj.value])
         ev = _nearest_event(text, [Tok("date", tc.start, tc.end, None)], events, max_gap=8)
         if ev is None or (ev.obj.value == "ipo" and ev.start != tc.end):
             continue        # 今起招股: the subscription starts today; 招股 further away says nothing
@@ -388,6 +386,10 @@ def _today_events(ctx, sent, cues, ents, drafts) -> None:
                                 rule="event-today"))
 
 
+#: a trading session's words right after a date: 13日收报, 3月31日股价跌
+_SESSION_AFTER = re.compile(r"\s*[)）]?\s*(?:收报|收市|收盘|收于|收在|收涨|收跌|开盘|开报|高开|低开|股价|盘中|早盘|午盘|报\d)")
+
+
 def _nearest_event(text: str, group: list[Tok], events: list[Tok], max_gap: int = _MAX_GAP) -> Optional[Tok]:
     """The event word nearest to a date (or a group of dates) in its sentence, within _MAX_GAP
     characters and with no other date in between; a word right after the dates comes first."""
@@ -402,6 +404,8 @@ def _nearest_event(text: str, group: list[Tok], events: list[Tok], max_gap: int 
             if gap.startswith("的") and c.obj.value in ("listing", "first_day"):
                 continue    # 同日上市的天数智芯…7月8日: 上市的 describes the company, the date is another's
             # a word before the date in an earlier clause belongs to that clause's own date
+            if re.search(r"[，,；;]", gap) and _SESSION_AFTER.match(text, hi):
+                continue    # …上市，昨日(13日)收报358.4元: the date of a session
             d = len(_ASIDE.sub("", gap)) + 2 + (20 if re.search(r"[，,；;]", gap) else 0)
         else:
             continue

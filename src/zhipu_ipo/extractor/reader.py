@@ -115,6 +115,8 @@ _DIGIT = re.compile(r"\d")
 #: the start of a from-to pair: 由2024年的53.2%降至34.5%
 _FROM_BEFORE = re.compile(r"(?:由|从)\s*$")
 _TO_AFTER = re.compile(r"的?[^，,。；;]{0,20}?(?:至|到)")
+#: before a period a paragraph does not report on: a forecast's year, a part of the period
+_AHEAD_OR_PART = re.compile(r"(?:预计|预期|有望|目标|计划|将于?|其中)\s*(?:在|于|到)?\s*$")
 #: relative periods that name the comparison of a figure, not the period a paragraph is about
 _COMPARISONS = ("same_period", "previous_year")
 
@@ -210,9 +212,11 @@ class Reader(Classifier, Timing):
         if len(ents) >= 2:
             self.prev_entities = ents
         # the periods the paragraph reports on (not one it compares with: 低于2023年的…, (2023年：…))
+        # (nor a year it looks forward to, 预计2026年…, nor a part of its period, 其中下半年…)
         self._par_period_toks += [t for t in toks + self._resolved if t.kind == PERIOD
                                   and t.obj.period is not None and not self._compared_or_aside(t)
-                                  and not COMPARE_AFTER.match(self.text, t.end)]
+                                  and not COMPARE_AFTER.match(self.text, t.end)
+                                  and not _AHEAD_OR_PART.search(self.text, max(0, t.start - 4), t.start)]
         self._resolved = []
         self._par_named_period = self._par_named_period or any(t.kind == PERIOD for t in toks)
         self._par_own_period = self._par_own_period or any(

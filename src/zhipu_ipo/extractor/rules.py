@@ -76,7 +76,8 @@ UNNAMED = re.compile(r"(?:另|还有|有)一(?:只|家|间|个|支)[^，,。；;
 QUESTION = re.compile(r"能否|是否|能不能|可否|有没有|会不会")
 #: a price change over more than one day, or an average of many stocks (not one day's change)
 NOT_ONE_DAY = re.compile(r"全年|年内|今年以来|年初至今|今年至今|本周|全周|本月|全月|月内|周内|平均|均值"
-                         r"|(?:今年|年初以来|上市以来|上市至今)(?:股价)?(?:累计|累)?(?:上涨|下跌|涨|跌|升|飙升|大涨)")
+                         r"|(?:今年|年初以来|上市以来|上市至今)(?:股价)?(?:累计|累)?(?:上涨|下跌|涨|跌|升|飙升|大涨)"
+                         r"|累(?:计)?(?:上涨|下跌|涨|跌|升|挫)")
 #: a subject that is a group of companies, not one: 国产厂商份额有望提升至40%
 GENERIC_SUBJECT = re.compile(r"国产厂商|国内厂商|本土厂商|国产芯片|国产供应商|国内企业|行业整体|整个行业")
 #: a weekday naming the session a figure is of: 股价周一收跌7.4%, 该股上周五报151.2港元

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Optional
 
 from ..periods import Period, parse_period
-from .context import year_hint
+from .context import relative_day, year_hint
 from .entities import known_listings
 from .rules import FUNDING_METRICS, LISTING_AFTER, LOOK, POINT_METRICS, SINCE, WEEKDAY, WEEKDAYS
 from .tokens import DATE, PERIOD, Tok
@@ -403,10 +403,9 @@ class Timing:
         if d.date is not None:
             return d.date
         rel = getattr(d, "relative", None)
-        if rel is not None and d.day and self.ctx.today is not None:
-            # 今(26)日: the article's day, when the day written agrees with it
-            when = self.ctx.today + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}.get(rel, 0))
-            return when if when.day == d.day else None
+        if rel is not None:
+            # 今(26)日: the article's day, when the day written agrees with it; 上月31日
+            return relative_day(self.ctx.today, rel, d.day)
         if not (d.month and d.day):
             return None
         return self.ctx.resolve_year(d.month, d.day, hint=year_hint(self.text, t.start))

@@ -95,9 +95,11 @@ class DayOnly:
     date: Optional[dt.date] = None
     dateline: bool = False
     guessed: bool = False       # the month of a full date the text cites, not of its own days
+    relative: Optional[str] = None      # 上月31日: last_month (the month from the article's day)
 
 
 _DAY_ONLY = re.compile(r"(\d{1,3})日")
+_MONTH_WORDS = {"上月": "last_month", "本月": "this_month", "下月": "next_month"}
 _DAY_NOT_BEFORE = frozenset("0123456789月年.号第近前后数每几连")
 _DAY_NOT_AFTER = frozenset("0123456789内后前以均")
 
@@ -117,6 +119,10 @@ def _day_only(text: str, dates: list, published: Optional[dt.date],
     n = len(text)
     for m in _DAY_ONLY.finditer(text):
         s, e = m.start(1), m.end()
+        rel = _MONTH_WORDS.get(text[max(0, s - 2):s])
+        if rel is not None and len(m.group(1)) <= 2 and not _overlaps(spans, s - 2, e):
+            out.append(DayOnly(s - 2, e, text[s - 2:e], None, int(m.group(1)), relative=rel))
+            continue
         if len(m.group(1)) > 2 or (s and text[s - 1] in _DAY_NOT_BEFORE) or (
                 e < n and text[e] in _DAY_NOT_AFTER) or _overlaps(spans, s, e):
             continue
