@@ -210,4 +210,12 @@ CASES: list[Case] = [
           ("澜峰微电子", "gross_margin", "2024", None, "31.0", "percent", "exact"),
           ("澜峰微电子", "gross_margin", "2025", None, "38.4", "percent", "exact")),
          published="2026-06-18", note="比前年的: a compared year; 提到了 ends the pair"),
+    Case("g-hypothetical-revenue",
+         "2025年国内市场规模80亿元。若澜峰微电子拿下一成份额，营收也仅约8亿元。",
+         (),
+         note="a figure of a supposition is no fact"),
+    Case("g-adjustment-is-not-supposition",
+         "澜峰微电子2025年净亏损7.4亿元；若剔除优先股公允价值变动，经调整净亏损为2.6亿元。",
+         (("澜峰微电子", "net_loss", "2025", None, "740000000", "CNY", "exact"),
+          ("澜峰微电子", "adjusted_net_loss", "2025", None, "260000000", "CNY", "exact"))),
 ]

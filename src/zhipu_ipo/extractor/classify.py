@@ -47,6 +47,10 @@ _HEADING = re.compile(r"(?m)^[ \t\u3000]*([^\d\n:：，,。；;]{2,12})[ \t\u300
 _PURPOSE_BEFORE = re.compile(r"(?:^|[，,。；;、】\]:：])\s*([^，,。；;、\d%\n【】\[\]:：]{2,30}?)\s*(?:约|占|为|:|：)?\s*$")
 
 
+#: a supposition opening the sentence of a figure: 若…, 如果…, 假设…
+#: (若排除…, 如剔除…: the adjustment of an adjusted figure, not a supposition)
+_HYPOTHETICAL = re.compile(r"(?:^|[，,。；;：:\s])(?:若|如果|假如|倘若|假设|假定|倘)"
+                           r"(?!\s*(?:排除|剔除|扣除|不计|不包括|撇除|计入|连同|包括|按|以))")
 #: an investor's gain or loss right before a sum (浮盈3,360港元, 赚了1030港元): not a share price
 _GAIN = re.compile(r"浮盈|浮亏|获利|赚了?|亏了|账面(?:盈利|亏损)?")
 
@@ -228,6 +232,9 @@ class Classifier:
                 del st.flags["cumulative"]
                 st.segment = None
             seg = st.segment if base in ("revenue", "gross_profit") else None
+            if self.metrics[base].family == "financial" and _HYPOTHETICAL.search(self.text, max(0, st.sentence_start - 1), pos):
+                # 若智谱维持6.6%份额，营收仅约67亿元: a figure of a supposition
+                return self._mk_miss(a, sent, "not_a_fact", f"a hypothetical {base}")
             if self.metrics[base].family == "financial" and not a.scaled and abs(a.value) < 10**5:
                 # 总收益约6926港元: a personal sum, not a listed company's figure
                 return self._mk_miss(a, sent, "no_metric_cue", f"too small for a company's {base}")
