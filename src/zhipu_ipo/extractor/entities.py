@@ -42,7 +42,7 @@ def find_tickers(text: str):
 #: 智谱(北京智谱华章，02513)
 #: the form only Hong Kong stock codes take (a year or a Taiwan code has four digits)
 _HK_CODE = re.compile(r"0\d{4}")
-_BARE_CODE = re.compile(r"[(（](?:[^()（）,，、\d]{1,20}[,，、]\s?)?(\d{4,5})[)）]")
+_BARE_CODE = re.compile(r"[(（](?:([^()（）,，、\d]{1,20})[,，、]\s?)?(\d{4,5})[)）]")
 _DEFINITION = re.compile(
     r"(?:以下简称|以下称|下称|简称|以下简称为|下称为)\s?[:：]?\s?[“\"「『]([^”\"」』()（）,，。]{1,16})[”\"」』]"
 )
@@ -444,16 +444,22 @@ def build_registry(text: str) -> Registry:
                 add_company([name])
     # a bare code in parentheses right after a company already known: 智谱(02513), 智谱(2513)
     for m in _BARE_CODE.finditer(text):
+        code = m.group(2)
+        ident = None
+        # the name before the parenthesis, else the short name inside it: …有限公司(星衡智能,2631)
+        for name in (name_before(text, m.start()), (m.group(1) or "").strip()):
+            ident = (reg.resolve(name) or reg.resolve(short_name(name))) if name else None
+            if ident is None and name:
+                ident = next((k for k, forms in groups.items() if name in forms or short_name(name) in forms), None)
+            if ident is not None:
+                break
         name = name_before(text, m.start())
-        ident = (reg.resolve(name) or reg.resolve(short_name(name))) if name else None
-        if ident is None and name:
-            ident = next((k for k, forms in groups.items() if name in forms or short_name(name) in forms), None)
-        if ident is None and name and _HK_CODE.fullmatch(m.group(1)) and 2 <= len(name) <= 12 \
+        if ident is None and name and _HK_CODE.fullmatch(code) and 2 <= len(name) <= 12 \
                 and not any(w in name for w in _word_table().get("never", ())):
             # 灵犀智算(02739): a five-digit code with a leading zero is a Hong Kong stock code
             ident = add_company([name])
-        if ident and not any(s <= m.start(1) < e for _, _, s, e in pending):
-            pending.append((ident, normalize_ticker(m.group(1)), m.start(1), m.end(1)))
+        if ident and not any(s <= m.start(2) < e for _, _, s, e in pending):
+            pending.append((ident, normalize_ticker(code), m.start(2), m.end(2)))
 
     # A discovered name may also be written without its company word (地平线机器人 -> 地平线):
     # the shorter form is an alias when the article uses it on its own.

@@ -833,6 +833,11 @@ class Reader(Classifier, Timing):
             self._miss(a, sent, "no_entity", f"{metric} of an unnamed company")
             return
         entity = st.entity or self.ctx.main_entity
+        if entity in indices() and info.unit in ("HKD/share", "currency"):
+            # …在恒指现跌0.3%之下逆市造好，盘中最高曾见142.6元: an index has no price in 元;
+            # the figure is the company's the sentence named before the index
+            before = [e for e in st.entities if e not in indices()]
+            entity = before[-1] if before else None
         if not entity:
             self._miss(a, sent, "no_entity", metric)
             return
