@@ -134,8 +134,9 @@ def build_context(text: str, stream: Stream, registry: Registry,
 
 
 @dataclass(frozen=True)
-class DefinedPeriod:
-    """A period word the document defines (截至2025年12月31日止年度(“本年度”)), read as that period."""
+class ResolvedPeriod:
+    """A period word read as a period with a year: a relative one resolved from context (上半年 ->
+    2025H1), or a name the document defines (截至2025年12月31日止年度(“本年度”))."""
 
     period: object
     start: int
@@ -180,12 +181,12 @@ def _defined_periods(ctx: DocContext) -> None:
         word = t.obj.text
         p = ctx.period_aliases.get(word)
         if p is not None:
-            toks[i] = dataclasses.replace(t, obj=DefinedPeriod(p, t.start, t.end, word))
+            toks[i] = dataclasses.replace(t, obj=ResolvedPeriod(p, t.start, t.end, word))
             if _COMPARISON_WORD.match(word):
                 ctx.compared_periods.add(t.start)
         elif word[-1:] in ("末", "底") and (p := ctx.period_aliases.get(word[:-1])) is not None:
             # 于本年度末: the last day of the period the text named
-            toks[i] = dataclasses.replace(t, obj=DefinedPeriod(Period.of_date(p.end_date), t.start, t.end,
+            toks[i] = dataclasses.replace(t, obj=ResolvedPeriod(Period.of_date(p.end_date), t.start, t.end,
                                                                word, kind="point"))
 
 

@@ -30,7 +30,7 @@ from ..models import CURRENCIES
 from ..numbers import Amount
 from ..periods import Period, small_int
 from .classify import Classifier
-from .context import DocContext
+from .context import DocContext, ResolvedPeriod
 from .entities import bystanders, indices
 from .records import Conversion, Draft, Miss, clean_value
 from .rules import (
@@ -62,7 +62,7 @@ from .rules import (
     metric_sets,
 )
 from .sentences import Span
-from .timing import Timing, _shift_year, _SyntheticPeriod
+from .timing import Timing, _shift_year
 from .tokens import AMOUNT, BOUNDARY, CUE, DATE, ENTITY, PERIOD, TICKER, Tok
 
 
@@ -358,7 +358,7 @@ class Reader(Classifier, Timing):
                     shifted = _shift_year(base.obj.period, offset)
                     if shifted is not None:
                         st.compare_tok = Tok(PERIOD, t.start, t.end,
-                                             _SyntheticPeriod(shifted, t.start, t.end, pm.text))
+                                             ResolvedPeriod(shifted, t.start, t.end, pm.text))
                 return          # 较上年同期增长: the growth of the period in context
             if rel in ("same_period", "previous_year") and offset:
                 # 去年同期 / 前一年: the period in context, one year earlier
@@ -370,7 +370,7 @@ class Reader(Classifier, Timing):
                         st.unshifted = (st.period_tok,)
                         st.shifted = shifted
                         st.period_tok = Tok(PERIOD, t.start, t.end,
-                                            _SyntheticPeriod(shifted, t.start, t.end, pm.text))
+                                            ResolvedPeriod(shifted, t.start, t.end, pm.text))
                         return
                 st.flags["unknown_period"] = t.start
                 return

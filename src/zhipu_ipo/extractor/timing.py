@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Optional
 
 from ..periods import Period, parse_period
-from .context import relative_day, year_hint
+from .context import ResolvedPeriod, relative_day, year_hint
 from .entities import known_listings
 from .rules import FUNDING_METRICS, LISTING_AFTER, LOOK, POINT_METRICS, SINCE, WEEKDAY, WEEKDAYS
 from .tokens import DATE, PERIOD, Tok
@@ -70,7 +69,7 @@ class Timing:
             return
         from ..periods import Period as _P
         p = _P.of_date(when)
-        st.period_tok = Tok(PERIOD, t.start, t.end, _SyntheticPeriod(p, t.start, t.end, t.obj.text, kind="point"))
+        st.period_tok = Tok(PERIOD, t.start, t.end, ResolvedPeriod(p, t.start, t.end, t.obj.text, kind="point"))
 
     def _resolve_relative(self, st: _State, pm) -> Optional[Tok]:
         """上半年/前三季度 without a year take the year of the period in context."""
@@ -88,11 +87,11 @@ class Timing:
                 if dt.date(year, 12, 31) > self.ctx.today:
                     return None
                 p = Period.of_date(dt.date(year, 12, 31))
-                return Tok(PERIOD, pm.start, pm.end, _SyntheticPeriod(p, pm.start, pm.end, pm.text, kind="point"))
+                return Tok(PERIOD, pm.start, pm.end, ResolvedPeriod(p, pm.start, pm.end, pm.text, kind="point"))
             if rel in ("this_year", "last_year", "year_before_last", "next_year"):
                 from ..periods import Period as _P
                 p = _P.of_year(year)
-                return Tok(PERIOD, pm.start, pm.end, _SyntheticPeriod(p, pm.start, pm.end, pm.text))
+                return Tok(PERIOD, pm.start, pm.end, ResolvedPeriod(p, pm.start, pm.end, pm.text))
         else:
             # the year of this sentence's period, else of this paragraph's, else of the article's topic
             topic = self.topic_period()
@@ -125,11 +124,11 @@ class Timing:
             if month is None:
                 return None
             p = Period.of_date(month.end_date)
-            return Tok(PERIOD, pm.start, pm.end, _SyntheticPeriod(p, pm.start, pm.end, pm.text, kind="point"))
+            return Tok(PERIOD, pm.start, pm.end, ResolvedPeriod(p, pm.start, pm.end, pm.text, kind="point"))
         if canon is None:
             return None
         p = parse_period(canon)
-        return Tok(PERIOD, pm.start, pm.end, _SyntheticPeriod(p, pm.start, pm.end, pm.text))
+        return Tok(PERIOD, pm.start, pm.end, ResolvedPeriod(p, pm.start, pm.end, pm.text))
 
     def _latest_before_today(self, pm, rel: str) -> Optional[Tok]:
         today = self.ctx.today
@@ -138,7 +137,7 @@ class Timing:
         for year in (today.year, today.year - 1):
             p = parse_period(f"{year}{rel}")
             if p.end_date <= today:
-                return Tok(PERIOD, pm.start, pm.end, _SyntheticPeriod(p, pm.start, pm.end, pm.text))
+                return Tok(PERIOD, pm.start, pm.end, ResolvedPeriod(p, pm.start, pm.end, pm.text))
         return None
 
     def _explicit_period(self, st: _State, pos: int) -> Optional[Tok]:
@@ -413,21 +412,6 @@ class Timing:
 
 #: the sub-year periods a relative word names (上半年 -> H1, 前三季度 -> Q1-Q3)
 _SUB_YEAR = ("H1", "H2", "Q1-Q3", "Q1", "Q2", "Q3", "Q4")
-
-
-@dataclass(frozen=True)
-class _SyntheticPeriod:
-    """A relative period (上半年) resolved to a year from context."""
-
-    period: Period
-    start: int
-    end: int
-    text: str
-    kind: str = "single"
-
-    @property
-    def items(self):
-        return [self.period]
 
 
 def _shift_year(p: Period, offset: int) -> Optional[Period]:
