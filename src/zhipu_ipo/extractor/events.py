@@ -139,7 +139,8 @@ def _tickers(ctx, sent, tickers, cues, ents, drafts, misses) -> None:
 
 
 #: asides that do not count in the distance from a date to its event word: （星期五）, (周一)
-_ASIDE = re.compile(r"[(（](?:星期|周|礼拜)[一二三四五六日天][)）]")
+_WEEKDAY_PAREN = r"[(（](?:星期|周|礼拜)[一二三四五六日天][)）]"
+_ASIDE = re.compile(_WEEKDAY_PAREN)
 _DATE_SEP = re.compile(r"^\s*(?:、|和|及|与)\s*$")
 #: an event word further than this from its date (in characters) is not the date's event
 _MAX_GAP = 30
@@ -159,7 +160,7 @@ def _groups(text: str, dates: list[Tok]) -> list[list[Tok]]:
 
 #: between the two dates of a range: 至, maybe after the first day's weekday and hour
 #: (2026年3月10日(星期二)上午九时正至2026年3月13日)
-_RANGE_LINK = re.compile(r"^\s*(?:[(（](?:星期|周|礼拜)[一二三四五六日天][)）])?\s*"
+_RANGE_LINK = re.compile(r"^\s*(?:" + _WEEKDAY_PAREN + r")?\s*"
                          r"(?:(?:上午|下午|中午|早上|晚上)?\s*[\d一二三四五六七八九十]{1,3}\s*(?:时正|时|点)"
                          r"(?:[\d一二三四五六七八九十]{1,3}分)?)?\s*[)）]?\s*(?:起)?\s*(?:至|到|-|~|直至)\s*$")
 
@@ -292,7 +293,7 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
 
 
 #: a day the offer runs from: 3月16日(周一)起, 今日开始
-_FROM_DAY = re.compile(r"\s*(?:[(（](?:星期|周|礼拜)[一二三四五六日天][)）])?\s*(?:起|开始)")
+_FROM_DAY = re.compile(r"\s*(?:" + _WEEKDAY_PAREN + r")?\s*(?:起|开始)")
 
 _NEXT_DAY = re.compile(r"(?:次日|翌日|第二天|隔日)\s*(?:正式)?\s*$")
 
