@@ -59,6 +59,10 @@ _GAIN = re.compile(r"浮盈|浮亏|获利|赚了?|亏了|账面(?:盈利|亏损)
 _NEXT_COUNT = re.compile(r"[^，,。；;、]{0,16}?[、及和与]\s*(?:[一二两三四五六七八九十]+|\d+)\s*[家名位]")
 
 
+#: a label and its value (每手股数:100, 总市值：705.6亿): the label's word right before a colon
+_LABEL_VALUE = re.compile(r"[\u4e00-\u9fff][:：]\s*$")
+
+
 class Classifier:
     """Metric decisions of the sentence reader (see the module docstring)."""
 
@@ -86,6 +90,16 @@ class Classifier:
             a = a.model_copy(update={"unit": unit})
             if st.base == "shares_offered" and st.base_pos > st.price_pos:
                 return ("offer_price", a.value, "HKD/share", a.qualifier, None, st.base_cue, "offer-price")
+        if unit is None and st.base == "board_lot" and not a.scaled and a.value == int(a.value) \
+                and _LABEL_VALUE.search(self.text, max(0, pos - 4), pos):
+            # 每手股数:100 (a quote box): the lot size, its unit in the label
+            return ("board_lot", a.value, "shares", a.qualifier, None, st.base_cue, "cue")
+        if unit is None and st.base == "x_market_cap" and a.scaled and self.hk_doc \
+                and _LABEL_VALUE.search(self.text, max(0, pos - 4), pos) \
+                and not re.search(r"人民币|美元|美金", self.text[st.clause_start:pos]):
+            # 总市值:705.6亿 (a Hong Kong quote box): in Hong Kong dollars, as every box of the page
+            a = a.model_copy(update={"unit": "HKD"})
+            unit = "HKD"
         if unit is None:
             reason = "no_currency" if a.scaled else "no_metric_cue"
             return self._mk_miss(a, sent, reason, st.base or "")
@@ -179,7 +193,10 @@ class Classifier:
         if base == "x_market_cap":
             if not a.scaled and abs(a.value) < 10**6:
                 return self._mk_miss(a, sent, "no_metric_cue", "too small for a market value")
-            if self._trading_context(st, pos) or self._as_of_date(sent, pos):
+            if self._trading_context(st, pos) or self._as_of_date(sent, pos) or (
+                    self.hk_doc and _LABEL_VALUE.search(self.text, max(0, pos - 4), pos)
+                    and not self._ipo_context(st, pos)):
+                # (总市值:705.6亿 in a quote box: the value at the time of the quote)
                 return self._fact("market_cap", a, None, st.base_cue, "market-cap-trading")
             if self._ipo_context(st, pos):
                 return self._fact("market_cap_at_ipo", a, None, st.base_cue, "market-cap-ipo")
@@ -281,6 +298,9 @@ class Classifier:
                 and self._trading_context(st, pos):
             # (截至1月19日收盘，公司股价285.2港元: the price word of the clause before)
             kind = st.price
+            if kind == "prev":
+                # 前收市:129.8 (a quote box): the close of a session whose day is not written
+                return self._mk_miss(a, sent, "not_a_fact", "the previous close")
             if kind in ("high", "low") and "notfact" in st.sflags and not self.close_reported:
                 # 今早一度急升17%，高见468元: an intraday peak while the day is still running
                 return self._mk_miss(a, sent, "not_a_fact", "intraday peak before the close")
@@ -640,7 +660,8 @@ class Classifier:
         if not m:
             return None
         sent_text = self.text[max(0, a.start - 120):a.start + 40]
-        if not any(w in sent_text for w in ("募资", "募集资金", "所得款项", "集资", "IPO", "募得", "用途")):
+        if not any(w in sent_text for w in ("募资", "募集资金", "所得款项", "集资", "IPO", "募得", "用途", "招股书",
+                                            "募多少", "募了", "募的")):
             return None
         purpose = m.group(1)
         # the use named first in the purpose wins (技术研发及市场拓展 -> rd)

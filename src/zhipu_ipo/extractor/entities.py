@@ -158,6 +158,14 @@ def _name_pattern() -> tuple[re.Pattern, tuple[str, ...]]:
     return re.compile("(?=(" + trie_pattern(suffixes) + "))"), after
 
 
+def company_like(name: str) -> bool:
+    """A table head that is a company name alone: two to six CJK characters and a company word
+    (云栈科技, 澜峰微电子), not starting with a function character."""
+    if not 3 <= len(name) <= 10 or not all(_is_cjk(ch) for ch in name) or name[0] in _BAD_FIRST:
+        return False
+    return any(name.endswith(sfx) and 2 <= len(name) - len(sfx) <= 6 for sfx in _word_table().get("suffix", []))
+
+
 #: characters that may stand right before a company name (so the name starts there)
 _NAME_LEFT = set("，,。；;：:、（(“\"「『【】丨｜| \n\t的与和及在由对将从向于是为了据")
 #: one-character function words that may be glued to the front of a name (继/据/在 + name)

@@ -390,6 +390,10 @@ class Reader(Classifier, Timing):
                 st.flags["unknown_period"] = t.start
             return
         if pm.kind == "duration":
+            pt = st.period_tok
+            if pt is not None and pt.end == t.start and getattr(pm, "years", None) == 1 \
+                    and pt.obj.period is not None and pt.obj.period.kind == "year":
+                return      # 光2024年一年就亏了…: the year named again, not a span
             st.flags["duration"] = st.sflags["duration"] = t.start
             st.flags["duration_years"] = st.sflags["duration_years"] = getattr(pm, "years", None)
             return

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 # (Every branch starts with its character, so the regex engine can skip ahead to candidates.)
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?:(?<![0-9A-Za-z]\.)(?![0-9A-Za-z]))")
 # Clause ends inside a sentence: commas (not a thousands separator), colons, semicolons.
-_CLAUSE_END = re.compile(r"[，：︰；;]|,(?!\d{3}(?!\d))|:(?:(?<!\d:)|(?!\d))")
+# (a colon before a figure, 开市:135.3, 总市值：705.6亿, joins a label to its value; one before
+# a year or a date, 营收增长迅猛:2022年…, still ends the clause)
+_CLAUSE_END = re.compile(r"[，；;]|[：︰:](?![+\-]?\d[\d,.]*+(?!\s*[年月日号]))|,(?!\d{3}(?!\d))")
 
 
 @dataclass(frozen=True)

@@ -23,11 +23,12 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from ..models import CURRENCIES
 from ..numbers import find_amounts
 from ..periods import ParseError, Period, find_periods, parse_period
 from .context import DocContext
 from .cues import find_cues
-from .entities import bystanders, normalize_ticker, short_name
+from .entities import bystanders, company_like, normalize_ticker, short_name
 from .records import Draft, Miss, clean_value
 from .rules import LOSSES, POINT_METRICS, metric_sets
 from .sentences import Span
@@ -170,9 +171,12 @@ def _period_label(cell: str, aliases: Optional[dict] = None) -> Optional[_Label]
 def _metric_label(cell: str, metrics) -> Optional[_Label]:
     cues = find_cues(cell)
     unit = _unit_of(cell)
-    # the head of a Chinese compound is its last word: 公开发售认购倍数 is an oversubscription
-    metric = next((c for c in reversed(cues) if c.kind in ("metric", "loss")
-                   and (not c.value.startswith("x_") or c.value == "x_net_profit")), None)
+    # the head of a Chinese compound is its last word: 公开发售认购倍数 is an oversubscription;
+    # a word in parentheses only says what the head is measured on: 市销率(2024年收入)
+    named = [c for c in cues if c.kind in ("metric", "loss")
+             and (not c.value.startswith("x_") or c.value == "x_net_profit")]
+    outside = [c for c in named if not _in_parens(cell, c.start)]
+    metric = (outside or named)[-1] if named else None
     mod = next((c for c in cues if c.kind == "mod" and c.value in ("growth", "decline")), None)
     if metric is not None:
         value = "net_loss" if metric.kind == "loss" else metric.value
@@ -190,6 +194,12 @@ def _metric_label(cell: str, metrics) -> Optional[_Label]:
     if mod is not None:
         return _Label(mod=mod.value, unit=unit, cue=cell)
     return None
+
+
+def _in_parens(text: str, pos: int) -> bool:
+    """``pos`` stands inside an open parenthesis of ``text``."""
+    before = text[:pos]
+    return max(before.rfind("("), before.rfind("（")) > max(before.rfind(")"), before.rfind("）"))
 
 
 def _entity_before(ctx: DocContext, pos: int) -> Optional[str]:
@@ -229,6 +239,21 @@ def _row_company(ctx: DocContext, head: _Cell, cell: _Cell) -> Optional[str]:
     return None
 
 
+#: the corner cell of a table with companies across the columns
+_CORNER_HEAD = re.compile(r"\s*(?:指标|项目|科目|公司|财务指标|主要指标|对比项?)?\s*")
+
+
+def _col_company(ctx: DocContext, corner: _Cell, cell: _Cell) -> Optional[str]:
+    """The company a column head names: one the article knows, or under a corner cell such as
+    指标/项目 a head that is a company name alone (| 指标 | 云栈科技 | 澜峰微电子 |)."""
+    known = _entity_in(ctx, cell)
+    if known is not None:
+        return known
+    if _CORNER_HEAD.fullmatch(corner.text) and company_like(cell.text) and not find_cues(cell.text):
+        return cell.text
+    return None
+
+
 def _row_label(cell: _Cell, metrics) -> Optional[_Label]:
     """A row head in a table of companies: a metric, maybe with its period (2024年收入,
     研发费用率(2024年)), or an IPO term the cue table names by context (上市日期, 基石投资者)."""
@@ -258,7 +283,7 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
         span = Span(header[0].start, rows[-1][-1].end)
         col_periods = [_period_label(c.text, ctx.period_aliases) for c in header[1:]]
         row_periods = [_period_label(r[0].text, ctx.period_aliases) for r in rows[1:]]
-        col_entities = [_entity_in(ctx, c) for c in header[1:]]
+        col_entities = [_col_company(ctx, header[0], c) for c in header[1:]]
         change_cols, change_when = _change_columns(header, col_periods)
         if all(p for c, p in enumerate(col_periods) if c not in change_cols):
             layout = "periods-across"
@@ -340,12 +365,31 @@ def _cell_fact(ctx, entity, cell: _Cell, when: _Label, what: Optional[_Label], c
     amounts = [a for a in find_amounts(cell.text)]
     if not amounts:
         return
-    if len(amounts) != 1:
+    if len(amounts) != 1 and not _conversion(cell.text, amounts):
         for a in amounts:
             misses.append(Miss(cell.start + a.start, cell.start + a.end, "no_metric_cue",
                                "table cell with several numbers", row_span, a.value, a.unit))
         return
-    a = amounts[0]
+    for a in amounts:
+        _amount_fact(ctx, entity, cell, a, when, what, caption, metrics, row_span, drafts, misses)
+
+
+#: 3,180万美元(约2.24亿元人民币): a sum and its conversion in parentheses
+_CONVERTED = re.compile(r"\s*[(（]\s*(?:约|約|折合|相当于|合)?\s*$")
+
+
+def _conversion(text: str, amounts: list) -> bool:
+    """A cell of two sums in different currencies, the second in parentheses after the first."""
+    if len(amounts) != 2:
+        return False
+    a, b = amounts
+    return a.unit in CURRENCIES and b.unit in CURRENCIES and a.unit != b.unit \
+        and _CONVERTED.fullmatch(text, a.end, b.start) is not None \
+        and re.fullmatch(r"\s*[)）]\s*", text[b.end:]) is not None
+
+
+def _amount_fact(ctx, entity, cell: _Cell, a, when: _Label, what: Optional[_Label], caption: _Unit,
+                 metrics, row_span: Span, drafts: list[Draft], misses: list[Miss]) -> None:
     start, end = cell.start + a.start, cell.start + a.end
 
     def miss(reason: str, detail: str) -> None:
@@ -449,7 +493,8 @@ def _company_row(ctx, entity: str, row: list[_Cell], header: list[_Cell], captio
                                     qualifier="exact", start=cell.start, end=cell.end, sent=row_span,
                                     cue=what.cue, rule="table"))
             continue
-        when = _Label()
+        # (a head with its period, 2024年毛利率 / 市销率(2024年收入), gives the period of its column)
+        when = _Label(period=what.period if what is not None else None)
         if what is not None and what.metric in ("day_change", "close_price", "open_price") and listed is not None:
             when = _Label(period=Period.of_date(listed))    # (without a listing day: unplaced, no_period)
         _cell_fact(ctx, entity, cell, when, what, caption, metrics, row_span, drafts, misses)

@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 _FEED_TIME = re.compile(r"(?m)^[ \t]*[0-2]?[0-9]:[0-5][0-9][ \t]*$")
 
 
+#: a year followed by these is where a stretch of time begins (2022年以来, 2023年至今)
+_SINCE_YEAR = re.compile(r"\s*(?:以来|至今|迄今)")
+
+
 class Timing:
     """Periods and trading days of the sentence reader."""
 
@@ -314,6 +318,9 @@ class Timing:
         p = tok.obj.period
         if p.kind == "span":
             return None, "ambiguous_period"
+        if p.kind == "year" and _SINCE_YEAR.match(self.text, tok.end):
+            # 2022年以来毛利率在50%~65%之间: a level held since then, not that year's
+            return None, "no_period"
         fitted = self._fit_period(p, metric, tok)
         if fitted is None:
             return None, "no_period"
