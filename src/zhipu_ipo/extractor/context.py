@@ -125,6 +125,8 @@ def build_context(text: str, stream: Stream, registry: Registry,
         _dateline_today(ctx)
     if ctx.today is None:
         _day_dateline_today(ctx)
+        if ctx.today is None:
+            _listing_word_today(ctx)
         if ctx.today is not None:
             _days_of_today(ctx)
     if ctx.today is not None:
@@ -291,6 +293,27 @@ def _day_dateline_today(ctx: DocContext) -> None:
         ctx.today = days.pop()
         if not ctx.reference_exact:
             ctx.reference, ctx.reference_exact = ctx.today, True
+
+
+#: 昨日(周五)登陆港交所, 今日挂牌: a listing told relative to the article's own day
+_LISTED_RELATIVE = re.compile(r"(今日|今天|昨日|昨天)\s*(?:[(（]\s*(?:周|星期)([一二三四五六日天])\s*[)）])?"
+                              r"[^，,。；;\n\d]{0,10}?(?:登陆|上市|挂牌)")
+
+
+def _listing_word_today(ctx: DocContext) -> None:
+    """An article without a date that tells a known company's listing as 今日/昨日 (稀宇科技MiniMax
+    (00100)昨日(周五)登陆港交所) is of that day or the day after. A weekday written must agree."""
+    listed = known_listings()
+    for m in _LISTED_RELATIVE.finditer(ctx.text):
+        named = [t for t in ctx.stream.in_span(max(0, m.start() - 16), m.start()) if t.kind == ENTITY]
+        day = listed.get(named[-1].obj.entity) if named else None
+        if day is None:
+            continue
+        if m.group(2) and "一二三四五六".find(m.group(2)) != day.weekday():
+            continue
+        ctx.today = day + dt.timedelta(days=0 if m.group(1).startswith("今") else 1)
+        ctx.reference, ctx.reference_exact = ctx.today, True
+        return
 
 
 def _days_of_today(ctx: DocContext) -> None:

@@ -377,6 +377,9 @@ class Reader(Classifier, Timing):
             if rel == "same_period" or (rel in ("reporting_period", "current_period")
                                         and not pm.text.startswith("报告期")):
                 st.flags["same_period"] = t.start
+                if t.start == st.sentence_start or not self.text[st.sentence_start:t.start].strip():
+                    # 同期亏损…，经调整亏损…，研发开支…: a sentence that opens with 同期 is all of it
+                    st.sflags.setdefault("same_period", t.start)
                 return
             resolved = self._resolve_relative(st, pm)
             if resolved is not None and COMPARE_BEFORE.search(self.text[max(st.clause_start, t.start - 4):t.start]):

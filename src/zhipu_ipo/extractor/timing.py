@@ -120,7 +120,10 @@ class Timing:
             year = _year_of(base.obj.period)
             if year is None:
                 return None
-        canon = {"full_year": f"{year}", "H1": f"{year}H1", "H2": f"{year}H2", "Q1-Q3": f"{year}Q1-Q3", "Q1": f"{year}Q1",
+            if rel == "that_year" and base.obj.period.kind == "span" and not any(
+                    t.obj.period is not None and str(t.obj.period) == str(year) for t in self.par_periods):
+                return None     # 同年 after 2022至2024年: which year, unless the paragraph named 2024 alone
+        canon = {"full_year": f"{year}", "that_year": f"{year}", "H1": f"{year}H1", "H2": f"{year}H2", "Q1-Q3": f"{year}Q1-Q3", "Q1": f"{year}Q1",
                  "Q2": f"{year}Q2", "Q3": f"{year}Q3", "Q4": f"{year}Q4"}.get(rel)
         if canon is None and rel.startswith("M") and "-" not in rel and pm.text.endswith(("底", "末")):
             # 截至6月底: the last day of that month of the year in context (a point, for stocks)
@@ -281,7 +284,7 @@ class Timing:
         tok = explicit
         if tok is not None and tok is st.compare_tok and metric in ("revenue_growth", "net_loss_growth"):
             tok = st.period_tok         # 2024年收入…较2023年增长782%: the growth of 2024
-        if tok is None and "same_period" in st.flags:
+        if tok is None and ("same_period" in st.flags or "same_period" in st.sflags):
             tok = st.period_tok if st.period_tok is not None else (
                 self.prev_sentence_period if self.par_periods else self.topic_period())
         if tok is None:
