@@ -200,6 +200,13 @@ _SCALE_WORDS = ("万亿", "千万", "百万", "十万", "千亿", "百亿", "十
 _SCALE_EXP = {w: _PURE_SCALE[w] for w in _SCALE_WORDS}
 
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+# English scale letters (HK$4.35bn, RMB312.4m): read only after a currency written before the
+# number or before a unit word (37.42m股), never alone (4m could be metres or a model name)
+_LATIN_SCALE = re.compile(r"(bn|mn|m|k)(?![A-Za-z0-9])", re.IGNORECASE)
+_LATIN_SCALE_FIRST = frozenset("bmkBMK")
+_LATIN_SCALE_EXP = {"bn": 9, "mn": 6, "m": 6, "k": 3}
+_LATIN_CURRENCY_BEFORE = re.compile(r"(?:\$|RMB|HKD|USD|CNY|EUR|¥|￥)\s?[-+]?$")
+_UNIT_AFTER_LATIN_SCALE = re.compile(r"\s?(?:股|港元|港币|美元|元|人民币|shares)")
 _ASCII_DIGITS = frozenset("0123456789")
 _ALNUM = _LATIN | _ASCII_DIGITS
 # A '-' or '+' is not a sign after these (it separates a range or belongs to a word).
@@ -962,6 +969,15 @@ class _Scanner:
             return
         nxt = t[end] if end < self.n else _NUL
         lex = self.lex
+        if kind == "ar" and nxt in _LATIN_SCALE_FIRST:
+            sm = _LATIN_SCALE.match(t, end)
+            if sm is not None and (_LATIN_CURRENCY_BEFORE.search(t, max(0, num.start - 4), num.start)
+                                   or _UNIT_AFTER_LATIN_SCALE.match(t, sm.end())):
+                # HK$4.35bn, RMB312.4m, 37.42m股: English scale letters after a currency or before 股
+                num.exp += _LATIN_SCALE_EXP[sm.group(1).lower()]
+                num.scaled = True
+                end = num.unit_end = num.tail_end = sm.end()
+                nxt = t[end] if end < self.n else _NUL
         if kind == "ar" and nxt in _AR_IDENT_NEXT:
             if nxt in _LATIN:
                 m_unit = lex.tail.match(t, end)

@@ -1195,7 +1195,24 @@ def find_periods(text: str) -> list[PeriodMention]:
         else:
             out.append(_mention(a.start, a.end, text[a.start:a.end], "duration", None, [], a.extra))
         i += 1
+    if "H" in text or "Q" in text or "M" in text:
+        out = _with_english_periods(text, out)
     return out
+
+
+#: English-style sub-periods with the year after: 1H25, 2H2025, 3Q25, 9M25 (brokers' notes)
+_ENGLISH_PERIOD = re.compile(r"(?<![0-9A-Za-z.])(?:([12])H|([1-4])Q|(9)M)((?:20)?[0-9]{2})(?![0-9A-Za-z])")
+
+
+def _with_english_periods(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
+    extra = []
+    for m in _ENGLISH_PERIOD.finditer(text):
+        year = int(m.group(4)) + (2000 if len(m.group(4)) == 2 else 0)
+        canon = f"{year}H{m.group(1)}" if m.group(1) else f"{year}Q{m.group(2)}" if m.group(2) else f"{year}Q1-Q3"
+        period = parse_period(canon)
+        if not any(o.start < m.end() and m.start() < o.end for o in out):
+            extra.append(_mention(m.start(), m.end(), m.group(), "single", period, [period]))
+    return sorted(out + extra, key=lambda p: p.start) if extra else out
 
 
 # --------------------------------------------------------------------------- parse_period
@@ -1370,7 +1387,36 @@ def find_dates(text: str) -> list[DateMention]:
                                          or max(0, start - 40), start))
         out.append(DateMention(start, end, text[start:end], dateline=stamp, **fields))
         pos = end
+    if "Jan" in text or _ENGLISH_DATE_HINT.search(text):
+        out = _with_english_dates(text, out)
     return out
+
+
+_MONTHS_EN = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+              "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+#: Jan 8, Sept 30, Dec 31 2025, 8 Jan (wire copy in Chinese text)
+_MONTH_EN = (r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+             r"(?:uary|ruary|ch|il|e|y|ust|ember|ober)?(?![A-Za-z])")
+_ENGLISH_DATE = re.compile(
+    r"(?<![A-Za-z])(?:" + _MONTH_EN + r"\.? ?([0-9]{1,2})(?![0-9])"
+    r"(?:,? ?((?:19|20)[0-9]{2})(?![0-9]))?"
+    r"|(?<![0-9])([0-9]{1,2}) " + _MONTH_EN.replace("(Jan", "(?P<m2>Jan") + ")")
+_ENGLISH_DATE_HINT = re.compile(r"(?:Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z.]{0,7} ?[0-9]")
+
+
+def _with_english_dates(text: str, out: list[DateMention]) -> list[DateMention]:
+    extra = []
+    for m in _ENGLISH_DATE.finditer(text):
+        word = (m.group(1) or m.group("m2")).lower()
+        if word not in _MONTHS_EN:
+            continue
+        month, day = _MONTHS_EN[word], int(m.group(2) or m.group(4))
+        year = int(m.group(3)) if m.group(3) else None
+        if not _valid(year, month, day) or any(o.start < m.end() and m.start() < o.end for o in out):
+            continue
+        extra.append(DateMention(m.start(), m.end(), m.group(), year=year, month=month, day=day,
+                                 date=safe_date(year, month, day)))
+    return sorted(out + extra, key=lambda d: d.start) if extra else out
 
 
 def parse_date(s: str, default_year: Optional[int] = None):

@@ -63,6 +63,10 @@ _NEXT_COUNT = re.compile(r"[^，,。；;、]{0,16}?[、及和与]\s*(?:[一二�
 _LABEL_VALUE = re.compile(r"[\u4e00-\u9fff][:：]\s*$")
 
 
+#: a day in parentheses right before 收: 次日(Jan 9)收…
+_DAY_PAREN_CLOSE = re.compile(r"[(（][^()（）]{1,14}[)）]\s*收\s*(?:于|在|报)?\s*$")
+
+
 class Classifier:
     """Metric decisions of the sentence reader (see the module docstring)."""
 
@@ -287,7 +291,9 @@ class Classifier:
         if re.match(r"(?:的价格)?\s*(?:在|于)?[^，,。；;\d]{0,6}?(?:上市|挂牌|登陆|登录)", self.text[a.end:a.end + 12]) \
                 and re.search(r"以\s*(?:每股)?$", self.text[max(0, a.start - 4):a.start]):
             return self._price_fact("offer_price", a, "以…上市", "offer-price-listing")
-        if SHORT_CLOSE.search(self.text, max(0, pos - 6), pos) and self._trading_context(st, pos):
+        if SHORT_CLOSE.search(self.text, max(0, pos - 6), pos) and (
+                self._trading_context(st, pos) or self._dated_close(pos)
+                or (st.change is not None and st.change_pos >= st.sentence_start)):
             st.price, st.price_pos = "close", pos - 1      # MiniMax(00100)收398港元，跌2.1%
             return self._price_fact("close_price", a, "收", "trading")
         if a.qualifier_text in ("最高", "最低") and self._trading_context(st, pos):
@@ -568,7 +574,7 @@ class Classifier:
         if counter == "家" and re.match(r"\s*(?:公司|企业|新股|上市公司)", self.text[a.end:a.end + 6]):
             # 两家公司的基石投资者名单: a count of companies
             return self._mk_miss(a, sent, "no_metric_cue", "a count of companies")
-        if counter in ("家", "名", "位") and (self._postfix(a, ("基石",)) or re.match(
+        if counter in ("家", "名", "位") and (self._postfix(a, ("基石", "cornerstone", "Cornerstone"), 14) or re.match(
                 r"[^，,。；;\d]{0,10}的基石投资|\s*(?:及|和|与|、)\s*\d{1,3}\s*[家名位]\s*的?基石",
                 self.text[a.end:a.end + 16])):
             return ("cornerstone_count", a.value, "count", a.qualifier, None, "基石投资者", "count")
@@ -610,6 +616,11 @@ class Classifier:
         if st.price is not None or self.par_trading:
             return True
         return any(k in st.sflags for k in ("first_day", "today", "trading", "same_day"))
+
+    def _dated_close(self, pos: int) -> bool:
+        """次日(Jan 9)收HK$143.9, 今日(9日)收…: 收 right after a day in parentheses is a close."""
+        m = _DAY_PAREN_CLOSE.search(self.text, max(0, pos - 24), pos)
+        return m is not None and any(t.kind == "date" for t in self.ctx.stream.in_span(m.start(), m.end()))
 
     def _company_moves(self, st: _State, pos: int) -> bool:
         """A change word right after the company of the clause, with no metric named: 腾讯涨1.8%,

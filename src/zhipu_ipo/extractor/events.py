@@ -103,6 +103,12 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
     return drafts, misses
 
 
+#: a price move right after a ticker (腾讯(00700)收报568.5元, 美团-W(03690)逆市升0.8%): a market wrap
+#: quotes the company, so its ticker is a fact even for a company otherwise named in passing
+_TRADES_AFTER = re.compile(r"[)）]?\s*(?:股价)?\s*(?:今日|昨日|全日|早盘|午后)?\s*(?:逆市|逆势)?\s*"
+                           r"(?:收报|收市|收盘|收于|收|报|升|跌|涨|高开|低开|持平)")
+
+
 def _entity_at(ctx: DocContext, ents: list[Tok], pos: int, sent: Span) -> Optional[str]:
     """The company a sentence-level event is about: the first named in the sentence, else the
     last one named earlier in the same paragraph, else the main one."""
@@ -129,7 +135,8 @@ def _tickers(ctx, sent, tickers, cues, ents, drafts, misses) -> None:
                         or [hi])
         near = [c for c in cues if clause_lo - 30 <= c.start <= clause_hi + 30 and c.obj.value in
                 ("listing", "ipo", "filing", "sub_start", "sub_end", "sub_period", "first_day")]
-        known = (ent in ctx.registry.aliases.values() and ent not in bystanders()) or ent == ctx.main_entity
+        known = (ent in ctx.registry.aliases.values() and ent not in bystanders()) or ent == ctx.main_entity \
+            or (ent in bystanders() and _TRADES_AFTER.match(text, t.end) is not None)
         if not ent or not (near or known):
             misses.append(Miss(t.start, t.end, "not_a_fact", "ticker of a company mentioned in passing", sent))
             continue

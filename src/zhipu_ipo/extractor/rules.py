@@ -64,8 +64,9 @@ COMBINED = re.compile(r"(?:[两二三四五六七八九十几多数2-9]\s?(?:家
 BARE_PRICE_BEFORE = re.compile(r"(?:价|收盘|开盘|收市|开市|收报|开报|首日收|收|开|发行|发售)\s*(?:为|报|在|是|才|于|仅|:|：|定在|定于|顶格|定为)?\s*$")
 #: the mark of a list item at the start of a line: ・ • ● - * 1. 1、 (1) 一、
 BULLET = re.compile(r"[ \t\u3000]*(?:[・•●▪◆■□◇○◎►▶\-*·]|[0-9]{1,2}[.、)）]|[(（][0-9]{1,2}[)）]|[一二三四五六七八九十][、.])")
-#: 收 alone before a price, where only a close can be meant: MiniMax(00100)收398港元, 首日收131.5
-SHORT_CLOSE = re.compile(r"(?:[)）]|首日|今日|昨日|当日|全日|股价|最终)\s*收\s*(?:于|在|报)?\s*$")
+#: 收 alone before a price, where only a close can be meant: MiniMax(00100)收398港元, 首日收131.5,
+#: 跌0.9%，收7.58元
+SHORT_CLOSE = re.compile(r"(?:[)），,;；]|首日|今日|昨日|当日|全日|股价|最终)\s*收\s*(?:于|在|报)?\s*$")
 #: 收 alone right before a bare number that opens a clause: 首日收131.5, ，收345，
 BARE_CLOSE = re.compile(r"(?:^|[，,。；;\s]|首日|今日|今天|昨日|昨天|当日)收\s*$")
 #: a one-character direction right before a percent on a trading day: 开市报130.5元，低6.12%

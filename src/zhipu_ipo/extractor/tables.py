@@ -279,12 +279,12 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
     spans: list[Span] = []
     metrics, _ = metric_sets()
     for rows in _blocks(ctx.text):
+        span = Span(rows[0][0].start, rows[-1][-1].end)
+        rows, col_periods = _header(rows, ctx.period_aliases)
         header = rows[0]
-        span = Span(header[0].start, rows[-1][-1].end)
-        col_periods = [_period_label(c.text, ctx.period_aliases) for c in header[1:]]
         row_periods = [_period_label(r[0].text, ctx.period_aliases) for r in rows[1:]]
         col_entities = [_col_company(ctx, header[0], c) for c in header[1:]]
-        change_cols, change_when = _change_columns(header, col_periods)
+        change_cols = _change_columns(header, col_periods)
         if all(p for c, p in enumerate(col_periods) if c not in change_cols):
             layout = "periods-across"
         elif all(row_periods):
@@ -325,7 +325,12 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
             for c, cell in enumerate(row[1:]):
                 if c in change_cols:
                     # 收入|1,567,004|935,027|67.6% under 同比: the growth of the latest period
-                    when = change_when
+                    when = change_cols[c]
+                    if when is None:
+                        for a in find_amounts(cell.text):
+                            misses.append(Miss(cell.start + a.start, cell.start + a.end, "no_metric_cue",
+                                               "table: a change from the quarter before", row_span, a.value, a.unit))
+                        continue
                     what = (_Label(metric=row_label.metric, mod="growth", cue=row_label.cue + "同比")
                             if row_label is not None and row_label.metric and not row_label.mod else None)
                 elif layout == "periods-across":
@@ -339,22 +344,84 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
 
 _GROWTH = {"revenue": "revenue_growth", "net_loss": "net_loss_growth"}
 #: a column of changes after the period columns (项目 | 2025年上半年 | 2024年上半年 | 同比)
-_CHANGE_HEAD = re.compile(r"\s*(?:同比|按年|yoy|YoY)?\s*(?:变动|变化|增长|增减|增幅|增长率)?\s*(?:\(?%\)?)?\s*")
+_CHANGE_HEAD = re.compile(r"\s*(?:同比|按年|yoy|YoY|按季|环比|QoQ|qoq)?\s*(?:变动|变化|增长|增减|增幅|增长率)?\s*(?:\(?%\)?)?\s*")
 
 
-def _change_columns(header: list[_Cell], col_periods: list) -> tuple[set[int], Optional[_Label]]:
-    """The trailing change columns of a table with periods across, and the period they measure
-    (the one latest by year, when a single column has it)."""
-    k = next((i for i, p in enumerate(col_periods) if p is None), len(col_periods))
-    rest = range(k, len(col_periods))
-    if k < 2 or not rest or any(col_periods[i] is not None or not header[i + 1].text
-                                or not _CHANGE_HEAD.fullmatch(header[i + 1].text) for i in rest):
-        return set(), None
-    years = [p.period.year for p in col_periods[:k]]
-    if None in years or years.count(max(years)) != 1:
-        return set(rest), None
-    latest = col_periods[years.index(max(years))]
-    return set(rest), _Label(period=latest.period, forecast=latest.forecast)
+def _change_columns(header: list[_Cell], col_periods: list) -> dict[int, Optional[_Label]]:
+    """The change columns of a table with periods across -> the period each measures (None when
+    it is not a year-on-year change or its period is unclear).
+
+    Trailing change columns (| 2025年 | 2024年 | 同比 |) measure the period latest by year, when a
+    single column has it; a change column between period columns (| 2026年第一季 | 2025年第一季 |
+    按年变动 | 2025年第四季 | 按季变动 |) measures the period its group starts with. A change from
+    the quarter before (按季, 环比) is no growth rate of FACTS.md."""
+    heads = [h.text for h in header[1:len(col_periods) + 1]]
+    changes = [i for i, p in enumerate(col_periods) if p is None and heads[i] and _CHANGE_HEAD.fullmatch(heads[i])]
+    if not changes or any(p is None and i not in changes for i, p in enumerate(col_periods)) \
+            or len(changes) == len(col_periods):
+        return {}
+    out: dict[int, Optional[_Label]] = {}
+    first = changes[0]
+    trailing = all(i >= first for i in changes) and changes == list(range(first, len(col_periods)))
+    for i in changes:
+        if _QOQ_HEAD.search(heads[i]):
+            out[i] = None
+            continue
+        if trailing:
+            periods = col_periods[:first]
+            years = [p.period.year for p in periods]
+            if len(periods) < 2 or None in years or years.count(max(years)) != 1:
+                out[i] = None
+                continue
+            latest = periods[years.index(max(years))]
+            out[i] = _Label(period=latest.period, forecast=latest.forecast)
+        else:
+            # the group of period columns right before this change column: its first column
+            k = i
+            while k > 0 and col_periods[k - 1] is not None:
+                k -= 1
+            group = col_periods[k:i]
+            out[i] = _Label(period=group[0].period, forecast=group[0].forecast) if len(group) >= 2 else None
+    return out
+
+
+_QOQ_HEAD = re.compile(r"按季|环比|QoQ|qoq")
+
+
+#: a header row that only qualifies the columns: | | (未经审核) | |
+_QUALIFIER_ROW = re.compile(r"\s*(?:[(（]?\s*(?:未经审核|经审核|未经审计|经审计|重列|经重列|audited|unaudited)\s*[)）]?)?\s*",
+                            re.IGNORECASE)
+_TO_DAY = re.compile(r"截至\s*(\d{1,2}月\d{1,2}日)")
+
+
+def _header(rows: list[list[_Cell]], aliases: dict) -> tuple[list[list[_Cell]], list]:
+    """The rows with the header first, and the period of every column.
+
+    A prospectus writes its header on two rows: the kinds of period over groups of columns
+    (| | 截至12月31日止年度 | | 截至6月30日止六个月 | |) and the years under them (| | 2023年 | 2024年 |
+    2024年 | 2025年 |), maybe with a row of (未经审核). The group covers the empty cells after it;
+    each year is read as the period of its group (截至2024年6月30日止六个月 -> 2024H1)."""
+    header = rows[0]
+    col_periods = [_period_label(c.text, aliases) for c in header[1:]]
+    if len(rows) < 3 or any(col_periods) or header[0].text or rows[1][0].text:
+        return rows, col_periods
+    years = rows[1][1:]
+    if not all(_PERIOD_LABEL.fullmatch(c.text) for c in years):
+        return rows, col_periods
+    group, merged = "", []
+    for top, low in zip(header[1:], years):
+        group = top.text or group
+        m = _TO_DAY.search(group)
+        year = _PERIOD_LABEL.fullmatch(low.text).group(1)
+        text = (group[:m.start()] + f"截至{year}年{m.group(1)}" + group[m.end():]) if m else f"{year}年{group}"
+        label = _period_label(text, aliases)
+        if label is None:
+            return rows, col_periods
+        merged.append(label)
+    skip = 2
+    while skip < len(rows) - 1 and not rows[skip][0].text and all(_QUALIFIER_ROW.fullmatch(c.text) for c in rows[skip]):
+        skip += 1
+    return [rows[1]] + rows[skip:], merged
 
 
 def _cell_fact(ctx, entity, cell: _Cell, when: _Label, what: Optional[_Label], caption: _Unit,
