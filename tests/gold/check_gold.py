@@ -139,6 +139,9 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(b))
 
 
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def value_spans(fact: dict, quote: str) -> list[tuple[int, int]]:
     """Spans of ``quote`` where the fact's value is written; [] if it is not there."""
     metric, value = fact["metric"], fact["value"]
@@ -150,7 +153,8 @@ def value_spans(fact: dict, quote: str) -> list[tuple[int, int]]:
         pats = [re.escape(value), r"%s年0?%d月0?%d日" % (y, int(mo), int(d)),
                 r"(?<!\d)0?%d月0?%d日" % (int(mo), int(d)), r"(?<![\d月])0?%d日" % int(d),
                 r"(?<![\d.])0?%d\.0?%d(?![\d.])" % (int(mo), int(d)),     # forum style: 3.18上市
-                r"%s/0?%d/0?%d(?!\d)" % (y, int(mo), int(d))]                # table style: 2026/1/8
+                r"%s/0?%d/0?%d(?!\d)" % (y, int(mo), int(d)),               # table style: 2026/1/8
+                r"%s[a-z]{0,6}\.? ?0?%d(?!\d)" % (_MONTHS_EN[int(mo) - 1], int(d))]   # wire style: Jan 8
         spans = []
         for p in pats:
             spans += [m.span() for m in re.finditer(p, quote)]
