@@ -564,6 +564,9 @@ class Classifier:
         if base == "x_offer_size":
             base = "shares_offered"
         if base == "board_lot":
+            if a.start - (st.base_pos + len(st.base_cue or "")) > 8:
+                # 想稳中一手，需申请约300万股: a share count further on is not the lot's size
+                return self._mk_miss(a, sent, "no_metric_cue", "shares after a lot, not its size")
             return ("board_lot", a.value, "shares", a.qualifier, None, st.base_cue, "cue")
         if base in ("shares_offered", "hk_offer_shares", "intl_offer_shares"):
             return (base, a.value, "shares", a.qualifier, None, st.base_cue, "cue")

@@ -119,7 +119,19 @@ def _entity_at(ctx: DocContext, ents: list[Tok], pos: int, sent: Span) -> Option
                if t.kind == ENTITY and t.obj.entity not in bystanders()]
     if earlier:
         return earlier[-1].obj.entity
+    # a line of a card under a heading that names one company (—— 天数智芯 ——\n股票代码\n09903.HK)
+    for t in reversed(ctx.stream.in_span(max(0, sent.start - _HEADING_LOOK), sent.start)):
+        if t.kind == ENTITY and t.obj.entity not in bystanders():
+            line_start = ctx.text.rfind("\n", 0, t.start) + 1
+            line_end = ctx.text.find("\n", t.end)
+            if (line_end if line_end != -1 else len(ctx.text)) - line_start <= 24:
+                return t.obj.entity
+            break
     return ctx.main_entity
+
+
+#: how far back a company heading may stand above a line that names no company
+_HEADING_LOOK = 240
 
 
 def _tickers(ctx, sent, tickers, cues, ents, drafts, misses) -> None:

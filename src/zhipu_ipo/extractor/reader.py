@@ -116,6 +116,8 @@ _DIGIT = re.compile(r"\d")
 _FROM_BEFORE = re.compile(r"(?:由|从)\s*$")
 _TO_AFTER = re.compile(r"的?[^，,。；;]{0,20}?(?:至|到)")
 #: before a period a paragraph does not report on: a forecast's year, a part of the period
+#: what a heading adds around a company's name: —— 智谱 ——, 【天数智芯(09903.HK)】, ▍MiniMax
+_HEADING_DECOR = re.compile(r"[\s—–\-=~_*#【】\[\]▍|｜·•()（）]*")
 _AHEAD_OR_PART = re.compile(r"(?:预计|预期|有望|目标|计划|将于?|其中)\s*(?:在|于|到)?\s*$")
 #: relative periods that name the comparison of a figure, not the period a paragraph is about
 _COMPARISONS = ("same_period", "previous_year")
@@ -147,6 +149,7 @@ class Reader(Classifier, Timing):
         self.par_trading = False                       # the previous sentence quoted prices
         self.par_uses = False                          # the paragraph lists uses of proceeds
         self.section_segment: Optional[str] = None     # segment named by the current section heading
+        self.section_entity: Optional[str] = None      # company named by the current section heading
         self._topic = None                             # see topic_period
         self.lead_period: Optional[Tok] = None         # the one period of the last prose paragraph
         self._par_period_toks: list[Tok] = []          # period tokens of the paragraph so far
@@ -262,6 +265,17 @@ class Reader(Classifier, Timing):
         its gross margins and revenues belong to that segment until the next heading."""
         line = self.text[sent.start:sent.end].strip()
         starts_line = sent.start == 0 or self.text[sent.start - 1] == "\n"
+        if len(line) > 30:
+            self.section_entity = None        # prose again: it names its own companies
+        if starts_line and len(line) <= 24:
+            # —— 天数智芯 ——, 【智谱(02513.HK)】: a heading naming one company opens its section
+            names = {t.obj.entity for t in toks if t.kind == ENTITY}
+            rest = self.text[sent.start:sent.end]
+            for t in sorted((t for t in toks if t.kind in (ENTITY, TICKER)), key=lambda t: -t.start):
+                rest = rest[:t.start - sent.start] + rest[t.end - sent.start:]
+            if len(names) == 1 and _HEADING_DECOR.fullmatch(rest):
+                self.section_entity = names.pop()
+                return
         if not starts_line or not line or len(line) > 12 or re.search(r"[\d，,。：:；;!！?？]", line):
             return
         segs = [t.obj.value for t in toks if t.kind == CUE and t.obj.kind == "seg"]
@@ -280,7 +294,7 @@ class Reader(Classifier, Timing):
         return BULLET.match(self.text, line_start) is not None
 
     def _subject(self) -> Optional[str]:
-        return self.carry_entity or self.ctx.main_entity
+        return self.carry_entity or self.section_entity or self.ctx.main_entity
 
     # ------------------------------------------------------------------ one sentence
     def _read_sentence(self, sent: Span, toks: list[Tok]) -> None:

@@ -42,7 +42,7 @@ A_SHARE = re.compile(r"科创板|创业板|A股|上交所|深交所|沪市|深�
 #: context close, and a text without punctuation must not make every look quadratic
 LOOK = 240
 SINCE = re.compile(r"\s*(?:成立|创立|创办)?\s*(?:以来|至今|起|开始|之前|以前)|\s*(?:成立|创立|创办)")
-DELTA_BEFORE = re.compile(r"(?:增加|减少|增长了|增加了|减少了|多了|少了|下降了|上升了|蒸发|蒸发了|缩水|缩水了)\s*$")
+DELTA_BEFORE = re.compile(r"(?:增加|减少|增长了|增加了|减少了|多了|少了|多出了?|少了|下降了|上升了|蒸发|蒸发了|缩水|缩水了)\s*(?:约|近|逾|超过?)?\s*$")
 #: 增加/减少 right before a percent (only a qualifier between): a growth rate, not an amount
 DELTA_PERCENT = re.compile(r"(?:增加|减少)了?\s*(?:约|逾|超过|超|近|接近)?\s*$")
 #: between a label and its figure on a line: 国际发售:约37倍 (the colon is a clause boundary)

@@ -28,17 +28,38 @@ class Span:
 
 
 def sentence_spans(text: str) -> list[Span]:
-    """Non-empty sentence spans covering ``text`` (the terminator belongs to its sentence)."""
+    """Non-empty sentence spans covering ``text`` (the terminator belongs to its sentence).
+
+    A label alone on its line and its value alone on the next (an infographic or a quote card
+    copied as text: ``收盘价\n131.50港元``) are one sentence."""
     spans = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
         end = m.end()       # (a '.' between letters or digits is a decimal point or Z.ai: no end)
         if text[pos:end].strip():
-            spans.append(Span(pos, end))
+            if spans and m.group() == "\n" and _value_line(text, pos, end) \
+                    and _label_line(text, spans[-1].start, spans[-1].end):
+                spans[-1] = Span(spans[-1].start, end)
+            else:
+                spans.append(Span(pos, end))
         pos = end
     if text[pos:].strip():
         spans.append(Span(pos, len(text)))
     return spans
+
+
+#: a line that is only a label: a few words, no figure, no punctuation of a sentence
+_LABEL_LINE = re.compile(r"[ \t]*[\u4e00-\u9fffA-Za-z/()（）]{2,12}[ \t]*\n")
+#: a line that is only a value: a figure with its unit (+3.27%, 约578.9亿港元, 02513.HK)
+_VALUE_LINE = re.compile(r"[ \t]*(?:约|約|超|逾|近)?[+\-−]?(?:HK\$|US\$|RMB|\$)?\d[\d,.]*[^\n，,。；;：:]{0,8}[ \t]*\n?")
+
+
+def _label_line(text: str, start: int, end: int) -> bool:
+    return end - start <= 16 and text[end - 1:end] == "\n" and _LABEL_LINE.fullmatch(text, start, end) is not None
+
+
+def _value_line(text: str, start: int, end: int) -> bool:
+    return end - start <= 24 and _VALUE_LINE.fullmatch(text, start, end) is not None
 
 
 def clause_starts(text: str, start: int, end: int) -> list[int]:
