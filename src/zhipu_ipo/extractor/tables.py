@@ -362,7 +362,7 @@ def _change_columns(header: list[_Cell], col_periods: list) -> dict[int, Optiona
         return {}
     out: dict[int, Optional[_Label]] = {}
     first = changes[0]
-    trailing = all(i >= first for i in changes) and changes == list(range(first, len(col_periods)))
+    trailing = changes == list(range(first, len(col_periods)))
     for i in changes:
         if _QOQ_HEAD.search(heads[i]):
             out[i] = None
