@@ -72,6 +72,7 @@ import calendar
 import dataclasses
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -1206,13 +1207,22 @@ _ENGLISH_PERIOD = re.compile(r"(?<![0-9A-Za-z.])(?:([12])H|([1-4])Q|(9)M)((?:20)
 
 def _with_english_periods(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
     extra = []
+    starts = [o.start for o in out]
     for m in _ENGLISH_PERIOD.finditer(text):
         year = int(m.group(4)) + (2000 if len(m.group(4)) == 2 else 0)
         canon = f"{year}H{m.group(1)}" if m.group(1) else f"{year}Q{m.group(2)}" if m.group(2) else f"{year}Q1-Q3"
         period = parse_period(canon)
-        if not any(o.start < m.end() and m.start() < o.end for o in out):
+        if not _overlaps(out, starts, m.start(), m.end()):
             extra.append(_mention(m.start(), m.end(), m.group(), "single", period, [period]))
     return sorted(out + extra, key=lambda p: p.start) if extra else out
+
+
+def _overlaps(found: list, starts: list[int], start: int, end: int) -> bool:
+    """``[start, end)`` overlaps one of ``found`` (sorted, non-overlapping mentions whose starts
+    are ``starts``): only the mention starting last before ``end`` can (a bisection, so the
+    English passes stay linear on texts with many mentions)."""
+    i = bisect_left(starts, end) - 1
+    return i >= 0 and found[i].end > start
 
 
 # --------------------------------------------------------------------------- parse_period
@@ -1406,13 +1416,14 @@ _ENGLISH_DATE_HINT = re.compile(r"(?:Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec
 
 def _with_english_dates(text: str, out: list[DateMention]) -> list[DateMention]:
     extra = []
+    starts = [o.start for o in out]
     for m in _ENGLISH_DATE.finditer(text):
         word = (m.group(1) or m.group("m2")).lower()
         if word not in _MONTHS_EN:
             continue
         month, day = _MONTHS_EN[word], int(m.group(2) or m.group(4))
         year = int(m.group(3)) if m.group(3) else None
-        if not _valid(year, month, day) or any(o.start < m.end() and m.start() < o.end for o in out):
+        if not _valid(year, month, day) or _overlaps(out, starts, m.start(), m.end()):
             continue
         extra.append(DateMention(m.start(), m.end(), m.group(), year=year, month=month, day=day,
                                  date=safe_date(year, month, day)))
