@@ -105,8 +105,10 @@ def _written(f) -> bool:
     from zhipu_ipo import find_amounts, normalize
 
     want = Decimal(str(d["value"]))
-    # a table cell takes the scale of its caption (人民币千元, 百万元) and a loss its sign
-    scales = (1, 1000, 10**4, 10**6, 10**8) if f.rule == "table" else (1,)
+    # a table cell takes the scale of its caption (人民币千元, 百万元) and a loss its sign; a
+    # bare member of a list the scale written after its last member (分别为2.15、3.90、5.62亿元)
+    shared = "enum" in f.rule and any(w in f.quote for w in "万亿億")
+    scales = (1, 1000, 10**4, 10**6, 10**8) if f.rule == "table" or shared else (1,)
     for a in find_amounts(normalize(f.quote).text):
         for k in scales:
             for v in (a.value, a.value * 100, a.value / 100, -a.value):

@@ -418,6 +418,9 @@ _DATE = re.compile(
 _YEAR_LIST = re.compile(r"(?:(?:、|,|和|及|与|或|至|到|~|-|—|–)(?:19|20)[0-9]{2}){1,6}年")
 _FRACTION_TAIL = re.compile(r"/(?P<den>[0-9]{1,4})(?![0-9./])")
 _SLASH_RUN = re.compile(r"(?:/[0-9]+)+")
+_DECIMAL_NEXT = re.compile(r"/[0-9]+\.[0-9]")
+_DECIMAL_BEFORE = re.compile(r"[0-9]\.[0-9]+/$")
+_DECIMAL_END = re.compile(r"[0-9]\.[0-9]+$")
 #: the second half of a number written in two scales: 1亿4,035.3万, 3亿零500万, 1亿2千万
 _COMPOUND_TAIL = re.compile(r"亿零?([0-9]{1,4}(?:\.[0-9]+)?|[0-9],[0-9]{3}(?:\.[0-9]+)?)(万|千万)")
 _SCALE_RUN = re.compile(_CN_C + "*")
@@ -755,7 +758,9 @@ class _Scanner:
                 if num is None:
                     return self.skip_after(end)
             if nxt in _AR_SPECIAL_NEXT:
-                if nxt == "/" and self.char(end + 1) in _ASCII_DIGITS:
+                if nxt == "/" and self.char(end + 1) in _ASCII_DIGITS and not (
+                        "." in core or _DECIMAL_NEXT.match(t, end)):
+                    # (8.47/13.92/21.35亿元: decimals around a slash are a list, read one by one)
                     pre = self.read_prefix(start)
                     if pre.ident or self.left_blocked(num, pre):
                         return _SLASH_RUN.match(t, end).end()
@@ -887,8 +892,9 @@ class _Scanner:
                 # (yoy+36.6%: a change against last year, not a name like GPT-4)
                 pre.ident = True
                 return pre
-            if before in _NO_SIGN_BEFORE:
-                return pre
+            if before in _NO_SIGN_BEFORE and not (
+                    before == "/" and _DECIMAL_END.search(self.t, max(0, n - m.end("sign") - 13), n - m.end("sign") - 1)):
+                return pre          # (-5.36/-4.12/-2.87亿元: a list of decimals keeps its signs)
         # (group, included-in-span) from the number outwards; stop at the previous amount.
         elements = []
         for g, word in (("sign", sign), ("cur", cur), ("pct", pct), ("q2", q2), ("per", per),
@@ -944,7 +950,8 @@ class _Scanner:
                 if c in ".:" and c2 in _ALNUM:
                     return True
                 if c == "/" and c2 in _ASCII_DIGITS:
-                    return True
+                    # 8.47/13.92/21.35亿元: a member of a list of decimals stands
+                    return not ("." in self.t[s:num.end] or _DECIMAL_BEFORE.search(self.t, max(0, s - 12), s))
                 if c in "_#@":
                     return True
                 if c in "-−" and c2 in _LATIN:

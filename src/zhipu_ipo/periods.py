@@ -1015,7 +1015,12 @@ def _connector(text: str, end: int, start: int) -> Optional[str]:
         return "range"
     if gap in _LIST_GAPS:
         return "list"
+    if gap in ("/", "／") and text[end - 1:end] == "年" and _FULL_YEAR_AT.match(text, start):
+        return "list"       # 2023年/2024年/2025年 (not the fiscal year 2025/26)
     return None
+
+
+_FULL_YEAR_AT = re.compile(r"(?:19|20)[0-9]{2}年")
 
 
 _QUARTERISH = ("half", "quarter", "quarters")
@@ -1198,7 +1203,44 @@ def find_periods(text: str) -> list[PeriodMention]:
         i += 1
     if "H" in text or "Q" in text or "M" in text:
         out = _with_english_periods(text, out)
+    if "A" in text or "E" in text or "F" in text:
+        out = _with_marked_years(text, out)
     return out
+
+
+#: a broker's year with its mark: 2025A (actual), 2026E / 2026F (estimate)
+_MARKED_YEAR = re.compile(r"(?<![0-9A-Za-z.])((?:19|20)[0-9]{2})[AEF](?![0-9A-Za-z])")
+_MARKED_GAP = re.compile(r"\s*[/／、,，]\s*")
+
+
+def _with_marked_years(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
+    """``2023A/2024A/2025A``: a list of years (one year alone is a single period)."""
+    extra = []
+    starts = [o.start for o in out]
+    run: list = []
+
+    def flush() -> None:
+        if not run:
+            return
+        items = [Period.of_year(int(m.group(1))) for m in run]
+        start, end = run[0].start(), run[-1].end()
+        if not _overlaps(out, starts, start, end):
+            if len(items) == 1:
+                extra.append(_mention(start, end, text[start:end], "single", items[0], items))
+            else:
+                try:
+                    period = Period.span(items[0], items[-1])
+                except ParseError:
+                    period = None
+                extra.append(_mention(start, end, text[start:end], "list", period, items))
+        run.clear()
+
+    for m in _MARKED_YEAR.finditer(text):
+        if run and not _MARKED_GAP.fullmatch(text, run[-1].end(), m.start()):
+            flush()
+        run.append(m)
+    flush()
+    return sorted(out + extra, key=lambda p: p.start) if extra else out
 
 
 #: English-style sub-periods with the year after: 1H25, 2H2025, 3Q25, 9M25 (brokers' notes)

@@ -21,12 +21,12 @@ from typing import Optional
 from ..models import Extraction, Fact, Mention, fast_constructor
 from ..normalization import Normalized, normalize
 from .context import build_context
-from .entities import build_registry
+from .entities import build_registry, written_ids
 from .events import read_events
 from .reader import Reader
 from .records import Draft, Miss
 from .tables import read_tables
-from .tokens import AMOUNT, DATE, PERIOD, TICKER, build_stream
+from .tokens import AMOUNT, DATE, ENTITY, PERIOD, TICKER, build_stream
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 #: a time of day (tried where a run of digits is followed by a colon)
@@ -93,9 +93,10 @@ def _extract_one(text: str, doc: str, published: Optional[dt.date]) -> Extractio
     reader.read()
     drafts = ev_drafts + tab_drafts + reader.drafts
     misses = ev_misses + tab_misses + reader.misses
-    facts, fact_spans = _facts(norm, doc, drafts, misses)
+    ids = written_ids([t.obj for t in stream.tokens if t.kind == ENTITY])
+    facts, fact_spans = _facts(norm, doc, drafts, misses, ids)
     unplaced = _mentions(norm, doc, misses, stream, fact_spans, drafts)
-    entities = sorted({f.entity for f in facts} | set(ctx.entity_counts))
+    entities = sorted({f.entity for f in facts} | {ids.get(e, e) for e in ctx.entity_counts})
     return Extraction(doc=doc, facts=facts, unplaced=unplaced, entities=entities,
                       published=published)
 
@@ -153,10 +154,13 @@ def _quote(norm: Normalized, start: int, end: int) -> str:
     return norm.original[s:e].strip()
 
 
-def _facts(norm: Normalized, doc: str, drafts: list[Draft], misses: list[Miss]):
+def _facts(norm: Normalized, doc: str, drafts: list[Draft], misses: list[Miss],
+           ids: Optional[dict[str, str]] = None):
     """One fact per (entity, metric, period, segment, value); a repetition becomes a
-    ``duplicate`` mention that points at the first. Returns the facts and the (normalized)
-    spans they were taken from."""
+    ``duplicate`` mention that points at the first. ``ids`` renames entities as the article
+    writes them (``entities.written_ids``). Returns the facts and the (normalized) spans they
+    were taken from."""
+    ids = ids or {}
     out: list[Fact] = []
     spans: set = set()
     quotes = _Quotes(norm)
@@ -186,7 +190,7 @@ def _facts(norm: Normalized, doc: str, drafts: list[Draft], misses: list[Miss]):
         seen[key] = (d.start, d.end)
         spans.add((d.start, d.end))
         s, e = norm.span_to_original(d.start, d.end)
-        out.append(_fact(doc=doc, entity=d.entity, metric=d.metric, period=d.period,
+        out.append(_fact(doc=doc, entity=ids.get(d.entity, d.entity), metric=d.metric, period=d.period,
                         segment=d.segment, value=d.value, unit=d.unit, qualifier=d.qualifier,
                         low=d.low, high=d.high, forecast=d.forecast, stated=True,
                         start=s, end=e, quote=quotes(d.sent, d.start, d.end),

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 _PURPOSE_LOOK = 80
 #: between a company and its price change: 腾讯涨, MiniMax股价今日跌, 智谱(02513)昨日收涨
-_MOVES_AFTER = re.compile(r"\s*(?:[(（][^()（）]{1,12}[)）])?\s*(?:股价|股份)?\s*(?:今日|昨日|今天|昨天|全日|周[一二三四五])?\s*(?:收市|收盘|收)?\s*")
+_MOVES_AFTER = re.compile(r"(?:-[A-Z]{1,2})?\s*(?:[(（][^()（）]{1,12}[)）])?\s*(?:股价|股份)?\s*(?:今日|昨日|今天|昨天|全日|周[一二三四五])?\s*(?:收市|收盘|收)?\s*")
 #: a short line with no figure: a section heading (香港公开发售, 国际发售, 价格资料)
 _HEADING = re.compile(r"(?m)^[ \t\u3000]*([^\d\n:：，,。；;]{2,12})[ \t\u3000]*$")
 #: the purpose written right before its share: …；扩大产能及海外业务约25%
@@ -65,6 +65,10 @@ _LABEL_VALUE = re.compile(r"[\u4e00-\u9fff][:：]\s*$")
 
 #: a day in parentheses right before 收: 次日(Jan 9)收…
 _DAY_PAREN_CLOSE = re.compile(r"[(（][^()（）]{1,14}[)）]\s*收\s*(?:于|在|报)?\s*$")
+_AGAINST_FIRST_CLOSE = re.compile(r"(?:较|比)\s*(?:上市)?首日\s*(?:的)?\s*(?:收盘|收市)价?\s*[^，,。；;\d]{0,4}$")
+#: a price right after a change figure and 至: 亦跌0.9%至388.6港元
+_MOVED_TO = re.compile(r"[%％]\s*(?:至|到)\s*$")
+_CLOSE_WORD = re.compile(r"收(?:报|市|盘|于|在)")
 
 
 class Classifier:
@@ -296,6 +300,14 @@ class Classifier:
                 or (st.change is not None and st.change_pos >= st.sentence_start)):
             st.price, st.price_pos = "close", pos - 1      # MiniMax(00100)收398港元，跌2.1%
             return self._price_fact("close_price", a, "收", "trading")
+        if _MOVED_TO.search(self.text, max(0, pos - 4), pos) and st.change is not None \
+                and st.change_pos >= st.clause_start and self._trading_context(st, pos):
+            # 亦跌0.9%至388.6港元: where the move ended; the close in a sentence that reports closes
+            if st.price in ("open", "close", "high", "low") and st.price_pos >= st.clause_start:
+                kind = st.price         # 开盘即跳涨82.14%至35.7港元
+            else:
+                kind = "close" if _CLOSE_WORD.search(self.text, st.sentence_start, pos) else "last"
+            return self._price_fact(f"{kind}_price", a, "至", "trading-moved-to")
         if a.qualifier_text in ("最高", "最低") and self._trading_context(st, pos):
             kind = "high" if a.qualifier_text == "最高" else "low"
             return (f"{kind}_price", a.value, "HKD/share", "exact", None, a.qualifier_text, "trading")
@@ -325,6 +337,9 @@ class Classifier:
             return ("use_of_proceeds", a.value, "percent", a.qualifier, use, "用于", "use-of-proceeds")
         if a.points:
             return self._mk_miss(a, sent, "no_metric_cue", "percentage points")
+        if _AGAINST_FIRST_CLOSE.search(self.text, max(st.clause_start, pos - 16), pos):
+            # 周五收报124.8港元，较首日收盘回落5%: a move over several days, not the day's change
+            return self._mk_miss(a, sent, "not_a_fact", "a move against the first day's close")
         if self._postfix(a, ("的份额", "的市场份额", "的市占率", "的市场占有率", "市场份额")):
             return ("market_share", a.value, "percent", a.qualifier, None, "份额", "market-share-postfix")
         share_from = re.match(r"\s*的?(?:收入|营收|收益)(?:来自|来源于|源自|由)", self.text[a.end:a.end + 12])

@@ -66,7 +66,9 @@ _PERIOD_NEXT = re.compile(r"第?[一二三四1-4]季|[上下]半年|前三季|�
 _LEGAL_HEAD = re.compile(r"(?m)^[ \t　]*([\u4e00-\u9fff]{2,16}?(?:股份)?有限公司)")
 _LEGAL_NEXT = re.compile(r"\s*(?:[A-Z][A-Za-z0-9 .,&'\-]{2,80}\s*)?(?:[(（][^()（）]{0,30}[)）])?\s*(?:全球发售|首次公开发售|公开发售|招股|上市|发售|"
                          r"[(（]?(?:股份代号|股票代码|代号)|港股|H股|递表|递交|发布|公布|宣布|\d{4}年)")
-_TABLE_NAME = re.compile(r"(?m)^[ \t]*[|｜][ \t]*([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11})[ \t]*[|｜][ \t]*0?\d{4}[ \t]*[|｜]")
+_TABLE_NAME = re.compile(r"(?m)^[ \t]*[|｜][ \t]*([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11})[ \t]*[|｜][ \t]*0?\d{4}[ \t]*[|｜]"
+                         # a tab-separated row: 云隼<TAB>02716<TAB>…
+                         r"|^([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11})\t+0?\d{4}(?:\.HK)?\t")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9.&·\-]")
 
 
@@ -170,6 +172,8 @@ def company_like(name: str) -> bool:
 _NAME_LEFT = set("，,。；;：:、（(“\"「『【】丨｜| \n\t的与和及在由对将从向于是为了据")
 #: one-character function words that may be glued to the front of a name (继/据/在 + name)
 _TRIM_FIRST = set("继据在与和及的对向从由于将把被给让即而但且并或又也还就都为以按至较")
+#: a number of things, not a name: 六只科技新股, 两家科技公司
+_COUNTED = re.compile(r"[一二两三四五六七八九十几数多]+[只家个间名位款项类批]")
 #: characters no company name starts with
 _BAD_FIRST = set("继据这该其本此一各多某每全总其他前后上下新老大小第与和及的在占约为至较按以将对向把被从由于给让即共而但且并或又也还就都")
 
@@ -239,7 +243,7 @@ def discover_names(text: str) -> list[str]:
             continue
         if name in known_aliases() or any(name.endswith(a) for a in _known_cjk_aliases()):
             continue
-        if any(w in name for w in _word_table().get("never", ())):
+        if any(w in name for w in _word_table().get("never", ())) or _COUNTED.match(name):
             continue
         if not (_uncommon(prefix) and _uncommon(name)) and not _introduced(text, name):
             continue
@@ -420,9 +424,9 @@ def build_registry(text: str) -> Registry:
             if _LEGAL_NEXT.match(text, m.end()) and not reg.resolve(name):
                 add_company([name])
     # a table of listings: a name cell followed by its stock code (| 启元算力 | 02692 | …)
-    if "|" in text or "｜" in text:
+    if "|" in text or "｜" in text or "\t" in text:
         for m in _TABLE_NAME.finditer(text):
-            name = m.group(1)
+            name = m.group(1) or m.group(2)
             if not (reg.resolve(name) or reg.resolve(short_name(name))) \
                     and not any(w in name for w in _word_table().get("never", ())):
                 add_company([name])
@@ -492,6 +496,33 @@ def build_registry(text: str) -> Registry:
         ident = ids.get(key, key) if key else ""
         reg.tickers.append((ident, ticker, s, e))
     return reg
+
+
+@lru_cache(maxsize=1)
+def _lexicon_cjk_ids() -> frozenset[str]:
+    """The lexicon's companies whose id is a Chinese name (FACTS.md names no slug for them)."""
+    return frozenset(i for i in known_aliases().values() if not i.isascii())
+
+
+def written_ids(mentions: list[EntityMention]) -> dict[str, str]:
+    """id -> the id this document's facts carry, where they differ. A company FACTS.md has no
+    slug for keeps "its shortest Chinese name", and that is the shortest name the article
+    writes: 阿里巴巴 in an article that says 阿里巴巴-W, 阿里 in one that says 阿里 (the lexicon id)."""
+    cjk = _lexicon_cjk_ids()
+    suffixes = _word_table().get("suffix", ())
+    written: dict[str, list[str]] = {}
+    for m in mentions:
+        if m.entity in cjk:
+            name = short_name(m.text)
+            if name.startswith(m.entity) and name[len(m.entity):] in suffixes:
+                name = m.entity          # 地平线机器人 is 地平线 with its company word
+            if name and not name.isascii():
+                written.setdefault(m.entity, []).append(name)
+    out = {}
+    for ident, names in written.items():
+        if ident not in names:
+            out[ident] = min(names, key=len)
+    return out
 
 
 def find_mentions(text: str, reg: Registry) -> list[EntityMention]:

@@ -105,7 +105,7 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
 
 #: a price move right after a ticker (腾讯(00700)收报568.5元, 美团-W(03690)逆市升0.8%): a market wrap
 #: quotes the company, so its ticker is a fact even for a company otherwise named in passing
-_TRADES_AFTER = re.compile(r"[)）]?\s*(?:股价)?\s*(?:今日|昨日|全日|早盘|午后)?\s*(?:逆市|逆势)?\s*"
+_TRADES_AFTER = re.compile(r"[)）]?\s*(?:股价)?\s*(?:则|亦|也|同样|同日)?\s*(?:今日|昨日|全日|早盘|午后)?\s*(?:逆市|逆势)?\s*"
                            r"(?:收报|收市|收盘|收于|收|报|升|跌|涨|高开|低开|持平)")
 
 
@@ -148,7 +148,7 @@ def _tickers(ctx, sent, tickers, cues, ents, drafts, misses) -> None:
         near = [c for c in cues if clause_lo - 30 <= c.start <= clause_hi + 30 and c.obj.value in
                 ("listing", "ipo", "filing", "sub_start", "sub_end", "sub_period", "first_day")]
         known = (ent in ctx.registry.aliases.values() and ent not in bystanders()) or ent == ctx.main_entity \
-            or (ent in bystanders() and _TRADES_AFTER.match(text, t.end) is not None)
+            or _TRADES_AFTER.match(text, t.end) is not None
         if not ent or not (near or known):
             misses.append(Miss(t.start, t.end, "not_a_fact", "ticker of a company mentioned in passing", sent))
             continue
@@ -181,7 +181,8 @@ def _groups(text: str, dates: list[Tok]) -> list[list[Tok]]:
 #: (2026年3月10日(星期二)上午九时正至2026年3月13日)
 _RANGE_LINK = re.compile(r"^\s*(?:" + _WEEKDAY_PAREN + r")?\s*"
                          r"(?:(?:上午|下午|中午|早上|晚上)?\s*[\d一二三四五六七八九十]{1,3}\s*(?:时正|时|点)"
-                         r"(?:[\d一二三四五六七八九十]{1,3}分)?)?\s*[)）]?\s*(?:起)?\s*(?:至|到|-|~|直至)\s*$")
+                         r"(?:[\d一二三四五六七八九十]{1,3}分)?)?\s*[)）]?\s*(?:起)?\s*(?:至|到|-|~|直至)\s*"
+                         r"(?:(?:周|星期|礼拜)[一二三四五六日天]\s*[(（])?\s*$")      # …起至周四(7日)
 
 
 @dataclass(frozen=True)
@@ -216,6 +217,9 @@ def _pair_ranges(text: str, dates: list[Tok]) -> list[Tok]:
     return out
 
 
+_COMPARED_WITH = re.compile(r"(?:较|比|相较|相比|对比)\s*$")
+
+
 def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
     text = ctx.text
     events = []
@@ -228,6 +232,8 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
                     or (d.end == c.start and re.search(r"(?:于|在)\s*$", text[max(0, d.start - 3):d.start]))
                     for d in dates if d.end <= c.start):
                 continue        # 上市后…, unless a date stands right before: 1月9日在港股上市后
+            if v == "first_day" and _COMPARED_WITH.search(text, max(0, c.start - 3), c.start):
+                continue        # 周五(15日)收报…，较首日收盘回落: the first day is compared with
             events.append(c)
     each = any(c.obj.value == "each" for c in cues)
     ent_names: list[str] = []

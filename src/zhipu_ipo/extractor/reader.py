@@ -28,7 +28,7 @@ from typing import Optional
 
 from ..models import CURRENCIES
 from ..numbers import Amount
-from ..periods import Period, small_int
+from ..periods import Period, parse_period, small_int
 from .classify import Classifier
 from .context import DocContext, ResolvedPeriod
 from .entities import bystanders, indices
@@ -157,6 +157,10 @@ class Reader(Classifier, Timing):
         self._par_named_period = False                 # the paragraph wrote a period (any kind)
         self._par_own_period = False                   # ... other than a comparison (上年, 去年同期)
         self._resolved: list[Tok] = []                 # relative periods resolved in the sentence
+        # the periods of the last 由A至B pair of the paragraph (earlier, later, end of B) and the
+        # starts of the pair being read
+        self.last_pair: Optional[tuple[Period, Period, int]] = None
+        self._pair_pending: Optional[tuple[int, int]] = None
 
     # ------------------------------------------------------------------ driver
     def read(self) -> None:
@@ -244,6 +248,7 @@ class Reader(Classifier, Timing):
             self.par_trading = False
             self.par_uses = False
             self.par_periods = []
+            self.last_pair = None
         else:
             self.par_trading = trading
             if ents:
@@ -343,6 +348,8 @@ class Reader(Classifier, Timing):
                     self._on_cue(st, t)
             elif k == AMOUNT:
                 j = self._run_end(toks, i)
+                if j == i and "each" in st.sflags:
+                    j = self._shared_scale_end(toks, i)
                 self._on_amounts(st, sent, toks, i, j)
                 i = j
             elif k == DATE:
@@ -457,6 +464,8 @@ class Reader(Classifier, Timing):
             st.prev_base, st.prev_base_pos, st.prev_base_cue = st.base, st.base_pos, st.base_cue
             st.base, st.base_cue, st.base_pos = c.value, c.word, t.start
             st.base_is_postfix = False
+            if c.word.startswith("年内"):
+                self._year_in_view(st, t.start)
             if c.value in LOSSES:
                 st.loss_metric = c.value
             if st.segment is not None and st.segment_pos < st.clause_start:
@@ -473,6 +482,8 @@ class Reader(Classifier, Timing):
             plain = re.search(r"(?:期内|年内|本期|当期|全年)$", self.text[max(0, t.start - 2):t.start])
             st.base = "net_loss" if plain else (st.loss_metric or "net_loss")
             st.base_cue, st.base_pos = c.word, t.start
+            if plain and plain.group() == "年内":
+                self._year_in_view(st, t.start)
             st.mod = None
         elif c.kind == "mod":
             if c.value == "level" and st.mod is not None and st.mod_pos >= st.clause_start:
@@ -483,6 +494,8 @@ class Reader(Classifier, Timing):
                 st.mod = c.value
             st.mod_pos = t.start
         elif c.kind == "price":
+            if c.word in ("最高", "最低") and st.last_amount_end == t.start:
+                return      # 收入21.35亿元最高: the largest of a ranking, not a day's high
             value = c.value
             if value == "quote":        # 报: the price the sentence is about (开盘报, 收盘…报), else the last
                 value = st.price if st.price is not None else "last"
@@ -556,8 +569,26 @@ class Reader(Classifier, Timing):
                 return j
             j = k
 
+    def _shared_scale_end(self, toks: list[Tok], i: int) -> int:
+        """分别为8.47、13.92、21.35亿元 (or 8.47/13.92/21.35亿元): bare numbers before a last member
+        with a scale and a unit share them. Index of that last member, or ``i``."""
+        k = i
+        while True:
+            m = k + 1
+            while m < len(toks) and toks[m].kind == BOUNDARY:
+                m += 1
+            if m >= len(toks) or toks[m].kind != AMOUNT or not _SHARED_SEP.fullmatch(
+                    self.text, toks[k].end, toks[m].start):
+                return i
+            b = toks[m].obj
+            if _bare(b):
+                k = m
+                continue
+            return m if b.scaled and b.unit in CURRENCIES and _scale_of(b) is not None else i
+
     def _on_amounts(self, st: _State, sent: Span, toks: list[Tok], i: int, j: int) -> None:
         run = [toks[x].obj for x in range(i, j + 1) if toks[x].kind == AMOUNT]
+        run = _with_shared_scale(run)
         run = _propagate_units(run)
         run = _propagate_qualifier(run)
         run = [a.model_copy(update={"value": -a.value}) if self.text[a.start - 1:a.start] == "负"
@@ -593,9 +624,19 @@ class Reader(Classifier, Timing):
         if len(run) == 1:
             # from-to pair (从A增至B): A takes the first period of the range, B the last
             nxt = self._next_amount(toks, j)
+            end = nxt or self._next_amount(toks, j, over_periods=True)
+            if end is not None and self._is_pair(st, run[0], end):
+                self._pair_pending = (run[0].start, end.start)
             if nxt is not None and self._is_from_to(st, run[0], nxt.obj):
                 if run[0].unit is None and run[0].scaled and nxt.obj.unit is not None:
                     run = [run[0].model_copy(update={"unit": nxt.obj.unit})]
+                again = self._pair_again(st, run[0], nxt) if explicit is None else None
+                if again is not None:
+                    # …由2024年的A降至2025年的B，而MiniMax由C升至D: the pair before's two periods
+                    st.fromto_last = again[1]
+                    self._single(st, sent, run[0], None, again[0])
+                    st.last_amount_end = run[-1].end
+                    return
                 items = list(st.period_tok.obj.items or []) if st.period_tok is not None else []
                 prev_year = PREVIOUS_YEAR_FROM.search(self.text, max(st.clause_start, run[0].start - 12),
                                                       run[0].start)
@@ -633,7 +674,8 @@ class Reader(Classifier, Timing):
                     later = before is not None and before.obj.period is not None and \
                         before.obj.period.kind != "span" and \
                         before.obj.period.end_date > explicit.obj.period.end_date
-                    st.fromto_last = before.obj.period if later else _UNKNOWN
+                    st.fromto_last = before.obj.period if later else \
+                        (self._next_par_period(explicit.obj.period) or _UNKNOWN)
                 elif explicit is None and self.metrics.get(st.base or "") is not None \
                         and self.metrics[st.base].period == "required":
                     # 亏损由A扩大至B with one period in context: B is of that period, A of an earlier one
@@ -651,6 +693,54 @@ class Reader(Classifier, Timing):
             self._enumeration(st, sent, run, explicit)
         st.last_amount_end = run[-1].end
         st.mod = None if st.mod not in ("share_of",) else st.mod
+        if self._pair_pending is not None and run[0].start == self._pair_pending[1]:
+            self._remember_pair(run[0])
+
+    def _year_in_view(self, st: _State, pos: int) -> None:
+        """年内亏损 with no year in its clause: the latest year the paragraph has named (2025年
+        收入…，2024年为…；毛利率由2024年的…；年内亏损1.27亿元 is 2025's loss), not the last one."""
+        if st.period_tok is not None and st.period_tok.start >= st.clause_start:
+            return
+        toks = self.par_periods + [t for t in self.ctx.stream.in_span(st.sentence_start, pos) if t.kind == PERIOD]
+        years = [t for t in toks if t.obj.period is not None and t.obj.period.kind == "year"
+                 and not _AHEAD_OR_PART.search(self.text, max(0, t.start - 4), t.start)]
+        if years and st.period_tok is not None and st.period_tok.obj.period is not None \
+                and st.period_tok.obj.period.kind == "year":
+            st.period_tok = max(years, key=lambda t: t.obj.period.year)
+
+    def _next_par_period(self, p: Period) -> Optional[Period]:
+        """The one period of p's kind the paragraph reported on that ends after p (元析生物2025年
+        收入…，2024年收入…。期内亏损由2024年的A收窄至B: B is 2025's)."""
+        later = {t.obj.period for t in self._par_period_toks if t.obj.kind == "single"
+                 and t.obj.period.kind == p.kind and t.obj.period.end_date > p.end_date}
+        return later.pop() if len(later) == 1 else None
+
+    def _remember_pair(self, b) -> None:
+        """Keep the periods of the 由A至B pair just read when both figures got one, A's earlier."""
+        a_start = self._pair_pending[0]
+        self._pair_pending = None
+        da = next((d for d in reversed(self.drafts) if d.start == a_start), None)
+        db = next((d for d in reversed(self.drafts) if d.start == b.start), None)
+        if da is None or db is None or not da.period or not db.period or da.metric != db.metric:
+            return
+        pa, pb = parse_period(da.period), parse_period(db.period)
+        if pa.kind != "span" and pb.kind != "span" and pa.end_date < pb.end_date:
+            self.last_pair = (pa, pb, b.end)
+
+    def _pair_again(self, st: _State, a, b: Tok) -> Optional[tuple[Period, Period]]:
+        """The periods of the paragraph's last 由…至… pair, for a pair that names none and follows
+        it with no period written in between (…；毛利率由41.5%升至47.9%)."""
+        if self.last_pair is None or st.base is None:
+            return None
+        info = self.metrics.get(st.base)
+        if info is None or info.period != "required":
+            return None
+        earlier, later, end = self.last_pair
+        if any(t.kind == PERIOD for t in self.ctx.stream.in_span(end, b.end)):
+            return None
+        if PREVIOUS_YEAR_FROM.search(self.text, max(st.clause_start, a.start - 12), a.start):
+            return None
+        return earlier, later
 
     def _between_cue_and(self, st: _State, a) -> str:
         word = st.base_cue or ""
@@ -673,11 +763,14 @@ class Reader(Classifier, Timing):
         st.base_is_postfix = True
         st.consumed.add(nxt.start)
 
-    def _next_amount(self, toks: list[Tok], j: int) -> Optional[Tok]:
+    def _next_amount(self, toks: list[Tok], j: int, over_periods: bool = False) -> Optional[Tok]:
+        """The amount right after toks[j], with only cues and boundaries (and periods, when
+        ``over_periods``: 降至2025年的47.2%) in between."""
+        skip = (BOUNDARY, CUE, PERIOD) if over_periods else (BOUNDARY, CUE)
         for k in range(j + 1, min(j + 4, len(toks))):
             if toks[k].kind == AMOUNT:
                 return toks[k]
-            if toks[k].kind not in (BOUNDARY, CUE):
+            if toks[k].kind not in skip:
                 return None
         return None
 
@@ -685,6 +778,16 @@ class Reader(Classifier, Timing):
         """The period stands before the 由/从 of the pair that starts with ``a``, in its clause."""
         m = FROM_BEFORE.search(self.text, max(st.clause_start, a.start - LOOK), a.start)
         return m is not None and st.clause_start <= period.start and period.end <= m.start()
+
+    def _is_pair(self, st: _State, a, b: Tok) -> bool:
+        """由A升至B, with B's own period allowed after the verb (由2024年的A降至2025年的B)."""
+        mid = [t for t in self.ctx.stream.in_span(a.end, b.start) if t.kind == PERIOD]
+        if not mid:
+            return self._is_from_to(st, a, b.obj)
+        p = mid[0]
+        return bool(FROM_BEFORE.search(self.text[max(st.clause_start, a.start - LOOK):a.start])
+                    and TO_VERB.match(self.text[a.end:p.start])
+                    and re.fullmatch(r"\s*的?\s*", self.text[mid[-1].end:b.start]))
 
     def _is_from_to(self, st: _State, a, b) -> bool:
         return bool(FROM_BEFORE.search(self.text[max(st.clause_start, a.start - LOOK):a.start])) and bool(
@@ -872,8 +975,10 @@ class Reader(Classifier, Timing):
             low, high = a.low, a.high
             if metric in ("loss_to_revenue",) and unit == "times" and a.unit == "percent":
                 low, high = low / HUNDRED, high / HUNDRED
-        forecast = any(k == "forecast" and v < a.start for k, v in st.flags.items())
-        start, end = a.start, a.end
+        forecast = any(k == "forecast" and v < a.start for k, v in st.flags.items()) or (
+            period is not None and len(period) == 4 and (period + "E" in self.text[st.sentence_start:a.start]
+                                                          or period + "F" in self.text[st.sentence_start:a.start]))
+        start, end = a.start, a.end     # (2026E: a broker's estimate for 2026)
         for name in self._both(st, a) or [entity]:
             self.drafts.append(Draft(entity=name, metric=metric, period=period, segment=segment,
                                      value=clean_value(value), unit=unit, qualifier=qualifier,
@@ -962,6 +1067,40 @@ def _propagate_qualifier(run: list) -> list:
         return run
     return [a if a.qualifier != "exact" else a.model_copy(update={"qualifier": first.qualifier})
             for a in run]
+
+
+#: between the members of a list whose last member carries the scale: 8.47、13.92 / 8.47/13.92
+_SHARED_SEP = re.compile(r"\s*[、/／]\s*")
+_PLAIN_NUMBER = re.compile(r"[+\-]?[0-9]+(?:\.[0-9]+)?")
+
+
+def _bare(a) -> bool:
+    """A number written with no unit nor scale, in digits (8.47)."""
+    return a.unit is None and not a.scaled and a.qualifier == "exact" and _PLAIN_NUMBER.fullmatch(a.text) is not None
+
+
+def _scale_of(a) -> Optional[Decimal]:
+    """The scale a figure's words multiply its digits by (21.35亿元: 10**8), if exact."""
+    m = _PLAIN_NUMBER.search(a.text)
+    if m is None:
+        return None
+    digits = abs(Decimal(m.group()))
+    if not digits:
+        return None
+    scale = abs(a.value) / digits
+    return scale if scale == scale.to_integral_value() and scale > 1 else None
+
+
+def _with_shared_scale(run: list) -> list:
+    """Bare leading members take the scale and unit of the last one (8.47、13.92、21.35亿元)."""
+    last = run[-1]
+    if len(run) < 2 or not last.scaled or last.unit is None or not all(_bare(a) for a in run[:-1]):
+        return run
+    scale = _scale_of(last)
+    if scale is None:
+        return run
+    return [a.model_copy(update={"value": a.value * scale, "unit": last.unit, "scaled": True})
+            for a in run[:-1]] + [last]
 
 
 def _propagate_units(run: list) -> list:
