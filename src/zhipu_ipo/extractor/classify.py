@@ -89,6 +89,10 @@ class Classifier:
                     return ("low_price", a.value, "HKD/share", a.qualifier, None, "一度跌至", "intraday-low")
                 if re.search(r"(?:涨|升|推高|冲高|抽高|扯高|攀升|飙升)\s*(?:至|到)\s*$", seg):
                     return ("high_price", a.value, "HKD/share", a.qualifier, None, "一度升至", "intraday-high")
+            if hkd and st.price in ("high", "low") and st.price_pos >= st.clause_start and self.close_reported \
+                    and not a.scaled:
+                # 午后一度下探22.9港元 in a story of the whole day: the day's low
+                return (f"{st.price}_price", a.value, "HKD/share", a.qualifier, None, "一度", f"intraday-{st.price}")
             return self._mk_miss(a, sent, "not_a_fact", "intraday peak or grey market")
         if unit is None and st.price is None and self.hk_doc and not a.scaled and a.unit is None \
                 and BARE_CLOSE.search(self.text, max(0, pos - 4), pos):

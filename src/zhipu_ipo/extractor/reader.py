@@ -141,7 +141,7 @@ class Reader(Classifier, Timing):
         self.prev_entities: list = []            # companies named by the last sentence naming several
         self.prev_sentence_period: Optional[Tok] = None
         self.asides: set[int] = set()       # starts of compared-year asides (，2024年为50.5%)
-        self.close_reported = any(w in self.text for w in ("收盘", "收报", "报收", "收市"))
+        self.close_reported = any(w in self.text for w in ("收盘", "收报", "报收", "收市", "收在", "收于"))
         # Hong Kong copy writes share prices in 元 meaning Hong Kong dollars (招股价116.2元)
         self.hk_doc = bool(HK_MARKERS.search(self.text))
         self.hk_yuan = self.hk_doc or not A_SHARE.search(self.text)
