@@ -208,6 +208,21 @@ def _introduced(text: str, name: str) -> bool:
     return len(hits) >= 2 and any(_INTRO.match(text, e) or _INTRO.match(text, e + 2) for e in hits)
 
 
+#: decorations around a name that is a line of its own: —— 云栈科技 ——, 【云栈科技】, ▍云栈科技
+_DECOR_BEFORE = re.compile(r"[ \t\u3000\-—–=*#【\[《「『▍■●◆|｜]*$")
+_DECOR_AFTER = re.compile(r"[ \t\u3000\-—–=*#】\]》」』|｜]*(?:\n|$)")
+
+
+_DOTTED_DATE_END = re.compile(r"(?:19|20)\d{2}[.\-/]\d{1,2}[.\-/]\d{1,2}$")
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """The name is a heading: only decorations stand around it on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return start - line_start <= 8 and _DECOR_BEFORE.match(text, line_start, start) is not None \
+        and _DECOR_AFTER.match(text, end) is not None
+
+
 def discover_names(text: str) -> list[str]:
     """Company names an article uses without a ticker: an uncommon word plus a company suffix
     (星枢智能, 焕芯半导体), standing where a subject stands (before a figure, a period or an IPO
@@ -225,7 +240,8 @@ def discover_names(text: str) -> list[str]:
             lo += 1
         start = lo
         prefix = text[lo:s]
-        while prefix and start > 0 and text[start - 1] not in _NAME_LEFT:
+        while prefix and start > 0 and text[start - 1] not in _NAME_LEFT \
+                and not _DOTTED_DATE_END.search(text, max(0, start - 10), start):   # 2026.03.31墨羽数据
             start += 1
             prefix = prefix[1:]
         while len(prefix) > 2 and prefix[0] in _TRIM_FIRST:    # 继澜峰微电子: the name starts after 继
@@ -238,6 +254,7 @@ def discover_names(text: str) -> list[str]:
         heads_line = start == 0 or text[start - 1] == "\n" or _BULLET_BEFORE.search(text, max(0, start - 3), start)
         if not (nxt[:1].isdigit() or nxt.startswith(after) or nxt[:1] in "（(，,。" or nxt.startswith("FY")
                 or (nxt[:1] in ":：" and heads_line)
+                or _alone_on_line(text, start, end)
                 or _PERIOD_NEXT.match(nxt)
                 or _starts_with_cue(text, end) or re.match(r"[一二两三四五六七八九十]+年", nxt)):
             continue
