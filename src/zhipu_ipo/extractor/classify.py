@@ -66,6 +66,7 @@ _LABEL_VALUE = re.compile(r"[\u4e00-\u9fff][:：]\s*$")
 #: a day in parentheses right before 收: 次日(Jan 9)收…
 _DAY_PAREN_CLOSE = re.compile(r"[(（][^()（）]{1,14}[)）]\s*收\s*(?:于|在|报)?\s*$")
 _AGAINST_FIRST_CLOSE = re.compile(r"(?:较|比)\s*(?:上市)?首日\s*(?:的)?\s*(?:收盘|收市)价?\s*[^，,。；;\d]{0,4}$")
+_SET_TO = re.compile(r"至|到|为|达")
 #: a price right after a change figure and 至: 亦跌0.9%至388.6港元
 _MOVED_TO = re.compile(r"[%％]\s*(?:至|到)\s*$")
 _CLOSE_WORD = re.compile(r"收(?:报|市|盘|于|在)")
@@ -196,7 +197,7 @@ class Classifier:
             return self._mk_miss(a, sent, "no_metric_cue", "")
         if DELTA_BEFORE.search(text_before) or (st.mod == "delta" and st.mod_pos > st.base_pos) or (
                 st.mod in ("growth", "decline") and st.mod_pos > st.base_pos
-                and not re.search(r"至|到|为|达", self.text[st.mod_pos:pos])):
+                and not _SET_TO.search(self.text, max(st.mod_pos, pos - LOOK), pos)):
             return self._mk_miss(a, sent, "not_a_fact", "a change, not a level")
         if base == "x_time_deposit" and st.prev_base == "cash" and st.prev_base_pos >= st.clause_start and \
                 re.search(r"合计|共计|总计|合共", self.text[st.base_pos:pos]):
@@ -261,7 +262,7 @@ class Classifier:
                 del st.flags["cumulative"]
                 st.segment = None
             seg = st.segment if base in ("revenue", "gross_profit") else None
-            if self.metrics[base].family == "financial" and _HYPOTHETICAL.search(self.text, max(0, st.sentence_start - 1), pos):
+            if self.metrics[base].family == "financial" and _HYPOTHETICAL.search(self.text, max(0, st.sentence_start - 1, pos - LOOK), pos):
                 # 若智谱维持6.6%份额，营收仅约67亿元: a figure of a supposition
                 return self._mk_miss(a, sent, "not_a_fact", f"a hypothetical {base}")
             if self.metrics[base].family == "financial" and not a.scaled and abs(a.value) < 10**5:
@@ -430,7 +431,7 @@ class Classifier:
         芯片收入…; 其中硬件收入…), not the company's (总收入)."""
         if st.segment is not None and st.segment_pos >= st.clause_start or (st.base_cue or "").startswith("总"):
             return False
-        return bool(SEGMENT_TALK.search(self.text, st.sentence_start, pos)) or self._sub_noun(st)
+        return bool(SEGMENT_TALK.search(self.text, max(st.sentence_start, pos - LOOK), pos)) or self._sub_noun(st)
 
     def _sub_noun(self, st: _State) -> bool:
         """其中硬件收入…: a part of the revenue named by a word the lexicon does not know."""

@@ -701,7 +701,10 @@ class Reader(Classifier, Timing):
         收入…，2024年为…；毛利率由2024年的…；年内亏损1.27亿元 is 2025's loss), not the last one."""
         if st.period_tok is not None and st.period_tok.start >= st.clause_start:
             return
-        toks = self.par_periods + [t for t in self.ctx.stream.in_span(st.sentence_start, pos) if t.kind == PERIOD]
+        # (the years of the last few sentences and of this one's last LOOK characters: bounded,
+        # so that a paragraph of endless clauses stays linear)
+        toks = self.par_periods[-16:] + [t for t in self.ctx.stream.in_span(max(st.sentence_start, pos - LOOK), pos)
+                                         if t.kind == PERIOD]
         years = [t for t in toks if t.obj.period is not None and t.obj.period.kind == "year"
                  and not _AHEAD_OR_PART.search(self.text, max(0, t.start - 4), t.start)]
         if years and st.period_tok is not None and st.period_tok.obj.period is not None \
@@ -711,7 +714,7 @@ class Reader(Classifier, Timing):
     def _next_par_period(self, p: Period) -> Optional[Period]:
         """The one period of p's kind the paragraph reported on that ends after p (元析生物2025年
         收入…，2024年收入…。期内亏损由2024年的A收窄至B: B is 2025's)."""
-        later = {t.obj.period for t in self._par_period_toks if t.obj.kind == "single"
+        later = {t.obj.period for t in self._par_period_toks[-16:] if t.obj.kind == "single"
                  and t.obj.period.kind == p.kind and t.obj.period.end_date > p.end_date}
         return later.pop() if len(later) == 1 else None
 
@@ -719,8 +722,9 @@ class Reader(Classifier, Timing):
         """Keep the periods of the 由A至B pair just read when both figures got one, A's earlier."""
         a_start = self._pair_pending[0]
         self._pair_pending = None
-        da = next((d for d in reversed(self.drafts) if d.start == a_start), None)
-        db = next((d for d in reversed(self.drafts) if d.start == b.start), None)
+        recent = self.drafts[-8:]       # A's and B's drafts are the last ones, if any
+        da = next((d for d in reversed(recent) if d.start == a_start), None)
+        db = next((d for d in reversed(recent) if d.start == b.start), None)
         if da is None or db is None or not da.period or not db.period or da.metric != db.metric:
             return
         pa, pb = parse_period(da.period), parse_period(db.period)
@@ -736,7 +740,7 @@ class Reader(Classifier, Timing):
         if info is None or info.period != "required":
             return None
         earlier, later, end = self.last_pair
-        if any(t.kind == PERIOD for t in self.ctx.stream.in_span(end, b.end)):
+        if b.end - end > LOOK or any(t.kind == PERIOD for t in self.ctx.stream.in_span(end, b.end)):
             return None
         if PREVIOUS_YEAR_FROM.search(self.text, max(st.clause_start, a.start - 12), a.start):
             return None
@@ -975,10 +979,12 @@ class Reader(Classifier, Timing):
             low, high = a.low, a.high
             if metric in ("loss_to_revenue",) and unit == "times" and a.unit == "percent":
                 low, high = low / HUNDRED, high / HUNDRED
+        lo = max(st.sentence_start, a.start - LOOK)
         forecast = any(k == "forecast" and v < a.start for k, v in st.flags.items()) or (
-            period is not None and len(period) == 4 and (period + "E" in self.text[st.sentence_start:a.start]
-                                                          or period + "F" in self.text[st.sentence_start:a.start]))
-        start, end = a.start, a.end     # (2026E: a broker's estimate for 2026)
+            # 2026E / 2026F: a broker's estimate for 2026
+            period is not None and len(period) == 4 and (self.text.find(period + "E", lo, a.start) != -1
+                                                          or self.text.find(period + "F", lo, a.start) != -1))
+        start, end = a.start, a.end
         for name in self._both(st, a) or [entity]:
             self.drafts.append(Draft(entity=name, metric=metric, period=period, segment=segment,
                                      value=clean_value(value), unit=unit, qualifier=qualifier,
