@@ -311,7 +311,7 @@ class Classifier:
             if st.price in ("open", "close", "high", "low") and st.price_pos >= st.clause_start:
                 kind = st.price         # 开盘即跳涨82.14%至35.7港元
             else:
-                kind = "close" if _CLOSE_WORD.search(self.text, st.sentence_start, pos) else "last"
+                kind = "close" if _CLOSE_WORD.search(self.text, max(st.sentence_start, pos - LOOK), pos) else "last"
             return self._price_fact(f"{kind}_price", a, "至", "trading-moved-to")
         if a.qualifier_text in ("最高", "最低") and self._trading_context(st, pos):
             kind = "high" if a.qualifier_text == "最高" else "low"
@@ -649,7 +649,7 @@ class Classifier:
         """A change word right after the company of the clause, with no metric named: 腾讯涨1.8%,
         MiniMax股价昨日跌2.1%."""
         if st.change is None or st.base is not None or not st.entity_pos or st.change_pos > pos \
-                or NOT_ONE_DAY.search(self.text, st.sentence_start, pos):
+                or NOT_ONE_DAY.search(self.text, max(st.sentence_start, pos - LOOK), pos):
             return False
         start = st.entity_pos[-1]
         if start < st.clause_start:

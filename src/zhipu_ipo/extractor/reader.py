@@ -937,7 +937,7 @@ class Reader(Classifier, Timing):
     def _emit(self, st, sent, a, metric, value, unit, qualifier, segment, period, cue, rule) -> None:
         if metric == "last_price" and self.ctx.today is not None and period is not None \
                 and period < self.ctx.today.isoformat() \
-                and not INTRADAY.search(self.text, st.sentence_start, a.start):
+                and not INTRADAY.search(self.text, max(st.sentence_start, a.start - LOOK), a.start):
             metric = "close_price"      # 昨日…腾讯涨1.8%，报628.5港元: a past session's last price is its close
         info = self.metrics[metric]
         if info.family == "trading" and "grey" in st.sflags:
@@ -957,7 +957,7 @@ class Reader(Classifier, Timing):
         if metric == "market_share" and GENERIC_SUBJECT.search(self.text, st.clause_start, a.start):
             self._miss(a, sent, "no_entity", "the share of a group of companies")
             return
-        if not st.entity_explicit and UNNAMED.search(self.text, st.sentence_start, a.start):
+        if not st.entity_explicit and UNNAMED.search(self.text, max(st.sentence_start, a.start - LOOK), a.start):
             self._miss(a, sent, "no_entity", f"{metric} of an unnamed company")
             return
         entity = st.entity or self.ctx.main_entity
