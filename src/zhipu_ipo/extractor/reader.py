@@ -1078,6 +1078,8 @@ def _propagate_qualifier(run: list) -> list:
 #: between the members of a list whose last member carries the scale: 8.47、13.92 / 8.47/13.92
 _SHARED_SEP = re.compile(r"\s*[、/／]\s*")
 _PLAIN_NUMBER = re.compile(r"[+\-]?[0-9]+(?:\.[0-9]+)?")
+#: the digits of a figure and the scale word written right after them (1,234.5亿元)
+_SCALED_DIGITS = re.compile(r"([0-9][0-9,]*(?:\.[0-9]+)?)\s*[万亿千百]")
 
 
 def _bare(a) -> bool:
@@ -1087,10 +1089,10 @@ def _bare(a) -> bool:
 
 def _scale_of(a) -> Optional[Decimal]:
     """The scale a figure's words multiply its digits by (21.35亿元: 10**8), if exact."""
-    m = _PLAIN_NUMBER.search(a.text)
+    m = _SCALED_DIGITS.search(a.text)
     if m is None:
         return None
-    digits = abs(Decimal(m.group()))
+    digits = abs(Decimal(m.group(1).replace(",", "")))
     if not digits:
         return None
     scale = abs(a.value) / digits
