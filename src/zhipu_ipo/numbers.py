@@ -419,7 +419,6 @@ _YEAR_LIST = re.compile(r"(?:(?:、|,|和|及|与|或|至|到|~|-|—|–)(?:19|
 _FRACTION_TAIL = re.compile(r"/(?P<den>[0-9]{1,4})(?![0-9./])")
 _SLASH_RUN = re.compile(r"(?:/[0-9]+)+")
 _DECIMAL_NEXT = re.compile(r"/[0-9]+\.[0-9]")
-_DECIMAL_BEFORE = re.compile(r"[0-9]\.[0-9]+/$")
 _DECIMAL_END = re.compile(r"[0-9]\.[0-9]+$")
 #: the second half of a number written in two scales: 1亿4,035.3万, 3亿零500万, 1亿2千万
 _COMPOUND_TAIL = re.compile(r"亿零?([0-9]{1,4}(?:\.[0-9]+)?|[0-9],[0-9]{3}(?:\.[0-9]+)?)(万|千万)")
@@ -951,7 +950,7 @@ class _Scanner:
                     return True
                 if c == "/" and c2 in _ASCII_DIGITS:
                     # 8.47/13.92/21.35亿元: a member of a list of decimals stands
-                    return not ("." in self.t[s:num.end] or _DECIMAL_BEFORE.search(self.t, max(0, s - 12), s))
+                    return not ("." in self.t[s:num.end] or _DECIMAL_END.search(self.t, max(0, s - 12), s - 1))
                 if c in "_#@":
                     return True
                 if c in "-−" and c2 in _LATIN:

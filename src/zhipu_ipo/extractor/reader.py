@@ -699,16 +699,16 @@ class Reader(Classifier, Timing):
     def _year_in_view(self, st: _State, pos: int) -> None:
         """年内亏损 with no year in its clause: the latest year the paragraph has named (2025年
         收入…，2024年为…；毛利率由2024年的…；年内亏损1.27亿元 is 2025's loss), not the last one."""
-        if st.period_tok is not None and st.period_tok.start >= st.clause_start:
-            return
+        pt = st.period_tok
+        if pt is None or pt.start >= st.clause_start or pt.obj.period is None or pt.obj.period.kind != "year":
+            return      # a period of its own clause, or none / not a year to replace
         # (the years of the last few sentences and of this one's last LOOK characters: bounded,
         # so that a paragraph of endless clauses stays linear)
         toks = self.par_periods[-16:] + [t for t in self.ctx.stream.in_span(max(st.sentence_start, pos - LOOK), pos)
                                          if t.kind == PERIOD]
         years = [t for t in toks if t.obj.period is not None and t.obj.period.kind == "year"
                  and not _AHEAD_OR_PART.search(self.text, max(0, t.start - 4), t.start)]
-        if years and st.period_tok is not None and st.period_tok.obj.period is not None \
-                and st.period_tok.obj.period.kind == "year":
+        if years:
             st.period_tok = max(years, key=lambda t: t.obj.period.year)
 
     def _next_par_period(self, p: Period) -> Optional[Period]:
@@ -788,14 +788,15 @@ class Reader(Classifier, Timing):
         mid = [t for t in self.ctx.stream.in_span(a.end, b.start) if t.kind == PERIOD]
         if not mid:
             return self._is_from_to(st, a, b.obj)
-        p = mid[0]
-        return bool(FROM_BEFORE.search(self.text[max(st.clause_start, a.start - LOOK):a.start])
-                    and TO_VERB.match(self.text[a.end:p.start])
-                    and re.fullmatch(r"\s*的?\s*", self.text[mid[-1].end:b.start]))
+        return self._from_before(st, a) and bool(TO_VERB.match(self.text[a.end:mid[0].start])) \
+            and re.fullmatch(r"\s*的?\s*", self.text[mid[-1].end:b.start]) is not None
+
+    def _from_before(self, st: _State, a) -> bool:
+        """由/从 stands before ``a`` in its clause."""
+        return bool(FROM_BEFORE.search(self.text[max(st.clause_start, a.start - LOOK):a.start]))
 
     def _is_from_to(self, st: _State, a, b) -> bool:
-        return bool(FROM_BEFORE.search(self.text[max(st.clause_start, a.start - LOOK):a.start])) and bool(
-            TO_VERB.match(self.text[a.end:b.start]))
+        return self._from_before(st, a) and bool(TO_VERB.match(self.text[a.end:b.start]))
 
     # ------------------------------------------------------------------ periods
 
