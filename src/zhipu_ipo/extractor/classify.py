@@ -32,7 +32,7 @@ from .rules import (
     VS_PRICE,
 )
 from .sentences import Span
-from .tokens import ENTITY
+from .tokens import AMOUNT, ENTITY
 
 if TYPE_CHECKING:
     from .reader import _State
@@ -574,6 +574,10 @@ class Classifier:
             return a.qualifier
         lo = max(st.clause_start, st.prev_base_pos if st.base == "revenue" else st.base_pos, a.start - LOOK)
         between = self.text[lo:a.start]
+        for t in self.ctx.stream.in_span(lo, a.start):
+            if t.kind == AMOUNT and t.start >= lo:
+                # 逾八成收入来自A(占82.6%): the 逾 of another figure is not this one's
+                between = between[:t.start - lo] + " " * (t.end - t.start) + between[t.end - lo:]
         for word, q in self._LOOSE:
             if re.search(word + r"(?:为|是|占|达|有)?", between) and not re.search(word + "额", between):
                 return q

@@ -23,6 +23,17 @@ _NOT_SUBJECTS = {"hsi", "hstech", "market"}
 _BACKWARD_DAYS = 60
 _SUB_YEAR = ("half", "quarter", "quarters", "month", "date")
 #: words before a year that make it a forecast (预计2030年), not a sign of when the article was written
+_FORECAST_SENTENCE = re.compile(r"预计|预期|预测|有望|展望")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def _sentence_before(text: str, pos: int, look: int = 120) -> str:
+    """The part of pos's sentence before it (at most ``look`` characters)."""
+    before = text[max(0, pos - look):pos]
+    ends = [m.end() for m in _SENTENCE_END.finditer(before)]
+    return before[ends[-1]:] if ends else before
+
+
 _FUTURE = re.compile(r"预计|预期|到|至|将|目标|有望|计划|预测|展望|未来|前$|以后")
 
 
@@ -379,6 +390,8 @@ def _infer_reference(ctx: DocContext) -> None:
     for t in ctx.stream.tokens:
         if t.kind not in (DATE, PERIOD) or _FUTURE.search(text[max(0, t.start - 6):t.start]):
             continue
+        if t.kind == PERIOD and _FORECAST_SENTENCE.search(_sentence_before(text, t.start)):
+            continue        # 研报预计，到2029年…，2024年至2029年复合增速约53.7%: a forecast's years
         if t.kind == DATE:
             d = t.obj
             if getattr(d, "dateline", False) and d.date is not None:

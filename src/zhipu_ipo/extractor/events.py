@@ -217,6 +217,9 @@ def _pair_ranges(text: str, dates: list[Tok]) -> list[Tok]:
     return out
 
 
+# 1月8日，/ 1月8日上午，/ 1月8日9时30分，: the end of a date that opens its sentence
+_OPENING_DATE_END = re.compile(r"(?:上午|下午|早上|早间|晚间|中午|午间|当天|当日)?\s*"
+                               r"(?:\d{1,2}[:：]\d{2}|\d{1,2}[时点](?:\d{1,2}分|半)?)?\s*[，,]")
 _COMPARED_WITH = re.compile(r"(?:较|比|相较|相比|对比)\s*$")
 
 
@@ -249,10 +252,12 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
         ev = _nearest_event(text, group, events)
         # 越疆和优必选则分别于A和B上市: the companies joined right before the dates, in order
         joined = _coordinated(text, ents, group[0].start) if len(group) > 1 else []
-        if ev is None and _opens(text, sent.start, group[0].start) and text[group[-1].end:group[-1].end + 1] in "，,":
+        if ev is None and _opens(text, sent.start, group[0].start) and _OPENING_DATE_END.match(text, group[-1].end):
             # 1月8日，X公司……正式挂牌上市: a date opening the sentence is the date of its event
             later = [c for c in events if c.start >= group[-1].end]
             ev = later[0] if later else None
+            if ev is not None and any(group[-1].end <= d.start < ev.start for d in dates):
+                ev = None       # 3月30日晚间，今年1月8日登陆港交所的智谱发布…: the event has its own date
         for k, t in enumerate(group):
             d = t.obj
             if ev is None:

@@ -38,6 +38,8 @@ from .rules import (
     ASIDE_AFTER,
     A_SHARE,
     BOTH_BEFORE,
+    BENCHMARK_AFTER,
+    BENCHMARK_BEFORE,
     BULLET,
     COMBINED,
     COMPARE_AFTER,
@@ -140,6 +142,7 @@ class Reader(Classifier, Timing):
         self.last_trading_pos = -10**9                    # where it was described
         self.prev_entities: list = []            # companies named by the last sentence naming several
         self.prev_sentence_period: Optional[Tok] = None
+        self.prev_sentence_one: Optional[Tok] = None   # the one period the last sentence reported on
         self.asides: set[int] = set()       # starts of compared-year asides (，2024年为50.5%)
         self.close_reported = any(w in self.text for w in ("收盘", "收报", "报收", "收市", "收在", "收于"))
         # Hong Kong copy writes share prices in 元 meaning Hong Kong dollars (招股价116.2元)
@@ -224,6 +227,12 @@ class Reader(Classifier, Timing):
                                   and t.obj.period is not None and not self._compared_or_aside(t)
                                   and not COMPARE_AFTER.match(self.text, t.end)
                                   and not _AHEAD_OR_PART.search(self.text, max(0, t.start - 4), t.start)]
+        # 其中，2025年1-9月A产品收入…。单看产品，B贡献…: a breakdown continues the one period of
+        # the sentence before it in the paragraph
+        own = [t for t in toks if t.kind == PERIOD and t.obj.period is not None
+               and not self._compared_or_aside(t) and not COMPARE_AFTER.match(self.text, t.end)]
+        self.prev_sentence_one = own[0] if own and own[0].obj.kind == "single" and len(
+            {str(t.obj.period) for t in own}) == 1 else None
         self._resolved = []
         self._par_named_period = self._par_named_period or any(t.kind == PERIOD for t in toks)
         self._par_own_period = self._par_own_period or any(
@@ -249,6 +258,7 @@ class Reader(Classifier, Timing):
             self.par_uses = False
             self.par_periods = []
             self.last_pair = None
+            self.prev_sentence_one = None
         else:
             self.par_trading = trading
             if ents:
@@ -461,6 +471,9 @@ class Reader(Classifier, Timing):
             if st.base is not None and st.base_pos >= st.clause_start and REFERENCE_ONLY.search(
                     self.text, max(st.clause_start, t.start - 2), t.start) and REFERENCE_AFTER.match(self.text, t.end):
                 return      # 算力服务费是研发开支的大头: the clause is still about 算力服务费
+            if st.base is not None and c.value == "revenue" and _BASIS_NOTE.search(
+                    self.text, max(st.clause_start, t.start - 12), t.start) and _BASIS_NOTE_END.match(self.text, t.end):
+                return      # 市销率约150倍(2024年营收): the basis of the figure before, not a new cue
             st.prev_base, st.prev_base_pos, st.prev_base_cue = st.base, st.base_pos, st.base_cue
             st.base, st.base_cue, st.base_pos = c.value, c.word, t.start
             st.base_is_postfix = False
@@ -952,6 +965,10 @@ class Reader(Classifier, Timing):
                 self.text, max(st.clause_start, a.start - 30), a.start):
             self._miss(a, sent, "not_a_fact", f"{metric} of several companies or days together")
             return
+        if BENCHMARK_AFTER.match(self.text, a.end) or BENCHMARK_BEFORE.search(
+                self.text, max(st.clause_start, a.start - 16), a.start):
+            self._miss(a, sent, "not_a_fact", f"{metric}: an average it is compared with")
+            return
         if QUESTION.search(self.text, st.clause_start, a.start):
             self._miss(a, sent, "not_a_fact", f"{metric} asked about, not stated")
             return
@@ -1037,6 +1054,8 @@ class Reader(Classifier, Timing):
 
 
 #: a parenthesis giving the basis of a figure, right before it: (按中位数30.50港元计)：
+_BASIS_NOTE = re.compile(r"[\d.]+\s*[倍%％]\s*[(（][^()（）]{0,8}$")
+_BASIS_NOTE_END = re.compile(r"\s*(?:计算?)?\s*[)）]")
 _BASIS_PAREN = re.compile(r"[(（](?:按|以|基于|假设)[^()（）]{1,30}(?:计|计算|为准|为基础)[)）]\s*[:：为]?\s*"
                           r"(?:约|近|逾|超过?|达)?\s*$")
 

@@ -74,6 +74,9 @@ DIRECTION_BEFORE = re.compile(r"(低|挫|跌|高|升|涨)\s*$")
 #: an unnamed company as the subject: 同日上市的还有一只小型消费股, 另一家未具名企业
 UNNAMED = re.compile(r"(?:另|还有|有)一(?:只|家|间|个|支)[^，,。；;\d]{0,10}?(?:股|公司|企业|新股)")
 #: a figure asked about, not stated: 2026年收入增速能否维持在100%以上
+# 远高于软件板块约6倍的平均水平 / 行业平均约6倍: a benchmark the company is compared with
+BENCHMARK_AFTER = re.compile(r"\s*的?\s*(?:平均水平|平均值|均值|中位数)")
+BENCHMARK_BEFORE = re.compile(r"(?:行业|板块|同业|同行|可比公司|市场)\s*(?:的)?\s*(?:平均|均值|中位数)(?:水平)?\s*(?:为|是|约|仅|只有|达)?\s*$")
 QUESTION = re.compile(r"能否|是否|能不能|可否|有没有|会不会")
 #: a price change over more than one day, or an average of many stocks (not one day's change)
 NOT_ONE_DAY = re.compile(r"全年|年内|今年以来|年初至今|今年至今|本周|全周|本月|全月|月内|周内|平均|均值"

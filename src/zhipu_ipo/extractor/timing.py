@@ -173,16 +173,21 @@ class Timing:
         return None
 
     _BASIS = re.compile(r"\s*[,，]?\s*(?:按|以|基于)\s*$")
+    _BASIS_OPEN = re.compile(r"\s*[(（]\s*(?:按|以|基于)?\s*")
+    _BASIS_CLOSE = re.compile(r"\s*(?:的)?\s*(?:收入|营收|收益|销售额|营业额)\s*(?:计算?)?\s*[)）]")
     _BASIS_TAIL = re.compile(r"\s*(?:的)?\s*(?:收入|营收|收益|销售额|出货量|销量|营业额)?\s*(?:计算?|口径|统计|算)")
 
     def _basis_period(self, a) -> Optional[Period]:
         """份额约1.9%，按2025年收入计: the year a share or a ranking is measured on, written after it."""
         nxt = self.ctx.stream.in_span(a.end, min(len(self.text), a.end + 12))
         t = next((t for t in nxt if t.kind == PERIOD), None)
-        if t is None or t.obj.period is None or t.obj.kind != "single" \
-                or not self._BASIS.fullmatch(self.text, a.end, t.start) or not self._BASIS_TAIL.match(self.text, t.end):
+        if t is None or t.obj.period is None or t.obj.kind != "single":
             return None
-        return t.obj.period
+        if self._BASIS.fullmatch(self.text, a.end, t.start) and self._BASIS_TAIL.match(self.text, t.end):
+            return t.obj.period
+        if self._BASIS_OPEN.fullmatch(self.text, a.end, t.start) and self._BASIS_CLOSE.match(self.text, t.end):
+            return t.obj.period         # 市销率约150倍(2024年营收)
+        return None
 
     def _recent_list(self, n: int, before: int, sentence_start: int) -> Optional[list]:
         """The periods ``同期`` refers to for ``n`` figures: the most recent enumeration with ``n``
@@ -293,10 +298,26 @@ class Timing:
                 and metric not in ("revenue_cagr", "price_to_sales"):
             # 2024年收入为A。毛利率为B。: a paragraph about one period, the figures after it
             tok = self.paragraph_period() or self._continued_period()
+            if tok is None and st.segment is not None and st.segment_pos < pos:
+                tok = self.prev_sentence_one
+            if tok is None and metric == "revenue_share" and st.segment is not None:
+                # A部署(2025年上半年占84.8%)，B部署仅占15.2%: the other segment's share of the
+                # same period
+                company = st.entity or self.ctx.main_entity
+                for d in reversed(self.drafts[-6:]):
+                    if d.start >= st.sentence_start and d.metric == metric and d.period \
+                            and d.segment not in (None, st.segment) and d.entity == company:
+                        return d.period, ""
             if tok is None and metric in POINT_METRICS and re.search(
                     r"期末|报告期末", self.text[max(st.clause_start, pos - 20):pos]):
                 # 期末现金…: the end of the period the article reports on
                 tok = self.topic_period()
+        if tok is None and metric == "price_to_sales":
+            # 智谱市销率约150倍(2024年营收)，MiniMax更逾200倍: the other company's on the same basis
+            company = st.entity or self.ctx.main_entity
+            for d in reversed(self.drafts[-6:]):
+                if d.start >= st.sentence_start and d.metric == metric and d.period and d.entity != company:
+                    return d.period, ""
         if metric == "revenue_cagr" or cumulative:
             span = self._span_from_context(st, pos) if (tok is None or tok.obj.period.kind != "span") else tok.obj.period
             if span is None and tok is not None and not cumulative:
