@@ -200,10 +200,13 @@ class Reader(Classifier, Timing):
         """Carry periods, companies, the loss metric and price talk to the next sentences."""
         ents: list[str] = []
         loss = None
-        trading = False
+        trading = price_talk = False
+        day_tok = None
         for t in toks:
             k = t.kind
-            if k == PERIOD:
+            if k == DATE and not getattr(t.obj, "dateline", False):
+                day_tok = t
+            elif k == PERIOD:
                 if t.obj.period is not None:
                     self.recent_periods.append(t)
                     self.par_periods.append(t)
@@ -216,11 +219,20 @@ class Reader(Classifier, Timing):
             elif k == CUE:
                 kind = t.obj.kind
                 if kind == "price":
-                    trading = True
+                    trading = price_talk = True
+                elif kind == "ctx" and t.obj.value == "trading":
+                    price_talk = True
                 elif kind == "metric" and t.obj.value in LOSSES:
                     loss = t.obj.value
         if len(ents) >= 2:
             self.prev_entities = ents
+        if price_talk and day_tok is not None and self.last_trading_pos != sent.end \
+                and not any(t.kind == AMOUNT for t in toks):
+            # 8月29日早盘，X股价下挫。截至发稿，X跌6.25%…: a sentence of a day and no figure tells
+            # the day the figures that follow are of
+            day = self._date_of(day_tok)
+            if day is not None:
+                self.last_trading_day, self.last_trading_pos = day, sent.end
         # the periods the paragraph reports on (not one it compares with: 低于2023年的…, (2023年：…))
         # (nor a year it looks forward to, 预计2026年…, nor a part of its period, 其中下半年…)
         self._par_period_toks += [t for t in toks + self._resolved if t.kind == PERIOD

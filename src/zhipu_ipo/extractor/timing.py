@@ -292,6 +292,9 @@ class Timing:
         if tok is None and ("same_period" in st.flags or "same_period" in st.sflags):
             tok = st.period_tok if st.period_tok is not None else (
                 self.prev_sentence_period if self.par_periods else self.topic_period())
+            if st.period_tok is None and tok is not None and tok.obj.period is not None \
+                    and tok.obj.period.kind != "span":
+                st.period_tok = tok     # 同期收入A，同比增长B: the clauses after 同期 are of it too
         if tok is None:
             tok = st.period_tok
         if tok is None and info.family in ("financial", "derived") and not cumulative \
