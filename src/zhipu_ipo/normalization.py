@@ -231,7 +231,9 @@ def _apply_edits(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, _Ma
         if n != width:
             if n:
                 for k in range(n):
-                    _push(outs, ins, opos + k, a + min(k, width - 1) if width else max(a - 1, 0))
+                    # (the last of several characters maps to the last one replaced: 二十八 -> 28)
+                    _push(outs, ins, opos + k, (b - 1 if 1 < n == k + 1 else a + min(k, width - 1))
+                          if width else max(a - 1, 0))
             _push(outs, ins, opos + n, b)
         pieces.append(rep)
         opos += n
@@ -406,8 +408,39 @@ def _align(src: str, dst: str, ipos: int, opos: int, outs: array, ins: array) ->
     _push(outs, ins, opos + nd, ipos + ns)
 
 
+_CN_NUM = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+_CN_NUM["零"] = 0
+#: a date written in Chinese numerals as filings do: 二零二六年(六月(三十日))
+_CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年"
+                      r"(?:(十[一二]?|[一二三四五六七八九])月"
+                      r"(?:(三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])日)?)?")
+
+
+def _cn_small(s: str) -> str:
+    """十二 -> 12, 二十八 -> 28, 六 -> 6 (1 to 31)."""
+    if "十" not in s:
+        return str(_CN_NUM[s])
+    tens, _, ones = s.partition("十")
+    return str((_CN_NUM[tens] if tens else 1) * 10 + (_CN_NUM[ones] if ones else 0))
+
+
+def _cn_date_edits(text: str) -> list[tuple[int, int, str]]:
+    """Edits writing the Chinese-numeral dates of filings in digits (二零二六年四月二十八日 ->
+    2026年4月28日); a year always holds 〇 or 零, so text without them costs one scan."""
+    if "〇" not in text and "零" not in text:
+        return []
+    edits = []
+    for m in _CN_DATE.finditer(text):
+        for g in (1, 2, 3):
+            if m.group(g):
+                digits = "".join(str(_CN_NUM[c]) for c in m.group(g)) if g == 1 else _cn_small(m.group(g))
+                edits.append((m.start(g), m.end(g), digits))
+    return edits
+
+
 def _pass_numbers(text: str) -> tuple[str, _Map]:
-    """Steps 5-7: range dashes, blanks inside numbers, placeholder brackets."""
+    """Steps 5-7: range dashes, blanks inside numbers, placeholder brackets; Chinese-numeral
+    dates of filings in digits."""
     edits: list[tuple[int, int, str]] = []
     n = len(text)
     for m in _pass_b_re().finditer(text):
@@ -427,6 +460,9 @@ def _pass_numbers(text: str) -> tuple[str, _Map]:
                 edits.append((a, b, "-"))
         else:
             edits.append((a, b, ""))
+    dates = _cn_date_edits(text)
+    if dates:
+        edits = sorted(edits + dates)
     return _apply_edits(text, edits)
 
 

@@ -735,6 +735,8 @@ class _Scanner:
             if "万" in run or "亿" in run:
                 if run == "万" or run == "亿":
                     return end
+                if self.char(start - 1) in "]］】" and not run.strip("百千万亿"):
+                    return end      # [编纂]百万港元: the scale of a number left out, not 1,000,000
             elif not ("分之" in run or nxt in lex.tail_first or nxt in _RANGE_SEPARATORS):
                 return end
             num = self.read_cn(run, start, end)

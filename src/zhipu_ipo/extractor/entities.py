@@ -42,7 +42,9 @@ def find_tickers(text: str):
 #: 智谱(北京智谱华章，02513)
 #: the form only Hong Kong stock codes take (a year or a Taiwan code has four digits)
 _HK_CODE = re.compile(r"0\d{4}")
-_BARE_CODE = re.compile(r"[(（](?:([^()（）,，、\d]{1,20})[,，、]\s?)?(\d{4,5})[)）]")
+#: 智谱(02513), 智谱(2513), …有限公司(星衡智能,2631), 澄域机器人(02812,8月20日上市)
+_BARE_CODE = re.compile(r"[(（](?:([^()（）,，、\d]{1,20})[,，、]\s?)?"
+                        r"(\d{4,5}(?=[)）])|0\d{4}(?=[,，;；][^()（）\n]{1,20}[)）]))")
 _DEFINITION = re.compile(
     r"(?:以下简称|以下称|下称|简称|以下简称为|下称为)\s?[:：]?\s?[“\"「『]([^”\"」』()（）,，。]{1,16})[”\"」』]"
 )
@@ -64,8 +66,10 @@ _BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[▸▶►•・●◆■\-*][ \t]*$
 _PERIOD_NEXT = re.compile(r"第?[一二三四1-4]季|[上下]半年|前三季|全年|今年|去年|同期|同季")
 #: a company's legal name at the start of a line, and what must follow it to make it the subject
 _LEGAL_HEAD = re.compile(r"(?m)^[ \t　]*([\u4e00-\u9fff]{2,16}?(?:股份)?有限公司)")
-_LEGAL_NEXT = re.compile(r"\s*(?:[A-Z][A-Za-z0-9 .,&'\-]{2,80}\s*)?(?:[(（][^()（）]{0,30}[)）])?\s*(?:全球发售|首次公开发售|公开发售|招股|上市|发售|"
-                         r"[(（]?(?:股份代号|股票代码|代号)|港股|H股|递表|递交|发布|公布|宣布|\d{4}年)")
+_LEGAL_NEXT = re.compile(r"\s*(?:[A-Z][A-Za-z0-9 .,&'\-]{2,80}?(?:Co\.,? ?Ltd\.?|Limited|Inc\.|Corporation)\s*$"  # a cover page
+                         r"|\s*(?:[A-Z][A-Za-z0-9 .,&'\-]{2,80}\s*)?(?:[(（][^()（）]{0,30}[)）]\s*){0,2}\s*(?:全球发售|首次公开发售|公开发售|招股|上市|发售|"
+                         r"[(（]?(?:股份代号|股票代码|代号)|港股|H股|递表|递交|发布|公布|宣布|申请版本|中期业绩|年度业绩|业绩公告|\d{4}年))",
+                         re.M)
 _TABLE_NAME = re.compile(r"(?m)^[ \t]*[|｜][ \t]*([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11})[ \t]*[|｜][ \t]*0?\d{4}[ \t]*[|｜]"
                          # a tab-separated row: 云隼<TAB>02716<TAB>…
                          r"|^([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11})\t+0?\d{4}(?:\.HK)?\t")
@@ -223,6 +227,11 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
         and _DECOR_AFTER.match(text, end) is not None
 
 
+@lru_cache(maxsize=1)
+def _stop_words_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_word_table().get("stop", ()), key=len, reverse=True))
+
+
 def discover_names(text: str) -> list[str]:
     """Company names an article uses without a ticker: an uncommon word plus a company suffix
     (星枢智能, 焕芯半导体), standing where a subject stands (before a figure, a period or an IPO
@@ -246,6 +255,10 @@ def discover_names(text: str) -> list[str]:
             prefix = prefix[1:]
         while len(prefix) > 2 and prefix[0] in _TRIM_FIRST:    # 继澜峰微电子: the name starts after 继
             prefix, start = prefix[1:], start + 1
+        for w in _stop_words_longest_first():                   # 榜首穹光半导体: after 榜首
+            if prefix.startswith(w) and len(prefix) - len(w) >= 2:
+                prefix, start = prefix[len(w):], start + len(w)
+                break
         if not 2 <= len(prefix) <= 4 or prefix[0] in _BAD_FIRST:
             continue
         name = prefix + word
@@ -350,6 +363,8 @@ def name_before(text: str, pos: int) -> str | None:
             break
         kept.insert(0, w)
     name = "".join(kept) + suffix if kept else ""
+    while len(name) > 3 and name[0] in _TRIM_FIRST:     # 及拓衡生物(02817): the name after 及
+        name = name[1:]
     if len(name) < 2 or name in generic or name.isdigit():
         return None
     if not re.search(r"[\u4e00-\u9fff]", name) and not re.fullmatch(r"[A-Z][A-Za-z0-9.&\- ]{1,30}", name):
@@ -498,7 +513,8 @@ def build_registry(text: str) -> Registry:
             for suf in suffixes:
                 if f.endswith(suf) and len(f) - len(suf) >= 2:
                     short = f[: -len(suf)]
-                    if short not in reg.aliases and _stands_alone(text, short, suffixes):
+                    # 晟弘股份 is 晟弘: 股份 marks a share's short name, it is no part of the name
+                    if short not in reg.aliases and (suf == "股份" or _stands_alone(text, short, suffixes)):
                         forms.add(short)
                     break
     # The id of a discovered company is its shortest name.

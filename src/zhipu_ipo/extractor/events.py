@@ -220,6 +220,10 @@ def _pair_ranges(text: str, dates: list[Tok]) -> list[Tok]:
 # 1月8日，/ 1月8日上午，/ 1月8日9时30分，: the end of a date that opens its sentence
 _OPENING_DATE_END = re.compile(r"(?:上午|下午|早上|早间|晚间|中午|午间|当天|当日)?\s*"
                                r"(?:\d{1,2}[:：]\d{2}|\d{1,2}[时点](?:\d{1,2}分|半)?)?\s*[，,]")
+#: between a name and a date inside its parentheses: 澄域机器人(02812,|(|(股份代号02812，
+_PAREN_OF = re.compile(r"[(（][^()（）\n]{0,14}?[,，;；\s]?")
+#: from a date to the end of its parentheses: 8月20日上市)
+_PAREN_END = re.compile(r"[^()（）\n]{0,8}[)）]")
 _COMPARED_WITH = re.compile(r"(?:较|比|相较|相比|对比)\s*$")
 
 
@@ -248,6 +252,18 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
     usable = [t for t in dates if not getattr(t.obj, "dateline", False)
               and (t.obj.month is not None or getattr(t.obj, "relative", None)) and t.obj.day is not None
               and not any(p.start <= t.start < p.end for p in points)]
+    for t in list(usable):
+        # 澄域机器人(02812,8月20日上市): a date in the parentheses after a name is that company's
+        ent = next((e for e in ents if e.end <= t.start and _PAREN_OF.fullmatch(text, e.end, t.start)), None)
+        close = _PAREN_END.match(text, t.end)
+        ev = next((c for c in events if close and t.end <= c.start < close.end()
+                   and c.obj.value == "listing"), None)
+        if ent is None or ev is None:
+            continue
+        when = _date_value(ctx, t.obj)
+        if when is not None:
+            usable.remove(t)
+            drafts.append(_draft(ent.obj.entity, "listing_date", when, t, sent, ev, False))
     for group in _groups(text, _pair_ranges(text, usable)):
         ev = _nearest_event(text, group, events)
         # 越疆和优必选则分别于A和B上市: the companies joined right before the dates, in order

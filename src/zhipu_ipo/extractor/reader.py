@@ -392,10 +392,19 @@ class Reader(Classifier, Timing):
                 # 2025年净亏损38.6亿元，去年为15.38亿元 (written in 2026): a comparison with the
                 # year before the one in context, not the calendar's last year
                 rel, offset = "previous_year", -1
+            elif rel == "same_period" and getattr(pm, "year", None) and offset is None:
+                # 较2025年同期的A (of 截至2026年6月30日止六个月): the period in context, in 2025
+                base = st.period_tok or self.prev_sentence_period or self.paragraph_period() \
+                    or self.topic_period()
+                p = base.obj.period if base is not None else None
+                if p is not None and p.kind in ("half", "quarter", "quarters", "month") \
+                        and p.start_date.year > pm.year:
+                    offset = pm.year - p.start_date.year
             if rel in ("same_period", "previous_year") and offset and COMPARE_BEFORE.search(
                     self.text[max(st.clause_start, t.start - 4):t.start]):
                 base = st.period_tok or self.prev_sentence_period
-                if re.match(r"\s*(?:的|之)?\s*(?:约|近|超过?|逾)?\s*[\d-]", self.text[t.end:t.end + 8]) \
+                if re.match(r"\s*(?:的|之)?\s*(?:约|近|超过?|逾)?\s*(?:人民币|港币|港元|美元|RMB|HK\$|US\$)?\s*[\d-]",
+                            self.text[t.end:t.end + 12]) \
                         and base is not None and base.obj.period is not None:
                     # 较去年同期的2.8亿元: the figure of the period in context, one year earlier
                     shifted = _shift_year(base.obj.period, offset)
@@ -411,6 +420,8 @@ class Reader(Classifier, Timing):
                     if shifted is not None:
                         # for this clause only: 上年同期为A；经营亏损则为B (B is of the period in context)
                         st.unshifted = (st.period_tok,)
+                        # (毛利率由2025年同期的A上升至B: B is of the period in context)
+                        st.period_before = base
                         st.shifted = shifted
                         st.period_tok = Tok(PERIOD, t.start, t.end,
                                             ResolvedPeriod(shifted, t.start, t.end, pm.text))
@@ -835,7 +846,10 @@ class Reader(Classifier, Timing):
             self.misses.append(decided)
             if decided.reason in ("no_metric_cue", "unit_mismatch") and a.unit is not None \
                     and st.base_pos < st.clause_start and st.mod not in ("qoq", "growth", "decline") \
-                    and not GROUP_COUNT.fullmatch(a.text):     # 毛利率方面，四家分别为…: the subject
+                    and not GROUP_COUNT.fullmatch(a.text) \
+                    and not (getattr(a, "counter", None) in ("名", "位", "强")
+                             and self.text[max(0, a.start - 1):a.start] in ("前", "第", "头")):
+                # (毛利率方面，四家分别为…: the subject; 集资额方面，前四名依次为…: a rank)
                 st.dropped_base, st.base = st.base, None   # the carried cue does not explain this clause
             return
         metric, value, unit, qualifier, segment, cue, rule = decided

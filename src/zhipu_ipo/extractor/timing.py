@@ -172,6 +172,17 @@ class Timing:
             return ps[0].period
         return None
 
+    def _growth_to_period(self, a) -> Optional[Period]:
+        """由2023年的A增加68.8%至2024年的B: a growth followed by 至 and a period is that period's."""
+        m = self._TO_PERIOD.match(self.text, a.end)
+        if not m:
+            return None
+        t = next((t for t in self.ctx.stream.in_span(m.end(), m.end() + 1) if t.kind == PERIOD), None)
+        if t is None or t.start != m.end() or t.obj.period is None or t.obj.kind != "single":
+            return None
+        return t.obj.period
+
+    _TO_PERIOD = re.compile(r"\s*(?:至|到)\s*")
     _BASIS = re.compile(r"\s*[,，]?\s*(?:按|以|基于)\s*$")
     _BASIS_OPEN = re.compile(r"\s*[(（]\s*(?:按|以|基于)?\s*")
     _BASIS_CLOSE = re.compile(r"\s*(?:的)?\s*(?:收入|营收|收益|销售额|营业额)\s*(?:计算?)?\s*[)）]")
@@ -284,6 +295,8 @@ class Timing:
             any(k in st.flags for k in ("cumulative", "duration"))
             or ("duration" in st.sflags and st.sflags["duration"] < pos and explicit is None))
         paren = self._paren_period(a) or self._basis_period(a)
+        if paren is None and metric.endswith("_growth"):
+            paren = self._growth_to_period(a)
         if paren is not None:
             return self._fit_period(paren, metric), ""
         tok = explicit
@@ -379,7 +392,8 @@ class Timing:
         ctx = self.ctx
         ent = st.entity or ctx.main_entity
         later_date = "first_day" in st.sflags and any(
-            t.kind == DATE for t in ctx.stream.in_span(st.sflags["first_day"], a.start))
+            t.kind == DATE and not _LISTED_AFTER.match(self.text, t.end)     # (02812,8月20日上市)
+            for t in ctx.stream.in_span(st.sflags["first_day"], a.start))
         if "first_day" in st.sflags and not later_date and (ent in ctx.listing_dates or ent in known_listings()):
             # (…首日破发，其后…4月2日收报6.95港元: the date written after 首日 is the day)
             return ctx.listing_dates.get(ent) or known_listings()[ent]     # 首日: the listing day
@@ -443,6 +457,9 @@ class Timing:
             return None
         return self.ctx.resolve_year(d.month, d.day, hint=year_hint(self.text, t.start))
 
+
+#: a date of a listing, not of a session: 澄域机器人(02812,8月20日上市)
+_LISTED_AFTER = re.compile(r"\s*(?:在|于)?\s*(?:港股|港交所|香港)?\s*(?:上市|挂牌|登陆)")
 
 #: the sub-year periods a relative word names (上半年 -> H1, 前三季度 -> Q1-Q3)
 _SUB_YEAR = ("H1", "H2", "Q1-Q3", "Q1", "Q2", "Q3", "Q4")
