@@ -137,4 +137,44 @@ CASES: list[Case] = [
          (("岚越精密", "ticker", None, None, "06871.HK", "text", "exact"),
           ("岚越精密", "offer_price", None, None, "31.5", "HKD/share", "exact")),
          note="榜首 is the rank, not part of the name"),
+    # ------------------------------------------------------------------ annual results
+    Case("j-previous-fiscal-year",
+         "截至2025年12月31日止年度,焕川智能收入為人民幣962,410千元,截至2024年12月31日止年度則為人民幣655,130千元,"
+         "按年增長46.9%。經營虧損為人民幣301,552千元,上年度為人民幣402,118千元。",
+         (("焕川智能", "revenue", "2025", None, "962410000", "CNY", "exact"),
+          ("焕川智能", "revenue", "2024", None, "655130000", "CNY", "exact"),
+          ("焕川智能", "revenue_growth", "2025", None, "46.9", "percent", "exact"),
+          ("焕川智能", "operating_loss", "2025", None, "301552000", "CNY", "exact"),
+          ("焕川智能", "operating_loss", "2024", None, "402118000", "CNY", "exact")),
+         published="2026-03-28",
+         note="上年度 is the year before the one reported, not the calendar's last year; 则为 is an aside"),
+    Case("j-year-in-view-next-paragraph",
+         "焕川智能公布截至2025年12月31日止年度業績,收入為人民幣9.6億元。\n\n年內虧損為人民幣3.9億元,較上年度的人民幣5.1億元減少23.5%。"
+         "\n\n以半年計,截至2025年12月31日止六個月的收入為人民幣5.2億元。",
+         (("焕川智能", "revenue", "2025", None, "960000000", "CNY", "exact"),
+          ("焕川智能", "net_loss", "2025", None, "390000000", "CNY", "exact"),
+          ("焕川智能", "net_loss", "2024", None, "510000000", "CNY", "exact"),
+          ("焕川智能", "net_loss_growth", "2025", None, "-23.5", "percent", "exact"),
+          ("焕川智能", "revenue", "2025H2", None, "520000000", "CNY", "exact")),
+         published="2026-03-28",
+         note="年內 opening a paragraph is the year reported; an annual report's later half is a part of it"),
+    # ------------------------------------------------------------------ markdown
+    Case("j-markdown-sections",
+         "| 新股 | 代码 | 挂牌日 | 首日涨跌 |\n|---|---|---|---|\n| 岚越科技 | 06871 | 9月3日 | +12.40% |\n"
+         "| 焕川智能 | 06880 | 9月9日 | -3.10% |\n\n### 焕川智能(06880.HK)\n"
+         "- 发行:全球发售**6,000万股**,募资**9.8亿港元**,国际配售超购**3.6倍**\n"
+         "- 首日:收报**20.35港元**;暗盘曾跌逾一成\n",
+         (("岚越科技", "ticker", None, None, "06871.HK", "text", "exact"),
+          ("岚越科技", "listing_date", None, None, "2026-09-03", "date", "exact"),
+          ("岚越科技", "day_change", "2026-09-03", None, "12.40", "percent", "exact"),
+          ("焕川智能", "ticker", None, None, "06880.HK", "text", "exact"),
+          ("焕川智能", "listing_date", None, None, "2026-09-09", "date", "exact"),
+          ("焕川智能", "day_change", "2026-09-09", None, "-3.10", "percent", "exact"),
+          ("焕川智能", "shares_offered", None, None, "60000000", "shares", "exact"),
+          ("焕川智能", "gross_proceeds", None, None, "980000000", "HKD", "exact"),
+          ("焕川智能", "intl_oversubscription", None, None, "3.6", "times", "exact"),
+          ("焕川智能", "close_price", "2026-09-09", None, "20.35", "HKD/share", "exact")),
+         published="2026-09-12",
+         note="a heading names the company of the bullets under it; 挂牌日 dates each row's first day; "
+              "the grey market of another clause does not void the close"),
 ]

@@ -89,6 +89,9 @@ def _extract_one(text: str, doc: str, published: Optional[dt.date]) -> Extractio
     ctx = build_context(t, stream, registry, published)
     ev_drafts, ev_misses = read_events(ctx)
     tab_drafts, tab_misses, ctx.table_spans = read_tables(ctx)
+    for d in tab_drafts:        # a table's listing days are the first days its companies' prose tells
+        if d.metric == "listing_date" and d.entity not in ctx.listing_dates:
+            ctx.listing_dates[d.entity] = dt.date.fromisoformat(d.value)
     reader = Reader(ctx)
     reader.read()
     drafts = ev_drafts + tab_drafts + reader.drafts

@@ -123,6 +123,8 @@ _HEADING_DECOR = re.compile(r"[\s—–\-=~_*#【】\[\]▍|｜·•()（）]*")
 _AHEAD_OR_PART = re.compile(r"(?:预计|预期|有望|目标|计划|将于?|其中)\s*(?:在|于|到)?\s*$")
 #: relative periods that name the comparison of a figure, not the period a paragraph is about
 _COMPARISONS = ("same_period", "previous_year")
+#: words of filings for the fiscal year before the one reported (not the calendar's last year)
+_PREVIOUS_FISCAL_YEAR = ("上年度", "上一年度", "上个年度", "上一财年", "上财年", "上一财政年度", "上个财政年度")
 
 
 class Reader(Classifier, Timing):
@@ -237,6 +239,7 @@ class Reader(Classifier, Timing):
         # (nor a year it looks forward to, 预计2026年…, nor a part of its period, 其中下半年…)
         self._par_period_toks += [t for t in toks + self._resolved if t.kind == PERIOD
                                   and t.obj.period is not None and not self._compared_or_aside(t)
+                                  and not (t.start in self.asides and self.text.startswith("则", t.end))
                                   and not COMPARE_AFTER.match(self.text, t.end)
                                   and not _AHEAD_OR_PART.search(self.text, max(0, t.start - 4), t.start)]
         # 其中，2025年1-9月A产品收入…。单看产品，B贡献…: a breakdown continues the one period of
@@ -249,7 +252,7 @@ class Reader(Classifier, Timing):
         self._par_named_period = self._par_named_period or any(t.kind == PERIOD for t in toks)
         self._par_own_period = self._par_own_period or any(
             t.kind == PERIOD and getattr(t.obj, "relative", None) not in _COMPARISONS
-            and not self._compared_or_aside(t) for t in toks)
+            and t.obj.text not in _PREVIOUS_FISCAL_YEAR and not self._compared_or_aside(t) for t in toks)
         # (a caption's unit, 业绩摘要(人民币百万元), is not a figure)
         self._par_has_figures = self._par_has_figures or any(
             t.kind == PERIOD or t.kind == AMOUNT and _DIGIT.search(self.text, t.start, t.end) for t in toks)
@@ -292,7 +295,7 @@ class Reader(Classifier, Timing):
         its gross margins and revenues belong to that segment until the next heading."""
         line = self.text[sent.start:sent.end].strip()
         starts_line = sent.start == 0 or self.text[sent.start - 1] == "\n"
-        if len(line) > 30:
+        if len(line) > 30 and not self._bullet(sent):
             self.section_entity = None        # prose again: it names its own companies
         if starts_line and len(line) <= 24:
             # —— 天数智芯 ——, 【智谱(02513.HK)】: a heading naming one company opens its section
@@ -476,6 +479,8 @@ class Reader(Classifier, Timing):
         calendar's last year (so 去年 would repeat it)."""
         ctx_tok = st.period_tok or self.prev_sentence_period
         ctx_p = ctx_tok.obj.period if ctx_tok is not None else None
+        if t.obj.text in _PREVIOUS_FISCAL_YEAR and ctx_p is not None and ctx_p.kind == "year":
+            return True     # 截至2025年12月31日止年度…，上年度为A: the year before the one reported
         ref = self.ctx.reference
         if ctx_p is None or ref is None or ctx_p.year != ref.year - 1 or t.obj.text not in ("去年", "上年"):
             return False
@@ -736,8 +741,14 @@ class Reader(Classifier, Timing):
         """年内亏损 with no year in its clause: the latest year the paragraph has named (2025年
         收入…，2024年为…；毛利率由2024年的…；年内亏损1.27亿元 is 2025's loss), not the last one."""
         pt = st.period_tok
-        if pt is None or pt.start >= st.clause_start or pt.obj.period is None or pt.obj.period.kind != "year":
-            return      # a period of its own clause, or none / not a year to replace
+        if pt is None:
+            # a paragraph that opens with 年内亏损…: the year the paragraph before reported on
+            lead = self.paragraph_period() or self._continued_period()
+            if lead is not None and lead.obj.period is not None and lead.obj.period.kind == "year":
+                st.period_tok = lead
+            return
+        if pt.start >= st.clause_start or pt.obj.period is None or pt.obj.period.kind != "year":
+            return      # a period of its own clause, or not a year to replace
         # (the years of the last few sentences and of this one's last LOOK characters: bounded,
         # so that a paragraph of endless clauses stays linear)
         toks = self.par_periods[-16:] + [t for t in self.ctx.stream.in_span(max(st.sentence_start, pos - LOOK), pos)
@@ -980,7 +991,10 @@ class Reader(Classifier, Timing):
                 and not INTRADAY.search(self.text, max(st.sentence_start, a.start - LOOK), a.start):
             metric = "close_price"      # 昨日…腾讯涨1.8%，报628.5港元: a past session's last price is its close
         info = self.metrics[metric]
-        if info.family == "trading" and "grey" in st.sflags:
+        grey = st.sflags.get("grey")
+        if info.family == "trading" and grey is not None and not (
+                grey > a.end and re.search(r"[;；]", self.text[a.end:grey])):
+            # (收报48.40港元；暗盘曾跌近一成: the grey market is another clause's)
             self._miss(a, sent, "not_a_fact", "grey-market trading (暗盘)")
             return
         if "market" in st.sflags and not st.entity_explicit:

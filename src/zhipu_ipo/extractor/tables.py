@@ -259,7 +259,7 @@ def _row_label(cell: _Cell, metrics) -> Optional[_Label]:
     研发费用率(2024年)), or an IPO term the cue table names by context (上市日期, 基石投资者)."""
     label = _metric_label(cell.text, metrics)
     if label is None:
-        if re.search(r"上市日期|上市时间|挂牌日期|上市日", cell.text):
+        if re.search(r"上市日期|上市时间|挂牌日期|挂牌时间|上市日|挂牌日", cell.text):
             label = _Label(metric="listing_date", cue=cell.text)
         elif "基石" in cell.text:
             label = _Label(metric="cornerstone_count", cue=cell.text)

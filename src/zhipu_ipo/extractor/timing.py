@@ -39,14 +39,17 @@ class Timing:
         (2025年中期业绩 -> 2025H1), else the latest year; only periods over by the article's day."""
         if self._topic is None:
             best = None
+            annual = False
             today = self.ctx.today
             for t in self.ctx.stream.tokens:
                 if t.kind == PERIOD and t.obj.kind == "single" and t.obj.period is not None \
                         and (today is None or t.obj.period.end_date <= today):
                     # (a period not over when the article was written is a target, not results)
                     if t.obj.period.kind in ("half", "quarter", "quarters"):
-                        best = t
+                        if not annual:      # (截至…止年度 first: the half named later is a part)
+                            best = t
                         break
+                    annual = annual or bool(re.search(r"止年度|全年|年度业绩|年报", t.obj.text))
                     if best is None or t.obj.period.end_date > best.obj.period.end_date:
                         best = t
             self._topic = best or False
