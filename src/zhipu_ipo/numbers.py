@@ -77,7 +77,7 @@ class Amount(BaseModel):
     """One amount as written in a text.
 
     ``value`` is in base units; for a range it is the low end and ``low``/``high`` hold both
-    ends. ``unit`` is a currency code (``CNY`` ``HKD`` ``USD`` ``EUR`` ``JPY`` ``GBP`` ``TWD``),
+    ends. ``unit`` is a currency code (``CNY`` ``HKD`` ``USD`` ``EUR`` ``JPY`` ``GBP`` ``TWD`` ``SGD`` ``MOP`` ``AUD``),
     ``percent``, ``times``, ``shares``, ``count`` or ``None`` for a bare number.
     ``start``/``end`` delimit ``text`` (qualifiers, currency signs, 每股 and a trailing
     ``H股``/``A股`` included) in the scanned string; ``num_start``/``num_end`` delimit the

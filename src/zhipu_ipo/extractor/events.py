@@ -220,6 +220,8 @@ def _pair_ranges(text: str, dates: list[Tok]) -> list[Tok]:
 # 1月8日，/ 1月8日上午，/ 1月8日9时30分，: the end of a date that opens its sentence
 _OPENING_DATE_END = re.compile(r"(?:上午|下午|早上|早间|晚间|中午|午间|当天|当日)?\s*"
                                r"(?:\d{1,2}[:：]\d{2}|\d{1,2}[时点](?:\d{1,2}分|半)?)?\s*[，,]")
+#: a date that is a deadline: 2027年12月31日前, 6月底之前
+_DEADLINE_AFTER = re.compile(r"(?:前|之前|以前)(?![三五十]|\d)")
 #: between a name and a date inside its parentheses: 澄域机器人(02812,|(|(股份代号02812，
 _PAREN_OF = re.compile(r"[(（][^()（）\n]{0,14}?[,，;；\s]?")
 #: from a date to the end of its parentheses: 8月20日上市)
@@ -276,6 +278,10 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
                 ev = None       # 3月30日晚间，今年1月8日登陆港交所的智谱发布…: the event has its own date
         for k, t in enumerate(group):
             d = t.obj
+            if _DEADLINE_AFTER.match(text, t.end):
+                # 若未能在2027年12月31日前完成上市: a deadline, not the day of the event
+                misses.append(Miss(t.start, t.end, "not_a_fact", "a deadline (…前)", sent))
+                continue
             if ev is None:
                 misses.append(Miss(t.start, t.end, "no_metric_cue", "a date with no IPO event", sent))
                 continue

@@ -90,6 +90,7 @@ class _State:
     base_is_postfix: bool = False
     mod: Optional[str] = None
     mod_pos: int = -1
+    spent_mod: Optional[str] = None                     # the modifier the last figure used
     denominator: Optional[str] = None
     price: Optional[str] = None
     price_pos: int = -1
@@ -354,6 +355,8 @@ class Reader(Classifier, Timing):
                 if not self._same_measure_next(toks, i):
                     st.mod = None
                     st.denominator = None
+                elif st.mod is None and st.spent_mod in ("growth", "decline"):
+                    st.mod = st.spent_mod       # 收入增速：2024年174.3%，2025年93.5%
                 st.flags = {}
             elif k == ENTITY:
                 if self._object_position(st, t):
@@ -569,6 +572,7 @@ class Reader(Classifier, Timing):
                     st.entity_explicit = True
 
     _PERIOD_IS = re.compile(r"\s*(?:则|时)?\s*(?:为|是)\s*$")
+    _CLAUSE_END = re.compile(r"\s*(?:[，,;；。\n]|$)")
 
     def _same_measure_next(self, toks: list[Tok], i: int) -> bool:
         """…占收入比例为128.7%，上年度为132.4%: a clause of only a period, 为 and a figure
@@ -576,8 +580,13 @@ class Reader(Classifier, Timing):
         if i + 2 >= len(toks):
             return False
         p, a = toks[i + 1], toks[i + 2]
-        return p.kind == PERIOD and a.kind == AMOUNT and not self.text[toks[i].start:p.start].strip(" ，,；;") \
-            and bool(self._PERIOD_IS.match(self.text, p.end, a.start))
+        if not (p.kind == PERIOD and a.kind == AMOUNT and not self.text[toks[i].start:p.start].strip(" ，,；;:：")):
+            return False
+        if self._PERIOD_IS.match(self.text, p.end, a.start):
+            return True
+        # 收入增速：2024年174.3%，2025年93.5%: a clause of only a year and its figure
+        return not self.text[p.end:a.start].strip() and a.obj.unit == "percent" \
+            and self._CLAUSE_END.match(self.text, a.end) is not None
 
     def _pair_start(self, st: _State, sent: Span, a) -> None:
         """The A of 由A升至B when only B's period is in context: of the year before when the
@@ -733,6 +742,7 @@ class Reader(Classifier, Timing):
         else:
             self._enumeration(st, sent, run, explicit)
         st.last_amount_end = run[-1].end
+        st.spent_mod = st.mod
         st.mod = None if st.mod not in ("share_of",) else st.mod
         if self._pair_pending is not None and run[0].start == self._pair_pending[1]:
             self._remember_pair(run[0])
