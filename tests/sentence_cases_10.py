@@ -206,4 +206,21 @@ CASES: list[Case] = [
          "焕川智能营收增长迅猛:2024年1.2亿元,2025年2.6亿元。",
          (("焕川智能", "revenue", "2024", None, "120000000", "CNY", "exact"),
           ("焕川智能", "revenue", "2025", None, "260000000", "CNY", "exact"))),
+    # ------------------------------------------------------------------ posts
+    Case("j-heading-period-in-parentheses",
+         "2/ 基本面(2025全年)\n岚越科技:收入3.15亿元,+88.2%;亏损6.02亿元,比上年多亏12.4%;研发花了4.4亿元\n",
+         (("岚越科技", "revenue", "2025", None, "315000000", "CNY", "exact"),
+          ("岚越科技", "revenue_growth", "2025", None, "88.2", "percent", "exact"),
+          ("岚越科技", "net_loss", "2025", None, "602000000", "CNY", "exact"),
+          ("岚越科技", "net_loss_growth", "2025", None, "12.4", "percent", "exact"),
+          ("岚越科技", "rd_expense", "2025", None, "440000000", "CNY", "exact")),
+         published="2026-04-02",
+         note="a short line's one period, in parentheses too, is the period of the lines under it; "
+              "a signed rate right after a level is its growth; 研发花了 is R&D spending"),
+    Case("j-listed-that-month-is-no-event",
+         "截至8月31日收市,8月上市的9只新股中有3只股价低于招股价。", (),
+         published="2026-09-01", note="上市的9只新股 counts listings; it dates none"),
+    Case("j-thanks-to-is-no-growth",
+         "多亏了海外订单,岚越科技2025年收入增长41.5%。",
+         (("岚越科技", "revenue_growth", "2025", None, "41.5", "percent", "exact"),)),
 ]

@@ -393,6 +393,9 @@ class Classifier:
         mod = st.mod if st.mod_pos > st.base_pos or st.mod in ("share_of",) else None
         if mod is None and (a.qualifier_text or "").endswith("占"):
             mod = "share"           # 约占74.5%: the qualifier word carries the verb of a share
+        if mod is None and base in ("revenue", "net_loss") and a.text[:1] in "+-" \
+                and 0 <= pos - st.last_amount_end <= 2 and not self.text[st.last_amount_end:pos].strip(" ,，、"):
+            mod = "growth"          # 收入7.24亿元，+131.8%: a signed rate right after the level is its growth
         if mod == "delta" and DELTA_PERCENT.match(self.text, st.mod_pos, pos):
             # 较上年同期的3.36亿元减少30.7%: an increase or decrease in percent is a growth rate
             mod = "decline" if self.text[st.mod_pos] == "减" else "growth"

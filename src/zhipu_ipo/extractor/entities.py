@@ -229,7 +229,8 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _stop_words_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(_word_table().get("stop", ()), key=len, reverse=True))
+    # (single characters are _TRIM_FIRST's job: 其中澄域… must not lose only its 其)
+    return tuple(sorted((w for w in _word_table().get("stop", ()) if len(w) >= 2), key=len, reverse=True))
 
 
 def discover_names(text: str) -> list[str]:
@@ -346,6 +347,8 @@ def name_before(text: str, pos: int) -> str | None:
     # its own (地平线 in 智驾科技头部企业地平线(09660.HK)…地平线开盘…) is the name.
     for i in range(0, max(0, len(core) - 1)):
         cand = core[i:]
+        if len(cand) > 3 and cand[0] in _TRIM_FIRST:
+            continue        # 及拓衡生物: the name starts after 及
         if _used_elsewhere(text, cand, start, pos) and cand not in generic:
             return cand + suffix
         short = _without_company_word(cand)

@@ -24,7 +24,8 @@ _EVENT = {"listing": "listing_date", "sub_start": "subscription_start", "sub_end
 #: 今日 / 昨日 / 明日 relative to the article's own day
 _BLOCKING = ("filing", "notfact", "pricing", "allotment", "notlisting")
 # a listing word that is not the listing itself: 上市前, 上市后, 上市以来
-_NOT_EVENT_AFTER = re.compile(r"^(?:港股|港交所|香港|主板|A股|美股)?(?:前|后|之前|之后|以来|以后|初期|计划|进程|公司|标准|门槛|规则|新规|政策|申请|地位|企业|之路|潮|流通)")
+_NOT_EVENT_AFTER = re.compile(r"^(?:港股|港交所|香港|主板|A股|美股)?(?:前|后|之前|之后|以来|以后|初期|计划|进程|公司|标准|门槛|规则|新规|政策|申请|地位|企业|之路|潮|流通"
+                              r"|的(?:\d+|[一二两三四五六七八九十几多]+)[只家个]|的新股)")     # 8月上市的9只新股
 #: between a date and the listing word when the date is when the company listed
 _DATE_THEN_LISTING = re.compile(r"\s*(?:在|于)\s*(?:港股|港交所|香港|联交所|主板|港交所主板)?\s*|\s*(?:在|于)?\s*(?:港股|港交所|香港|联交所|港交所主板)\s*")
 _UNTIL = re.compile(r"(?:持续至|截至|直至|至|到)\s*$")
@@ -236,7 +237,7 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
         v = c.obj.value
         if v in _EVENT or v in ("sub_period", "first_day") or v in _BLOCKING or (
                 v == "ipo" and c.obj.word == "招股"):
-            if v == "listing" and _NOT_EVENT_AFTER.match(text[c.end:c.end + 4]) and not any(
+            if v == "listing" and _NOT_EVENT_AFTER.match(text[c.end:c.end + 8]) and not any(
                     _DATE_THEN_LISTING.fullmatch(text, d.end, c.start)
                     or (d.end == c.start and re.search(r"(?:于|在)\s*$", text[max(0, d.start - 3):d.start]))
                     for d in dates if d.end <= c.start):
@@ -414,7 +415,7 @@ def _today_events(ctx, sent, cues, ents, drafts) -> None:
     if today is None:
         return
     events = [c for c in cues if (c.obj.value in _EVENT and not (
-                  c.obj.value == "listing" and _NOT_EVENT_AFTER.match(text[c.end:c.end + 4])))
+                  c.obj.value == "listing" and _NOT_EVENT_AFTER.match(text[c.end:c.end + 8])))
               or c.obj.value == "first_day" or (c.obj.value == "ipo" and c.obj.word == "招股")]
     for tc in (c for c in cues if c.obj.value in DAY_OFFSETS):
         day = today + dt.timedelta(days=DAY_OFFSETS[tc.obj.value])

@@ -158,6 +158,7 @@ class Reader(Classifier, Timing):
         self.section_entity: Optional[str] = None      # company named by the current section heading
         self._topic = None                             # see topic_period
         self.lead_period: Optional[Tok] = None         # the one period of the last prose paragraph
+        self.lead_is_heading = False                   # ... written as a heading: 基本面(2025全年)
         self._par_period_toks: list[Tok] = []          # period tokens of the paragraph so far
         self._par_has_figures = False
         self._par_named_period = False                 # the paragraph wrote a period (any kind)
@@ -265,6 +266,10 @@ class Reader(Classifier, Timing):
             # that only compares, 年内亏损…上年为…, keeps the lead of the paragraph before)
             if self._par_period_toks or not self._par_named_period:
                 self.lead_period = self.paragraph_period()
+                self.lead_is_heading = False
+            heading = self._heading_period(sent, toks)
+            if heading is not None:
+                self.lead_period, self.lead_is_heading = heading, True
         if par_end:
             self._par_period_toks, self._par_has_figures = [], False
             self._par_named_period = self._par_own_period = False
@@ -281,6 +286,17 @@ class Reader(Classifier, Timing):
                 self.carry_entity = ents[0]
             if loss:
                 self.par_loss_metric = loss
+
+    def _heading_period(self, sent: Span, toks: list[Tok]) -> Optional[Tok]:
+        """基本面(2025全年): the one period of a short line with no figure, in parentheses too,
+        is the period of the lines under it."""
+        line_start = self.text.rfind("\n", 0, sent.start) + 1
+        if sent.end - line_start > 24 or any(t.kind == AMOUNT and t.obj.unit is not None for t in toks):
+            return None
+        periods = [t for t in toks if t.kind == PERIOD and t.obj.period is not None]
+        if len(periods) != 1 or periods[0].obj.kind != "single":
+            return None
+        return periods[0]
 
     def _compared_or_aside(self, t: Tok) -> bool:
         """A period named as a comparison (较2024年的…), the start of a pair (由2024年的53.2%降至…)

@@ -62,7 +62,7 @@ class Timing:
         topic = self.topic_period()
         lead = self.lead_period
         if self._par_own_period or lead is None or lead.obj.period is None or (
-                topic is not None and lead.obj.period != topic.obj.period):
+                topic is not None and lead.obj.period != topic.obj.period and not self.lead_is_heading):
             return None
         return lead
 
