@@ -97,6 +97,11 @@ CASES = [
     ("見[1]說明", "见[1]说明"),
     ("[1] - 每股", "[1] - 每股"),
     ("【待定】港元", "【待定】港元"),
+    # 8. dates of filings in Chinese numerals
+    ("截至二零二六年六月三十日止六個月", "截至2026年6月30日止六个月"),
+    ("於二〇二五年十二月二十八日上市", "于2025年12月28日上市"),
+    ("二零二五年同期", "2025年同期"),
+    ("六月三十日", "六月三十日"),          # no year: left to the periods module
     # everything at once
     ("預計募資約 4.3 億(yì)港元（約５.６億美元）", "预计募资约4.3亿港元(约5.6亿美元)"),
     ("", ""),
@@ -128,6 +133,8 @@ SPANS = [
     ("区间为17.00–19.60港元", "19.60", "19.60"),
     ("募資???億元", "亿元", "億元"),
     ("甲\r\n乙", "\n乙", "\n乙"),
+    ("於二零二六年四月二十八日上市", "2026年4月28日", "二零二六年四月二十八日"),
+    ("於二零二六年四月二十八日上市", "28", "二十八"),
 ]
 
 
@@ -438,3 +445,35 @@ def test_hostile_runs(text: str) -> None:
     assert time.perf_counter() - started < 30
     assert n.to_original(len(n.text)) == len(text)
     assert n.to_original(len(n.text) // 2) <= len(text)
+
+
+#: text taken from a PDF: lines wrapped at one width, sentences running on over the breaks
+_WRAPPED = (
+    "投资要点\n"
+    "事件:公司于3月30日晚间披露2025年年度业绩。全年实现营业收入8.61亿\n"
+    "元,较上年增长96.3%,其中下半年实现收入5.02亿元,占全年比重接近六\n"
+    "成。分业务看:本地化部署贡献收入5.10亿元(占比59.2%),云端部署贡献\n"
+    "3.51亿元(占比40.8%),后者占比较2024年提升明显,平台调用量高增是主因。\n"
+    "全年研发投入28.17\n"
+    "亿元,约为收入的3.3倍。\n"
+    "风险提示:行业竞争加剧。\n"
+)
+
+
+def test_wrapped_lines_are_joined_and_map_back() -> None:
+    n = normalize(_WRAPPED)
+    assert "营业收入8.61亿元,较上年" in n.text
+    assert "云端部署贡献3.51亿元" in n.text
+    assert "研发投入28.17亿元" in n.text
+    assert n.text.startswith("投资要点\n")                 # a heading keeps its line
+    assert "3.3倍。\n风险提示" in n.text                     # a sentence's end keeps its line
+    i = n.text.index("8.61亿元")
+    s, e = n.span_to_original(i, i + len("8.61亿元"))
+    assert _WRAPPED[s:e] == "8.61亿\n元"
+
+
+def test_prose_lines_are_not_joined() -> None:
+    prose = "".join(
+        "智谱2025年收入7.24亿元,同比增长131.8%,市场关注其商业化进展" + "与算力成本的变化" * (i % 3) + "。\n"
+        for i in range(6)) + "相关新闻\n智谱发布年度业绩 收入翻倍\nMiniMax股价年内涨逾一倍\n港股新股市场持续火热\n"
+    assert normalize(prose).text == prose

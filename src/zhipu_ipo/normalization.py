@@ -438,6 +438,48 @@ def _cn_date_edits(text: str) -> list[tuple[int, int, str]]:
     return edits
 
 
+_LINE = re.compile(r"[^\n]*\n")
+#: a line that ends where a sentence may end (or a table row, a heading mark)
+_LINE_END_OK = "。！？!?：:；;…」』”\"）)】]|"
+_LINE_START_NO = "#|-*•·>【[（(▍▶►■●◆"
+_GOES_ON = "至为达的和及与、，,在于从由较比"
+_UNIT_START = "亿万千百元%倍股港美"
+
+
+def _width(line: str) -> int:
+    """Display width: two for a Chinese character, one for a Latin one (counted in C)."""
+    return 2 * len(line) - len(line.encode("latin-1", "ignore"))
+
+
+def _reflow_edits(text: str) -> list[tuple[int, int, str]]:
+    """Newlines that only wrap a line (text taken from a PDF: ``全年研发投入34.86\n亿元``), to
+    delete: a line as wide as the widest lines of the text, not ending a sentence, followed by a
+    line that goes on with the sentence. A text needs three such lines before any is joined, so
+    prose with one paragraph per line is left as it is."""
+    if text.count("\n") < 6:
+        return []
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    widths = sorted(_width(text[a:b - 1]) for a, b in lines if b - a > 10)
+    if len(widths) < 5:
+        return []
+    full = widths[int(len(widths) * 0.9)] * 0.85
+    if full < 40:
+        return []
+    cuts, wide = [], 0
+    for (a, b), (c, _) in zip(lines, lines[1:]):
+        last, nxt = text[b - 2] if b - 2 >= a else "", text[c] if c < len(text) else ""
+        if not last or last in _LINE_END_OK or last.isspace() or not nxt or nxt in _LINE_START_NO \
+                or nxt.isspace() or "  " in text[a:b]:
+            continue
+        width = _width(text[a:b - 1])
+        if width >= full:
+            wide += 1
+            cuts.append((b - 1, b, ""))
+        elif (width >= full / 3 and last in _GOES_ON) or (last.isdigit() and nxt in _UNIT_START):
+            cuts.append((b - 1, b, ""))     # 截至\n2025年…, 34.86\n亿元: a sentence cut short
+    return cuts if wide >= 3 else []
+
+
 def _pass_numbers(text: str) -> tuple[str, _Map]:
     """Steps 5-7: range dashes, blanks inside numbers, placeholder brackets; Chinese-numeral
     dates of filings in digits."""
@@ -460,9 +502,9 @@ def _pass_numbers(text: str) -> tuple[str, _Map]:
                 edits.append((a, b, "-"))
         else:
             edits.append((a, b, ""))
-    dates = _cn_date_edits(text)
-    if dates:
-        edits = sorted(edits + dates)
+    extra = _cn_date_edits(text) + _reflow_edits(text)
+    if extra:
+        edits = sorted(edits + extra)
     return _apply_edits(text, edits)
 
 
