@@ -416,6 +416,32 @@ _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年"
                       r"(?:(三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])日)?)?")
 
 
+#: a month and day in Chinese numerals without a year, as said aloud: 一月八号, 十二月三十一日
+_CN_DAY = re.compile(r"(?<![〇零一二三四五六七八九十年])(十[一二]?|[一二三四五六七八九])月"
+                     r"(三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])(?=[号日])")
+#: spoken amounts: 七点二四个亿 (个 before 亿/万), 四百零二块六 (块 and a tenth)
+_SPOKEN_GE = re.compile(r"(?<=[0-9零〇一二两三四五六七八九十百千])个(?=多?[亿万])")
+_SPOKEN_KUAI = re.compile(r"(?<=[0-9零〇一二两三四五六七八九十百千])块([一二三四五六七八九])"
+                          r"(?![零〇一二两三四五六七八九十百千万亿0-9毛角钱分])")
+
+
+def _spoken_edits(text: str) -> list[tuple[int, int, str]]:
+    """Edits writing spoken amounts and days the way print does: 七点二四个亿 -> 七点二四亿,
+    四百零二块六 -> 四百零二点六元, 一月八号 -> 1月8号."""
+    edits: list[tuple[int, int, str]] = []
+    if "个" in text:
+        edits += [(m.start(), m.end(), "") for m in _SPOKEN_GE.finditer(text)]
+    if "块" in text:
+        for m in _SPOKEN_KUAI.finditer(text):
+            edits.append((m.start(), m.start() + 1, "点"))
+            edits.append((m.end(), m.end(), "元"))
+    if "号" in text or "日" in text:
+        for m in _CN_DAY.finditer(text):
+            edits.append((m.start(1), m.end(1), _cn_small(m.group(1))))
+            edits.append((m.start(2), m.end(2), _cn_small(m.group(2))))
+    return edits
+
+
 def _cn_small(s: str) -> str:
     """十二 -> 12, 二十八 -> 28, 六 -> 6 (1 to 31)."""
     if "十" not in s:
@@ -502,7 +528,7 @@ def _pass_numbers(text: str) -> tuple[str, _Map]:
                 edits.append((a, b, "-"))
         else:
             edits.append((a, b, ""))
-    extra = _cn_date_edits(text) + _reflow_edits(text)
+    extra = _cn_date_edits(text) + _reflow_edits(text) + _spoken_edits(text)
     if extra:
         edits = sorted(edits + extra)
     return _apply_edits(text, edits)
