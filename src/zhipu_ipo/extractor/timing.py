@@ -400,12 +400,14 @@ class Timing:
         if "first_day" in st.sflags and not later_date and (ent in ctx.listing_dates or ent in known_listings()):
             # (…首日破发，其后…4月2日收报6.95港元: the date written after 首日 is the day)
             return ctx.listing_dates.get(ent) or known_listings()[ent]     # 首日: the listing day
-        if ctx.today is not None:
-            for word, days in (("today", 0), ("yesterday", -1)):
-                if word in st.sflags and st.sflags[word] < a.start:
-                    return ctx.today + dt.timedelta(days=days)
         dates = [t for t in ctx.stream.in_span(max(sent.start, a.start - LOOK), a.start) if t.kind == DATE
                  and not LISTING_AFTER.match(self.text, t.end)]
+        if ctx.today is not None:
+            for word, days in (("today", 0), ("yesterday", -1)):
+                if word in st.sflags and st.sflags[word] < a.start and not (
+                        dates and dates[-1].start > st.sflags[word] + 6 and self._date_of(dates[-1]) is not None):
+                    # (今日公告…，较前一交易日(11月16日)收市价…: the day written nearer the figure)
+                    return ctx.today + dt.timedelta(days=days)
         for t in reversed(dates):
             d = self._date_of(t)
             if d is not None:
