@@ -234,4 +234,14 @@ CASES: list[Case] = [
          "岚越科技公開發售超額認購812.5倍,觸發回撥,公眾部分增至1,500萬股。",
          (("岚越科技", "hk_oversubscription", None, None, "812.5", "times", "exact"),
           ("岚越科技", "hk_offer_shares", None, None, "15000000", "shares", "exact"))),
+    # ------------------------------------------------------------------ features
+    Case("j-gong-struck-that-day",
+         "今年4月2日上午九点半,港交所的铜锣被敲响。那天,岚越科技(06871.HK)以每股18.20港元挂牌,开盘报19.05港元,收盘停在21.30港元。",
+         (("岚越科技", "listing_date", None, None, "2026-04-02", "date", "exact"),
+          ("岚越科技", "ticker", None, None, "06871.HK", "text", "exact"),
+          ("岚越科技", "offer_price", None, None, "18.20", "HKD/share", "exact"),
+          ("岚越科技", "open_price", "2026-04-02", None, "19.05", "HKD/share", "exact"),
+          ("岚越科技", "close_price", "2026-04-02", None, "21.30", "HKD/share", "exact")),
+         published="2026-10-20",
+         note="the gong is a listing; 那天 is the day just told, however long before the article"),
 ]

@@ -220,7 +220,8 @@ def _pair_ranges(text: str, dates: list[Tok]) -> list[Tok]:
 
 # 1月8日，/ 1月8日上午，/ 1月8日9时30分，: the end of a date that opens its sentence
 _OPENING_DATE_END = re.compile(r"(?:上午|下午|早上|早间|晚间|中午|午间|当天|当日)?\s*"
-                               r"(?:\d{1,2}[:：]\d{2}|\d{1,2}[时点](?:\d{1,2}分|半)?)?\s*[，,]")
+                               r"(?:\d{1,2}[:：]\d{2}|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[时点]"
+                               r"(?:\d{1,2}分|[一二三四五六七八九十]{1,3}分|半|整)?)?\s*[，,]")
 #: a date that is a deadline: 2027年12月31日前, 6月底之前
 _DEADLINE_AFTER = re.compile(r"(?:前|之前|以前)(?![三五十]|\d)")
 #: between a name and a date inside its parentheses: 澄域机器人(02812,|(|(股份代号02812，

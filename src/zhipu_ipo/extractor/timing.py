@@ -419,7 +419,8 @@ class Timing:
         ref = ctx.today or ctx.reference
         for end, day, who in ctx.listing_events:     # a listing just told (…正式挂牌上市。开盘报…)
             if end <= sent.start and end > last_pos and who == ent and (
-                    ref is None or abs((day - ref).days) <= 45):
+                    ref is None or abs((day - ref).days) <= 45 or "same_day" in st.sflags):
+                # (那天，…开盘报…: the day of the listing just told, however long ago)
                 last_day, last_pos = day, end
         if last_day is not None and ("same_day" in st.sflags or sent.start - last_pos < 160
                                      and not _FEED_TIME.search(self.text, last_pos, sent.start)):
