@@ -177,6 +177,9 @@ def adversarial_inputs(corpus: list[str]) -> dict[str, Callable[[int], str]]:
         # one sentence of endless clauses: pairs, 年内, slash lists (no 。 to cut it)
         "endless clauses": lambda n: _fill("2024年收入1亿元，期内亏损由2024年的2亿元收窄至1亿元；年内亏损3亿元；"
                                            "毛利率由1.5%升至2.5%，2023A/2024A营收分别为1.2/3.4亿元，", n),
+        # filings: Chinese-numeral dates, 2025年同期 and 上年度 comparisons, names with dates in parentheses
+        "endless filing clauses": lambda n: _fill("截至二零二六年六月三十日止，毛利率由二零二五年同期的20.4%上升至25.8%，"
+                                                  "上年度为人民币352.6百万元，岚越科技(06871,9月3日上市)、", n),
     }
 
 

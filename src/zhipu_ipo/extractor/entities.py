@@ -466,6 +466,7 @@ def build_registry(text: str) -> Registry:
                     and not any(w in name for w in _word_table().get("never", ())):
                 add_company([name])
     pending: list[tuple[str, str, int, int]] = []
+    covered: set[int] = set()           # the characters of the tickers in ``pending``
     if "(" in text or "（" in text:
         for m in _DEFINITION.finditer(text):
             alias = m.group(1).strip()
@@ -479,6 +480,7 @@ def build_registry(text: str) -> Registry:
         name = name_before(text, op) if op is not None else None
         key = add_company([name]) if name else None
         pending.append((key or "", normalize_ticker(digits), m.start(), m.end()))
+        covered.update(range(m.start(), m.end()))
     # a forum cashtag names a listed company: $澜峰微电子(06688)$, $地平线机器人-W(09660)$
     if "$" in text:
         for m in _CASHTAG.finditer(text):
@@ -505,8 +507,9 @@ def build_registry(text: str) -> Registry:
                 and not any(w in name for w in _word_table().get("never", ())):
             # 灵犀智算(02739): a five-digit code with a leading zero is a Hong Kong stock code
             ident = add_company([name])
-        if ident and not any(s <= m.start(2) < e for _, _, s, e in pending):
+        if ident and m.start(2) not in covered:
             pending.append((ident, normalize_ticker(code), m.start(2), m.end(2)))
+            covered.update(range(m.start(2), m.end(2)))
 
     # A discovered name may also be written without its company word (地平线机器人 -> 地平线):
     # the shorter form is an alias when the article uses it on its own.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
@@ -137,17 +138,19 @@ _HEADING_LOOK = 240
 
 def _tickers(ctx, sent, tickers, cues, ents, drafts, misses) -> None:
     text = ctx.text
+    ent_ends = [e.end for e in ents]
+    cue_starts = [c.start for c in cues]        # (cues are in text order)
     for t in tickers:
         ent, ticker = t.obj
         if not ent:
-            before = [e for e in ents if e.end <= t.start]
-            ent = before[-1].obj.entity if before else _entity_at(ctx, ents, t.start, sent)
+            k = bisect_right(ent_ends, t.start) - 1       # the company named last before it
+            ent = ents[k].obj.entity if k >= 0 else _entity_at(ctx, ents, t.start, sent)
         lo, hi = max(sent.start, t.start - 120), min(sent.end, t.end + 120)
         clause_lo = max(text.rfind("，", lo, t.start), text.rfind(",", lo, t.start), lo)
         clause_hi = min([x for x in (text.find("，", t.end, hi), text.find(",", t.end, hi)) if x != -1]
                         or [hi])
-        near = [c for c in cues if clause_lo - 30 <= c.start <= clause_hi + 30 and c.obj.value in
-                ("listing", "ipo", "filing", "sub_start", "sub_end", "sub_period", "first_day")]
+        near = [c for c in cues[bisect_left(cue_starts, clause_lo - 30):bisect_right(cue_starts, clause_hi + 30)]
+                if c.obj.value in ("listing", "ipo", "filing", "sub_start", "sub_end", "sub_period", "first_day")]
         known = (ent in ctx.registry.aliases.values() and ent not in bystanders()) or ent == ctx.main_entity \
             or _TRADES_AFTER.match(text, t.end) is not None
         if not ent or not (near or known):
@@ -253,21 +256,35 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
             ent_names.append(e.obj.entity)
     points = [t for t in ctx.stream.in_span(sent.start, sent.end)
               if t.kind == "period" and t.obj.kind == "point" and t.obj.text.startswith(("截至", "截止"))]
+    point_starts = [p.start for p in points]
+
+    def _in_point(t) -> bool:      # (the 截至 period the date is part of, found by bisection)
+        k = bisect_right(point_starts, t.start) - 1
+        return k >= 0 and t.start < points[k].end
+
     usable = [t for t in dates if not getattr(t.obj, "dateline", False)
               and (t.obj.month is not None or getattr(t.obj, "relative", None)) and t.obj.day is not None
-              and not any(p.start <= t.start < p.end for p in points)]
-    for t in list(usable):
-        # 澄域机器人(02812,8月20日上市): a date in the parentheses after a name is that company's
-        ent = next((e for e in ents if e.end <= t.start and _PAREN_OF.fullmatch(text, e.end, t.start)), None)
+              and not _in_point(t)]
+    # 澄域机器人(02812,8月20日上市): a date in the parentheses after a name is that company's
+    # (each date looks at the entity and the listing word nearest to it only: linear)
+    taken: set[int] = set()
+    ent_ends = [e.end for e in ents]
+    listing_starts = [c.start for c in events if c.obj.value == "listing"]
+    listings = [c for c in events if c.obj.value == "listing"]
+    for t in usable:
+        k = bisect_right(ent_ends, t.start) - 1
         close = _PAREN_END.match(text, t.end)
-        ev = next((c for c in events if close and t.end <= c.start < close.end()
-                   and c.obj.value == "listing"), None)
-        if ent is None or ev is None:
+        if k < 0 or close is None or not _PAREN_OF.fullmatch(text, ents[k].end, t.start):
+            continue
+        j = bisect_left(listing_starts, t.end)
+        if j >= len(listings) or listings[j].start >= close.end():
             continue
         when = _date_value(ctx, t.obj)
         if when is not None:
-            usable.remove(t)
-            drafts.append(_draft(ent.obj.entity, "listing_date", when, t, sent, ev, False))
+            taken.add(t.start)
+            drafts.append(_draft(ents[k].obj.entity, "listing_date", when, t, sent, listings[j], False))
+    if taken:
+        usable = [t for t in usable if t.start not in taken]
     for group in _groups(text, _pair_ranges(text, usable)):
         ev = _nearest_event(text, group, events)
         # 越疆和优必选则分别于A和B上市: the companies joined right before the dates, in order

@@ -208,7 +208,7 @@ class Timing:
         items (earlier in the sentence or before it), else a recent range followed by the periods
         named after it (2022-2024年…；2025年前三季度… -> four periods)."""
         recent = [t for t in self.recent_periods[-12:] if t.start < before] + [
-            t for t in self.ctx.stream.in_span(sentence_start, before)
+            t for t in self.ctx.stream.in_span(max(sentence_start, before - LOOK), before)
             if t.kind == PERIOD and t.obj.period is not None]
         for t in reversed(recent):
             items = list(getattr(t.obj, "items", []) or [])
