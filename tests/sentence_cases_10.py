@@ -244,4 +244,10 @@ CASES: list[Case] = [
           ("岚越科技", "close_price", "2026-04-02", None, "21.30", "HKD/share", "exact")),
          published="2026-10-20",
          note="the gong is a listing; 那天 is the day just told, however long before the article"),
+    Case("j-priced-at-top-of-range",
+         "岚越科技(06871)以每股18.6港元的區間上緣定價(原區間16.2至18.6港元)。",
+         (("岚越科技", "ticker", None, None, "06871.HK", "text", "exact"),
+          ("岚越科技", "offer_price", None, None, "18.6", "HKD/share", "exact"),
+          ("岚越科技", "offer_price", None, None, "16.2", "HKD/share", "range")),
+         note="以每股X港元的区间上缘定价 prices the offer; the range in parentheses is the one it was offered in"),
 ]

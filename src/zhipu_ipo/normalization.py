@@ -417,12 +417,15 @@ _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年"
 
 
 #: a month and day in Chinese numerals without a year, as said aloud: 一月八号, 十二月三十一日
-_CN_DAY = re.compile(r"(?<![〇零一二三四五六七八九十年])(十[一二]?|[一二三四五六七八九])月"
+_CN_DAY = re.compile(r"(十[一二]?|[一二三四五六七八九])月"
                      r"(三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])(?=[号日])")
-#: spoken amounts: 七点二四个亿 (个 before 亿/万), 四百零二块六 (块 and a tenth)
-_SPOKEN_GE = re.compile(r"(?<=[0-9零〇一二两三四五六七八九十百千])个(?=多?[亿万])")
-_SPOKEN_KUAI = re.compile(r"(?<=[0-9零〇一二两三四五六七八九十百千])块([一二三四五六七八九])"
-                          r"(?![零〇一二两三四五六七八九十百千万亿0-9毛角钱分])")
+_NOT_BEFORE_DAY = set("〇零一二三四五六七八九十年")
+#: spoken amounts: 七点二四个亿 (个 before 亿/万), 四百零二块六 (块 and a tenth); each pattern starts
+#: with its literal character, and the numeral before it is tested in code (a look-behind first
+#: would be tried at every position of the text)
+_NUMERAL_BEFORE = set("0123456789零〇一二两三四五六七八九十百千")
+_SPOKEN_GE = re.compile(r"个(?=多?[亿万])")
+_SPOKEN_KUAI = re.compile(r"块([一二三四五六七八九])(?![零〇一二两三四五六七八九十百千万亿0-9毛角钱分])")
 
 
 def _spoken_edits(text: str) -> list[tuple[int, int, str]]:
@@ -430,15 +433,18 @@ def _spoken_edits(text: str) -> list[tuple[int, int, str]]:
     四百零二块六 -> 四百零二点六元, 一月八号 -> 1月8号."""
     edits: list[tuple[int, int, str]] = []
     if "个" in text:
-        edits += [(m.start(), m.end(), "") for m in _SPOKEN_GE.finditer(text)]
+        edits += [(m.start(), m.end(), "") for m in _SPOKEN_GE.finditer(text)
+                  if m.start() and text[m.start() - 1] in _NUMERAL_BEFORE]
     if "块" in text:
         for m in _SPOKEN_KUAI.finditer(text):
-            edits.append((m.start(), m.start() + 1, "点"))
-            edits.append((m.end(), m.end(), "元"))
-    if "号" in text or "日" in text:
+            if m.start() and text[m.start() - 1] in _NUMERAL_BEFORE:
+                edits.append((m.start(), m.start() + 1, "点"))
+                edits.append((m.end(), m.end(), "元"))
+    if "月" in text:
         for m in _CN_DAY.finditer(text):
-            edits.append((m.start(1), m.end(1), _cn_small(m.group(1))))
-            edits.append((m.start(2), m.end(2), _cn_small(m.group(2))))
+            if not (m.start() and text[m.start() - 1] in _NOT_BEFORE_DAY):
+                edits.append((m.start(1), m.end(1), _cn_small(m.group(1))))
+                edits.append((m.start(2), m.end(2), _cn_small(m.group(2))))
     return edits
 
 
@@ -469,6 +475,19 @@ _LINE = re.compile(r"[^\n]*\n")
 _LINE_END_OK = "。！？!?：:；;…」』”\"）)】]|"
 _LINE_START_NO = "#|-*•·>【[（(▍▶►■●◆"
 _GOES_ON = "至为达的和及与、，,在于从由较比"
+
+
+def _wrap_candidates(text: str) -> bool:
+    """Three line breaks or more inside a sentence (a character that ends nothing before the
+    break, one that goes on after it): the cheap test before measuring lines."""
+    found, i, n = 0, text.find("\n"), len(text)
+    while i != -1 and found < 3:
+        if 0 < i < n - 1:
+            a, b = text[i - 1], text[i + 1]
+            if a not in _LINE_END_OK and not a.isspace() and b not in _LINE_START_NO and not b.isspace():
+                found += 1
+        i = text.find("\n", i + 1)
+    return found >= 3
 _UNIT_START = "亿万千百元%倍股港美"
 
 
@@ -482,8 +501,8 @@ def _reflow_edits(text: str) -> list[tuple[int, int, str]]:
     delete: a line as wide as the widest lines of the text, not ending a sentence, followed by a
     line that goes on with the sentence. A text needs three such lines before any is joined, so
     prose with one paragraph per line is left as it is."""
-    if text.count("\n") < 6:
-        return []
+    if text.count("\n") < 6 or not _wrap_candidates(text):
+        return []       # (most texts: every line ends a sentence or a heading)
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
     widths = sorted(_width(text[a:b - 1]) for a, b in lines if b - a > 10)
     if len(widths) < 5:

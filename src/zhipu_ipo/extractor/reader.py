@@ -824,6 +824,10 @@ class Reader(Classifier, Timing):
         end = st.base_pos + len(word)
         return self.text[end:a.start] if 0 <= end <= a.start else "?"
 
+    #: 以每股24.6港元的区间上缘定价: where in the range the price sits, between it and 定价
+    _RANGE_END_BETWEEN = re.compile(r"的?(?:招股|价格)?区间(?:的)?(?:上缘|上限|下限|下缘|顶端|底端|高端|低端|中位数|中间价)|"
+                                    r"的?(?:上限|下限|上缘|下缘)")
+
     def _postfix_cue(self, st: _State, toks: list[Tok], j: int) -> None:
         """``以约43亿港元募资规模``, ``实现1.9亿元收入``: a metric word right after an amount of money
         (or shares) names it when its own clause has no cue before it."""
@@ -832,7 +836,8 @@ class Reader(Classifier, Timing):
         a, nxt = toks[j].obj, toks[j + 1]
         if nxt.kind != CUE or nxt.obj.kind not in ("metric", "loss") or a.unit in ("percent", None):
             return
-        if self.text[a.end:nxt.start] not in ("", "的", "为", "是"):
+        if self.text[a.end:nxt.start] not in ("", "的", "为", "是") \
+                and not self._RANGE_END_BETWEEN.fullmatch(self.text, a.end, nxt.start):
             return
         if st.base is not None and st.base_pos >= st.clause_start and not st.base_is_postfix:
             return
