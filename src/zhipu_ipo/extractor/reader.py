@@ -1097,20 +1097,25 @@ class Reader(Classifier, Timing):
         return list(dict.fromkeys(e for e, _ in both))
 
     def _on_flat(self, st: _State, sent: Span, t: Tok) -> None:
-        """平开, or 开盘报212.8港元，与发行价持平: an open change of zero, written as a word."""
+        """平开, or 开盘报212.8港元，与发行价持平: an open change of zero, written as a word; 收市持平
+        (持平 right after the close word): a day change of zero."""
+        metric = "open_change"
         if t.obj.value == "open":
             if FLAT_NOT_WORD.search(self.text, max(0, t.start - 1), t.end + 1):
                 return
+        elif st.price == "close" and st.price_pos >= st.clause_start and t.obj.word == "持平" \
+                and _FLAT_AFTER_CLOSE.fullmatch(self.text, st.price_pos, t.start):
+            metric = "day_change"
         elif not (st.price == "open" and st.price_pos >= st.sentence_start and st.base_pos < st.price_pos):
             return
-        if any(d.sent == sent and d.metric == "open_change" for d in self.drafts):
+        if any(d.sent == sent and d.metric == metric and d.start >= st.clause_start for d in self.drafts[-8:]):
             return
         a = Amount(value=Decimal(0), unit="percent", text=t.obj.word, start=t.start, end=t.end,
                    num_start=t.start, num_end=t.end)
         day = self._trading_day(st, sent, a)
         if day is None:
             return          # a word, not a number: nothing to report as unplaced
-        self._emit(st, sent, a, "open_change", Decimal(0), "percent", "exact", None, day.isoformat(),
+        self._emit(st, sent, a, metric, Decimal(0), "percent", "exact", None, day.isoformat(),
                    t.obj.word, "flat")
 
     def _miss(self, a, sent, reason, detail) -> None:
@@ -1124,6 +1129,8 @@ class Reader(Classifier, Timing):
 
 
 
+#: the close word right before 持平: 收市持平, 收盘报平 (a zero day change)
+_FLAT_AFTER_CLOSE = re.compile(r"(?:收市|收盘|收报|收)\s*")
 #: a parenthesis giving the basis of a figure, right before it: (按中位数30.50港元计)：
 _BASIS_NOTE = re.compile(r"[\d.]+\s*[倍%％]\s*[(（][^()（）]{0,8}$")
 _BASIS_NOTE_END = re.compile(r"\s*(?:计算?)?\s*[)）]")

@@ -269,6 +269,14 @@ class Timing:
         for c in candidates:
             if years is None or _span_years_close(c, years):
                 return c
+        topic = self.topic_period()
+        if years is not None and topic is not None and topic.obj.period.kind in ("year", "half", "quarters"):
+            # 三年半累计亏损 in an article about 2025H1: the years up to the period it reports on
+            end = topic.obj.period
+            for y in range(end.end_date.year - 6, end.end_date.year + 1):
+                span = Period.span(parse_period(str(y)), end) if y < end.start_date.year else None
+                if span is not None and _span_years_close(span, years):
+                    return span
         return None
 
     def _sentence_periods(self, st: _State, pos: int) -> list[Tok]:
