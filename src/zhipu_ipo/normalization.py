@@ -420,6 +420,7 @@ _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年"
 _CN_DAY = re.compile(r"(十[一二]?|[一二三四五六七八九])月"
                      r"(三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])(?=[号日])")
 _NOT_BEFORE_DAY = set("〇零一二三四五六七八九十年")
+_MONTH_LAST = set("一二三四五六七八九十")
 #: spoken amounts: 七点二四个亿 (个 before 亿/万), 四百零二块六 (块 and a tenth); each pattern starts
 #: with its literal character, and the numeral before it is tested in code (a look-behind first
 #: would be tried at every position of the text)
@@ -440,11 +441,16 @@ def _spoken_edits(text: str) -> list[tuple[int, int, str]]:
             if m.start() and text[m.start() - 1] in _NUMERAL_BEFORE:
                 edits.append((m.start(), m.start() + 1, "点"))
                 edits.append((m.end(), m.end(), "元"))
-    if "月" in text:
-        for m in _CN_DAY.finditer(text):
-            if not (m.start() and text[m.start() - 1] in _NOT_BEFORE_DAY):
+    i = text.find("月")
+    while i != -1:
+        # (a month in Chinese numerals ends at this 月: 八月 or 十二月)
+        if i and text[i - 1] in _MONTH_LAST:
+            start = i - 2 if i > 1 and text[i - 2] == "十" else i - 1
+            m = _CN_DAY.match(text, start)
+            if m is not None and not (m.start() and text[m.start() - 1] in _NOT_BEFORE_DAY):
                 edits.append((m.start(1), m.end(1), _cn_small(m.group(1))))
                 edits.append((m.start(2), m.end(2), _cn_small(m.group(2))))
+        i = text.find("月", i + 1)
     return edits
 
 
@@ -459,15 +465,24 @@ def _cn_small(s: str) -> str:
 def _cn_date_edits(text: str) -> list[tuple[int, int, str]]:
     """Edits writing the Chinese-numeral dates of filings in digits (二零二六年四月二十八日 ->
     2026年4月28日); a year always holds 〇 or 零, so text without them costs one scan."""
-    if "〇" not in text and "零" not in text:
-        return []
-    edits = []
-    for m in _CN_DATE.finditer(text):
-        for g in (1, 2, 3):
-            if m.group(g):
-                digits = "".join(str(_CN_NUM[c]) for c in m.group(g)) if g == 1 else _cn_small(m.group(g))
-                edits.append((m.start(g), m.end(g), digits))
-    return edits
+    edits: list[tuple[int, int, str]] = []
+    done = 0
+    for zero in ("〇", "零"):
+        i = text.find(zero)
+        while i != -1:
+            # (the year's four numerals hold this 〇/零 in one of their places)
+            for start in range(max(done, i - 3), i + 1):
+                m = _CN_DATE.match(text, start)
+                if m is not None:
+                    for g in (1, 2, 3):
+                        if m.group(g):
+                            digits = "".join(str(_CN_NUM[c]) for c in m.group(g)) if g == 1 \
+                                else _cn_small(m.group(g))
+                            edits.append((m.start(g), m.end(g), digits))
+                    done = m.end()
+                    break
+            i = text.find(zero, max(i + 1, done))
+    return sorted(set(edits))
 
 
 _LINE = re.compile(r"[^\n]*\n")
