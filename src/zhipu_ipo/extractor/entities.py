@@ -43,6 +43,7 @@ def find_tickers(text: str):
 #: the form only Hong Kong stock codes take (a year or a Taiwan code has four digits)
 _HK_CODE = re.compile(r"0\d{4}")
 #: 智谱(02513), 智谱(2513), …有限公司(星衡智能,2631), 澄域机器人(02812,8月20日上市)
+_QUOTED_BEFORE = re.compile(r"[「『“\"]([\u4e00-\u9fffA-Za-z]{2,16})[」』”\"]\s*$")
 _BARE_CODE = re.compile(r"[(（](?:([^()（）,，、\d]{1,20})[,，、]\s?)?"
                         r"(\d{4,5}(?=[)）])|0\d{4}(?=[,，;；][^()（）\n]{1,20}[)）]))")
 _DEFINITION = re.compile(
@@ -472,6 +473,10 @@ def build_registry(text: str) -> Registry:
             alias = m.group(1).strip()
             op = _inside_parens(text, m.start())
             full = name_before(text, op) if op is not None else None
+            if full is None and op is not None:
+                # 「渡鸥机器人」(下称“渡鸥”): the full name in quotes before the parenthesis
+                q = _QUOTED_BEFORE.search(text, max(0, op - 24), op)
+                full = q.group(1) if q is not None else None
             if alias and full:
                 add_company([full, alias])
     for m in find_tickers(text):

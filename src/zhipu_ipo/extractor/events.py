@@ -225,6 +225,7 @@ def _pair_ranges(text: str, dates: list[Tok]) -> list[Tok]:
 _OPENING_DATE_END = re.compile(r"(?:上午|下午|早上|早间|晚间|中午|午间|当天|当日)?\s*"
                                r"(?:\d{1,2}[:：]\d{2}|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[时点]"
                                r"(?:\d{1,2}分|[一二三四五六七八九十]{1,3}分|半|整)?)?\s*[，,]")
+_SINCE_LISTING = re.compile(r"(?:港股|港交所|香港|主板)?(?:后|之后|以来|以后)")
 #: a date that is a deadline: 2027年12月31日前, 6月底之前
 _DEADLINE_AFTER = re.compile(r"(?:前|之前|以前)(?![三五十]|\d)")
 #: between a name and a date inside its parentheses: 澄域机器人(02812,|(|(股份代号02812，
@@ -243,7 +244,9 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
                 v == "ipo" and c.obj.word == "招股"):
             if v == "listing" and _NOT_EVENT_AFTER.match(text[c.end:c.end + 8]) and not any(
                     _DATE_THEN_LISTING.fullmatch(text, d.end, c.start)
-                    or (d.end == c.start and re.search(r"(?:于|在)\s*$", text[max(0, d.start - 3):d.start]))
+                    or (d.end == c.start and _SINCE_LISTING.match(text, c.end))
+                    # (今年1月9日登陆港交所后: the date right before 上市后 is the listing's; 12月23日上市前
+                    # 发布… is the day of what happens before it)
                     for d in dates if d.end <= c.start):
                 continue        # 上市后…, unless a date stands right before: 1月9日在港股上市后
             if v == "first_day" and _COMPARED_WITH.search(text, max(0, c.start - 3), c.start):

@@ -121,7 +121,7 @@ _TO_AFTER = re.compile(r"的?[^，,。；;]{0,20}?(?:至|到)")
 #: before a period a paragraph does not report on: a forecast's year, a part of the period
 #: what a heading adds around a company's name: —— 智谱 ——, 【天数智芯(09903.HK)】, ▍MiniMax
 _HEADING_DECOR = re.compile(r"[\s—–\-=~_*#【】\[\]▍|｜·•()（）]*")
-_AHEAD_OR_PART = re.compile(r"(?:预计|预期|有望|目标|计划|将于?|其中)\s*(?:在|于|到)?\s*$")
+_AHEAD_OR_PART = re.compile(r"(?:预计|预期|有望|目标|计划|将于?|其中|仅|单|光)\s*(?:在|于|到)?\s*$")
 #: relative periods that name the comparison of a figure, not the period a paragraph is about
 _COMPARISONS = ("same_period", "previous_year")
 #: words of filings for the fiscal year before the one reported (not the calendar's last year)
