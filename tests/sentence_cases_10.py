@@ -289,4 +289,13 @@ CASES: list[Case] = [
           ("岚越科技", "revenue", "2025H2", None, "220000000", "CNY", "exact"),
           ("岚越科技", "revenue", "2025", "cloud_deployment", "180000000", "CNY", "exact")),
          note="仅下半年 is a part of the year the paragraph reports on"),
+    Case("j-new-year-first-session",
+         "上周五(1月2日)為新年首個交易日,港股高開高走,科技股領漲。", (),
+         published="2026-01-05", note="the year's first session is no listing"),
+    Case("j-rest-as-international-tranche",
+         "岚越科技計劃發售1.5億股H股,其中香港公開發售佔10%,即1,500萬股,其餘1.35億股作國際配售。",
+         (("岚越科技", "shares_offered", None, None, "150000000", "shares", "exact"),
+          ("岚越科技", "hk_offer_shares", None, None, "15000000", "shares", "exact"),
+          ("岚越科技", "intl_offer_shares", None, None, "135000000", "shares", "exact")),
+         note="a tranche named after its shares (…股作国际配售)"),
 ]

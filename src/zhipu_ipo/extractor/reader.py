@@ -836,7 +836,7 @@ class Reader(Classifier, Timing):
         a, nxt = toks[j].obj, toks[j + 1]
         if nxt.kind != CUE or nxt.obj.kind not in ("metric", "loss") or a.unit in ("percent", None):
             return
-        if self.text[a.end:nxt.start] not in ("", "的", "为", "是") \
+        if self.text[a.end:nxt.start] not in ("", "的", "为", "是", "作", "用作", "拨作") \
                 and not self._RANGE_END_BETWEEN.fullmatch(self.text, a.end, nxt.start):
             return
         if st.base is not None and st.base_pos >= st.clause_start and not st.base_is_postfix:
