@@ -298,4 +298,12 @@ CASES: list[Case] = [
           ("岚越科技", "hk_offer_shares", None, None, "15000000", "shares", "exact"),
           ("岚越科技", "intl_offer_shares", None, None, "135000000", "shares", "exact")),
          note="a tranche named after its shares (…股作国际配售)"),
+    Case("j-year-with-parts-leads",
+         "岚越科技2025年实现收入3.1亿元,下半年收入2.2亿元,明显快于上半年;第四季度单季毛利率为31.2%。\n"
+         "分业务看,云端部署收入为1.8亿元。",
+         (("岚越科技", "revenue", "2025", None, "310000000", "CNY", "exact"),
+          ("岚越科技", "revenue", "2025H2", None, "220000000", "CNY", "exact"),
+          ("岚越科技", "gross_margin", "2025Q4", None, "31.2", "percent", "exact"),
+          ("岚越科技", "revenue", "2025", "cloud_deployment", "180000000", "CNY", "exact")),
+         note="a paragraph about a year and parts of it leads the next with the year; 快于上半年 compares"),
 ]

@@ -265,7 +265,7 @@ class Reader(Classifier, Timing):
             # a prose paragraph about one period leads the bullet list that may follow it (one
             # that only compares, 年内亏损…上年为…, keeps the lead of the paragraph before)
             if self._par_period_toks or not self._par_named_period:
-                self.lead_period = self.paragraph_period()
+                self.lead_period = self.paragraph_period() or self._year_with_parts()
                 self.lead_is_heading = False
             heading = self._heading_period(sent, toks)
             if heading is not None:
@@ -334,6 +334,20 @@ class Reader(Classifier, Timing):
         if not toks or any(t.obj.kind != "single" for t in toks):
             return None
         return toks[0] if len({str(t.obj.period) for t in toks}) == 1 else None
+
+    def _year_with_parts(self) -> Optional[Tok]:
+        """A paragraph about one year that also names parts of it (2025年…；下半年…；第四季度…):
+        the year leads the paragraph after it (分业务看，…)."""
+        toks = self._par_period_toks
+        years = {str(t.obj.period) for t in toks if t.obj.period.kind == "year"}
+        if len(years) != 1 or any(t.obj.kind != "single" for t in toks):
+            return None
+        year = next(t for t in toks if t.obj.period.kind == "year")
+        y = year.obj.period.start_date.year
+        if all(t.obj.period.kind == "year" or t.obj.period.start_date.year == y == t.obj.period.end_date.year
+               for t in toks):
+            return year
+        return None
 
     def _bullet(self, sent: Span) -> bool:
         """The sentence is an item of a bulleted or numbered list (・收入：…, 1. 毛利率…)."""
