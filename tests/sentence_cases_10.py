@@ -306,4 +306,11 @@ CASES: list[Case] = [
           ("岚越科技", "gross_margin", "2025Q4", None, "31.2", "percent", "exact"),
           ("岚越科技", "revenue", "2025", "cloud_deployment", "180000000", "CNY", "exact")),
          note="a paragraph about a year and parts of it leads the next with the year; 快于上半年 compares"),
+    Case("j-valuation-over-revenue-at-offer",
+         "以招股價上限計,岚越科技估值約為去年收入的15倍。",
+         (("岚越科技", "price_to_sales", "2025", None, "15", "times", "approx"),),
+         published="2026-09-14", note="a valuation at the offer price over revenue is a P/S"),
+    Case("j-valuation-over-revenue-of-a-round",
+         "岚越科技C轮融资后估值约为去年收入的30倍。", (),
+         published="2026-09-14", note="a funding round's valuation over revenue is no P/S"),
 ]

@@ -72,6 +72,10 @@ _MOVED_TO = re.compile(r"[%％]\s*(?:至|到)\s*$")
 _CLOSE_WORD = re.compile(r"收(?:报|市|盘|于|在)")
 
 
+#: a valuation at the offer price (以招股价上限计，估值…): the listing's market value
+_AT_OFFER_PRICE = re.compile(r"(?:以|按)(?:招股价|发行价|发售价|定价)")
+
+
 class Classifier:
     """Metric decisions of the sentence reader (see the module docstring)."""
 
@@ -547,6 +551,10 @@ class Classifier:
         # 市值相当于2024年收入约245倍: the price-to-sales ratio on that year's revenue
         if base == "revenue" and st.prev_base in ("x_market_cap", "market_cap_at_ipo", "market_cap"):
             return ("price_to_sales", a.value, "times", self._loose_qualifier(st, a), None, "市值/收入", "ratio-ps")
+        if base == "revenue" and st.prev_base == "x_valuation" and _AT_OFFER_PRICE.search(
+                self.text, max(st.sentence_start, st.prev_base_pos - 24), st.prev_base_pos):
+            # 以招股价上限计，估值约为去年收入的15倍: the listing's value over revenue
+            return ("price_to_sales", a.value, "times", self._loose_qualifier(st, a), None, "估值/收入", "ratio-ps")
         # 研发开支为同期总营收的8倍, 研发开支相当于收入约3.98倍: ratio of the previous cue to revenue
         if base == "revenue" and st.prev_base in ("rd_expense",) + LOSSES and (
                 self.text[max(0, pos - 1):pos] == "的" or self._ratio_of_revenue(st, pos)):
