@@ -313,4 +313,9 @@ CASES: list[Case] = [
     Case("j-valuation-over-revenue-of-a-round",
          "岚越科技C轮融资后估值约为去年收入的30倍。", (),
          published="2026-09-14", note="a funding round's valuation over revenue is no P/S"),
+    Case("j-product-contributed-revenue",
+         "岚越科技(06871)2025年收入5.1亿元。其中,Atlas系列是绝对主力,2025年贡献收入3.6亿元。",
+         (("岚越科技", "ticker", None, None, "06871.HK", "text", "exact"),
+          ("岚越科技", "revenue", "2025", None, "510000000", "CNY", "exact")),
+         note="revenue a product contributed is no company revenue (the product has no segment slug)"),
 ]

@@ -438,7 +438,16 @@ class Classifier:
         芯片收入…; 其中硬件收入…), not the company's (总收入)."""
         if st.segment is not None and st.segment_pos >= st.clause_start or (st.base_cue or "").startswith("总"):
             return False
-        return bool(SEGMENT_TALK.search(self.text, max(st.sentence_start, pos - LOOK), pos)) or self._sub_noun(st)
+        return bool(SEGMENT_TALK.search(self.text, max(st.sentence_start, pos - LOOK), pos)) or self._sub_noun(st) \
+            or self._contributed(st)
+
+    def _contributed(self, st: _State) -> bool:
+        """其中，Ovis系列是绝对主力，2025年贡献收入3.62亿元: revenue a product contributed (the
+        sentence names no company before it)."""
+        if st.base != "revenue" or not re.search(r"贡献了?\s*$", self.text[max(st.clause_start, st.base_pos - 4):st.base_pos]):
+            return False
+        lo = max(st.sentence_start, st.base_pos - LOOK)
+        return not any(t.kind == ENTITY for t in self.ctx.stream.in_span(lo, st.base_pos))
 
     def _sub_noun(self, st: _State) -> bool:
         """其中硬件收入…: a part of the revenue named by a word the lexicon does not know."""
