@@ -31,6 +31,7 @@ really written. The steps, in order (every one recorded in the offset map):
    character by character (a converted character to its source character, a differently converted
    phrase to its first source character).
    (Two changes that cancel out within one line would go unnoticed; no dictionary has either.)
+   ``昇`` is kept: simplified text writes it in names (昇腾, 昇泰), where ``t2s`` would make it 升.
 4. **Width folding**: full-width ASCII U+FF01..U+FF5E -> ASCII, U+3000, NBSP and the other
    fixed-width spaces -> ``" "``. Chinese punctuation outside that block (。、“”【】《》) is kept.
 5. **Dashes and tildes in numeric ranges become ``-``**: a run of up to three of
@@ -322,6 +323,9 @@ def _pass_simplify(text: str) -> tuple[str, _Map]:
         return text, None
     out = _cc_convert(text)
     if len(out) == len(text) and ("\n" not in text or _line_lengths(out) == _line_lengths(text)):
+        if "昇" in text:
+            # 昇 is a simplified character too (昇泰, 昇腾): t2s turns it into 升, names lose it
+            out = "".join(c if c == "昇" else o for c, o in zip(text, out))
         return out, None
     outs, ins = _new_map()
     pieces = []
