@@ -272,8 +272,8 @@ class Classifier:
             if self.metrics[base].family == "financial" and not a.scaled and abs(a.value) < 10**5:
                 # 总收益约6926港元: a personal sum, not a listed company's figure
                 return self._mk_miss(a, sent, "no_metric_cue", f"too small for a company's {base}")
-            if base == "net_loss" and "adjusted" in st.sflags:
-                base = "adjusted_net_loss"      # 按经调整口径，…净亏损
+            if base == "net_loss" and st.sflags.get("adjusted", pos) < pos:
+                base = "adjusted_net_loss"      # 按经调整口径，…净亏损 (not the figures before it)
             if base in LOSSES and a.value < 0:
                 return (base, -a.value, a.unit, a.qualifier, None, st.base_cue, "loss")
             if st.base_pos >= st.clause_start and COMPONENT.match(

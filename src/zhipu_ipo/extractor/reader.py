@@ -571,6 +571,8 @@ class Reader(Classifier, Timing):
             if c.word in ("最高", "最低") and st.last_amount_end == t.start:
                 return      # 收入21.35亿元最高: the largest of a ranking, not a day's high
             value = c.value
+            if c.word == "报" and not _QUOTED_FIGURE.match(self.text, t.end):
+                return      # 每日财经报记者, 报道: 报 with no figure after it quotes no price
             if value == "quote":        # 报: the price the sentence is about (开盘报, 收盘…报), else the last
                 value = st.price if st.price is not None else "last"
             st.price, st.price_pos = value, t.start
@@ -964,6 +966,9 @@ class Reader(Classifier, Timing):
         if info.period in ("required", "optional"):
             if tok is not None and len(tok.obj.items or []) == len(run):
                 periods = list(tok.obj.items)
+            elif "each" in st.sflags and (joined := self._joined_periods(st, first.start)) is not None \
+                    and len(joined) == len(run):
+                periods = joined        # 2025年和今年上半年，净亏损分别为A和B
             elif "same_period" in st.flags or "each" in st.sflags or tok is None:
                 periods = self._recent_list(len(run), first.start, st.sentence_start)
             if periods is None and tok is not None and len(tok.obj.items or []) > len(run) \
@@ -990,6 +995,26 @@ class Reader(Classifier, Timing):
                     continue
                 period = day.isoformat()
             self._emit(st, sent, a, m, value, unit, qualifier, seg, period, cue, rule + "+enum")
+
+    _PERIOD_JOIN = re.compile(r"\s*(?:和|及|与|、|以及)\s*")
+
+    def _joined_periods(self, st: _State, pos: int) -> Optional[list]:
+        """The periods of the sentence before ``pos`` joined by 和/及/、 (2025年和今年上半年), with
+        relative ones as resolved (今年上半年 -> 2026H1); None unless there are two or more."""
+        lo = max(st.sentence_start, pos - LOOK)
+        toks = {t.start: t for t in self.ctx.stream.in_span(lo, pos) if t.kind == PERIOD}
+        for t in self._resolved:
+            if lo <= t.start < pos:
+                toks[t.start] = t
+        seq = [toks[k] for k in sorted(toks)]
+        run: list[Tok] = []
+        for t in seq:
+            if run and not self._PERIOD_JOIN.fullmatch(self.text, run[-1].end, t.start):
+                run = []
+            run.append(t)
+        if len(run) < 2 or any(t.obj.period is None or t.obj.kind != "single" for t in run):
+            return None
+        return [t.obj.period for t in run]
 
     def _cut_after(self, a) -> bool:
         """Only a separator and a few digits follow ``a`` before the end of the text."""
@@ -1143,6 +1168,8 @@ class Reader(Classifier, Timing):
 
 
 
+#: a figure right after 报 (报131.5港元, 报约20元, 报HK$3.2)
+_QUOTED_FIGURE = re.compile(r"\s*(?:约|近|超|逾)?\s*(?:HK\$|US\$|\$|港币|港元)?\s*[\d+-]")
 #: the close word right before 持平: 收市持平, 收盘报平 (a zero day change)
 _FLAT_AFTER_CLOSE = re.compile(r"(?:收市|收盘|收报|收)\s*")
 #: a parenthesis giving the basis of a figure, right before it: (按中位数30.50港元计)：
