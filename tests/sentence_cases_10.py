@@ -341,4 +341,10 @@ CASES: list[Case] = [
           ("岚越科技", "offer_price", None, None, "11.6", "HKD/share", "exact"),
           ("岚越科技", "close_price", "2026-01-08", None, "13.5", "HKD/share", "exact")),
          published="2027-01-09", note="上市满一周年 is no listing day; the first day recalled is the listing's"),
+    Case("j-taiwan-byline-and-net-loss",
+         "2026.08.28 某某時報 林書維/綜合報導\n岚越科技上半年營收2.86億元人民幣,年增85.6%;稅後純損1.47億元人民幣。",
+         (("岚越科技", "revenue", "2026H1", None, "286000000", "CNY", "exact"),
+          ("岚越科技", "revenue_growth", "2026H1", None, "85.6", "percent", "exact"),
+          ("岚越科技", "net_loss", "2026H1", None, "147000000", "CNY", "exact")),
+         note="a Taiwan byline line (date, paper, 综合报导) dates the article; 税后纯损 is the net loss"),
 ]
