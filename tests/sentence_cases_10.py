@@ -347,4 +347,10 @@ CASES: list[Case] = [
           ("岚越科技", "revenue_growth", "2026H1", None, "85.6", "percent", "exact"),
           ("岚越科技", "net_loss", "2026H1", None, "147000000", "CNY", "exact")),
          note="a Taiwan byline line (date, paper, 综合报导) dates the article; 税后纯损 is the net loss"),
+    Case("j-dateline-with-time-zone",
+         "某某社 林嘉禾\n2026年2月20日 GMT+8 下午6:12\n\n岚越科技(06871)股價週五收漲3.7%,報16.42港元。",
+         (("岚越科技", "ticker", None, None, "06871.HK", "text", "exact"),
+          ("岚越科技", "day_change", "2026-02-20", None, "3.7", "percent", "exact"),
+          ("岚越科技", "close_price", "2026-02-20", None, "16.42", "HKD/share", "exact")),
+         note="a date with a time zone and a time of day dates the article; 周五 is its Friday"),
 ]
