@@ -180,6 +180,8 @@ def adversarial_inputs(corpus: list[str]) -> dict[str, Callable[[int], str]]:
         # filings: Chinese-numeral dates, 2025年同期 and 上年度 comparisons, names with dates in parentheses
         "endless filing clauses": lambda n: _fill("截至二零二六年六月三十日止，毛利率由二零二五年同期的20.4%上升至25.8%，"
                                                   "上年度为人民币352.6百万元，岚越科技(06871,9月3日上市)、", n),
+        # one sentence of dated sessions after 首日: each date looks at its neighbours only
+        "endless dated sessions": lambda n: _fill("智谱上市首日收报131.5港元,1月9日收报120港元,", n),
     }
 
 

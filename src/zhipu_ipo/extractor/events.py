@@ -19,6 +19,7 @@ from .context import DAY_OFFSETS, DocContext, relative_day, year_hint
 from .entities import bystanders
 from .records import Draft, Miss
 from .sentences import Span
+from .rules import LOOK
 from .tokens import CUE, DATE, ENTITY, TICKER, Tok
 
 _EVENT = {"listing": "listing_date", "sub_start": "subscription_start", "sub_end": "subscription_end"}
@@ -289,8 +290,10 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
             drafts.append(_draft(ents[k].obj.entity, "listing_date", when, t, sent, listings[j], False))
     if taken:
         usable = [t for t in usable if t.start not in taken]
+    event_starts = [c.start for c in events]
+    first_forecast = min((c.start for c in cues if c.obj.value == "forecast"), default=len(text) + 10)
     for group in _groups(text, _pair_ranges(text, usable)):
-        ev = _nearest_event(text, group, events)
+        ev = _nearest_event(text, group, events, starts=event_starts)
         # 越疆和优必选则分别于A和B上市: the companies joined right before the dates, in order
         joined = _coordinated(text, ents, group[0].start) if len(group) > 1 else []
         if ev is None and _opens(text, sent.start, group[0].start) and _OPENING_DATE_END.match(text, group[-1].end):
@@ -337,12 +340,12 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
                     continue
                 ent = ent_names[0]
             else:
-                before = [e for e in ents if e.end <= max(t.start, ev.start)]
-                ent = before[-1].obj.entity if before else _entity_at(ctx, ents, t.start, sent)
+                k = bisect_right(ent_ends, max(t.start, ev.start)) - 1    # the company named last before
+                ent = ents[k].obj.entity if k >= 0 else _entity_at(ctx, ents, t.start, sent)
             if not ent:
                 misses.append(Miss(t.start, t.end, "no_entity", "event date", sent))
                 continue
-            forecast = any(c.obj.value == "forecast" and c.start < t.end + 6 for c in cues)
+            forecast = first_forecast < t.end + 6
             if kind == "sub_period" or (kind == "ipo" and _is_range(d)):
                 if _is_range(d):
                     end = _date_value(ctx, d, end=True)
@@ -466,12 +469,18 @@ def _today_events(ctx, sent, cues, ents, drafts) -> None:
 _SESSION_AFTER = re.compile(r"\s*[)）]?\s*(?:收报|收市|收盘|收于|收在|收涨|收跌|开盘|开报|高开|低开|股价|盘中|早盘|午盘|报\d)")
 
 
-def _nearest_event(text: str, group: list[Tok], events: list[Tok], max_gap: int = _MAX_GAP) -> Optional[Tok]:
+def _nearest_event(text: str, group: list[Tok], events: list[Tok], max_gap: int = _MAX_GAP,
+                   starts: Optional[list[int]] = None) -> Optional[Tok]:
     """The event word nearest to a date (or a group of dates) in its sentence, within _MAX_GAP
-    characters and with no other date in between; a word right after the dates comes first."""
+    characters and with no other date in between; a word right after the dates comes first.
+    (Only the words within LOOK characters are looked at: ``starts``, the events' starts in
+    order, finds them by bisection, so that a sentence of endless dates stays linear.)"""
     lo, hi = group[0].start, group[-1].end
     best, best_d = None, None
-    for c in events:
+    if starts is None:
+        starts = [c.start for c in events]
+    near = events[bisect_left(starts, lo - LOOK):bisect_right(starts, hi + LOOK)]
+    for c in near:
         if c.start >= hi:
             gap = text[hi:c.start]
             d = len(_ASIDE.sub("", gap))

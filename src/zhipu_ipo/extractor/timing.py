@@ -404,7 +404,7 @@ class Timing:
         ent = st.entity or ctx.main_entity
         later_date = "first_day" in st.sflags and any(
             t.kind == DATE and not _LISTED_AFTER.match(self.text, t.end)     # (02812,8月20日上市)
-            for t in ctx.stream.in_span(st.sflags["first_day"], a.start))
+            for t in ctx.stream.in_span(max(st.sflags["first_day"], a.start - LOOK), a.start))
         if "first_day" in st.sflags and not later_date and (ent in ctx.listing_dates or ent in known_listings()):
             # (…首日破发，其后…4月2日收报6.95港元: the date written after 首日 is the day)
             return ctx.listing_dates.get(ent) or known_listings()[ent]     # 首日: the listing day
