@@ -412,8 +412,30 @@ def _align(src: str, dst: str, ipos: int, opos: int, outs: array, ins: array) ->
     _push(outs, ins, opos + nd, ipos + ns)
 
 
-_CN_NUM = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-_CN_NUM["零"] = 0
+#: Chinese numerals; periods.py reads its years and months with the same table and functions
+CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+            "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def small_int(s: str) -> Optional[int]:
+    """1..99 written with ASCII digits or Chinese numerals (三, 十, 十二, 二十五, 两); None if not."""
+    if s.isascii() and s.isdigit():
+        return int(s)
+    if "十" in s:
+        head, _, tail = s.partition("十")
+        tens = 1 if head == "" else CN_DIGIT.get(head) if len(head) == 1 else None
+        ones = 0 if tail == "" else CN_DIGIT.get(tail) if len(tail) == 1 else None
+        if not tens or ones is None:
+            return None
+        return tens * 10 + ones
+    if len(s) == 1:
+        return CN_DIGIT.get(s) or None
+    return None
+
+
+def cn_year(s: str) -> int:
+    """二〇二五 -> 2025."""
+    return int("".join(str(CN_DIGIT[c]) for c in s))
 #: a date written in Chinese numerals as filings do: 二零二六年(六月(三十日))
 _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年"
                       r"(?:(十[一二]?|[一二三四五六七八九])月"
@@ -452,18 +474,12 @@ def _spoken_edits(text: str) -> list[tuple[int, int, str]]:
             start = i - 2 if i > 1 and text[i - 2] == "十" else i - 1
             m = _CN_DAY.match(text, start)
             if m is not None and not (m.start() and text[m.start() - 1] in _NOT_BEFORE_DAY):
-                edits.append((m.start(1), m.end(1), _cn_small(m.group(1))))
-                edits.append((m.start(2), m.end(2), _cn_small(m.group(2))))
+                edits.append((m.start(1), m.end(1), str(small_int(m.group(1)))))
+                edits.append((m.start(2), m.end(2), str(small_int(m.group(2)))))
         i = text.find("月", i + 1)
     return edits
 
 
-def _cn_small(s: str) -> str:
-    """十二 -> 12, 二十八 -> 28, 六 -> 6 (1 to 31)."""
-    if "十" not in s:
-        return str(_CN_NUM[s])
-    tens, _, ones = s.partition("十")
-    return str((_CN_NUM[tens] if tens else 1) * 10 + (_CN_NUM[ones] if ones else 0))
 
 
 def _cn_date_edits(text: str) -> list[tuple[int, int, str]]:
@@ -480,8 +496,7 @@ def _cn_date_edits(text: str) -> list[tuple[int, int, str]]:
                 if m is not None:
                     for g in (1, 2, 3):
                         if m.group(g):
-                            digits = "".join(str(_CN_NUM[c]) for c in m.group(g)) if g == 1 \
-                                else _cn_small(m.group(g))
+                            digits = str(cn_year(m.group(g)) if g == 1 else small_int(m.group(g)))
                             edits.append((m.start(g), m.end(g), digits))
                     done = m.end()
                     break

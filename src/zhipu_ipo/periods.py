@@ -82,7 +82,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from .errors import ParseError
 from .lexicon import read_rows
-from .normalization import normalize
+from .normalization import cn_year, normalize, small_int
 
 __all__ = [
     "Period",
@@ -391,33 +391,6 @@ def _span_items(p: Period) -> tuple[Period, ...]:
         cur = nxt.end_date + dt.timedelta(days=1)
     out.append(last)
     return tuple(out)
-
-
-# --------------------------------------------------------------------------- numerals
-
-_CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def small_int(s: str) -> Optional[int]:
-    """1..99 written with ASCII digits or Chinese numerals (三, 十, 十二, 二十五, 两); None if not."""
-    if s.isascii() and s.isdigit():
-        return int(s)
-    if "十" in s:
-        head, _, tail = s.partition("十")
-        tens = 1 if head == "" else _CN_DIGIT.get(head) if len(head) == 1 else None
-        ones = 0 if tail == "" else _CN_DIGIT.get(tail) if len(tail) == 1 else None
-        if not tens or ones is None:
-            return None
-        return tens * 10 + ones
-    if len(s) == 1:
-        return _CN_DIGIT.get(s) or None
-    return None
-
-
-def _cn_year(s: str) -> int:
-    """二〇二五 -> 2025."""
-    return int("".join(str(_CN_DIGIT[c]) for c in s))
 
 
 # --------------------------------------------------------------------------- grammar
@@ -871,7 +844,7 @@ def _year_atom(text: str, m: re.Match) -> Optional[_Atom]:
     elif m.group("fy2"):
         year, fy = 2000 + int(m.group("fy2")), True
     elif m.group("ycn"):
-        year, fy = _cn_year(m.group("ycn")), False
+        year, fy = cn_year(m.group("ycn")), False
     else:
         year, fy = 2000 + int(m.group("yy")), False
     if not MIN_YEAR <= year <= MAX_YEAR:
