@@ -330,21 +330,20 @@ class Timing:
             if tok is None and metric == "revenue_share" and st.segment is not None:
                 # A部署(2025年上半年占84.8%)，B部署仅占15.2%: the other segment's share of the
                 # same period
-                company = st.entity or self.ctx.main_entity
-                for d in reversed(self.drafts[-6:]):
-                    if d.start >= st.sentence_start and d.metric == metric and d.period \
-                            and d.segment not in (None, st.segment) and d.entity == company:
-                        return d.period, ""
+                seg = st.segment
+                period = self._parallel_period(st, metric, lambda d, company: d.entity == company
+                                               and d.segment not in (None, seg))
+                if period is not None:
+                    return period, ""
             if tok is None and metric in POINT_METRICS and re.search(
                     r"期末|报告期末", self.text[max(st.clause_start, pos - 20):pos]):
                 # 期末现金…: the end of the period the article reports on
                 tok = self.topic_period()
         if tok is None and metric == "price_to_sales":
             # 智谱市销率约150倍(2024年营收)，MiniMax更逾200倍: the other company's on the same basis
-            company = st.entity or self.ctx.main_entity
-            for d in reversed(self.drafts[-6:]):
-                if d.start >= st.sentence_start and d.metric == metric and d.period and d.entity != company:
-                    return d.period, ""
+            period = self._parallel_period(st, metric, lambda d, company: d.entity != company)
+            if period is not None:
+                return period, ""
         if metric == "revenue_cagr" or cumulative:
             span = self._span_from_context(st, pos) if (tok is None or tok.obj.period.kind != "span") else tok.obj.period
             if span is None and tok is not None and not cumulative:
@@ -376,6 +375,16 @@ class Timing:
         if fitted is None:
             return None, "no_period"
         return fitted, ""
+
+    def _parallel_period(self, st: _State, metric: str, parallel) -> Optional[str]:
+        """The period of the last figure of ``metric`` in this sentence that ``parallel(draft,
+        company)`` accepts (another segment, another company): a parallel figure with no period
+        of its own shares it."""
+        company = st.entity or self.ctx.main_entity
+        for d in reversed(self.drafts[-6:]):
+            if d.start >= st.sentence_start and d.metric == metric and d.period and parallel(d, company):
+                return d.period
+        return None
 
     def _fit_period(self, p: Period, metric: str, tok: Optional[Tok] = None) -> Optional[str]:
         """The period a metric takes: a point for stocks (cash, headcount), a flow period else.
