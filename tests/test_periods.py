@@ -383,7 +383,8 @@ RELATIVE = [
     ("上年同期", "same_period", "last_year", -1, None),
     ("今年", "this_year", "this_year", 0, None),
     ("去年", "last_year", "last_year", -1, None),
-    ("上一年", "last_year", "last_year", -1, None),
+    ("上一年", "previous_year", "previous_year", None, None),    # alone: the year before the one in context
+    ("上一年上半年", "H1", "last_year", -1, None),
     ("今年上半年", "H1", "this_year", 0, None),
     ("去年全年", "full_year", "last_year", -1, None),
     ("明年一季度", "Q1", "next_year", 1, None),

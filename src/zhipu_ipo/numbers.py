@@ -361,7 +361,7 @@ def _lexicon() -> _Lexicon:
     rev_prefix = re.compile(
         r"(?P<sign>[-+−])?(?P<sp1>[ ])?"
         rf"(?:(?P<cur>{rev_cur})|(?P<pct>之分百))?"
-        rf"(?P<q2>{rev_q})?(?P<per>股每)?(?P<sp2>[ ])?(?P<q1>{rev_q})?(?P<frm>[从由])?"
+        rf"(?P<q2>{rev_q})?(?P<cur2>{rev_cur})?(?P<per>股每)?(?P<sp2>[ ])?(?P<q1>{rev_q})?(?P<frm>[从由])?"
     )
     fwd_cur = _alternation([_word_pattern(w) for w in prefix_currency])
     range_second = re.compile(
@@ -885,7 +885,9 @@ class _Scanner:
         pre = _Prefix(start)
         if m is None or m.end() == m.start():
             return pre
-        sign, _, cur, pct, q2, per, _, q1, frm = m.groups()
+        sign, _, cur, pct, q2, cur2, per, _, q1, frm = m.groups()
+        if cur is not None and cur2 is not None:
+            cur2 = None         # (one currency: 人民币约 … after 港元 is not read twice)
         if sign is not None:
             before = self.char(n - m.end("sign") - 1)
             if before in _LATIN and not (sign == "+" and self.t[max(0, start - 4):start - 1].lower()
@@ -898,7 +900,7 @@ class _Scanner:
                 return pre          # (-5.36/-4.12/-2.87亿元: a list of decimals keeps its signs)
         # (group, included-in-span) from the number outwards; stop at the previous amount.
         elements = []
-        for g, word in (("sign", sign), ("cur", cur), ("pct", pct), ("q2", q2), ("per", per),
+        for g, word in (("sign", sign), ("cur", cur), ("pct", pct), ("q2", q2), ("cur2", cur2), ("per", per),
                         ("q1", q1), ("frm", frm)):
             if word is None:
                 continue
@@ -922,7 +924,7 @@ class _Scanner:
                 pre.from_ = True
             else:
                 first = min(first, s)
-                if g == "cur":
+                if g in ("cur", "cur2"):       # (cur2: 新台币约47.2亿元, the currency before 约)
                     pre.cur = lex.prefix_currency[word]
                     pre.cur_end = e
                     pre.touching_cur = word[-1] in _LATIN

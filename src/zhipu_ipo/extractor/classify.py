@@ -76,6 +76,11 @@ _CLOSE_WORD = re.compile(r"收(?:报|市|盘|于|在)")
 _AT_OFFER_PRICE = re.compile(r"(?:以|按)(?:招股价|发行价|发售价|定价)")
 
 
+#: 全日低位118.5元: the day's extreme, named as such
+_DAY_EXTREME = re.compile(r"(?:全日|全天|日内|当日|盘中)(?:最低|最高|低位|高位|低点|高点)\s*(?:为|报|在|见)?\s*$")
+#: 现在的总市值, 目前市值: the value today, not at the IPO
+_NOW_BEFORE = re.compile(r"(?:现在|目前|当前|如今|眼下|最新)的?(?:公司|总)?$")
+
 class Classifier:
     """Metric decisions of the sentence reader (see the module docstring)."""
 
@@ -87,6 +92,11 @@ class Classifier:
         nf = st.flags.get("notfact")
         if nf is not None and nf < pos:
             hkd = unit == "HKD" or (unit == "CNY" and self.hk_yuan and not re.search(r"人民币|RMB", a.text))
+            day = _DAY_EXTREME.search(self.text, max(0, pos - 8), pos) if hkd and not a.scaled else None
+            if day is not None:
+                # 一度回落至全日低位118.5元: the day's low, written as such
+                kind = "low" if "低" in day.group() else "high"
+                return (f"{kind}_price", a.value, "HKD/share", a.qualifier, None, day.group(), f"intraday-{kind}")
             if hkd and (st.price is None or st.price_pos < st.clause_start) \
                     and self.close_reported and not a.scaled:
                 seg = self.text[nf:pos]
@@ -210,7 +220,8 @@ class Classifier:
         if base == "x_market_cap":
             if not a.scaled and abs(a.value) < 10**6:
                 return self._mk_miss(a, sent, "no_metric_cue", "too small for a market value")
-            if self._trading_context(st, pos) or self._as_of_date(sent, pos) or (
+            if self._trading_context(st, pos) or self._as_of_date(sent, pos) or \
+                    _NOW_BEFORE.search(self.text, max(0, st.base_pos - 6), st.base_pos) or (
                     self.hk_doc and _LABEL_VALUE.search(self.text, max(0, pos - 4), pos)
                     and not self._ipo_context(st, pos)):
                 # (总市值:705.6亿 in a quote box: the value at the time of the quote)
@@ -288,6 +299,8 @@ class Classifier:
     def _classify_price(self, st: _State, sent: Span, a):
         """HKD per-share figures: offer price or a trading price."""
         pos = a.start
+        if DELTA_BEFORE.search(self.text, max(0, pos - 8), pos):
+            return self._mk_miss(a, sent, "not_a_fact", "a change, not a level")     # 较招股价高出3.8元
         if st.base == "offer_price" and st.base_pos > st.price_pos and st.base_pos >= st.clause_start \
                 and len(self._between_cue_and(st, a)) <= 3:
             return self._price_fact("offer_price", a, st.base_cue, "offer-price")   # 较招股价26.5港元高开…

@@ -148,6 +148,11 @@ def _word_table() -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=1)
+def _terms() -> frozenset[str]:
+    return frozenset(_word_table().get("term", ()))
+
+
+@lru_cache(maxsize=1)
 def _entity_words() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
     t = _word_table()
     return (tuple(sorted(t.get("legal", []), key=len, reverse=True)),
@@ -176,6 +181,7 @@ def company_like(name: str) -> bool:
 #: characters that may stand right before a company name (so the name starts there)
 _NAME_LEFT = set("，,。；;：:、（(“\"「『【】丨｜| \n\t的与和及在由对将从向于是为了据")
 #: one-character function words that may be glued to the front of a name (继/据/在 + name)
+_FIGURE_END = re.compile(r"[\d%％][，,]?\s*$")
 _TRIM_FIRST = set("继据在与和及的对向从由于将把被给让即而但且并或又也还就都为以按至较")
 #: a number of things, not a name: 六只科技新股, 两家科技公司
 _COUNTED = re.compile(r"[一二两三四五六七八九十几数多]+[只家个间名位款项类批]")
@@ -257,6 +263,8 @@ def discover_names(text: str) -> list[str]:
             prefix = prefix[1:]
         while len(prefix) > 2 and prefix[0] in _TRIM_FIRST:    # 继澜峰微电子: the name starts after 继
             prefix, start = prefix[1:], start + 1
+        if len(prefix) > 2 and prefix[0] == "比" and _FIGURE_END.search(text, max(0, start - 3), start):
+            prefix, start = prefix[1:], start + 1               # 毛利率46.2%，比栖川科技高: compared with it
         for w in _stop_words_longest_first():                   # 榜首穹光半导体: after 榜首
             if prefix.startswith(w) and len(prefix) - len(w) >= 2:
                 prefix, start = prefix[len(w):], start + len(w)
@@ -277,6 +285,8 @@ def discover_names(text: str) -> list[str]:
             continue
         if any(w in name for w in _word_table().get("never", ())) or _COUNTED.match(name):
             continue
+        if prefix in _terms():
+            continue        # 智能体技术研发: a word of the trade before 技术, not a company
         if not (_uncommon(prefix) and _uncommon(name)) and not _introduced(text, name):
             continue
         found[name] = found.get(name, 0) + 1
@@ -324,6 +334,8 @@ def name_before(text: str, pos: int) -> str | None:
     while start > 0 and pos - start < 24 and _NAME_CHAR.match(text[start - 1]):
         start -= 1
     run = text[start:pos]
+    if len(run) > 3 and run[0] in "比较" and _FIGURE_END.search(text, max(0, start - 3), start):
+        run, start = run[1:], start + 1     # 毛利率46.2%，比栖川科技(02871)高: compared with it
     # a place in the middle of a legal name: 英诺赛科(苏州)科技股份有限公司 -> 英诺赛科科技股份有限公司
     place = _PLACE_PAREN.search(text, max(0, start - 8), start + 1)
     if place and place.end() == start and run:

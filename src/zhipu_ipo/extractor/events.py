@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .context import DAY_OFFSETS, DocContext, relative_day, year_hint
-from .entities import bystanders
+from .entities import bystanders, known_listings
 from .records import Draft, Miss
 from .sentences import Span
-from .rules import LOOK
+from .rules import INDEFINITE_SUBJECT, LOOK
 from .tokens import CUE, DATE, ENTITY, TICKER, Tok
 
 _EVENT = {"listing": "listing_date", "sub_start": "subscription_start", "sub_end": "subscription_end"}
@@ -91,6 +91,7 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
         if todays:
             _today_events(ctx, sent, cues, ents, drafts)
     ctx.cursor = 0
+    drafts = _known_listing_days(ctx, drafts)
     for d in drafts:
         if d.metric == "listing_date" and d.entity not in ctx.listing_dates:
             ctx.listing_dates[d.entity] = dt.date.fromisoformat(d.value)
@@ -107,6 +108,27 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
     return drafts, misses
 
 
+def _known_listing_days(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
+    """A company lists once: a listing day that is not the known one of the company it was given
+    to (MiniMax暗盘升幅较智谱为大…，今日首日表现值得留意, written on MiniMax's day) belongs to
+    the other company of the sentence whose known day it is."""
+    known = known_listings()
+    out = []
+    for d in drafts:
+        day = known.get(d.entity)
+        if d.metric != "listing_date" or day is None or d.value == day.isoformat() or d.forecast:
+            out.append(d)
+            continue
+        others = {t.obj.entity for t in ctx.stream.in_span(d.sent.start, d.sent.end) if t.kind == ENTITY
+                  and known.get(t.obj.entity) is not None and known[t.obj.entity].isoformat() == d.value}
+        if len(others) == 1:
+            d.entity = others.pop()
+            if any(o.entity == d.entity and o.metric == d.metric and o.value == d.value for o in out):
+                continue
+        out.append(d)
+    return out
+
+
 #: a price move right after a ticker (腾讯(00700)收报568.5元, 美团-W(03690)逆市升0.8%): a market wrap
 #: quotes the company, so its ticker is a fact even for a company otherwise named in passing
 _TRADES_AFTER = re.compile(r"[)）]?\s*(?:股价)?\s*(?:则|亦|也|同样|同日)?\s*(?:今日|昨日|全日|早盘|午后)?\s*(?:逆市|逆势)?\s*"
@@ -118,6 +140,8 @@ def _entity_at(ctx: DocContext, ents: list[Tok], pos: int, sent: Span) -> Option
     last one named earlier in the same paragraph, else the main one."""
     if ents:
         return ents[0].obj.entity
+    if INDEFINITE_SUBJECT.match(ctx.text, sent.start):
+        return None         # 一家内地AI软件公司今日起招股: a company the article does not name
     par_start = ctx.text.rfind("\n", 0, sent.start) + 1
     earlier = [t for t in ctx.stream.in_span(par_start, sent.start)
                if t.kind == ENTITY and t.obj.entity not in bystanders()]
@@ -321,8 +345,9 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
                 continue
             if len(joined) == len(group):
                 ent = joined[k]
-            elif len(group) > 1 and len(ent_names) == len(group) and (each or len(group) == 2):
-                ent = ent_names[k]
+            elif len(group) > 1 and len(ent_names) == len(group) and (each or len(group) == 2) \
+                    and all(e.start < group[0].start for e in ents):
+                ent = ent_names[k]      # (companies named after the dates are not their order)
             elif len(group) > 1 and each:
                 # A和B分别于…和…上市 with a company the text does not name as one: not guessed
                 misses.append(Miss(t.start, t.end, "ambiguous_entity", "dates of 分别 without one company each", sent))

@@ -48,6 +48,7 @@ from .rules import (
     FROM_BEFORE,
     FUNDING_METRICS,
     GENERIC_SUBJECT,
+    INDEFINITE_SUBJECT,
     GROUP_COUNT,
     HK_MARKERS,
     HUNDRED,
@@ -74,6 +75,7 @@ class _State:
 
     entity: Optional[str]
     entity_explicit: bool = False
+    anonymous: bool = False                             # the sentence is about a company it does not name
     entities: list = field(default_factory=list)       # companies named in this sentence, in order
     entity_pos: list = field(default_factory=list)     # where each of them was named
     period_tok: Optional[Tok] = None                    # last period token of the sentence
@@ -125,6 +127,13 @@ _AHEAD_OR_PART = re.compile(r"(?:预计|预期|有望|目标|计划|将于?|其�
 #: relative periods that name the comparison of a figure, not the period a paragraph is about
 _COMPARISONS = ("same_period", "previous_year")
 #: words of filings for the fiscal year before the one reported (not the calendar's last year)
+#: a company named as what a figure is compared with: 比优必选高出, 高于智谱, 较MiniMax
+_COMPARED_ENTITY = re.compile(r"(?:比|较|较之|相比|相较|高于|低于|不及|胜过|逊于|落后于?|领先于?)\s*$")
+#: a clause that opens with a contribution verb and no subject: 贡献营收…, 合计贡献收入…
+_SUBJECTLESS_CONTRIBUTION = re.compile(r"[\s，,]*(?:合计|共|共同|则|累计)?(?:贡献|实现|录得|带来|创造)了?(?:的)?(?:总)?")
+#: words of a sentence that has compared its figures with the same period a year before
+_SAME_PERIOD_WORDS = ("去年同期", "上年同期", "上一年同期", "同比")
+_PREVIOUS_YEAR_WORDS = ("上年度", "上一年度", "上年", "去年", "前一年", "上一年", "按年")
 _PREVIOUS_FISCAL_YEAR = ("上年度", "上一年度", "上个年度", "上一财年", "上财年", "上一财政年度", "上个财政年度")
 
 
@@ -218,8 +227,9 @@ class Reader(Classifier, Timing):
                         self.prev_sentence_period = t
             elif k == ENTITY:
                 e = t.obj.entity
-                if e not in bystanders() and e not in indices() and e not in ents:
-                    ents.append(e)
+                if e not in bystanders() and e not in indices() and e not in ents \
+                        and not _COMPARED_ENTITY.search(self.text, max(0, t.start - 4), t.start):
+                    ents.append(e)      # (毛利率46.2%，比优必选高出10个百分点: not the subject)
             elif k == CUE:
                 kind = t.obj.kind
                 if kind == "price":
@@ -359,8 +369,9 @@ class Reader(Classifier, Timing):
 
     # ------------------------------------------------------------------ one sentence
     def _read_sentence(self, sent: Span, toks: list[Tok]) -> None:
-        st = _State(entity=self._subject(), clause_start=sent.start, sentence_start=sent.start,
-                    loss_metric=self.par_loss_metric)
+        anonymous = INDEFINITE_SUBJECT.match(self.text, sent.start) is not None
+        st = _State(entity=None if anonymous else self._subject(), clause_start=sent.start,
+                    sentence_start=sent.start, loss_metric=self.par_loss_metric, anonymous=anonymous)
         for t in toks:
             if t.kind == CUE and t.obj.kind == "ctx":
                 st.sflags.setdefault(t.obj.value, t.start)
@@ -433,7 +444,7 @@ class Reader(Classifier, Timing):
                 base = st.period_tok or self.prev_sentence_period or self.paragraph_period() \
                     or self.topic_period()
                 p = base.obj.period if base is not None else None
-                if p is not None and p.kind in ("half", "quarter", "quarters", "month") \
+                if p is not None and p.kind in ("year", "half", "quarter", "quarters", "month") \
                         and p.start_date.year > pm.year:
                     offset = pm.year - p.start_date.year
             if rel in ("same_period", "previous_year") and offset and COMPARE_BEFORE.search(
@@ -542,7 +553,11 @@ class Reader(Classifier, Timing):
                 self._year_in_view(st, t.start)
             if c.value in LOSSES:
                 st.loss_metric = c.value
-            if st.segment is not None and st.segment_pos < st.clause_start:
+            if st.segment is not None and st.segment_pos < st.clause_start and not (
+                    st.prev_base_pos <= st.segment_pos
+                    and _SUBJECTLESS_CONTRIBUTION.fullmatch(self.text, st.clause_start, t.start)):
+                # (…等AI原生产品为主，贡献营收5230万美元: a clause with no subject of its own is
+                # still about the segment)
                 st.segment = None
             if c.value in ("gross_margin", "revenue") and st.segment is None and not st.seg_seen:
                 st.segment, st.segment_pos = self.section_segment, t.start
@@ -626,14 +641,25 @@ class Reader(Classifier, Timing):
         36.8%; 比前年的2.71亿元…，毛利率从31.0%提到了38.4%), else reported as ambiguous (it may be
         a quarter or a half earlier)."""
         later = st.period_tok.obj.period if st.period_tok is not None else None
+        if later is None:       # the period of the paragraph (毛利率由A上升至B after its year)
+            tok = self.paragraph_period() or self._continued_period()
+            later = tok.obj.period if tok is not None else None
         earlier = _shift_year(later, -1) if later is not None and later.kind != "span" else None
         compared = st.compare_tok.obj.period if st.compare_tok is not None else None
-        if earlier is not None and earlier in (st.shifted, compared):
+        if earlier is not None and (earlier in (st.shifted, compared)
+                                    or self._named_year_before(later, sent.start, a.start)):
             self._single(st, sent, a, None, earlier)
             st.fromto_last = later
         else:
             self._miss(a, sent, "ambiguous_period", "the starting figure of a 由…至… pair")
         st.last_amount_end = a.end
+
+    def _named_year_before(self, later: Period, start: int, end: int) -> bool:
+        """毛利为393,100千元(上年度:218,442千元)，毛利率由26.1%上升至30.6%: the sentence has
+        already compared with the year before (上年度, 去年; 同期 for a part of a year)."""
+        words = _SAME_PERIOD_WORDS if later.kind != "year" else _SAME_PERIOD_WORDS + _PREVIOUS_YEAR_WORDS
+        window = self.text[max(start, end - LOOK):end]
+        return "环比" not in window and any(w in window for w in words)
 
     # ------------------------------------------------------------------ runs of amounts
     def _run_end(self, toks: list[Tok], i: int) -> int:
@@ -956,6 +982,10 @@ class Reader(Classifier, Timing):
             count = GROUP_COUNT.search(self.text, max(st.sentence_start, first.start - LOOK), first.start)
             if count is not None and len(self.prev_entities) == small_int(count.group(1)):
                 names = list(self.prev_entities)     # 两家公司的成交额分别为A和B, 四家分别报…
+            elif count is not None and "each" in st.sflags and small_int(count.group(1)) == len(run):
+                for a in run:   # 两家的发行价分别是A和B, the two not named before: not guessed
+                    self._miss(a, sent, "ambiguous_entity", f"{len(run)} figures of companies not named")
+                return
         if "each" in st.sflags and len(names) == len(run) >= 2 and (
                 tok is None or len(tok.obj.items or []) != len(run)):
             # 智谱与MiniMax的2024年营收分别为A及B: one figure per company
@@ -1088,7 +1118,7 @@ class Reader(Classifier, Timing):
         if not st.entity_explicit and UNNAMED.search(self.text, max(st.sentence_start, a.start - LOOK), a.start):
             self._miss(a, sent, "no_entity", f"{metric} of an unnamed company")
             return
-        entity = st.entity or self.ctx.main_entity
+        entity = st.entity or (None if st.anonymous else self.ctx.main_entity)
         if entity in indices() and info.unit in ("HKD/share", "currency"):
             # …在恒指现跌0.3%之下逆市造好，盘中最高曾见142.6元: an index has no price in 元;
             # the figure is the company's the sentence named before the index

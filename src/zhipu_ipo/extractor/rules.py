@@ -27,7 +27,7 @@ RUN_SEP = re.compile(r"^\s*(?:[、,，/]|和|及|以及|与|、以及|，以及|
 HK_MARKERS = re.compile(r"\d\.HK|\d-HK|港元|港币|港股|港交所|联交所|香港|入场费|招股价|股份代号|孖展|每手|集资|大市|涉资|收市|开市|恒指|首挂")
 COMPARE_BEFORE = re.compile(r"(?:较|相较于?|相比|比|对比|较之|低于|高于|多于|少于|快于|慢于|好于|优于|逊于|胜于)\s*$")
 #: a period followed by these words is the one compared with (2023年则亏损…, 2023年同期为…)
-COMPARE_AFTER = re.compile(r"(?:则|同期|时则|时为)")
+COMPARE_AFTER = re.compile(r"(?:则|同期|时则|时为|的?(?:这一|这个|该|此)(?:数字|数据|数值|金额|比例))")
 #: 平开 inside another word: 公平开放, 水平开始, 平开发
 FLAT_NOT_WORD = re.compile(r"[公水扁持和太]平开|平开[发放始展拓辟设通]")
 #: a date followed by these words says when a company listed, not which day is being quoted
@@ -42,7 +42,7 @@ A_SHARE = re.compile(r"科创板|创业板|A股|上交所|深交所|沪市|深�
 #: context close, and a text without punctuation must not make every look quadratic
 LOOK = 240
 SINCE = re.compile(r"\s*(?:成立|创立|创办)?\s*(?:以来|至今|起|开始|之前|以前)|\s*(?:成立|创立|创办)")
-DELTA_BEFORE = re.compile(r"(?:增加|减少|增长了|增加了|减少了|多了|少了|多出了?|少了|下降了|上升了|蒸发|蒸发了|缩水|缩水了)\s*(?:约|近|逾|超过?)?\s*$")
+DELTA_BEFORE = re.compile(r"(?:增加|减少|增长了|增加了|减少了|多了|少了|多出了?|少了|下降了|上升了|蒸发|蒸发了|缩水|缩水了|高出了?|低出了?|高了|低了)\s*(?:约|近|逾|超过?)?\s*$")
 #: 增加/减少 right before a percent (only a qualifier between): a growth rate, not an amount
 DELTA_PERCENT = re.compile(r"(?:增加|减少)了?\s*(?:约|逾|超过|超|近|接近)?\s*$")
 #: between a label and its figure on a line: 国际发售:约37倍 (the colon is a clause boundary)
@@ -55,7 +55,7 @@ AND_BETWEEN = re.compile(r"[^，,。；;\d]{1,16}?(?:和|与|及|、|以及)\s*"
 REFERENCE_ONLY = re.compile(r"(?:是|为|属|成为)$")
 REFERENCE_AFTER = re.compile(r"的\s*(?:大头|主要|最大|重要|核心|一部分|组成部分|主体|重头)")
 #: a period opening a clause that only gives the figure of the metric before (，2024年为50.5%)
-ASIDE_AFTER = re.compile(r"\s*(?:则|时)?(?:为|是)\s*(?:约|近|逾|超过|超)?\s*(?:人民币|港币|港元|美元|RMB|HK\$|US\$)?\s*[\d-]")
+ASIDE_AFTER = re.compile(r"\s*(?:的?(?:这一|这个|该|此)?(?:数字|数据|数值|金额|比例|数)|同期)?\s*(?:则|时)?\s*(?:约|大约)?(?:为|是)\s*(?:约|近|逾|超过|超)?\s*(?:人民币|港币|港元|美元|RMB|HK\$|US\$)?\s*[\d-]")
 #: the start of a from-to pair in the year before: 由上年的149.3%降至85.8%
 PREVIOUS_YEAR_FROM = re.compile(r"(?:由|从)(?:上年|去年|上一年|前一年)(?:同期)?的?\s*$")
 #: a figure of several companies or days together (两家合计募资, 两日合计成交): no single company's day
@@ -97,3 +97,8 @@ GROUP_COUNT = re.compile(r"([两二三四五六七八九2-9])\s?(?:家|者|间|�
 COMPONENT = re.compile(r"[^，,。；;\d]*?(?:含有|包含|包括|含)[^，,。；;\d]{2,}")
 #: a price quoted during a session, not at its end
 INTRADAY = re.compile(r"盘中|午间|午盘|早盘|半日|午市|一度|截至发稿|发稿时|截至.{0,6}[时点]|暂报|现报")
+#: a sentence about a company it does not name: 另外，一家内地AI软件公司今日起招股… (its figures are
+#: not the company of the sentences before)
+INDEFINITE_SUBJECT = re.compile(
+    r"[\s，,]*(?:另外|此外|同时|另|而|还有)?[\s，,]*(?:另一家|另外一家|一家|另一间|一间|有家|有一家|某|一只|另一只)"
+    r"[^，,。；;\d]{0,14}?(?:公司|企业|厂商|业者|厂|新股|初创|集团)")

@@ -304,7 +304,8 @@ class Timing:
             return None, ""
         cumulative = metric not in POINT_METRICS and info.unit == "currency" and (
             any(k in st.flags for k in ("cumulative", "duration"))
-            or ("duration" in st.sflags and st.sflags["duration"] < pos and explicit is None))
+            or ("duration" in st.sflags and st.sflags["duration"] < pos and explicit is None
+                and (st.period_tok is None or st.period_tok.start < st.sflags["duration"])))
         paren = self._paren_period(a) or self._basis_period(a)
         if paren is None and metric.endswith("_growth"):
             paren = self._growth_to_period(a)
@@ -418,7 +419,8 @@ class Timing:
             # (…首日破发，其后…4月2日收报6.95港元: the date written after 首日 is the day)
             return ctx.listing_dates.get(ent) or known_listings()[ent]     # 首日: the listing day
         dates = [t for t in ctx.stream.in_span(max(sent.start, a.start - LOOK), a.start) if t.kind == DATE
-                 and not LISTING_AFTER.match(self.text, t.end)]
+                 and not LISTING_AFTER.match(self.text, t.end)
+                 and not _LISTING_LABEL_BEFORE.search(self.text, max(sent.start, t.start - 32), t.start)]
         if ctx.today is not None:
             for word, days in (("today", 0), ("yesterday", -1)):
                 if word in st.sflags and st.sflags[word] < a.start and not (
@@ -483,6 +485,9 @@ class Timing:
 
 #: a date of a listing, not of a session: 澄域机器人(02812,8月20日上市)
 _LISTED_AFTER = re.compile(r"\s*(?:在|于)?\s*(?:港股|港交所|香港)?\s*(?:上市|挂牌|登陆)")
+
+#: dates that only say when companies listed: (上市日分别为2023年12月29日和2024年12月23日)
+_LISTING_LABEL_BEFORE = re.compile(r"(?:上市|挂牌)(?:日期|日)\s*(?:分别)?\s*(?:为|是|:|：)?[\d年月日和、及与\s]*$")
 
 #: the sub-year periods a relative word names (上半年 -> H1, 前三季度 -> Q1-Q3)
 _SUB_YEAR = ("H1", "H2", "Q1-Q3", "Q1", "Q2", "Q3", "Q4")
