@@ -416,7 +416,7 @@ _SUF_CORE = (
     r"|Q(?P<qq1>[1-4])(?: ?- ?Q(?P<qq2>[1-4]))?(?![0-9A-Za-z])"
     r"|H(?P<hh>[12])(?![0-9A-Za-z])"
     rf"|(?P<ma>{_MONTH}) ?月?{_TO}(?P<mb>{_MONTH}) ?月份?"
-    rf"|(?P<m>{_MONTH}) ?月份?(?: ?(?P<d>{_DAY}) ?[日号]"
+    rf"|(?P<m>{_MONTH}) ?月份?(?: ?(?:(?P<d>{_DAY}) ?[日号]|(?P<dz>底|末)(?= ?止))"
     rf"(?P<zhi> ?止(?:的|之)?(?:(?P<zy>年度|财年|年)|(?P<zn>{_COUNT})个月|(?P<zyn>{_COUNT})个(?:财政)?(?:年度|财年)))?"
     rf"|(?P<mend>底|末|初{_NOT_WORD_AFTER_CHU}))?"
 )
@@ -599,8 +599,9 @@ def _shape(m: re.Match) -> Optional[_Shape]:
         month = small_int(g["m"])
         if not month or month > 12:
             return None
-        if g["d"]:
-            day = int(g["d"])
+        if g["d"] or g["dz"]:
+            # (6月底止六个月: the month's last day)
+            day = int(g["d"]) if g["d"] else _MONTH_END[month - 1]
             if g["zhi"]:
                 if g.get("zyn"):      # 截至2024年12月31日止三个年度: the three years ending then
                     k = small_int(g["zyn"])
@@ -611,6 +612,10 @@ def _shape(m: re.Match) -> Optional[_Shape]:
         edge = None if not g["mend"] else "start" if g["mend"] == "初" else "end"
         return ("m", month, edge)
     return None
+
+
+#: the last day of each month (February's is never the end of a reporting period)
+_MONTH_END = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 @lru_cache(maxsize=4096)
@@ -884,7 +889,7 @@ def _rel_atom(text: str, m: re.Match) -> Optional[_Atom]:
         fields.update(year_ref=info.relative, year_offset=info.year_offset)
         t = _SUF_AFTER_YEAR_RE.match(text, end)
         shape = _shape(t) if t is not None else None
-        name = _relative_name(shape) if shape is not None and shape[0] not in "DZ" else None
+        name = _relative_name(shape) if shape is not None and shape[0] != "D" else None
         if name is not None:
             fields["relative"] = name
             end = t.end()

@@ -151,6 +151,7 @@ class Reader(Classifier, Timing):
         self.par_periods: list[Tok] = []         # period tokens of the paragraph so far
         self.carry_entity: Optional[str] = None
         self.last_trading_day: Optional[dt.date] = None   # the trading day last described
+        self.last_day_recalled = False                 # ... was a first day (上市首日) told again
         self.last_trading_pos = -10**9                    # where it was described
         self.prev_entities: list = []            # companies named by the last sentence naming several
         self.prev_sentence_period: Optional[Tok] = None
@@ -247,10 +248,13 @@ class Reader(Classifier, Timing):
             day = self._date_of(day_tok)
             if day is not None:
                 self.last_trading_day, self.last_trading_pos = day, sent.end
+                self.last_day_recalled = False
         # the periods the paragraph reports on (not one it compares with: 低于2023年的…, (2023年：…))
         # (nor a year it looks forward to, 预计2026年…, nor a part of its period, 其中下半年…)
+        earlier_asides = self._earlier_asides(toks)
         self._par_period_toks += [t for t in toks + self._resolved if t.kind == PERIOD
                                   and t.obj.period is not None and not self._compared_or_aside(t)
+                                  and t.start not in earlier_asides
                                   and not (t.start in self.asides and self.text.startswith("则", t.end))
                                   and not COMPARE_AFTER.match(self.text, t.end)
                                   and not _AHEAD_OR_PART.search(self.text, max(0, t.start - 4), t.start)]
@@ -316,6 +320,23 @@ class Reader(Classifier, Timing):
             or _paren_close(self.text, t.start) is not None \
             or bool(_FROM_BEFORE.search(self.text, max(0, t.start - 2), t.start)
                     and _TO_AFTER.match(self.text, t.end))
+
+    def _earlier_asides(self, toks: list[Tok]) -> set[int]:
+        """2025年收入25.86亿元，按年增长4.3%，2024年为24.79亿元: a clause of only an earlier period,
+        为 and a figure, after a later period of the same kind in the paragraph, is a comparison.
+        The starts of such period tokens (one pass over the sentence)."""
+        latest: dict = {}       # period kind -> latest end date named so far (in the paragraph too)
+        out: set[int] = set()
+        for t in self._par_period_toks[-16:] + toks:
+            if t.kind != PERIOD or t.obj.kind != "single" or t.obj.period is None:
+                continue
+            p = t.obj.period
+            if p.kind in latest and latest[p.kind] > p.end_date and ASIDE_AFTER.match(self.text, t.end) \
+                    and self.text[t.start - 1:t.start] in ("，", ",", "；", ";"):
+                out.add(t.start)
+            if p.kind not in latest or p.end_date > latest[p.kind]:
+                latest[p.kind] = p.end_date
+        return out
 
     def _section(self, sent: Span, toks: list[Tok]) -> None:
         """A short heading line (本地部署 / 云端部署) opens a section about one business segment;
@@ -814,8 +835,10 @@ class Reader(Classifier, Timing):
             lead = self.paragraph_period() or self._continued_period()
             if lead is not None and lead.obj.period is not None and lead.obj.period.kind == "year":
                 st.period_tok = lead
-            return
-        if pt.start >= st.clause_start or pt.obj.period is None or pt.obj.period.kind != "year":
+                return
+            if not self.par_periods:
+                return
+        elif pt.start >= st.clause_start or pt.obj.period is None or pt.obj.period.kind != "year":
             return      # a period of its own clause, or not a year to replace
         # (the years of the last few sentences and of this one's last LOOK characters: bounded,
         # so that a paragraph of endless clauses stays linear)
@@ -953,6 +976,7 @@ class Reader(Classifier, Timing):
                 self._miss(a, sent, "no_period", f"{metric}: trading day unknown")
                 return
             self.last_trading_day, self.last_trading_pos = day, sent.end
+            self.last_day_recalled = "first_day" in st.sflags
             period = day.isoformat()
         elif force is not None and info.period in ("required", "optional"):
             period = self._fit_period(force, metric)

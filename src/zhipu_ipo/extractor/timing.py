@@ -191,6 +191,18 @@ class Timing:
     _BASIS_CLOSE = re.compile(r"\s*(?:的)?\s*(?:收入|营收|收益|销售额|营业额)\s*(?:计算?)?\s*[)）]")
     _BASIS_TAIL = re.compile(r"\s*(?:的)?\s*(?:收入|营收|收益|销售额|出货量|销量|营业额)?\s*(?:计算?|口径|统计|算)")
 
+    def _basis_before(self, st: _State, a) -> Optional[Period]:
+        """市销率(以2024年收入计)约189倍: the basis in parentheses right after the cue."""
+        if st.base_pos < 0 or not st.base_cue or not 0 <= a.start - st.base_pos <= 24:
+            return None
+        cue_end = st.base_pos + len(st.base_cue)
+        for t in self.ctx.stream.in_span(cue_end, a.start):
+            if t.kind == PERIOD and t.obj.period is not None and t.obj.kind == "single" \
+                    and self._BASIS_OPEN.fullmatch(self.text, cue_end, t.start) \
+                    and self._BASIS_CLOSE.match(self.text, t.end):
+                return t.obj.period
+        return None
+
     def _basis_period(self, a) -> Optional[Period]:
         """份额约1.9%，按2025年收入计: the year a share or a ranking is measured on, written after it."""
         nxt = self.ctx.stream.in_span(a.end, min(len(self.text), a.end + 12))
@@ -306,7 +318,8 @@ class Timing:
             any(k in st.flags for k in ("cumulative", "duration"))
             or ("duration" in st.sflags and st.sflags["duration"] < pos and explicit is None
                 and (st.period_tok is None or st.period_tok.start < st.sflags["duration"])))
-        paren = self._paren_period(a) or self._basis_period(a)
+        paren = self._paren_period(a) or self._basis_period(a) or (
+            self._basis_before(st, a) if metric == "price_to_sales" else None)
         if paren is None and metric.endswith("_growth"):
             paren = self._growth_to_period(a)
         if paren is not None:
@@ -442,7 +455,12 @@ class Timing:
                 # (那天，…开盘报…: the day of the listing just told, however long ago)
                 last_day, last_pos = day, end
         if last_day is not None and ("same_day" in st.sflags or sent.start - last_pos < 160
-                                     and not _FEED_TIME.search(self.text, last_pos, sent.start)):
+                                     and not _FEED_TIME.search(self.text, last_pos, sent.start)
+                                     and not (self.last_day_recalled and ctx.today is not None
+                                              and last_day < ctx.today
+                                              and "\n" in self.text[last_pos:sent.start])):
+            # (a new paragraph of an article with its own day does not go on with a first day
+            # just recalled: 智谱于1月8日上市，首日收涨13.17%。\n大盘方面，恒指收跌0.32%)
             return last_day                     # 当日 / 同日, or the next sentence: the day just described
         if ent in ctx.listed_yesterday and "today" not in st.sflags:
             return ctx.listing_dates[ent]       # written the day after a first day it tells
