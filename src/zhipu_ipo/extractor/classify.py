@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 _PURPOSE_LOOK = 80
 #: between a company and its price change: 腾讯涨, MiniMax股价今日跌, 智谱(02513)昨日收涨
-_MOVES_AFTER = re.compile(r"(?:-[A-Z]{1,2})?\s*(?:[(（][^()（）]{1,12}[)）])?\s*(?:股价|股份)?\s*(?:今日|昨日|今天|昨天|全日|周[一二三四五])?\s*(?:收市|收盘|收)?\s*")
+_MOVES_AFTER = re.compile(r"(?:-[A-Z]{1,2})?\s*(?:[(（][^()（）]{1,12}[)）])?\s*(?:股价|股份)?\s*(?:今日|昨日|今天|昨天|全日|全天|周[一二三四五])?\s*(?:收市|收盘|收)?\s*(?:急|大|狂|飙|劲|再|续|逆市|逆势)?")
 #: a short line with no figure: a section heading (香港公开发售, 国际发售, 价格资料)
 _HEADING = re.compile(r"(?m)^[ \t\u3000]*([^\d\n:：，,。；;]{2,12})[ \t\u3000]*$")
 #: the purpose written right before its share: …；扩大产能及海外业务约25%
@@ -167,6 +167,8 @@ class Classifier:
             return False
         if st.price is None and st.base not in ("offer_price", "x_mid_price", "shares_offered"):
             return False
+        if a.qualifier_text in ("最高", "最低") and st.price is not None and st.price_pos >= st.clause_start:
+            return True         # 今开 50.350 最高 52.600 (a quote card): the day's high
         m = BARE_PRICE_BEFORE.search(self.text, max(0, a.start - 8), a.start)
         if m is not None and st.base == "shares_offered" and st.base_pos > st.price_pos:
             # 发行15.5: the offer price; only right after 发行/发售, never after a share count word
@@ -304,8 +306,8 @@ class Classifier:
         if st.base == "offer_price" and st.base_pos > st.price_pos and st.base_pos >= st.clause_start \
                 and len(self._between_cue_and(st, a)) <= 3:
             return self._price_fact("offer_price", a, st.base_cue, "offer-price")   # 较招股价26.5港元高开…
-        post = self._postfix(a, ("的价格开盘", "开盘", "开市", "开出", "高开", "低开", "的价格收盘", "收盘", "收市"),
-                             window=8)
+        post = self._postfix(a, ("的价格开盘", "开盘", "开市", "开出", "高开", "低开", "的价格收盘", "收盘", "收市",
+                                 "报收", "作收", "收官"), window=8)
         if post:        # 以120港元开盘: the verb after the price says which price it is
             kind = "open" if "开" in post else "close"
             return self._price_fact(f"{kind}_price", a, post, "trading-postfix")
@@ -578,8 +580,9 @@ class Classifier:
             # 以招股价上限计，估值约为去年收入的15倍: the listing's value over revenue
             return ("price_to_sales", a.value, "times", self._loose_qualifier(st, a), None, "估值/收入", "ratio-ps")
         # 研发开支为同期总营收的8倍, 研发开支相当于收入约3.98倍: ratio of the previous cue to revenue
+        anchor = st.run_first.start if st.run_first is not None and st.run_first.start < pos else pos
         if base == "revenue" and st.prev_base in ("rd_expense",) + LOSSES and (
-                self.text[max(0, pos - 1):pos] == "的" or self._ratio_of_revenue(st, pos)):
+                self.text[max(0, anchor - 1):anchor] == "的" or self._ratio_of_revenue(st, anchor)):
             q = self._loose_qualifier(st, a)
             if st.prev_base == "rd_expense":
                 return ("rd_to_revenue", a.value * HUNDRED, "percent", q, None, "为营收的…倍", "ratio")

@@ -265,6 +265,10 @@ _DATELINE_AFTER = re.compile(r"\s*(?:(?:[(（]?(?:星期|周|礼拜)[一二三�
 _DATELINE_BEFORE = re.compile(r"(?:获悉|讯|消息|报道|电|】|·|丨|｜|\|)\s*[，,:：]?\s*$")
 _TODAY_PAREN = re.compile(r"(今日|今天|昨日|昨天|明日|明天)\s*[(（]\s*$")
 _PAREN_OFFSET = {"今日": 0, "今天": 0, "昨日": -1, "昨天": -1, "明日": 1, "明天": 1}
+#: a full date opening a line of the page head, the rest of the line short and not a sentence:
+#: 2026年9月16日 大衡报 A12版
+_LINE_OF_DATE = re.compile(r"[ \t\u3000]*")
+_DATE_LINE_REST = re.compile(r"[^\n，,。；;!！?？]{0,24}(?:\n|$)")
 #: how far into an article a dateline may stand
 _DATELINE_SPAN = 240
 
@@ -285,7 +289,9 @@ def _dateline_today(ctx: DocContext) -> None:
         paren = _TODAY_PAREN.search(text, max(0, t.start - 4), t.start)
         offset = _PAREN_OFFSET[paren.group(1)] if paren else 0
         if not (paren or _DATELINE_AFTER.match(text, t.end)
-                or _DATELINE_BEFORE.search(text, max(0, t.start - 6), t.start)):
+                or _DATELINE_BEFORE.search(text, max(0, t.start - 6), t.start)
+                or (d.date is not None and _LINE_OF_DATE.fullmatch(text, text.rfind("\n", 0, t.start) + 1, t.start)
+                    and _DATE_LINE_REST.match(text, t.end))):
             continue
         when = d.date or ctx.resolve_year(d.month, d.day)
         if when is not None:

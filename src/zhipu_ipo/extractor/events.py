@@ -165,12 +165,21 @@ _HEADING_LOOK = 240
 def _tickers(ctx, sent, tickers, cues, ents, drafts, misses) -> None:
     text = ctx.text
     ent_ends = [e.end for e in ents]
+    ent_starts = [e.start for e in ents]
     cue_starts = [c.start for c in cues]        # (cues are in text order)
     for t in tickers:
         ent, ticker = t.obj
         if not ent:
-            k = bisect_right(ent_ends, t.start) - 1       # the company named last before it
-            ent = ents[k].obj.entity if k >= 0 else _entity_at(ctx, ents, t.start, sent)
+            k = bisect_right(ent_ends, t.start) - 1
+            j = bisect_left(ent_starts, t.end)
+            if not (k >= 0 and _CLASS_GAP.fullmatch(text, ents[k].end, t.start)) and j < len(ents) \
+                    and not text[t.end:ents[j].start].strip():
+                # 相关股票:02513.HK 智谱 +3.1% 00100.HK MINIMAX-WP: the code, then its name (unless a
+                # name stands right before it: 商汤-W 00020.HK  智谱 02513.HK)
+                ent = ents[j].obj.entity
+            else:
+                k = bisect_right(ent_ends, t.start) - 1       # the company named last before it
+                ent = ents[k].obj.entity if k >= 0 else _entity_at(ctx, ents, t.start, sent)
         lo, hi = max(sent.start, t.start - 120), min(sent.end, t.end + 120)
         clause_lo = max(text.rfind("，", lo, t.start), text.rfind(",", lo, t.start), lo)
         clause_hi = min([x for x in (text.find("，", t.end, hi), text.find(",", t.end, hi)) if x != -1]
@@ -187,6 +196,8 @@ def _tickers(ctx, sent, tickers, cues, ents, drafts, misses) -> None:
                             cue="ticker", rule="ticker"))
 
 
+#: between a name and its code on a quote line: 商汤-W 00020.HK
+_CLASS_GAP = re.compile(r"(?:-[A-Z]{1,3})?\s*")
 #: asides that do not count in the distance from a date to its event word: （星期五）, (周一)
 _WEEKDAY_PAREN = r"[(（](?:星期|周|礼拜)[一二三四五六日天][)）]"
 _ASIDE = re.compile(_WEEKDAY_PAREN)
@@ -212,7 +223,8 @@ def _groups(text: str, dates: list[Tok]) -> list[list[Tok]]:
 _RANGE_LINK = re.compile(r"^\s*(?:" + _WEEKDAY_PAREN + r")?\s*"
                          r"(?:(?:上午|下午|中午|早上|晚上)?\s*[\d一二三四五六七八九十]{1,3}\s*(?:时正|时|点)"
                          r"(?:[\d一二三四五六七八九十]{1,3}分)?)?\s*[)）]?\s*(?:起)?\s*(?:至|到|-|~|直至)\s*"
-                         r"(?:(?:周|星期|礼拜)[一二三四五六日天]\s*[(（])?\s*$")      # …起至周四(7日)
+                         r"(?:(?:周|星期|礼拜)[一二三四五六日天]\s*[(（])?\s*(?:今年|明年|次年|翌年)?\s*$")
+# (…起至周四(7日); 由去年12月30日至今年1月5日)
 
 
 @dataclass(frozen=True)

@@ -109,6 +109,7 @@ class _State:
     paren_role: Optional[str] = None                    # metric of the last parenthetical percent
     fromto_last: Optional[Period] = None                # period of the B in a pending 从A至B
     run_last: object = None                             # the last amount of the enumeration being read
+    run_first: object = None                            # the first figure of a run read one company each
     compare_tok: Optional[Tok] = None                   # a period named as a comparison base (较2023年)
     shifted: Optional[Period] = None                    # the last 去年同期 / 前一年 the sentence resolved
     consumed: set = field(default_factory=set)          # cue positions already used as a postfix
@@ -129,6 +130,9 @@ _COMPARISONS = ("same_period", "previous_year")
 #: words of filings for the fiscal year before the one reported (not the calendar's last year)
 #: a company named as what a figure is compared with: 比优必选高出, 高于智谱, 较MiniMax
 _COMPARED_ENTITY = re.compile(r"(?:比|较|较之|相比|相较|高于|低于|不及|胜过|逊于|落后于?|领先于?)\s*$")
+#: 在总收入中占58.8%: the whole a share is of, named before 占
+_IN_TOTAL = re.compile(r"[，,\s]*(?:在|于|占)\s*(?:总|全部)?")
+_SHARE_AFTER_IN = re.compile(r"\s*(?:中|当中|之中)\s*(?:的)?\s*(?:占比|占|比重|比例)")
 #: a clause that opens with a contribution verb and no subject: 贡献营收…, 合计贡献收入…
 _SUBJECTLESS_CONTRIBUTION = re.compile(r"[\s，,]*(?:合计|共|共同|则|累计)?(?:贡献|实现|录得|带来|创造)了?(?:的)?(?:总)?")
 #: words of a sentence that has compared its figures with the same period a year before
@@ -246,7 +250,8 @@ class Reader(Classifier, Timing):
             # 8月29日早盘，X股价下挫。截至发稿，X跌6.25%…: a sentence of a day and no figure tells
             # the day the figures that follow are of
             day = self._date_of(day_tok)
-            if day is not None:
+            if day is not None and not (self.ctx.today is not None and day > self.ctx.today):
+                # (…6月5日收市后实施，6月8日起生效, written on 5月15日: days to come are no session)
                 self.last_trading_day, self.last_trading_pos = day, sent.end
                 self.last_day_recalled = False
         # the periods the paragraph reports on (not one it compares with: 低于2023年的…, (2023年：…))
@@ -513,6 +518,10 @@ class Reader(Classifier, Timing):
                     self._resolved.append(resolved)     # MiniMax上半年净亏损…: the paragraph's period
             else:
                 st.flags["unknown_period"] = t.start
+                if offset is not None:
+                    # 今年上半年 in an article whose day is unknown: the figures after it are of no
+                    # period known, not of the year named before (2025年收入…；今年上半年收入…)
+                    st.sflags["unknown_period"] = t.start
             return
         if pm.kind == "duration":
             pt = st.period_tok
@@ -561,6 +570,10 @@ class Reader(Classifier, Timing):
             if st.mod == "ratio_pending" and st.base is not None:
                 st.denominator = c.value
                 return
+            if st.base is not None and c.value == "revenue" and _IN_TOTAL.fullmatch(
+                    self.text, max(st.clause_start, t.start - 3), t.start) and _SHARE_AFTER_IN.match(self.text, t.end):
+                st.denominator = c.value    # …收入4.26亿元，在总收入中占58.8%: the whole, not a new figure
+                return
             if st.base is not None and st.base_pos >= st.clause_start and REFERENCE_ONLY.search(
                     self.text, max(st.clause_start, t.start - 2), t.start) and REFERENCE_AFTER.match(self.text, t.end):
                 return      # 算力服务费是研发开支的大头: the clause is still about 算力服务费
@@ -604,8 +617,8 @@ class Reader(Classifier, Timing):
                 st.mod = c.value
             st.mod_pos = t.start
         elif c.kind == "price":
-            if c.word in ("最高", "最低") and st.last_amount_end == t.start:
-                return      # 收入21.35亿元最高: the largest of a ranking, not a day's high
+            if c.word in ("最高", "最低") and st.last_amount_end == t.start and not self.text[t.start - 1].isdigit():
+                return      # 收入21.35亿元最高: the largest of a ranking, not a day's high (not 52.600最低 of a quote card)
             value = c.value
             if c.word == "报" and not _QUOTED_FIGURE.match(self.text, t.end):
                 return      # 每日财经报记者, 报道: 报 with no figure after it quotes no price
@@ -1012,10 +1025,17 @@ class Reader(Classifier, Timing):
                 return
         if "each" in st.sflags and len(names) == len(run) >= 2 and (
                 tok is None or len(tok.obj.items or []) != len(run)):
-            # 智谱与MiniMax的2024年营收分别为A及B: one figure per company
+            # 智谱与MiniMax的2024年营收分别为A及B: one figure per company (each read as the first:
+            # 研发费用分别约为营收的3.1倍和4.8倍)
+            saved = (st.mod, st.denominator, st.base, st.base_cue, st.base_pos,
+                     st.prev_base, st.prev_base_cue, st.prev_base_pos)
+            st.run_first = run[0]
             for name, a in zip(names, run):
                 st.entity = name
+                (st.mod, st.denominator, st.base, st.base_cue, st.base_pos,
+                 st.prev_base, st.prev_base_cue, st.prev_base_pos) = saved
                 self._single(st, sent, a, explicit)
+            st.run_first = None
             return
         if info.period in ("required", "optional"):
             if tok is not None and len(tok.obj.items or []) == len(run):

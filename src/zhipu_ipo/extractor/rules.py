@@ -61,7 +61,7 @@ PREVIOUS_YEAR_FROM = re.compile(r"(?:由|从)(?:上年|去年|上一年|前一�
 #: a figure of several companies or days together (两家合计募资, 两日合计成交): no single company's day
 COMBINED = re.compile(r"(?:[两二三四五六七八九十几多数2-9]\s?(?:家|者|间|日|天|个交易日)(?:公司|企业)?|双方|三者)\s?(?:合计|共计|总计|累计|合共|共|一共|总共)")
 #: a price word right before a bare number (收盘28.58, 发行价116.2, 开盘才120)
-BARE_PRICE_BEFORE = re.compile(r"(?:价|收盘|开盘|收市|开市|收报|开报|首日收|收|开|发行|发售)\s*(?:为|报|在|是|才|于|仅|:|：|定在|定于|顶格|定为)?\s*$")
+BARE_PRICE_BEFORE = re.compile(r"(?:价|收盘|开盘|收市|开市|收报|开报|首日收|收|开|发行|发售|最高|最低|今开)\s*(?:为|报|在|是|才|于|仅|:|：|定在|定于|顶格|定为)?\s*$")
 #: the mark of a list item at the start of a line: ・ • ● - * 1. 1、 (1) 一、
 BULLET = re.compile(r"[ \t\u3000]*(?:[・•●▪◆■□◇○◎►▶\-*·]|[0-9]{1,2}[.、)）]|[(（][0-9]{1,2}[)）]|[一二三四五六七八九十][、.])")
 #: 收 alone before a price, where only a close can be meant: MiniMax(00100)收398港元, 首日收131.5,

@@ -379,6 +379,9 @@ class Timing:
             if info.period in ("optional",) or metric in FUNDING_METRICS:
                 return None, ""
             return None, "no_period"
+        unknown = st.sflags.get("unknown_period")
+        if unknown is not None and tok.start < unknown < pos:
+            return None, "no_period"        # 2025年…；今年上半年收入… (the article's year unknown)
         p = tok.obj.period
         if p.kind == "span":
             return None, "ambiguous_period"
