@@ -32,7 +32,7 @@ from .rules import (
     VS_PRICE,
 )
 from .sentences import Span
-from .tokens import AMOUNT, ENTITY
+from .tokens import AMOUNT, CUE, ENTITY, Tok
 
 if TYPE_CHECKING:
     from .reader import _State
@@ -76,6 +76,12 @@ _CLOSE_WORD = re.compile(r"收(?:报|市|盘|于|在)")
 _AT_OFFER_PRICE = re.compile(r"(?:以|按)(?:招股价|发行价|发售价|定价)")
 
 
+#: a total written right before a share count: 合共3741.95万股
+_TOTAL_BEFORE = re.compile(r"(?:合共|合计|共计|总计|总共|一共)\s*(?:为|达)?\s*$")
+#: 上市以来累计融资总额43.48亿港元: money raised since the listing, not before it
+_SINCE_LISTING = re.compile(r"上市(?:以来|后|至今)")
+#: a figure's source written after it: 3800万美元来自开放平台
+_FROM_SEGMENT = re.compile(r"\s*(?:的收入|收入)?\s*(?:来自|源自|来源于|出自)\s*(?:于)?")
 #: 全日低位118.5元: the day's extreme, named as such
 _DAY_EXTREME = re.compile(r"(?:全日|全天|日内|当日|盘中)(?:最低|最高|低位|高位|低点|高点)\s*(?:为|报|在|见)?\s*$")
 #: 现在的总市值, 目前市值: the value today, not at the IPO
@@ -127,6 +133,11 @@ class Classifier:
             # 总市值:705.6亿 (a Hong Kong quote box): in Hong Kong dollars, as every box of the page
             a = a.model_copy(update={"unit": "HKD"})
             unit = "HKD"
+        if unit is None and a.scaled and self.declared_currency is not None \
+                and self.declared_currency[0] <= a.end + 2 and not a.points:
+            # 营收7.46亿(人民币,下同)，去年同期是3.24亿: the currency the article declared
+            unit = self.declared_currency[1]
+            a = a.model_copy(update={"unit": unit})
         if unit is None:
             reason = "no_currency" if a.scaled else "no_metric_cue"
             return self._mk_miss(a, sent, reason, st.base or "")
@@ -236,6 +247,8 @@ class Classifier:
             if re.search(r"(?:最新|这|该|本|上|首|一|单)轮|[A-F]\+?轮|天使轮|战略投资", clause):
                 return self._mk_miss(a, sent, "no_metric_cue", "amount of a single funding round")
             if self._funding_context(st, pos):
+                if _SINCE_LISTING.search(self.text, max(st.sentence_start, pos - 40), pos):
+                    return self._mk_miss(a, sent, "no_metric_cue", "financing since the listing")
                 if not re.search(r"累计|合计|共计|总计|总额|合共|一共|共获|共募|共融", self.text[max(st.sentence_start, pos - LOOK):pos + 6]):
                     return self._mk_miss(a, sent, "no_metric_cue", "funding amount without a total")
                 return self._fact("total_funding", a, None, st.base_cue, "funding")
@@ -272,6 +285,8 @@ class Classifier:
                 return self._fact("total_funding", a, None, st.base_cue, "funding")
             if base == "total_funding" and self._ipo_context(st, pos) and not self._funding_context(st, pos):
                 return self._mk_miss(a, sent, "no_metric_cue", "funding vs proceeds unclear")
+            if base == "total_funding" and _SINCE_LISTING.search(self.text, max(st.sentence_start, pos - 40), pos):
+                return self._mk_miss(a, sent, "no_metric_cue", "financing since the listing")
             cum = st.flags.get("cumulative")
             if cum is not None and cum < pos and base in ("revenue", "gross_profit") and len(
                     {d.segment for d in self.drafts if d.sent == sent and d.segment and d.start < cum}) >= 2:
@@ -279,6 +294,12 @@ class Classifier:
                 del st.flags["cumulative"]
                 st.segment = None
             seg = st.segment if base in ("revenue", "gross_profit") else None
+            if base == "revenue":
+                after = self._segment_after(a)
+                if after is not None:
+                    # 另有3800万美元来自开放平台及企业服务，占比33.9%: the segment named after the figure
+                    seg = st.segment = after.obj.value
+                    st.segment_pos, st.segment_end = after.start, after.end
             if self.metrics[base].family == "financial" and _HYPOTHETICAL.search(self.text, max(0, st.sentence_start - 1, pos - LOOK), pos):
                 # 若智谱维持6.6%份额，营收仅约67亿元: a figure of a supposition
                 return self._mk_miss(a, sent, "not_a_fact", f"a hypothetical {base}")
@@ -628,6 +649,10 @@ class Classifier:
                 # 想稳中一手，需申请约300万股: a share count further on is not the lot's size
                 return self._mk_miss(a, sent, "no_metric_cue", "shares after a lot, not its size")
             return ("board_lot", a.value, "shares", a.qualifier, None, st.base_cue, "cue")
+        if base in ("hk_offer_shares", "intl_offer_shares") and _TOTAL_BEFORE.search(
+                self.text, max(st.clause_start, a.start - 6), a.start):
+            # 公开发售增至748.39万股，国际配售减至2993.56万股，合共3741.95万股: the whole offer
+            return ("shares_offered", a.value, "shares", a.qualifier, None, "合共", "total-shares")
         if base in ("shares_offered", "hk_offer_shares", "intl_offer_shares"):
             return (base, a.value, "shares", a.qualifier, None, st.base_cue, "cue")
         return self._mk_miss(a, sent, "no_metric_cue", f"shares ({base})")
@@ -744,6 +769,14 @@ class Classifier:
             return None
         self.par_uses = True
         return min(found)[3]
+
+    def _segment_after(self, a) -> Optional[Tok]:
+        """The segment a figure came from, written after it: 3800万美元来自开放平台."""
+        m = _FROM_SEGMENT.match(self.text, a.end)
+        if m is None:
+            return None
+        return next((t for t in self.ctx.stream.in_span(m.end(), m.end() + 2)
+                     if t.kind == CUE and t.obj.kind == "seg" and t.start == m.end()), None)
 
     def _fact(self, metric, a, segment, cue, rule):
         return (metric, a.value, a.unit, a.qualifier, segment, cue, rule)

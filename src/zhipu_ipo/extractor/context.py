@@ -110,6 +110,26 @@ class DocContext:
         return min(later) if later else None
 
 
+#: how much a company named in the headline weighs, in mentions, when choosing the main company
+_HEADLINE_WEIGHT = 2
+
+
+def _headline_entities(text: str, stream: Stream) -> set[str]:
+    """Companies of the first of the first three lines that names one (the headline, or the
+    page's breadcrumb: 股吧 > 天数智芯吧)."""
+    end = 0
+    for _ in range(3):
+        nl = text.find("\n", end)
+        line_end = len(text) if nl == -1 else nl
+        names = {t.obj.entity for t in stream.in_span(end, line_end) if t.kind == ENTITY}
+        if names:
+            return names
+        if nl == -1:
+            break
+        end = nl + 1
+    return set()
+
+
 def build_context(text: str, stream: Stream, registry: Registry,
                   published: Optional[dt.date]) -> DocContext:
     ctx = DocContext(text=text, stream=stream, registry=registry, published=published)
@@ -128,7 +148,9 @@ def build_context(text: str, stream: Stream, registry: Registry,
     pool = [e for e in ctx.entity_counts if e not in bystanders() and e not in indices()] \
         or list(ctx.entity_counts)
     if pool:
-        ctx.main_entity = min(pool, key=lambda e: (-ctx.entity_counts[e], first_seen.get(e, 0)))
+        head = _headline_entities(text, stream)
+        ctx.main_entity = min(pool, key=lambda e: (-ctx.entity_counts[e] - (_HEADLINE_WEIGHT if e in head else 0),
+                                                   first_seen.get(e, 0)))
     ctx.day_sections = _day_sections(text)
     _defined_periods(ctx)
     _infer_reference(ctx)

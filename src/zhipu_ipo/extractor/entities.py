@@ -334,6 +334,8 @@ def name_before(text: str, pos: int) -> str | None:
     while start > 0 and pos - start < 24 and _NAME_CHAR.match(text[start - 1]):
         start -= 1
     run = text[start:pos]
+    if len(run) > 3 and run.endswith("吧"):
+        run = run[:-1]                      # 天数智芯吧(09903): a stock's forum, named after it
     if len(run) > 3 and run[0] in "比较" and _FIGURE_END.search(text, max(0, start - 3), start):
         run, start = run[1:], start + 1     # 毛利率46.2%，比栖川科技(02871)高: compared with it
     # a place in the middle of a legal name: 英诺赛科(苏州)科技股份有限公司 -> 英诺赛科科技股份有限公司

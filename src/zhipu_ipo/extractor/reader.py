@@ -133,6 +133,11 @@ _COMPARED_ENTITY = re.compile(r"(?:比|较|较之|相比|相较|高于|低于|�
 #: 在总收入中占58.8%: the whole a share is of, named before 占
 _IN_TOTAL = re.compile(r"[，,\s]*(?:在|于|占)\s*(?:总|全部)?")
 _SHARE_AFTER_IN = re.compile(r"\s*(?:中|当中|之中)\s*(?:的)?\s*(?:占比|占|比重|比例)")
+#: a currency declared for the figures that follow: (人民币,下同), （单位：港元）
+_CURRENCY_DECLARED = re.compile(r"[(（]\s*(?:(?:单位|货币)\s*[:：]\s*(人民币|港元|港币|美元)|(人民币|港元|港币|美元)\s*[,，、]\s*下同)\s*[)）]")
+_DECLARED_UNITS = {"人民币": "CNY", "港元": "HKD", "港币": "HKD", "美元": "USD"}
+#: a part of the list of periods named before: 后两年, 前两年, 近两年
+_PART_OF_LIST = re.compile(r"(后|前|近)([两二三四2-4])(?:个)?(?:年|年度|财年)")
 #: a clause that opens with a contribution verb and no subject: 贡献营收…, 合计贡献收入…
 _SUBJECTLESS_CONTRIBUTION = re.compile(r"[\s，,]*(?:合计|共|共同|则|累计)?(?:贡献|实现|录得|带来|创造)了?(?:的)?(?:总)?")
 #: words of a sentence that has compared its figures with the same period a year before
@@ -165,6 +170,10 @@ class Reader(Classifier, Timing):
         # Hong Kong copy writes share prices in 元 meaning Hong Kong dollars (招股价116.2元)
         self.hk_doc = bool(HK_MARKERS.search(self.text))
         self.hk_yuan = self.hk_doc or not A_SHARE.search(self.text)
+        # 上半年营收7.46亿(人民币,下同): the currency of the plain 亿/万 figures from there on
+        declared = _CURRENCY_DECLARED.search(self.text)
+        self.declared_currency = (declared.start(), _DECLARED_UNITS[declared.group(1) or declared.group(2)]) \
+            if declared else None
         self.par_loss_metric: Optional[str] = None     # the loss metric of the paragraph so far
         self.par_trading = False                       # the previous sentence quoted prices
         self.par_uses = False                          # the paragraph lists uses of proceeds
@@ -500,6 +509,14 @@ class Reader(Classifier, Timing):
                                             ResolvedPeriod(shifted, t.start, t.end, pm.text))
                         return
                 st.flags["unknown_period"] = t.start
+                return
+            if rel in ("reporting_period", "current_period") \
+                    and (pm.text.startswith("本") or self.text[t.start - 1:t.start] == "本") \
+                    and st.period_tok is None and (topic := self.topic_period()) is not None:
+                # 本报告期智谱毛利率为47.2% (an article on its 2025年年报): the period reported on
+                tok = Tok(PERIOD, t.start, t.end, ResolvedPeriod(topic.obj.period, t.start, t.end, pm.text))
+                st.period_tok = tok
+                self._resolved.append(tok)
                 return
             if rel == "same_period" or (rel in ("reporting_period", "current_period")
                                         and not pm.text.startswith("报告期")):
@@ -1037,9 +1054,15 @@ class Reader(Classifier, Timing):
                 self._single(st, sent, a, explicit)
             st.run_first = None
             return
+        part = _PART_OF_LIST.search(self.text, max(st.clause_start, first.start - 16), first.start) \
+            if tok is not None and len(tok.obj.items or []) > len(run) else None
         if info.period in ("required", "optional"):
             if tok is not None and len(tok.obj.items or []) == len(run):
                 periods = list(tok.obj.items)
+            elif part is not None and small_int(part.group(2)) == len(run):
+                # 2023—2025年收入分别为A、B和C，后两年增速分别为D和E: the last two years of the list
+                items = list(tok.obj.items)
+                periods = items[-len(run):] if part.group(1) in ("后", "近") else items[:len(run)]
             elif "each" in st.sflags and (joined := self._joined_periods(st, first.start)) is not None \
                     and len(joined) == len(run):
                 periods = joined        # 2025年和今年上半年，净亏损分别为A和B

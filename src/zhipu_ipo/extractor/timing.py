@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Optional
 from ..periods import Period, parse_period
 from .context import ResolvedPeriod, relative_day, year_hint
 from .entities import known_listings
-from .rules import FUNDING_METRICS, LISTING_AFTER, LOOK, POINT_METRICS, SINCE, WEEKDAY, WEEKDAYS
+from .rules import FUNDING_METRICS, LISTING_AFTER, LOOK, POINT_METRICS, SEGMENT_TALK, SINCE, WEEKDAY, WEEKDAYS
 from .tokens import DATE, PERIOD, Tok
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ class Timing:
 
     def _date_as_point(self, st: _State, t: Tok) -> None:
         """截至今年6月30日 / 截至去年9月底: a date after 截至 is the point of a stock figure."""
-        m = re.search(r"(?:截至|截止到?|于)\s*(今年|去年|本年|上年)?\s*$", self.text[max(0, t.start - 6):t.start])
+        m = re.search(r"(?:截至|截止到?|于|(?<![\u4e00-\u9fff])到)\s*(今年|去年|本年|上年)?\s*$", self.text[max(0, t.start - 6):t.start])
         if not m or st.period_tok is not None and st.period_tok.end >= t.end:
             return
         when = self._date_of(t)
@@ -341,6 +341,11 @@ class Timing:
             tok = self.paragraph_period() or self._continued_period()
             if tok is None and st.segment is not None and st.segment_pos < pos:
                 tok = self.prev_sentence_one
+            if tok is None and st.segment is not None and not self._par_named_period \
+                    and self.lead_period is None and SEGMENT_TALK.search(self.text, st.sentence_start, pos):
+                # 业务构成：分部署模式看，本地化部署业务收入4.26亿元 (a paragraph with no period, after
+                # a table of several): the breakdown of the period the article reports on
+                tok = self.topic_period()
             if tok is None and metric == "revenue_share" and st.segment is not None:
                 # A部署(2025年上半年占84.8%)，B部署仅占15.2%: the other segment's share of the
                 # same period
