@@ -174,7 +174,7 @@ CASES: list[Case] = [
          (("澜峰微电子", "ticker", None, None, "06688.HK", "text", "exact"),
           ("澜峰微电子", "subscription_start", None, None, "2026-03-02", "date", "exact"),
           ("澜峰微电子", "use_of_proceeds", None, "rd", "40", "percent", "approx"),
-          ("澜峰微电子", "use_of_proceeds", None, "sales_marketing", "30", "percent", "approx"),
+          ("澜峰微电子", "use_of_proceeds", None, "business_expansion", "30", "percent", "approx"),
           ("澜峰微电子", "use_of_proceeds", None, "working_capital", "30", "percent", "approx")),
          published="2026-03-02", note="a list of uses as 'share: purpose' lines"),
     Case("c-date-today-day-only-hk",

@@ -76,6 +76,8 @@ _CLOSE_WORD = re.compile(r"收(?:报|市|盘|于|在)")
 _AT_OFFER_PRICE = re.compile(r"(?:以|按)(?:招股价|发行价|发售价|定价)")
 
 
+#: a verb of the offer right before a share count: 是次共推出3,741.95万股H股
+_OFFER_VERB_BEFORE = re.compile(r"(?:推出|发售|发行|招售|出售|全球发售)\s*(?:约|合共|共|合计)?\s*$")
 #: a total written right before a share count: 合共3741.95万股
 _TOTAL_BEFORE = re.compile(r"(?:合共|合计|共计|总计|总共|一共)\s*(?:为|达)?\s*$")
 #: 上市以来累计融资总额43.48亿港元: money raised since the listing, not before it
@@ -412,7 +414,8 @@ class Classifier:
                 st.change = "down" if d.group(1) in ("低", "挫", "跌") else "up"
                 st.change_pos = d.start()
         if (st.change is not None or st.price is not None) and (
-                self._trading_context(st, pos) or self._company_moves(st, pos)) \
+                self._trading_context(st, pos) or self._company_moves(st, pos)
+                or (st.change is not None and self.text.startswith("股价", st.change_pos))) \
                 and max(st.change_pos, st.price_pos) > st.base_pos:
             open_ctx = st.price == "open" and st.price_pos < pos
             value = a.value
@@ -649,6 +652,10 @@ class Classifier:
                 # 想稳中一手，需申请约300万股: a share count further on is not the lot's size
                 return self._mk_miss(a, sent, "no_metric_cue", "shares after a lot, not its size")
             return ("board_lot", a.value, "shares", a.qualifier, None, st.base_cue, "cue")
+        if base is None and _OFFER_VERB_BEFORE.search(self.text, max(st.clause_start, a.start - 8), a.start) \
+                and "H股" in self.text[a.end - 2:a.end + 2] + self.text[a.start:a.end]:
+            # 是次共推出3,741.95万股H股: the shares the offer puts out
+            return ("shares_offered", a.value, "shares", a.qualifier, None, "推出…H股", "offer-verb")
         if base in ("hk_offer_shares", "intl_offer_shares") and _TOTAL_BEFORE.search(
                 self.text, max(st.clause_start, a.start - 6), a.start):
             # 公开发售增至748.39万股，国际配售减至2993.56万股，合共3741.95万股: the whole offer

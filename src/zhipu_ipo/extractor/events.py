@@ -196,6 +196,10 @@ def _tickers(ctx, sent, tickers, cues, ents, drafts, misses) -> None:
                             cue="ticker", rule="ticker"))
 
 
+#: a day word right before an event word: 昨日首日, 明日上市
+_OTHER_DAY_BEFORE = re.compile(r"(?:昨日|昨天|前日|前天|明日|明天|翌日|次日)\s*$")
+#: the date of a wire's dateline (某某社1月9日电，…): when the story was filed, not an event's day
+_WIRE_DATELINE = re.compile(r"\s*(?:电|专电|讯|消息)\s*[，,:：(（]")
 #: between a name and its code on a quote line: 商汤-W 00020.HK
 _CLASS_GAP = re.compile(r"(?:-[A-Z]{1,3})?\s*")
 #: asides that do not count in the distance from a date to its event word: （星期五）, (周一)
@@ -346,6 +350,10 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
                 continue
             if ev is None:
                 misses.append(Miss(t.start, t.end, "no_metric_cue", "a date with no IPO event", sent))
+                continue
+            if _WIRE_DATELINE.match(text, t.end) and _OTHER_DAY_BEFORE.search(text, max(0, ev.start - 4), ev.start):
+                # 财联社1月9日电，智谱高开逾6%，昨日首日收涨13.17%: the wire's day, not the first day's
+                misses.append(Miss(t.start, t.end, "not_a_fact", "the dateline of a story of another day", sent))
                 continue
             kind = ev.obj.value
             if kind in _BLOCKING:

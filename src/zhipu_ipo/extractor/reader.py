@@ -136,6 +136,8 @@ _SHARE_AFTER_IN = re.compile(r"\s*(?:中|当中|之中)\s*(?:的)?\s*(?:占比|�
 #: a currency declared for the figures that follow: (人民币,下同), （单位：港元）
 _CURRENCY_DECLARED = re.compile(r"[(（]\s*(?:(?:单位|货币)\s*[:：]\s*(人民币|港元|港币|美元)|(人民币|港元|港币|美元)\s*[,，、]\s*下同)\s*[)）]")
 _DECLARED_UNITS = {"人民币": "CNY", "港元": "HKD", "港币": "HKD", "美元": "USD"}
+#: a group of stocks as the subject of a move: 多档零组件股, 概念股, 板块, 成分股
+_STOCK_GROUP = re.compile(r"多[只档家支]|个股|概念股|板块|成[分份]股|同业|同行")
 #: a part of the list of periods named before: 后两年, 前两年, 近两年
 _PART_OF_LIST = re.compile(r"(后|前|近)([两二三四2-4])(?:个)?(?:年|年度|财年)")
 #: a clause that opens with a contribution verb and no subject: 贡献营收…, 合计贡献收入…
@@ -213,6 +215,8 @@ class Reader(Classifier, Timing):
     _OBJECT_LIST = re.compile(r"(?:包括|包含|涵盖|囊括|例如|比如|诸如|股东有|投资方有|投资者有|投资者为|引入了?|获得了?)"
                               r"[^，,。；;：:\d]*$")
 
+    _INVESTOR_NAMES = re.compile(r"(?:投资者|投资人|投资方|基石)[^。；;\d]{0,8}?(?:分别为|分别是|包括|为|是|有)[^。；;\d]*$")
+
     _SUBJECT_LEAD = re.compile(r"^[\s\d年月日上下半前三季度第一二四个同期而但其中此外另外同时对比相比相较较与和及、据显示,，:：]*$")
 
     def _object_position(self, st: _State, t: Tok) -> bool:
@@ -221,6 +225,9 @@ class Reader(Classifier, Timing):
         before = self.text[max(st.clause_start, t.start - LOOK):t.start]
         if self._OBJECT_LIST.search(before):
             return True
+        if "cornerstone" in st.sflags and st.sflags["cornerstone"] < t.start \
+                and self._INVESTOR_NAMES.search(self.text, max(st.sentence_start, t.start - 40), t.start):
+            return True     # 两名基石投资者，分别为广汽集团旗下启城发展及均胜电子旗下…: investors named
         return t.obj.entity in bystanders() and not self._SUBJECT_LEAD.match(before)
 
     def _remember(self, toks: list[Tok], sent: Span) -> None:
@@ -1186,6 +1193,11 @@ class Reader(Classifier, Timing):
             self._miss(a, sent, "no_entity", f"{metric} of an unnamed company")
             return
         entity = st.entity or (None if st.anonymous else self.ctx.main_entity)
+        if info.family == "trading" and (not st.entity_pos or st.entity_pos[-1] < st.clause_start) \
+                and _STOCK_GROUP.search(self.text, st.clause_start, a.start):
+            # 人形机器人概念股今日同步走强，多档零组件股涨幅逾5%: a group of stocks, no one company's
+            self._miss(a, sent, "no_entity", f"{metric} of a group of stocks")
+            return
         if entity in indices() and info.unit in ("HKD/share", "currency"):
             # …在恒指现跌0.3%之下逆市造好，盘中最高曾见142.6元: an index has no price in 元;
             # the figure is the company's the sentence named before the index

@@ -435,8 +435,14 @@ class Timing:
         ent = st.entity or ctx.main_entity
         later_date = "first_day" in st.sflags and any(
             t.kind == DATE and not _LISTED_AFTER.match(self.text, t.end)     # (02812,8月20日上市)
-            for t in ctx.stream.in_span(max(st.sflags["first_day"], a.start - LOOK), a.start))
-        if "first_day" in st.sflags and not later_date and (ent in ctx.listing_dates or ent in known_listings()):
+            for t in ctx.stream.in_span(max(st.sflags["first_day"], a.start - LOOK), a.start)) or (
+            # (…首日以316.4元收市，其后…本周二盘中曾高见398元: the weekday written after 首日)
+            "first_day" in st.sflags and ctx.today is not None
+            and WEEKDAY.search(self.text, max(st.sflags["first_day"], a.start - LOOK), a.start) is not None)
+        recalled_later = "first_day" in st.sflags and st.sflags["first_day"] > a.start and re.search(
+            r"(?:昨日|昨天|前日|上周[一二三四五])\s*$", self.text[max(0, st.sflags["first_day"] - 4):st.sflags["first_day"]])
+        if "first_day" in st.sflags and not later_date and not recalled_later \
+                and (ent in ctx.listing_dates or ent in known_listings()):
             # (…首日破发，其后…4月2日收报6.95港元: the date written after 首日 is the day)
             return ctx.listing_dates.get(ent) or known_listings()[ent]     # 首日: the listing day
         dates = [t for t in ctx.stream.in_span(max(sent.start, a.start - LOOK), a.start) if t.kind == DATE
@@ -448,6 +454,11 @@ class Timing:
                         dates and dates[-1].start > st.sflags[word] + 6 and self._date_of(dates[-1]) is not None):
                     # (今日公告…，较前一交易日(11月16日)收市价…: the day written nearer the figure)
                     return ctx.today + dt.timedelta(days=days)
+        if dates and ctx.today is not None:
+            # (上周五(1月9日)…上市，…本周二盘中曾高见398元: a weekday written after the date)
+            weekday = self._weekday_before(dates[-1].end, a.start)
+            if weekday is not None and not _DATE_PAREN_AFTER.match(self.text, dates[-1].end):
+                return weekday
         for t in reversed(dates):
             d = self._date_of(t)
             if d is not None:
@@ -512,6 +523,8 @@ class Timing:
 #: a date of a listing, not of a session: 澄域机器人(02812,8月20日上市)
 _LISTED_AFTER = re.compile(r"\s*(?:在|于)?\s*(?:港股|港交所|香港)?\s*(?:上市|挂牌|登陆)")
 
+#: a weekday in parentheses right after a date: 1月9日(星期五) names the same day
+_DATE_PAREN_AFTER = re.compile(r"\s*[(（](?:星期|周|礼拜)[一二三四五六日天][)）]")
 #: dates that only say when companies listed: (上市日分别为2023年12月29日和2024年12月23日)
 _LISTING_LABEL_BEFORE = re.compile(r"(?:上市|挂牌)(?:日期|日)\s*(?:分别)?\s*(?:为|是|:|：)?[\d年月日和、及与\s]*$")
 
