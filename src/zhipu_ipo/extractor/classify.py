@@ -343,7 +343,7 @@ class Classifier:
                 and re.search(r"以\s*(?:每股)?$", self.text[max(0, a.start - 4):a.start]):
             return self._price_fact("offer_price", a, "以…上市", "offer-price-listing")
         if SHORT_CLOSE.search(self.text, max(0, pos - 6), pos) and (
-                self._trading_context(st, pos) or self._dated_close(pos)
+                self._trading_context(st, pos) or self._dated_close(pos) or "yesterday" in st.sflags
                 or (st.change is not None and st.change_pos >= st.sentence_start)):
             st.price, st.price_pos = "close", pos - 1      # MiniMax(00100)收398港元，跌2.1%
             return self._price_fact("close_price", a, "收", "trading")

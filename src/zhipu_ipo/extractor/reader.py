@@ -305,6 +305,10 @@ class Reader(Classifier, Timing):
             heading = self._heading_period(sent, toks)
             if heading is not None:
                 self.lead_period, self.lead_is_heading = heading, True
+        elif par_end and self._par_has_figures and self._bullet(sent) and self._par_period_toks \
+                and (one := self.paragraph_period()) is not None:
+            # 1、收入：上半年营收7.46亿…\n2、毛利率：41.6%…: an item naming one period leads the items after it
+            self.lead_period, self.lead_is_heading = one, False
         if par_end:
             self._par_period_toks, self._par_has_figures = [], False
             self._par_named_period = self._par_own_period = False

@@ -342,7 +342,8 @@ class Timing:
             if tok is None and st.segment is not None and st.segment_pos < pos:
                 tok = self.prev_sentence_one
             if tok is None and st.segment is not None and not self._par_named_period \
-                    and self.lead_period is None and SEGMENT_TALK.search(self.text, st.sentence_start, pos):
+                    and self.lead_period is None and SEGMENT_TALK.search(
+                        self.text, max(self.text.rfind("\n", 0, st.sentence_start) + 1, pos - LOOK), pos):
                 # 业务构成：分部署模式看，本地化部署业务收入4.26亿元 (a paragraph with no period, after
                 # a table of several): the breakdown of the period the article reports on
                 tok = self.topic_period()
