@@ -381,4 +381,12 @@ CASES: list[Case] = [
           ("澜舟智能", "close_price", "2026-08-28", None, "27.35", "HKD/share", "exact"),
           ("澜舟智能", "day_change", "2026-08-28", None, "-1.8", "percent", "exact")),
          published="2026-08-29"),
+    Case("k-earlier-level-and-this-figure",
+         "澜舟智能(02866.HK)2025年研发开支3.58亿元,占收入的28.7%,低于2024年31.2%的水平——2024年这一数字为2.93亿元。",
+         (("澜舟智能", "ticker", None, None, "02866.HK", "text", "exact"),
+          ("澜舟智能", "rd_expense", "2025", None, "358000000", "CNY", "exact"),
+          ("澜舟智能", "rd_to_revenue", "2025", None, "28.7", "percent", "exact"),
+          ("澜舟智能", "rd_to_revenue", "2024", None, "31.2", "percent", "exact"),
+          ("澜舟智能", "rd_expense", "2024", None, "293000000", "CNY", "exact")),
+         note="a level of another year compared with, and 这一数字 of another year, repeat the measure before"),
 ]

@@ -138,6 +138,11 @@ _CURRENCY_DECLARED = re.compile(r"[(（]\s*(?:(?:单位|货币)\s*[:：]\s*(人�
 _DECLARED_UNITS = {"人民币": "CNY", "港元": "HKD", "港币": "HKD", "美元": "USD"}
 #: a group of stocks as the subject of a move: 多档零组件股, 概念股, 板块, 成分股
 _STOCK_GROUP = re.compile(r"多[只档家支]|个股|概念股|板块|成[分份]股|同业|同行")
+#: a level of another period named to compare with: 低于2024年31.2%的水平
+_COMPARED_LEVEL = re.compile(r"(?:低于|高于|不及|超过|超出|优于|逊于|好于|差于|较|比)[^，,。；;%]{0,10}$")
+_LEVEL_AFTER = re.compile(r"\s*的?\s*(?:水平|水准)")
+#: 2024年这一数字为2.93亿元: the same measure for another period
+_THIS_FIGURE = re.compile(r"(?:这一|这个|该|此)(?:数字|数据|数值|金额|比例)\s*(?:约|大约)?(?:为|是)\s*(?:约|近)?\s*$")
 #: a part of the list of periods named before: 后两年, 前两年, 近两年
 _PART_OF_LIST = re.compile(r"(后|前|近)([两二三四2-4])(?:个)?(?:年|年度|财年)")
 #: a clause that opens with a contribution verb and no subject: 贡献营收…, 合计贡献收入…
@@ -985,9 +990,34 @@ class Reader(Classifier, Timing):
     # ------------------------------------------------------------------ periods
 
     # ------------------------------------------------------------------ single figures
+    def _earlier_level(self, st: _State, sent: Span, a) -> bool:
+        """…占收入的28.7%，低于2024年31.2%的水平——2024年这一数字为2.93亿元: a level of an earlier
+        period named to compare with, or 这一数字 of another period, is the same measure as the last
+        figure of the sentence in that unit, of the period written right before it."""
+        before = self.text[max(st.clause_start, a.start - 12):a.start]
+        level = _LEVEL_AFTER.match(self.text, a.end) and _COMPARED_LEVEL.search(before)
+        this_figure = _THIS_FIGURE.search(before)
+        if not (level or this_figure):
+            return False
+        p = next((t for t in reversed(self.ctx.stream.in_span(max(st.clause_start, a.start - 12), a.start))
+                  if t.kind == PERIOD), None)
+        if p is None or p.obj.period is None or p.obj.kind != "single":
+            return False
+        percent = a.unit == "percent"
+        last = next((d for d in reversed(self.drafts[-8:]) if d.start >= st.sentence_start
+                     and (d.unit == "percent") == percent and d.unit not in ("date", "text")
+                     and (percent or d.unit == a.unit) and d.period is not None and ".." not in d.period), None)
+        if last is None or last.period == str(p.obj.period) or self.metrics[last.metric].period != "required":
+            return False
+        self._emit(st, sent, a, last.metric, a.value, a.unit, a.qualifier, last.segment, str(p.obj.period),
+                   "的水平" if level else "这一数字", "earlier-level")
+        return True
+
     def _single(self, st: _State, sent: Span, a, explicit: Optional[Tok],
                 force: Optional[Period] = None) -> None:
         if self._conversion(st, sent, a):
+            return
+        if self._earlier_level(st, sent, a):
             return
         decided = self._classify(st, sent, a)
         if isinstance(decided, Miss):
