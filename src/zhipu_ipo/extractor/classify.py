@@ -279,7 +279,9 @@ class Classifier:
             if st.base_pos < st.clause_start and self.metrics[base].family == "financial" and (
                     "ipo" in st.flags or re.search(r"募资|集资|IPO", self.text[max(st.clause_start, pos - LOOK):pos])):
                 return self._mk_miss(a, sent, "no_metric_cue", f"{base} carried into a clause about the IPO")
-            if base in ("gross_proceeds", "net_proceeds") and "cornerstone" in st.flags:
+            if base in ("gross_proceeds", "net_proceeds") and (
+                    "cornerstone" in st.flags or st.base_pos < st.sflags.get("cornerstone", -1) < pos):
+                # (…可集资约38.34亿至41.89亿港元；基石方面，14名投资者合共承购3.5亿美元)
                 return self._fact("cornerstone_amount", a, None, st.base_cue, "cornerstone")
             if base == "gross_proceeds" and "net" in st.flags:
                 return self._fact("net_proceeds", a, None, st.base_cue, "net-proceeds")
@@ -766,8 +768,7 @@ class Classifier:
         if not m:
             return None
         sent_text = self.text[max(0, a.start - 120):a.start + 40]
-        if not any(w in sent_text for w in ("募资", "募集资金", "所得款项", "集资", "IPO", "募得", "用途", "招股书",
-                                            "募多少", "募了", "募的")):
+        if not any(w in sent_text for w in ("募", "所得款项", "集资", "IPO", "用途", "招股书")):
             return None
         purpose = m.group(1)
         # the use named first in the purpose wins (技术研发及市场拓展 -> rd)

@@ -383,6 +383,10 @@ def name_before(text: str, pos: int) -> str | None:
     name = "".join(kept) + suffix if kept else ""
     while len(name) > 3 and name[0] in _TRIM_FIRST:     # 及拓衡生物(02817): the name after 及
         name = name[1:]
+    for w in _stop_words_longest_first():                # 先讲澜舟智能(02866): the name after 先讲
+        if name.startswith(w) and len(name) - len(w) >= 2:
+            name = name[len(w):]
+            break
     if len(name) < 2 or name in generic or name.isdigit():
         return None
     if not re.search(r"[\u4e00-\u9fff]", name) and not re.fullmatch(r"[A-Z][A-Za-z0-9.&\- ]{1,30}", name):

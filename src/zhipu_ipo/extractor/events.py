@@ -187,7 +187,7 @@ def _tickers(ctx, sent, tickers, cues, ents, drafts, misses) -> None:
         near = [c for c in cues[bisect_left(cue_starts, clause_lo - 30):bisect_right(cue_starts, clause_hi + 30)]
                 if c.obj.value in ("listing", "ipo", "filing", "sub_start", "sub_end", "sub_period", "first_day")]
         known = (ent in ctx.registry.aliases.values() and ent not in bystanders()) or ent == ctx.main_entity \
-            or _TRADES_AFTER.match(text, t.end) is not None
+            or _TRADES_AFTER.match(text, t.end) is not None or _heading_line(text, t.start, t.end)
         if not ent or not (near or known):
             misses.append(Miss(t.start, t.end, "not_a_fact", "ticker of a company mentioned in passing", sent))
             continue
@@ -200,6 +200,14 @@ def _tickers(ctx, sent, tickers, cues, ents, drafts, misses) -> None:
 _OTHER_DAY_BEFORE = re.compile(r"(?:昨日|昨天|前日|前天|明日|明天|翌日|次日)\s*$")
 #: the date of a wire's dateline (某某社1月9日电，…): when the story was filed, not an event's day
 _WIRE_DATELINE = re.compile(r"\s*(?:电|专电|讯|消息)\s*[，,:：(（]")
+def _heading_line(text: str, start: int, end: int) -> bool:
+    """The code stands on a short line of its own with its name (【栖川科技(02871.HK)】): a heading."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    return line_end - line_start <= 24 and not re.search(r"[，,。；;]", text[line_start:line_end])
+
+
 #: between a name and its code on a quote line: 商汤-W 00020.HK
 _CLASS_GAP = re.compile(r"(?:-[A-Z]{1,3})?\s*")
 #: asides that do not count in the distance from a date to its event word: （星期五）, (周一)

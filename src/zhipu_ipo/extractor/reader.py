@@ -110,6 +110,7 @@ class _State:
     fromto_last: Optional[Period] = None                # period of the B in a pending 从A至B
     run_last: object = None                             # the last amount of the enumeration being read
     run_first: object = None                            # the first figure of a run read one company each
+    skip_until: int = -1                                # amounts before this offset are already read
     compare_tok: Optional[Tok] = None                   # a period named as a comparison base (较2023年)
     shifted: Optional[Period] = None                    # the last 去年同期 / 前一年 the sentence resolved
     consumed: set = field(default_factory=set)          # cue positions already used as a postfix
@@ -124,6 +125,10 @@ _TO_AFTER = re.compile(r"的?[^，,。；;]{0,20}?(?:至|到)")
 #: before a period a paragraph does not report on: a forecast's year, a part of the period
 #: what a heading adds around a company's name: —— 智谱 ——, 【天数智芯(09903.HK)】, ▍MiniMax
 _HEADING_DECOR = re.compile(r"[\s—–\-=~_*#【】\[\]▍|｜·•()（）]*")
+#: a line of a data box: a short label, a colon, its value (发售价:18.60港元(招股价区间…))
+_LABEL_LINE = re.compile(r"[^\d:：，,。]{2,14}[:：]")
+#: a short label beside a company in a heading: 【业绩速览・第四范式】, 【第四范式｜年报】
+_HEADING_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[・·:：|｜]|[・·:：|｜]\s*[\u4e00-\u9fff]{2,6}")
 _AHEAD_OR_PART = re.compile(r"(?:预计|预期|有望|目标|计划|将于?|其中|仅|单|光)\s*(?:在|于|到)?\s*$")
 #: relative periods that name the comparison of a figure, not the period a paragraph is about
 _COMPARISONS = ("same_period", "previous_year")
@@ -143,6 +148,8 @@ _COMPARED_LEVEL = re.compile(r"(?:低于|高于|不及|超过|超出|优于|逊�
 _LEVEL_AFTER = re.compile(r"\s*的?\s*(?:水平|水准)")
 #: 2024年这一数字为2.93亿元: the same measure for another period
 _THIS_FIGURE = re.compile(r"(?:这一|这个|该|此)(?:数字|数据|数值|金额|比例)\s*(?:约|大约)?(?:为|是)\s*(?:约|近)?\s*$")
+#: the third step of a from-to chain: 由A升至B，再到C / 又升至C / 进一步降至C
+_CHAIN_NEXT = re.compile(r"\s*[，,]?\s*(?:再|又|进而|进一步|继而)\s*(?:[升增提降跌回减扩收][\u4e00-\u9fff]?)?\s*(?:至|到)\s*")
 #: a part of the list of periods named before: 后两年, 前两年, 近两年
 _PART_OF_LIST = re.compile(r"(后|前|近)([两二三四2-4])(?:个)?(?:年|年度|财年)")
 #: a clause that opens with a contribution verb and no subject: 贡献营收…, 合计贡献收入…
@@ -220,6 +227,8 @@ class Reader(Classifier, Timing):
     _OBJECT_LIST = re.compile(r"(?:包括|包含|涵盖|囊括|例如|比如|诸如|股东有|投资方有|投资者有|投资者为|引入了?|获得了?)"
                               r"[^，,。；;：:\d]*$")
 
+    _EXAMPLE_SUBJECT = re.compile(r"[\s“”\"「」『』]*(?:例如|比如|譬如)[\s，,:：]*")
+
     _INVESTOR_NAMES = re.compile(r"(?:投资者|投资人|投资方|基石)[^。；;\d]{0,8}?(?:分别为|分别是|包括|为|是|有)[^。；;\d]*$")
 
     _SUBJECT_LEAD = re.compile(r"^[\s\d年月日上下半前三季度第一二四个同期而但其中此外另外同时对比相比相较较与和及、据显示,，:：]*$")
@@ -228,8 +237,8 @@ class Reader(Classifier, Timing):
         """A company named in a list of investors or shareholders (…包括阿里巴巴、百度、达飞集团),
         or a bystander (阿里, 腾讯 …) that is not the subject of its clause."""
         before = self.text[max(st.clause_start, t.start - LOOK):t.start]
-        if self._OBJECT_LIST.search(before):
-            return True
+        if self._OBJECT_LIST.search(before) and not self._EXAMPLE_SUBJECT.fullmatch(before):
+            return True     # (“例如长曜光子公开发售超购2315.7倍: an example that is the subject)
         if "cornerstone" in st.sflags and st.sflags["cornerstone"] < t.start \
                 and self._INVESTOR_NAMES.search(self.text, max(st.sentence_start, t.start - 40), t.start):
             return True     # 两名基石投资者，分别为广汽集团旗下启城发展及均胜电子旗下…: investors named
@@ -373,7 +382,7 @@ class Reader(Classifier, Timing):
         its gross margins and revenues belong to that segment until the next heading."""
         line = self.text[sent.start:sent.end].strip()
         starts_line = sent.start == 0 or self.text[sent.start - 1] == "\n"
-        if len(line) > 30 and not self._bullet(sent):
+        if len(line) > 30 and not self._bullet(sent) and not _LABEL_LINE.match(line):
             self.section_entity = None        # prose again: it names its own companies
         if starts_line and len(line) <= 24:
             # —— 天数智芯 ——, 【智谱(02513.HK)】: a heading naming one company opens its section
@@ -381,6 +390,7 @@ class Reader(Classifier, Timing):
             rest = self.text[sent.start:sent.end]
             for t in sorted((t for t in toks if t.kind in (ENTITY, TICKER)), key=lambda t: -t.start):
                 rest = rest[:t.start - sent.start] + rest[t.end - sent.start:]
+            rest = _HEADING_LABEL.sub("", rest, count=1)     # 【业绩速览・第四范式(06682.HK)】
             if len(names) == 1 and _HEADING_DECOR.fullmatch(rest):
                 self.section_entity = names.pop()
                 return
@@ -466,6 +476,8 @@ class Reader(Classifier, Timing):
                     self._on_flat(st, sent, t)
                 elif t.start not in st.consumed:
                     self._on_cue(st, t)
+            elif k == AMOUNT and t.start < st.skip_until:
+                pass                # a step of a chain already read
             elif k == AMOUNT:
                 j = self._run_end(toks, i)
                 if j == i and "each" in st.sflags:
@@ -802,6 +814,9 @@ class Reader(Classifier, Timing):
             end = nxt or self._next_amount(toks, j, over_periods=True)
             if end is not None and self._is_pair(st, run[0], end):
                 self._pair_pending = (run[0].start, end.start)
+            if nxt is not None and self._is_from_to(st, run[0], nxt.obj) \
+                    and self._chain(st, sent, toks, toks.index(nxt, j), run[0], nxt):
+                return
             if nxt is not None and self._is_from_to(st, run[0], nxt.obj):
                 if run[0].unit is None and run[0].scaled and nxt.obj.unit is not None:
                     run = [run[0].model_copy(update={"unit": nxt.obj.unit})]
@@ -956,6 +971,26 @@ class Reader(Classifier, Timing):
         st.base_is_postfix = True
         st.consumed.add(nxt.start)
 
+    def _chain(self, st: _State, sent: Span, toks: list[Tok], k: int, a, nxt: Tok) -> bool:
+        """毛利率同期由18.6%提升至22.9%，再到27.3%: three steps map to the three periods of the list
+        in context, else all three are reported (never the pair's two periods)."""
+        third = self._next_amount(toks, k)
+        if third is None or not _CHAIN_NEXT.fullmatch(self.text, nxt.end, third.start) \
+                or third.obj.unit != nxt.obj.unit:
+            return False
+        figures = [a, nxt.obj, third.obj]
+        tok = st.period_tok
+        items = list(tok.obj.items or []) if tok is not None else []
+        periods = items if len(items) == 3 else self._recent_list(3, a.start, st.sentence_start)
+        for i, fig in enumerate(figures):
+            if periods is not None and len(periods) == 3:
+                self._single(st, sent, fig, None, periods[i])
+            else:
+                self._miss(fig, sent, "ambiguous_period", "a step of 由A至B再到C with no list of three periods")
+        st.last_amount_end = third.obj.end
+        st.skip_until = third.obj.end       # (B and C are read)
+        return True
+
     def _next_amount(self, toks: list[Tok], j: int, over_periods: bool = False) -> Optional[Tok]:
         """The amount right after toks[j], with only cues and boundaries (and periods, when
         ``over_periods``: 降至2025年的47.2%) in between."""
@@ -1046,8 +1081,9 @@ class Reader(Classifier, Timing):
             if day is None:
                 self._miss(a, sent, "no_period", f"{metric}: trading day unknown")
                 return
-            self.last_trading_day, self.last_trading_pos = day, sent.end
-            self.last_day_recalled = "first_day" in st.sflags
+            if "grey" not in st.sflags:     # (a grey-market evening is no session to go on with)
+                self.last_trading_day, self.last_trading_pos = day, sent.end
+                self.last_day_recalled = "first_day" in st.sflags
             period = day.isoformat()
         elif force is not None and info.period in ("required", "optional"):
             period = self._fit_period(force, metric)
