@@ -20,7 +20,7 @@ from .entities import bystanders, known_listings
 from .records import Draft, Miss
 from .sentences import Span
 from .rules import INDEFINITE_SUBJECT, LOOK
-from .tokens import CUE, DATE, ENTITY, TICKER, Tok
+from .tokens import CUE, DATE, ENTITY, PERIOD, TICKER, Tok
 
 _EVENT = {"listing": "listing_date", "sub_start": "subscription_start", "sub_end": "subscription_end"}
 #: 今日 / 昨日 / 明日 relative to the article's own day
@@ -342,14 +342,18 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
     first_forecast = min((c.start for c in cues if c.obj.value == "forecast"), default=len(text) + 10)
     for group in _groups(text, _pair_ranges(text, usable)):
         ev = _nearest_event(text, group, events, starts=event_starts)
+        if ev is not None and ev.start > group[-1].end and any(
+                p.kind == PERIOD for p in ctx.stream.in_span(group[-1].end, ev.start)):
+            ev = None           # 3月26日晚间，去年11月登陆港交所的…: the event has its own time
         # 越疆和优必选则分别于A和B上市: the companies joined right before the dates, in order
         joined = _coordinated(text, ents, group[0].start) if len(group) > 1 else []
         if ev is None and _opens(text, sent.start, group[0].start) and _OPENING_DATE_END.match(text, group[-1].end):
             # 1月8日，X公司……正式挂牌上市: a date opening the sentence is the date of its event
             later = [c for c in events if c.start >= group[-1].end]
             ev = later[0] if later else None
-            if ev is not None and any(group[-1].end <= d.start < ev.start for d in dates):
-                ev = None       # 3月30日晚间，今年1月8日登陆港交所的智谱发布…: the event has its own date
+            if ev is not None and (any(group[-1].end <= d.start < ev.start for d in dates) or any(
+                    p.kind == PERIOD for p in ctx.stream.in_span(group[-1].end, ev.start))):
+                ev = None       # 3月30日晚间，今年1月8日(去年11月)登陆港交所的智谱发布…: the event has its own date
         for k, t in enumerate(group):
             d = t.obj
             if _DEADLINE_AFTER.match(text, t.end):

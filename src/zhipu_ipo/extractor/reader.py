@@ -111,6 +111,8 @@ class _State:
     run_last: object = None                             # the last amount of the enumeration being read
     run_first: object = None                            # the first figure of a run read one company each
     skip_until: int = -1                                # amounts before this offset are already read
+    part_restore: Optional[Tok] = None                  # the period back after a part's semicolon
+    forecast_tok: Optional[Tok] = None                  # the period of a forecast named in the sentence
     compare_tok: Optional[Tok] = None                   # a period named as a comparison base (较2023年)
     shifted: Optional[Period] = None                    # the last 去年同期 / 前一年 the sentence resolved
     consumed: set = field(default_factory=set)          # cue positions already used as a postfix
@@ -127,6 +129,12 @@ _TO_AFTER = re.compile(r"的?[^，,。；;]{0,20}?(?:至|到)")
 _HEADING_DECOR = re.compile(r"[\s—–\-=~_*#【】\[\]▍|｜·•()（）]*")
 #: a line of a data box: a short label, a colon, its value (发售价:18.60港元(招股价区间…))
 _LABEL_LINE = re.compile(r"[^\d:：，,。]{2,14}[:：]")
+#: the rest of a clause holds a figure: 前年收入7.34亿元 (not a clause of only a date)
+_FIGURE_IN_CLAUSE = re.compile(r"[^，,。；;\n]{0,12}?\d")
+#: a part of the period in context named after the period: 第四季单季, 第二季度单季
+_PART_AFTER = re.compile(r"\s*(?:的)?\s*(?:单季度?|单季|单月|当季)")
+#: a period a forecast is about: 2026年收入预测…
+_FORECAST_AFTER = re.compile(r"[^，,。；;\d]{0,6}?(?:预测|预期|预计|指引|目标|一致预期)")
 #: a short label beside a company in a heading: 【业绩速览・第四范式】, 【第四范式｜年报】
 _HEADING_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[・·:：|｜]|[・·:：|｜]\s*[\u4e00-\u9fff]{2,6}")
 _AHEAD_OR_PART = re.compile(r"(?:预计|预期|有望|目标|计划|将于?|其中|仅|单|光)\s*(?:在|于|到)?\s*$")
@@ -292,7 +300,9 @@ class Reader(Classifier, Timing):
                                   and t.start not in earlier_asides
                                   and not (t.start in self.asides and self.text.startswith("则", t.end))
                                   and not COMPARE_AFTER.match(self.text, t.end)
-                                  and not _AHEAD_OR_PART.search(self.text, max(0, t.start - 4), t.start)]
+                                  and not _AHEAD_OR_PART.search(self.text, max(0, t.start - 4), t.start)
+                                  and not _PART_AFTER.match(self.text, t.end)
+                                  and not _FORECAST_AFTER.match(self.text, t.end)]
         # 其中，2025年1-9月A产品收入…。单看产品，B贡献…: a breakdown continues the one period of
         # the sentence before it in the paragraph
         own = [t for t in toks if t.kind == PERIOD and t.obj.period is not None
@@ -454,6 +464,9 @@ class Reader(Classifier, Timing):
                         and not self.text[st.period_tok.end:t.start - 1].strip()):
                     # (the label 上年同期：1.91亿元 keeps its period for the figure after the colon)
                     st.period_tok, st.unshifted = st.unshifted[0], None
+                if st.part_restore is not None and self.text[t.start - 1:t.start] in (";", "；"):
+                    # (其中第二季收入6.02亿元，同比增长…；股东应占亏损…: the part held to the semicolon)
+                    st.period_tok, st.part_restore = st.part_restore, None
                 if not self._same_measure_next(toks, i):
                     st.mod = None
                     st.denominator = None
@@ -557,6 +570,7 @@ class Reader(Classifier, Timing):
             if resolved is not None and COMPARE_BEFORE.search(self.text[max(st.clause_start, t.start - 4):t.start]):
                 st.compare_tok = resolved   # 比前年的2.71亿元: for the figure right after it only
             elif resolved is not None:
+                self._clause_only(st, resolved)
                 st.period_tok = resolved
                 if resolved.obj.period.kind in ("half", "quarter", "quarters") or (
                         resolved.obj.period.kind == "year" and offset is None):     # 年内 of the year in context
@@ -591,7 +605,32 @@ class Reader(Classifier, Timing):
                 st.unshifted = (st.period_tok,)
                 self.asides.add(t.start)
             st.period_before = st.period_tok or self.prev_sentence_period
+            self._clause_only(st, t)
             st.period_tok = t
+
+    def _clause_only(self, st: _State, t: Tok) -> None:
+        """A period that holds for its own clause only, after which the period before it is back:
+        an earlier one opening a clause (…按年增长17.4%，前年收入7.34亿元；股东应占亏损1.03亿元), a part
+        named with 其中/单季 (其中第二季收入6.02亿元；股东应占亏损…), a forecast's (把2026年收入预测…
+        上调至…，并指出…)."""
+        cur = st.period_tok
+        if st.unshifted is None and t.obj.period is not None and _FORECAST_AFTER.match(self.text, t.end):
+            st.unshifted = (cur,)       # (a forecast's year holds for its clause, even with none before)
+            st.forecast_tok = t         # (…对应2025年预期营收4–5亿元，市销率约21倍: a multiple's basis)
+            return
+        if cur is None or st.unshifted is not None or cur.obj.period is None or t.obj.period is None:
+            return
+        p, q = t.obj.period, cur.obj.period
+        opens = not self.text[st.clause_start:t.start].strip(" ，,;；")
+        earlier = opens and p.kind == q.kind and p.end_date < q.end_date \
+            and _FIGURE_IN_CLAUSE.match(self.text, t.end) is not None
+        part = p.kind != "span" and q.kind != "span" and p.start_date >= q.start_date and p.end_date <= q.end_date \
+            and p != q and (_AHEAD_OR_PART.search(self.text, max(0, t.start - 4), t.start)
+                            or _PART_AFTER.match(self.text, t.end))
+        if part and st.part_restore is None:
+            st.part_restore = cur
+        elif earlier:
+            st.unshifted = (cur,)
 
     def _last_year_is_context(self, st: _State, t: Tok) -> bool:
         """去年 standing alone before 为/是 + a figure, when the year in context is itself the

@@ -359,6 +359,8 @@ class Timing:
                     r"期末|报告期末", self.text[max(st.clause_start, pos - 20):pos]):
                 # 期末现金…: the end of the period the article reports on
                 tok = self.topic_period()
+        if tok is None and metric == "price_to_sales" and st.forecast_tok is not None:
+            tok = st.forecast_tok       # 对应2025年预期营收4–5亿元，市销率约21倍: on that year's revenue
         if tok is None and metric == "price_to_sales":
             # 智谱市销率约150倍(2024年营收)，MiniMax更逾200倍: the other company's on the same basis
             period = self._parallel_period(st, metric, lambda d, company: d.entity != company)
