@@ -114,13 +114,17 @@ def _known_listing_days(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
     the other company of the sentence whose known day it is."""
     known = known_listings()
     out = []
+    by_sentence: dict = {}      # (the known days of the sentence's companies, once per sentence)
     for d in drafts:
         day = known.get(d.entity)
         if d.metric != "listing_date" or day is None or d.value == day.isoformat() or d.forecast:
             out.append(d)
             continue
-        others = {t.obj.entity for t in ctx.stream.in_span(d.sent.start, d.sent.end) if t.kind == ENTITY
-                  and known.get(t.obj.entity) is not None and known[t.obj.entity].isoformat() == d.value}
+        if d.sent not in by_sentence:
+            by_sentence[d.sent] = {(t.obj.entity, known[t.obj.entity].isoformat())
+                                   for t in ctx.stream.in_span(d.sent.start, d.sent.end)
+                                   if t.kind == ENTITY and t.obj.entity in known}
+        others = {e for e, v in by_sentence[d.sent] if v == d.value}
         if len(others) == 1:
             d.entity = others.pop()
             if any(o.entity == d.entity and o.metric == d.metric and o.value == d.value for o in out):
@@ -202,9 +206,16 @@ _OTHER_DAY_BEFORE = re.compile(r"(?:昨日|昨天|前日|前天|明日|明天|�
 _WIRE_DATELINE = re.compile(r"\s*(?:电|专电|讯|消息)\s*[，,:：(（]")
 def _heading_line(text: str, start: int, end: int) -> bool:
     """The code stands on a short line of its own with its name (【栖川科技(02871.HK)】): a heading."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
+    lo, hi = max(0, start - 25), min(len(text), end + 25)     # (bounded: a line may be endless)
+    before = text.rfind("\n", lo, start)
+    if before == -1 and lo > 0:
+        return False
+    line_start = before + 1
+    line_end = text.find("\n", end, hi)
+    if line_end == -1:
+        if hi < len(text):
+            return False
+        line_end = hi
     return line_end - line_start <= 24 and not re.search(r"[，,。；;]", text[line_start:line_end])
 
 

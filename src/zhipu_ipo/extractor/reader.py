@@ -1303,7 +1303,7 @@ class Reader(Classifier, Timing):
             return
         entity = st.entity or (None if st.anonymous else self.ctx.main_entity)
         if info.family == "trading" and (not st.entity_pos or st.entity_pos[-1] < st.clause_start) \
-                and _STOCK_GROUP.search(self.text, st.clause_start, a.start):
+                and _STOCK_GROUP.search(self.text, max(st.clause_start, a.start - LOOK), a.start):
             # 人形机器人概念股今日同步走强，多档零组件股涨幅逾5%: a group of stocks, no one company's
             self._miss(a, sent, "no_entity", f"{metric} of a group of stocks")
             return
