@@ -93,11 +93,24 @@ def test_cells_without_a_currency_are_reported():
 
 
 def test_first_day_cells_without_a_listing_day_are_reported():
+    # (智谱's listing day is known to the lexicon; 云衡数据's is written nowhere: reported)
     text = "新股一览\n| 公司 | 代码 | 首日涨跌幅 |\n|---|---|---|\n| 智谱 | 02513 | +13.17% |\n| 云衡数据 | 2677 | -3.20% |"
     ex = extract(text, doc="t", published=dt.date(2026, 4, 5))
-    assert sorted((f.entity, f.metric, f.value) for f in ex.facts) == [
-        ("zhipu", "ticker", "02513.HK"), ("云衡数据", "ticker", "02677.HK")]
-    assert sorted((m.text, m.reason) for m in ex.unplaced) == [("+13.17%", "no_period"), ("-3.20%", "no_period")]
+    assert sorted((f.entity, f.metric, f.period, f.value) for f in ex.facts) == [
+        ("zhipu", "day_change", "2026-01-08", Decimal("13.17")), ("zhipu", "ticker", None, "02513.HK"),
+        ("云衡数据", "ticker", None, "02677.HK")]
+    assert sorted((m.text, m.reason) for m in ex.unplaced) == [("-3.20%", "no_period")]
+
+
+def test_a_session_column_and_its_change():
+    text = ("| 公司 | 首日收盘(港元) | 首日涨幅 | 1月16日收盘(港元) | 当日涨跌 |\n|---|---|---|---|---|\n"
+            "| 智谱 | 131.50 | +13.17% | 145.80 | +1.6% |\n| MiniMax | 316.40 | +91.76% | 358.60 | -2.1% |")
+    ex = extract(text, doc="t", published=dt.date(2026, 1, 17))
+    assert sorted((f.entity, f.metric, f.period, str(f.value)) for f in ex.facts) == [
+        ("minimax", "close_price", "2026-01-09", "316.40"), ("minimax", "close_price", "2026-01-16", "358.60"),
+        ("minimax", "day_change", "2026-01-09", "91.76"), ("minimax", "day_change", "2026-01-16", "-2.1"),
+        ("zhipu", "close_price", "2026-01-08", "131.50"), ("zhipu", "close_price", "2026-01-16", "145.80"),
+        ("zhipu", "day_change", "2026-01-08", "13.17"), ("zhipu", "day_change", "2026-01-16", "1.6")]
 
 
 def test_table_rows_are_not_read_as_sentences_too():

@@ -219,6 +219,8 @@ def _heading_line(text: str, start: int, end: int) -> bool:
     return line_end - line_start <= 24 and not re.search(r"[，,。；;]", text[line_start:line_end])
 
 
+#: a row of a pipe table (its head when it names no company)
+_TABLE_HEAD_ROW = re.compile(r"[ \t]*[|｜][^|｜\n]*[|｜][^|｜\n]*[|｜]")
 #: between a name and its code on a quote line: 商汤-W 00020.HK
 _CLASS_GAP = re.compile(r"(?:-[A-Z]{1,3})?\s*")
 #: asides that do not count in the distance from a date to its event word: （星期五）, (周一)
@@ -298,6 +300,9 @@ _COMPARED_WITH = re.compile(r"(?:较|比|相较|相比|对比)\s*$")
 
 def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
     text = ctx.text
+    if _TABLE_HEAD_ROW.match(text, sent.start) and not any(e.start > sent.start for e in ents):
+        # | 公司 | 首日收盘(港元) | 1月16日收盘(港元) |: a table's head names columns, not events
+        return
     events = []
     for c in cues:
         v = c.obj.value

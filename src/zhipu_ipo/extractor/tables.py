@@ -28,7 +28,7 @@ from ..numbers import find_amounts
 from ..periods import ParseError, Period, find_periods, parse_period
 from .context import DocContext
 from .cues import find_cues
-from .entities import bystanders, company_like, normalize_ticker, short_name
+from .entities import bystanders, company_like, known_listings, normalize_ticker, short_name
 from .records import Draft, Miss, clean_value
 from .rules import LOSSES, POINT_METRICS, metric_sets
 from .sentences import Span
@@ -548,11 +548,22 @@ def _company_row(ctx, entity: str, row: list[_Cell], header: list[_Cell], captio
     """One row of a table with companies down the first column (| 智谱 | 02513 | 2026/1/8 | 116.20 |):
     each column head names the figure; first-day columns are of the listing day in the row."""
     labels = [_column_label(h, metrics) for h in header[1:]]
+    days = _column_days(ctx, header[1:])
     listed = None
     for what, cell in zip(labels, row[1:]):
         if what is not None and what.metric == "listing_date":
             listed = _listing_day(ctx, cell)
-    for what, cell in zip(labels, row[1:]):
+    if listed is None:
+        # (a scoreboard of listings with no 上市日 column: the day the article or the lexicon knows)
+        listed = ctx.listing_dates.get(entity) or known_listings().get(entity)
+    for k, (what, cell) in enumerate(zip(labels, row[1:])):
+        if days[k] is not None:
+            # | 1月16日收盘(港元) | 当日涨跌 |: a session's close and change, on the day the head writes
+            metric, day = days[k]
+            label = _Label(metric=metric, unit=_unit_of(header[k + 1].text), cue=header[k + 1].text)
+            _cell_fact(ctx, entity, cell, _Label(period=Period.of_date(day)), label, caption, metrics, row_span,
+                       drafts, misses)
+            continue
         if what is not None and what.metric == "ticker":
             if re.fullmatch(r"0?\d{4}(?:\.HK)?", cell.text, re.IGNORECASE):
                 drafts.append(Draft(entity=entity, metric="ticker", period=None, segment=None,
@@ -565,6 +576,29 @@ def _company_row(ctx, entity: str, row: list[_Cell], header: list[_Cell], captio
         if what is not None and what.metric in ("day_change", "close_price", "open_price") and listed is not None:
             when = _Label(period=Period.of_date(listed))    # (without a listing day: unplaced, no_period)
         _cell_fact(ctx, entity, cell, when, what, caption, metrics, row_span, drafts, misses)
+
+
+_DAY_CLOSE_HEAD = re.compile(r"收盘|收市|收报")
+_DAY_CHANGE_HEAD = re.compile(r"^(?:当日|当天|同日)?\s*(?:涨跌幅?|涨幅|跌幅|变动)")
+
+
+def _column_days(ctx, heads: list[_Cell]) -> list:
+    """(metric, day) of the columns whose head writes a session's day (1月16日收盘(港元)), and of the
+    change column right after one (当日涨跌); None for the others."""
+    out: list = []
+    last = None
+    for h in heads:
+        found = _cell_date(ctx, h) if _DAY_CLOSE_HEAD.search(h.text) and "首日" not in h.text else None
+        if found is not None and found[1] is not None:
+            last = found[1]
+            out.append(("close_price", last))
+        elif last is not None and _DAY_CHANGE_HEAD.search(h.text.strip()):
+            out.append(("day_change", last))
+            last = None
+        else:
+            out.append(None)
+            last = None
+    return out
 
 
 def _listing_day(ctx, cell: _Cell):
