@@ -82,6 +82,8 @@ _OFFER_VERB_BEFORE = re.compile(r"(?:推出|发售|发行|招售|出售|全球�
 _TOTAL_BEFORE = re.compile(r"(?:合共|合计|共计|总计|总共|一共)\s*(?:为|达)?\s*$")
 #: 上市以来累计融资总额43.48亿港元: money raised since the listing, not before it
 _SINCE_LISTING = re.compile(r"上市(?:以来|后|至今)")
+#: a line that announces how the proceeds are split: 集资所得将分配如下：研发约40%、…
+_USES_INTRO = re.compile(r"(?:所得|集资|募资|募集资金|募得)[^。；;\d]{0,12}(?:分配|如下)[^。；;\d]{0,4}[:：]")
 #: a figure's source written after it: 3800万美元来自开放平台
 _FROM_SEGMENT = re.compile(r"\s*(?:的收入|收入)?\s*(?:来自|源自|来源于|出自)\s*(?:于)?")
 #: 全日低位118.5元: the day's extreme, named as such
@@ -763,7 +765,7 @@ class Classifier:
             # a list under a uses heading, the purpose first: 【所得款项用途】研发约55%；营运资金约10%
             lo = max(0, a.start - _PURPOSE_LOOK)      # (bounded: a line may be endless)
             line = self.text[self.text.rfind("\n", lo, a.start) + 1 or lo:a.start]
-            if "用途" in line or self.par_uses:
+            if "用途" in line or self.par_uses or _USES_INTRO.search(line):
                 m = _PURPOSE_BEFORE.search(line)
         if not m:
             return None
