@@ -44,6 +44,8 @@ from .rules import (
     COMBINED,
     COMPARE_AFTER,
     COMPARE_BEFORE,
+    COMPARE_WORDS,
+    THIS_FIGURE,
     FLAT_NOT_WORD,
     FROM_BEFORE,
     FUNDING_METRICS,
@@ -142,7 +144,7 @@ _AHEAD_OR_PART = re.compile(r"(?:预计|预期|有望|目标|计划|将于?|其�
 _COMPARISONS = ("same_period", "previous_year")
 #: words of filings for the fiscal year before the one reported (not the calendar's last year)
 #: a company named as what a figure is compared with: 比优必选高出, 高于智谱, 较MiniMax
-_COMPARED_ENTITY = re.compile(r"(?:比|较|较之|相比|相较|高于|低于|不及|胜过|逊于|落后于?|领先于?)\s*$")
+_COMPARED_ENTITY = re.compile(rf"(?:{COMPARE_WORDS}|不及|胜过|落后于?|领先于?)\s*$")
 #: 在总收入中占58.8%: the whole a share is of, named before 占
 _IN_TOTAL = re.compile(r"[，,\s]*(?:在|于|占)\s*(?:总|全部)?")
 _SHARE_AFTER_IN = re.compile(r"\s*(?:中|当中|之中)\s*(?:的)?\s*(?:占比|占|比重|比例)")
@@ -152,10 +154,10 @@ _DECLARED_UNITS = {"人民币": "CNY", "港元": "HKD", "港币": "HKD", "美元
 #: a group of stocks as the subject of a move: 多档零组件股, 概念股, 板块, 成分股
 _STOCK_GROUP = re.compile(r"多[只档家支]|个股|概念股|板块|成[分份]股|同业|同行")
 #: a level of another period named to compare with: 低于2024年31.2%的水平
-_COMPARED_LEVEL = re.compile(r"(?:低于|高于|不及|超过|超出|优于|逊于|好于|差于|较|比)[^，,。；;%]{0,10}$")
+_COMPARED_LEVEL = re.compile(rf"(?:{COMPARE_WORDS}|不及|超过|超出|差于)[^，,。；;%]{{0,10}}$")
 _LEVEL_AFTER = re.compile(r"\s*的?\s*(?:水平|水准)")
 #: 2024年这一数字为2.93亿元: the same measure for another period
-_THIS_FIGURE = re.compile(r"(?:这一|这个|该|此)(?:数字|数据|数值|金额|比例)\s*(?:约|大约)?(?:为|是)\s*(?:约|近)?\s*$")
+_THIS_FIGURE = re.compile(rf"{THIS_FIGURE}\s*(?:约|大约)?(?:为|是)\s*(?:约|近)?\s*$")
 #: the third step of a from-to chain: 由A升至B，再到C / 又升至C / 进一步降至C
 _CHAIN_NEXT = re.compile(r"\s*[，,]?\s*(?:再|又|进而|进一步|继而)\s*(?:[升增提降跌回减扩收][\u4e00-\u9fff]?)?\s*(?:至|到)\s*")
 #: a part of the list of periods named before: 后两年, 前两年, 近两年
