@@ -511,4 +511,12 @@ CASES: list[Case] = [
          "澜舟智能(02866)表示,所得款項將用於研發及補充營運資金,配售股份佔擴大後股本約8.3%。",
          (("澜舟智能", "ticker", None, None, "02866.HK", "text", "exact"),),
          note="a share of the enlarged capital is no use of proceeds"),
+    Case("k-relative-reporting-year-leads",
+         "澜舟智能(02866)昨晚公布全年業績。截至去年12月底止年度,集團錄得收入7,920萬美元。\n\n研發開支2.46億美元,約為收入的3.1倍。",
+         (("澜舟智能", "ticker", None, None, "02866.HK", "text", "exact"),
+          ("澜舟智能", "revenue", "2025", None, "79200000", "USD", "exact"),
+          ("澜舟智能", "rd_expense", "2025", None, "246000000", "USD", "exact"),
+          ("澜舟智能", "rd_to_revenue", "2025", None, "310", "percent", "approx")),
+         published="2026-03-31",
+         note="截至去年12月底止年度 is the reporting period: it leads the paragraphs after it"),
 ]

@@ -575,8 +575,10 @@ class Reader(Classifier, Timing):
                 self._clause_only(st, resolved)
                 st.period_tok = resolved
                 if resolved.obj.period.kind in ("half", "quarter", "quarters") or (
-                        resolved.obj.period.kind == "year" and offset is None):     # 年内 of the year in context
-                    self._resolved.append(resolved)     # MiniMax上半年净亏损…: the paragraph's period
+                        resolved.obj.period.kind == "year" and (offset is None or "止" in pm.text)):
+                    # MiniMax上半年净亏损…, 年内 of the year in context, 截至去年12月底止年度 (a
+                    # reporting period): the paragraph's period
+                    self._resolved.append(resolved)
             else:
                 st.flags["unknown_period"] = t.start
                 if offset is not None:
