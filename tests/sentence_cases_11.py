@@ -519,4 +519,11 @@ CASES: list[Case] = [
           ("澜舟智能", "rd_to_revenue", "2025", None, "310", "percent", "approx")),
          published="2026-03-31",
          note="截至去年12月底止年度 is the reporting period: it leads the paragraphs after it"),
+    Case("k-bare-years-counted",
+         "收入端:澜舟智能(02866.HK)2022、2023、2024三年分别录得5,740万元、1.245亿元、3.124亿元人民币。",
+         (("澜舟智能", "ticker", None, None, "02866.HK", "text", "exact"),
+          ("澜舟智能", "revenue", "2022", None, "57400000", "CNY", "exact"),
+          ("澜舟智能", "revenue", "2023", None, "124500000", "CNY", "exact"),
+          ("澜舟智能", "revenue", "2024", None, "312400000", "CNY", "exact")),
+         note="a list of bare years closed by their count (三年) is the list of periods"),
 ]

@@ -843,6 +843,10 @@ class _Atom:
         self.extra = extra      # R: dict of mention fields; D: the match
 
 
+#: the count of a list of bare years, after its last: 2022、2023、2024三年 (两年 to 五年)
+_YEARS_COUNTED = re.compile(r"(?:这|这些)?[两二三四五](?:个)?(?:完整)?(?:财政)?年度?(?![\d半期底末初内])")
+
+
 def _year_atom(text: str, m: re.Match) -> Optional[_Atom]:
     if m.group("y4"):
         year, fy = int(m.group("y4")), m.group("fy") is not None
@@ -867,6 +871,11 @@ def _year_atom(text: str, m: re.Match) -> Optional[_Atom]:
         shape, end = _YEAR, tail.end("yt")
     if shape is None and fy:
         shape = _YEAR
+    if shape is None and m.group("y4"):
+        count = _YEARS_COUNTED.match(text, m.end("Y"))
+        if count is not None:
+            # 2022、2023、2024三年分别录得…: the last of a list of years that counts them
+            shape, end = _YEAR, count.end()
     if m.group("yy") and (shape is None or (shape == _YEAR and year < 2015)):
         return None         # (10年营收: more likely ten years than 2010)
     if shape is not None and shape[0] == "S":
