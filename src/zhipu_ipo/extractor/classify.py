@@ -91,6 +91,7 @@ _DAY_EXTREME = re.compile(r"(?:全日|全天|日内|当日|盘中)(?:最低|最�
 #: 现在的总市值, 目前市值: the value today, not at the IPO
 _NOW_BEFORE = re.compile(r"(?:现在|目前|当前|如今|眼下|最新)的?(?:公司|总)?$")
 
+
 class Classifier:
     """Metric decisions of the sentence reader (see the module docstring)."""
 
