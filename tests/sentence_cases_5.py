@@ -164,8 +164,9 @@ CASES: list[Case] = [
          published="2026-03-27"),
     Case("e-year-before-from",
          "星枢智能2025年毛利率由33.0%升至36.8%。",
-         (("星枢智能", "gross_margin", "2025", None, "36.8", "percent", "exact"),),
-         published="2026-03-27", note="the start figure's year is not written: reported, not guessed"),
+         (("星枢智能", "gross_margin", "2024", None, "33.0", "percent", "exact"),
+          ("星枢智能", "gross_margin", "2025", None, "36.8", "percent", "exact")),
+         published="2026-03-27", note="a year's pair without the start's year: the start is the year before"),
     # ------------------------------------------------------------------ companies known by their code
     Case("e-bare-hk-code-company",
          "【新股直击】灵枢算力(02739)首挂，收市报10.71元，较招股价升23.39%。",

@@ -191,7 +191,8 @@ def _tickers(ctx, sent, tickers, cues, ents, drafts, misses) -> None:
         near = [c for c in cues[bisect_left(cue_starts, clause_lo - 30):bisect_right(cue_starts, clause_hi + 30)]
                 if c.obj.value in ("listing", "ipo", "filing", "sub_start", "sub_end", "sub_period", "first_day")]
         known = (ent in ctx.registry.aliases.values() and ent not in bystanders()) or ent == ctx.main_entity \
-            or _TRADES_AFTER.match(text, t.end) is not None or _heading_line(text, t.start, t.end)
+            or _TRADES_AFTER.match(text, t.end) is not None or _heading_line(text, t.start, t.end) \
+            or _row_head(text, t.start, t.end)
         if not ent or not (near or known):
             misses.append(Miss(t.start, t.end, "not_a_fact", "ticker of a company mentioned in passing", sent))
             continue
@@ -204,6 +205,15 @@ def _tickers(ctx, sent, tickers, cues, ents, drafts, misses) -> None:
 _OTHER_DAY_BEFORE = re.compile(r"(?:昨日|昨天|前日|前天|明日|明天|翌日|次日)\s*$")
 #: the date of a wire's dateline (某某社1月9日电，…): when the story was filed, not an event's day
 _WIRE_DATELINE = re.compile(r"\s*(?:电|专电|讯|消息)\s*[，,:：(（]")
+def _row_head(text: str, start: int, end: int) -> bool:
+    """The code ends the first cell of a table row (岚图智算(02871.HK)|12.30亿元|…): the row's company."""
+    lo = max(0, start - 25)
+    line_start = text.rfind("\n", lo, start) + 1
+    if line_start == 0 and lo > 0:
+        return False
+    return re.match(r"[)）]?\s*[|｜]", text[end:end + 3]) is not None and not re.search(r"[|｜]", text[line_start:start])
+
+
 def _heading_line(text: str, start: int, end: int) -> bool:
     """The code stands on a short line of its own with its name (【栖川科技(02871.HK)】): a heading."""
     lo, hi = max(0, start - 25), min(len(text), end + 25)     # (bounded: a line may be endless)

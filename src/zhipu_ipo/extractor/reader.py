@@ -382,7 +382,8 @@ class Reader(Classifier, Timing):
             if t.kind != PERIOD or t.obj.kind != "single" or t.obj.period is None:
                 continue
             p = t.obj.period
-            if p.kind in latest and latest[p.kind] > p.end_date and ASIDE_AFTER.match(self.text, t.end) \
+            if p.kind in latest and latest[p.kind] > p.end_date \
+                    and (ASIDE_AFTER.match(self.text, t.end) or _METRIC_ASIDE_AFTER.match(self.text, t.end)) \
                     and self.text[t.start - 1:t.start] in ("，", ",", "；", ";"):
                 out.add(t.start)
             if p.kind not in latest or p.end_date > latest[p.kind]:
@@ -417,6 +418,18 @@ class Reader(Classifier, Timing):
         if not toks or any(t.obj.kind != "single" for t in toks):
             return None
         return toks[0] if len({str(t.obj.period) for t in toks}) == 1 else None
+
+    def _whole_with_parts(self) -> Optional[Tok]:
+        """上半年收入…。分季度看，第二季度…，第一季度…。上半年毛利率…。研发费用5.12亿元: a paragraph
+        about one year or half that also names parts of it, and names the whole last: the whole."""
+        toks = self._par_period_toks
+        if not toks or any(t.obj.kind != "single" for t in toks) or toks[-1].obj.period.kind not in ("year", "half"):
+            return None
+        whole = toks[-1].obj.period
+        if all(whole.start_date <= t.obj.period.start_date and t.obj.period.end_date <= whole.end_date
+               for t in toks):
+            return toks[-1]
+        return None
 
     def _year_with_parts(self) -> Optional[Tok]:
         """A paragraph about one year that also names parts of it (2025年…；下半年…；第四季度…):
@@ -758,17 +771,18 @@ class Reader(Classifier, Timing):
             and self._CLAUSE_END.match(self.text, a.end) is not None
 
     def _pair_start(self, st: _State, sent: Span, a) -> None:
-        """The A of 由A升至B when only B's period is in context: of the year before when the
-        sentence has just named that year as its comparison (…，前一年为24.25亿元；毛利率由35.0%升至
-        36.8%; 比前年的2.71亿元…，毛利率从31.0%提到了38.4%), else reported as ambiguous (it may be
-        a quarter or a half earlier)."""
+        """The A of 由A升至B when only B's period is in context: of the year before when B's
+        period is a year or a half (2025年…毛利率由12.2%升至24.1%: 2024's; 上半年…由19.6%升至31.5%:
+        the first half of the year before), or when the sentence has just named that year as its
+        comparison (…，前一年为24.25亿元；毛利率由35.0%升至36.8%); else reported as ambiguous (after
+        a quarter it may be the quarter before)."""
         later = st.period_tok.obj.period if st.period_tok is not None else None
         if later is None:       # the period of the paragraph (毛利率由A上升至B after its year)
             tok = self.paragraph_period() or self._continued_period()
             later = tok.obj.period if tok is not None else None
         earlier = _shift_year(later, -1) if later is not None and later.kind != "span" else None
         compared = st.compare_tok.obj.period if st.compare_tok is not None else None
-        if earlier is not None and (earlier in (st.shifted, compared)
+        if earlier is not None and (earlier in (st.shifted, compared) or later.kind in ("year", "half")
                                     or self._named_year_before(later, sent.start, a.start)):
             self._single(st, sent, a, None, earlier)
             st.fromto_last = later
@@ -896,6 +910,12 @@ class Reader(Classifier, Timing):
                 if (explicit is None or explicit.obj.period.kind == "span") and len(items) >= 2:
                     force = items[0]
                     st.fromto_last = items[-1]
+                elif explicit is not None and explicit is st.period_tok and self._revised(st, explicit, run[0]):
+                    # the old estimate is superseded: only the new one is the forecast
+                    self._miss(run[0], sent, "not_a_figure", "the forecast a revision replaced")
+                    st.fromto_last = explicit.obj.period
+                    st.last_amount_end = run[0].end
+                    return
                 elif explicit is not None and explicit is st.period_tok and explicit.obj.kind == "single" \
                         and self._period_before_from(st, explicit, run[0]):
                     # 2025年毛利率由35.0%升至36.8%: the year is the end figure's, the start is earlier
@@ -908,7 +928,8 @@ class Reader(Classifier, Timing):
                         before.obj.period.kind != "span" and \
                         before.obj.period.end_date > explicit.obj.period.end_date
                     st.fromto_last = before.obj.period if later else \
-                        (self._next_par_period(explicit.obj.period) or _UNKNOWN)
+                        (self._next_par_period(explicit.obj.period) or self._lead_after(explicit.obj.period)
+                         or _UNKNOWN)
                 elif explicit is None and self.metrics.get(st.base or "") is not None \
                         and self.metrics[st.base].period == "required":
                     # 亏损由A扩大至B with one period in context: B is of that period, A of an earlier one
@@ -959,6 +980,14 @@ class Reader(Classifier, Timing):
         later = {t.obj.period for t in self._par_period_toks[-16:] if t.obj.kind == "single"
                  and t.obj.period.kind == p.kind and t.obj.period.end_date > p.end_date}
         return later.pop() if len(later) == 1 else None
+
+    def _lead_after(self, p: Period) -> Optional[Period]:
+        """The period leading the paragraph when it is the one a year after p (截至去年12月底止年度，
+        收入…。\n毛利率由前年的30.1%升至33.5%: B is of the year reported on)."""
+        lead = self.lead_period
+        if lead is None or lead.obj.period is None or lead.obj.period.kind != p.kind:
+            return None
+        return lead.obj.period if lead.obj.period == _shift_year(p, 1) else None
 
     def _remember_pair(self, b) -> None:
         """Keep the periods of the 由A至B pair just read when both figures got one, A's earlier."""
@@ -1049,6 +1078,13 @@ class Reader(Classifier, Timing):
         """The period stands before the 由/从 of the pair that starts with ``a``, in its clause."""
         m = FROM_BEFORE.search(self.text, max(st.clause_start, a.start - LOOK), a.start)
         return m is not None and st.clause_start <= period.start and period.end <= m.start()
+
+    def _revised(self, st: _State, period: Tok, a) -> bool:
+        """把2026年收入预测从2.3亿美元上调至2.5亿美元: a forecast word between the period and the
+        由/从 of the pair: both figures are estimates of that period (the old one and the new)."""
+        m = FROM_BEFORE.search(self.text, max(st.clause_start, a.start - LOOK), a.start)
+        return m is not None and period.end <= m.start() and any(
+            k == "forecast" and period.end <= v < m.start() for k, v in st.flags.items())
 
     def _is_pair(self, st: _State, a, b: Tok) -> bool:
         """由A升至B, with B's own period allowed after the verb (由2024年的A降至2025年的B)."""
@@ -1415,6 +1451,9 @@ def _compatible(a, b) -> bool:
 
 #: the period of the end figure of a 由…至… pair is not known
 _UNKNOWN = object()
+#: …，按年增长17.4%，前年收入7.34亿元: an earlier period, a metric word and its figure
+_METRIC_ASIDE_AFTER = re.compile(r"的?[\u4e00-\u9fff]{1,8}?\s*[:：]?\s*(?:约|近|逾)?\s*"
+                                 r"(?:人民币|港币|港元|美元|RMB|HK\$|US\$)?\s*\d")
 
 
 def _paren_close(text: str, pos: int, limit: int = 30) -> Optional[int]:

@@ -32,7 +32,7 @@ from .entities import bystanders, company_like, known_listings, normalize_ticker
 from .records import Draft, Miss, clean_value
 from .rules import LOSSES, POINT_METRICS, metric_sets
 from .sentences import Span
-from .tokens import DATE, ENTITY
+from .tokens import DATE, ENTITY, TICKER
 
 _RULE = re.compile(r"[\s|｜:：\-—=+]*")
 _PERIOD_LABEL = re.compile(r"\s*(?:FY)?((?:19|20)\d{2})\s*([AEFP]|年[AEF]?|年度|财年)?\s*(?:\(?(?:预测|预期|实际)\)?)?\s*",
@@ -152,6 +152,58 @@ def _blocks(text: str) -> list[list[list[_Cell]]]:
     return out
 
 
+#: a line of a table aligned by spaces: cells apart by two spaces or more, or a label and the
+#: number after it (营收   7.92    12.86 / 税后净损 16.84    15.12)
+_SPACE_GAP = re.compile(r"[ \u3000]{2,}|(?<=[^\d\s.,%+\-])[ \u3000](?=[+\-]?\d)")
+_SPACE_ROW = 80         # longer lines are prose
+_LABEL_NUMBER = re.compile(r"([^\d\s]*[^\d\s+\-.])([+\-]?\d[\d,.]*%?)")
+
+
+def _space_cells(text: str, start: int, end: int) -> list[_Cell]:
+    out, pos = [], start
+    for m in _SPACE_GAP.finditer(text, start, end):
+        if m.start() > pos:
+            out.append(_Cell(text[pos:m.start()], pos, m.start()))
+        pos = m.end()
+    if end > pos:
+        out.append(_Cell(text[pos:end], pos, end))
+    return out
+
+
+def _space_blocks(text: str) -> list[list[list[_Cell]]]:
+    """Tables aligned by spaces: three or more consecutive short lines with the same number
+    (2 to 8) of cells, a head line and rows whose cells after the first all hold digits."""
+    out: list[list[list[_Cell]]] = []
+    run: list[list[_Cell]] = []
+
+    def close() -> None:
+        if len(run) >= 3 and all(all(any(ch.isdigit() for ch in c.text) for c in row[1:]) for row in run[1:]):
+            out.append(list(run))
+
+    pos, n = 0, len(text)
+    while pos < n:
+        end = text.find("\n", pos)
+        end = n if end == -1 else end
+        s, e = pos, end
+        while s < e and text[s] in " \u3000":
+            s += 1
+        while e > s and text[e - 1] in " \u3000\r":
+            e -= 1
+        cells = _space_cells(text, s, e) if 0 < e - s <= _SPACE_ROW and "|" not in text[s:e] else []
+        if run and len(cells) == len(run[0]) - 1 and (m := _LABEL_NUMBER.fullmatch(cells[0].text)):
+            # (normalizing joins a label and its number, 营收 7.92 -> 营收7.92: split them again)
+            c = cells[0]
+            cells[:1] = [_Cell(m.group(1), c.start, c.start + m.end(1)), _Cell(m.group(2), c.start + m.start(2), c.end)]
+        if 2 <= len(cells) <= 8 and (not run or len(cells) == len(run[0])):
+            run.append(cells)
+        else:
+            close()
+            run = [cells] if 2 <= len(cells) <= 8 else []
+        pos = end + 1
+    close()
+    return out
+
+
 def _period_label(cell: str, aliases: Optional[dict] = None) -> Optional[_Label]:
     """The period a header cell names (2025A, 2025年上半年, or a name the text defined: 本年度)."""
     if aliases and cell.strip() in aliases:
@@ -234,9 +286,26 @@ def _row_company(ctx: DocContext, head: _Cell, cell: _Cell) -> Optional[str]:
     known = _entity_in(ctx, cell)
     if known is not None:
         return known
-    if _COMPANY_HEAD.search(head.text) and _NAME_CELL.fullmatch(cell.text) and not find_cues(cell.text):
-        return short_name(cell.text)
+    m = _NAME_CODE_CELL.fullmatch(cell.text)
+    name = m.group(1) if m else cell.text
+    if _COMPANY_HEAD.search(head.text) and _NAME_CELL.fullmatch(name) and not find_cues(name):
+        return short_name(name)
     return None
+
+
+#: a first cell of a name and its code (岚图智算(2871), 启衡智能(02761.HK))
+_NAME_CODE_CELL = re.compile(r"(.+?)\s*[(（]\s*(0?\d{4})(?:\.HK)?\s*[)）]", re.IGNORECASE)
+
+
+def _row_ticker(ctx: DocContext, entity: str, cell: _Cell, row_span: Span, drafts: list[Draft]) -> None:
+    """The code in a row's first cell when the article did not read it as a ticker itself."""
+    m = _NAME_CODE_CELL.fullmatch(cell.text)
+    if m is None or any(t.kind == TICKER for t in ctx.stream.in_span(cell.start, cell.end)):
+        return
+    start = cell.start + m.start(2)
+    drafts.append(Draft(entity=entity, metric="ticker", period=None, segment=None,
+                        value=normalize_ticker(m.group(2)), unit="text", qualifier="exact",
+                        start=start, end=start + len(m.group(2)), sent=row_span, cue="ticker", rule="table"))
 
 
 #: the corner cell of a table with companies across the columns
@@ -278,7 +347,7 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
     misses: list[Miss] = []
     spans: list[Span] = []
     metrics, _ = metric_sets()
-    for rows in _blocks(ctx.text):
+    for rows in _blocks(ctx.text) + _space_blocks(ctx.text):
         span = Span(rows[0][0].start, rows[-1][-1].end)
         rows, col_periods = _header(rows, ctx.period_aliases)
         header = rows[0]
@@ -303,17 +372,24 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
                 if any(ch.isdigit() for ch in cell.text):
                     misses.append(Miss(cell.start, cell.end, "not_a_figure", "period label of a table", span))
         entity = _entity_before(ctx, span.start)
-        caption = _unit_of(_caption(ctx.text, span.start) + " " + header[0].text[:_MAX_CAPTION])
+        caption_text = _caption(ctx.text, span.start)
+        caption = _unit_of(caption_text + " " + header[0].text[:_MAX_CAPTION])
         prev_metric: Optional[str] = None
         for r, row in enumerate(rows[1:]):
             row_span = Span(row[0].start, row[-1].end)
             if layout == "companies-down":
-                _company_row(ctx, row_entities[r], row, header, caption, metrics, row_span, drafts, misses)
+                _row_ticker(ctx, row_entities[r], row[0], row_span, drafts)
+                _company_row(ctx, row_entities[r], row, header, caption, metrics, row_span, drafts, misses,
+                             _caption_period(caption_text))
                 continue
             if layout == "companies-across":
                 what = _row_label(row[0], metrics)
+                if what is not None and what.metric is None and what.mod and prev_metric:
+                    what.metric = prev_metric       # | 营收 | … | then | 年增率 | …
+                prev_metric = what.metric if what is not None and not what.mod else None
                 for c, cell in enumerate(row[1:]):
-                    when = _Label(period=what.period if what is not None else None)
+                    when = _Label(period=what.period if what is not None and what.period is not None
+                                  else _caption_period(caption_text))
                     _cell_fact(ctx, col_entities[c], cell, when, what, caption, metrics, row_span, drafts, misses)
                 continue
             row_label = _metric_label(row[0].text, metrics) if layout == "periods-across" else None
@@ -543,11 +619,34 @@ def _column_label(cell: _Cell, metrics) -> Optional[_Label]:
     return _row_label(cell, metrics)
 
 
+def _caption_period(caption: str) -> Optional[Period]:
+    """The one reporting period a table's title names (中期业绩一览(截至2026年6月30日止六个月))."""
+    found = {str(p.period): p.period for p in find_periods(caption) if p.period is not None}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+#: the head of a column of year-on-year changes of the column before it (| 收入 | 按年变幅 |)
+_YOY_HEAD = re.compile(r"\s*(?:同比|按年|yoy|YoY)\s*(?:变动|变化|变幅|增长|增减|增幅|增长率|幅度)?\s*(?:\(?%\)?)?\s*"
+                       r"|\s*(?:变动|变幅|增幅|增长率)\s*(?:\(?%\)?)?\s*")
+
+
 def _company_row(ctx, entity: str, row: list[_Cell], header: list[_Cell], caption: _Unit, metrics,
-                 row_span: Span, drafts: list[Draft], misses: list[Miss]) -> None:
+                 row_span: Span, drafts: list[Draft], misses: list[Miss],
+                 period: Optional[Period] = None) -> None:
     """One row of a table with companies down the first column (| 智谱 | 02513 | 2026/1/8 | 116.20 |):
-    each column head names the figure; first-day columns are of the listing day in the row."""
+    each column head names the figure; first-day columns are of the listing day in the row.
+    ``period`` is the reporting period the table's title names: the period of a column whose
+    head names none (| 收入 | 按年变幅 | under 中期业绩(截至2026年6月30日止六个月))."""
     labels = [_column_label(h, metrics) for h in header[1:]]
+    for k in range(1, len(labels)):
+        prev, label = labels[k - 1], labels[k]
+        if prev is None or prev.metric not in _GROWTH or prev.mod:
+            continue
+        if label is None and _YOY_HEAD.fullmatch(header[k + 1].text):
+            labels[k] = _Label(metric=prev.metric, mod="growth", cue=prev.cue + header[k + 1].text,
+                               period=prev.period)
+        elif label is not None and label.metric is None and label.mod in ("growth", "decline"):
+            label.metric, label.period = prev.metric, label.period or prev.period
     days = _column_days(ctx, header[1:])
     listed = None
     for what, cell in zip(labels, row[1:]):
@@ -572,7 +671,7 @@ def _company_row(ctx, entity: str, row: list[_Cell], header: list[_Cell], captio
                                     cue=what.cue, rule="table"))
             continue
         # (a head with its period, 2024年毛利率 / 市销率(2024年收入), gives the period of its column)
-        when = _Label(period=what.period if what is not None else None)
+        when = _Label(period=what.period if what is not None and what.period is not None else period)
         if what is not None and what.metric in ("day_change", "close_price", "open_price") and listed is not None:
             when = _Label(period=Period.of_date(listed))    # (without a listing day: unplaced, no_period)
         _cell_fact(ctx, entity, cell, when, what, caption, metrics, row_span, drafts, misses)

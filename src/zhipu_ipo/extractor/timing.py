@@ -338,7 +338,7 @@ class Timing:
         if tok is None and info.family in ("financial", "derived") and not cumulative \
                 and metric not in ("revenue_cagr", "price_to_sales"):
             # 2024年收入为A。毛利率为B。: a paragraph about one period, the figures after it
-            tok = self.paragraph_period() or self._continued_period()
+            tok = self.paragraph_period() or self._continued_period() or self._whole_with_parts()
             if tok is None and st.segment is not None and st.segment_pos < pos:
                 tok = self.prev_sentence_one
             if tok is None and st.segment is not None and not self._par_named_period \
