@@ -127,4 +127,48 @@ CASES: list[Case] = [
           ("启衡智能", "rd_to_revenue", "2026H1", None, "34.2", "percent", "exact")),
          published="2026-08-28",
          note="a paragraph on a half and its quarters that names the half last: a figure with no period is the half's"),
+    # ------------------------------------------------------------------ a broker's note
+    Case("l-note-item-titles",
+         "【今日要点】次新股启衡智能、岚图智算中报落地。\n"
+         "1. 启衡智能(02761.HK):收入高增,亏损收窄,维持\"买入\"评级\n"
+         "事件:公司8月25日晚间公布中期业绩。上半年实现收入8.42亿元人民币(同比+61.5%);期内亏损3.05亿元。\n"
+         "点评:目标价由30港元上调至36港元,较8月26日收盘价28.6港元有26%上行空间。\n"
+         "2. 岚图智算(02871.HK):增速放缓,评级\"增持\"\n"
+         "事件:公司8月26日公布中期业绩,收入12.30亿元(同比+24.8%);期内亏损5.66亿元。\n",
+         (("启衡智能", "ticker", None, None, "02761.HK", "text", "exact"),
+          ("启衡智能", "revenue", "2026H1", None, "842000000", "CNY", "exact"),
+          ("启衡智能", "revenue_growth", "2026H1", None, "61.5", "percent", "exact"),
+          ("启衡智能", "net_loss", "2026H1", None, "305000000", "CNY", "exact"),
+          ("启衡智能", "close_price", "2026-08-26", None, "28.6", "HKD/share", "exact"),
+          ("岚图智算", "ticker", None, None, "02871.HK", "text", "exact"),
+          ("岚图智算", "revenue", "2026H1", None, "1230000000", "CNY", "exact"),
+          ("岚图智算", "revenue_growth", "2026H1", None, "24.8", "percent", "exact"),
+          ("岚图智算", "net_loss", "2026H1", None, "566000000", "CNY", "exact")),
+         published="2026-08-27",
+         note="an item's title (company, code, colon) makes 公司 under it that company; upside to a target is no change"),
+    Case("l-space-table-companies-down-relative-head",
+         "今年上市科技股中期業績(收入及虧損單位:億元人民幣)\n"
+         "股份        代號    招股價(港元)   上半年收入   按年變幅    上半年虧損\n"
+         "啟衡智能    02761      26.80          8.42       +61.5%       3.05\n"
+         "嵐圖智算    02871      45.60         12.30       +24.8%       5.66\n資料來源:各公司業績公告\n",
+         (("启衡智能", "ticker", None, None, "02761.HK", "text", "exact"),
+          ("启衡智能", "offer_price", None, None, "26.80", "HKD/share", "exact"),
+          ("启衡智能", "revenue", "2026H1", None, "842000000", "CNY", "exact"),
+          ("启衡智能", "revenue_growth", "2026H1", None, "61.5", "percent", "exact"),
+          ("启衡智能", "net_loss", "2026H1", None, "305000000", "CNY", "exact"),
+          ("岚图智算", "ticker", None, None, "02871.HK", "text", "exact"),
+          ("岚图智算", "offer_price", None, None, "45.60", "HKD/share", "exact"),
+          ("岚图智算", "revenue", "2026H1", None, "1230000000", "CNY", "exact"),
+          ("岚图智算", "revenue_growth", "2026H1", None, "24.8", "percent", "exact"),
+          ("岚图智算", "net_loss", "2026H1", None, "566000000", "CNY", "exact")),
+         published="2026-09-01",
+         note="上半年 in a head is the article's year's half; the caption's 亿元 does not scale the price column"),
+    Case("l-city-before-name",
+         "深圳澜途机器人(02978)今日起招股，每手100股。澜途今年收入目标为10亿元。",
+         (("澜途", "ticker", None, None, "02978.HK", "text", "exact"),
+          ("澜途", "subscription_start", None, None, "2026-06-15", "date", "exact"),
+          ("澜途", "board_lot", None, None, "100", "shares", "exact"),
+          ("澜途", "revenue", "2026", None, "1000000000", "CNY", "exact")),
+         published="2026-06-15", note="a city before a name is no part of it: the id is the shortest name written"),
 ]
+

@@ -65,6 +65,8 @@ _LABEL_VALUE = re.compile(r"[\u4e00-\u9fff][:：]\s*$")
 
 #: a day in parentheses right before 收: 次日(Jan 9)收…
 _DAY_PAREN_CLOSE = re.compile(r"[(（][^()（）]{1,14}[)）]\s*收\s*(?:于|在|报)?\s*$")
+#: 有20%上行空间 / 潜在升幅: the distance to a broker's target price
+_UPSIDE_AFTER = re.compile(r"\s*的?(?:上行空间|上涨空间|下行空间|下跌空间|潜在升幅|潜在涨幅|潜在跌幅|升幅空间|涨幅空间|上升空间)")
 _AGAINST_FIRST_CLOSE = re.compile(r"(?:较|比)\s*(?:上市)?首日\s*(?:的)?\s*(?:收盘|收市)价?\s*[^，,。；;\d]{0,4}$")
 _SET_TO = re.compile(r"至|到|为|达")
 #: a price right after a change figure and 至: 亦跌0.9%至388.6港元
@@ -389,6 +391,9 @@ class Classifier:
             return ("use_of_proceeds", a.value, "percent", a.qualifier, use, "用于", "use-of-proceeds")
         if a.points:
             return self._mk_miss(a, sent, "no_metric_cue", "percentage points")
+        if _UPSIDE_AFTER.match(self.text, a.end):
+            # 较8月26日收盘价241.6港元有20%上行空间: a target's distance from the price, no change
+            return self._mk_miss(a, sent, "not_a_fact", "upside or downside to a target")
         if _AGAINST_FIRST_CLOSE.search(self.text, max(st.clause_start, pos - 16), pos):
             # 周五收报124.8港元，较首日收盘回落5%: a move over several days, not the day's change
             return self._mk_miss(a, sent, "not_a_fact", "a move against the first day's close")

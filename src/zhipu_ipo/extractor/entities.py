@@ -537,15 +537,22 @@ def build_registry(text: str) -> Registry:
     # A discovered name may also be written without its company word (地平线机器人 -> 地平线):
     # the shorter form is an alias when the article uses it on its own.
     suffixes = sorted(_word_table().get("suffix", []), key=len, reverse=True)
+    cities = _word_table().get("city", [])
     for key, forms in groups.items():
         for f in list(forms):
-            for suf in suffixes:
-                if f.endswith(suf) and len(f) - len(suf) >= 2:
-                    short = f[: -len(suf)]
-                    # 晟弘股份 is 晟弘: 股份 marks a share's short name, it is no part of the name
-                    if short not in reg.aliases and (suf == "股份" or _stands_alone(text, short, suffixes)):
-                        forms.add(short)
-                    break
+            # (深圳松岩机器人 is also 松岩机器人 and 松岩: a city before the name is no part of it)
+            city = next((c for c in cities if f.startswith(c) and len(f) - len(c) >= 4), None)
+            rest = f[len(city):] if city is not None and f[len(city):] not in reg.aliases else None
+            if rest is not None and text.count(rest) > text.count(f):
+                forms.add(rest)
+            for name in (f, rest):
+                for suf in suffixes if name else ():
+                    if name.endswith(suf) and len(name) - len(suf) >= 2:
+                        short = name[: -len(suf)]
+                        # 晟弘股份 is 晟弘: 股份 marks a share's short name, it is no part of the name
+                        if short not in reg.aliases and (suf == "股份" or _stands_alone(text, short, suffixes)):
+                            forms.add(short)
+                        break
     # The id of a discovered company is its shortest name.
     ids: dict[str, str] = {}
     for key, forms in groups.items():

@@ -129,6 +129,9 @@ _TO_AFTER = re.compile(r"的?[^，,。；;]{0,20}?(?:至|到)")
 #: before a period a paragraph does not report on: a forecast's year, a part of the period
 #: what a heading adds around a company's name: —— 智谱 ——, 【天数智芯(09903.HK)】, ▍MiniMax
 _HEADING_DECOR = re.compile(r"[\s—–\-=~_*#【】\[\]▍|｜·•()（）]*")
+#: the start of an item's title: a number or bullet, then the company (1. 智谱(02513.HK):…)
+_COMPANY_TITLE = re.compile(r"([ \t\u3000]*(?:\d{1,2}[.、)）]|[(（]\d{1,2}[)）]|[一二三四五六七八九十][、.]|[・•●▪◆■►▶])?\s*)")
+_TITLE_COLON = re.compile(r"\s*(?:\.HK)?\s*[)）]?\s*[:：]")
 #: a line of a data box: a short label, a colon, its value (发售价:18.60港元(招股价区间…))
 _LABEL_LINE = re.compile(r"[^\d:：，,。]{2,14}[:：]")
 #: the rest of a clause holds a figure: 前年收入7.34亿元 (not a clause of only a date)
@@ -395,7 +398,12 @@ class Reader(Classifier, Timing):
         its gross margins and revenues belong to that segment until the next heading."""
         line = self.text[sent.start:sent.end].strip()
         starts_line = sent.start == 0 or self.text[sent.start - 1] == "\n"
-        if len(line) > 30 and not self._bullet(sent) and not _LABEL_LINE.match(line):
+        if starts_line and (company := self._company_heading(sent, toks)) is not None:
+            # 1. 智谱(02513.HK):收入高增,亏损收窄 — an item's title naming one company before a
+            # colon, with no figure: the lines under it (事件:公司…) are about that company
+            self.section_entity = company
+            return
+        if len(line) > 30 and starts_line and not self._bullet(sent) and not _LABEL_LINE.match(line):
             self.section_entity = None        # prose again: it names its own companies
         if starts_line and len(line) <= 24:
             # —— 天数智芯 ——, 【智谱(02513.HK)】: a heading naming one company opens its section
@@ -411,6 +419,25 @@ class Reader(Classifier, Timing):
             return
         segs = [t.obj.value for t in toks if t.kind == CUE and t.obj.kind == "seg"]
         self.section_segment = segs[0] if len(segs) == 1 and len(line) <= len(segs[0]) + 4 else None
+
+    def _company_heading(self, sent: Span, toks: list[Tok]) -> Optional[str]:
+        """The company of a title line: (a number,) one company and its code, a colon, words
+        with no figure (1. 智谱(02513.HK):收入高增，维持“买入”评级)."""
+        ents = [t for t in toks if t.kind == ENTITY]
+        if not ents or any(t.kind == AMOUNT and t.start > ents[0].start for t in toks) \
+                or len({t.obj.entity for t in ents}) != 1:
+            return None
+        line_end = self.text.find("\n", sent.start)
+        if line_end != -1 and sent.end < line_end:
+            return None     # (the line goes on after the sentence: prose)
+        m = _COMPANY_TITLE.match(self.text, sent.start)
+        if m is None or ents[0].start != m.end(1):
+            return None
+        after = ents[0].end
+        tick = next((t for t in toks if t.kind == TICKER and t.start >= after), None)
+        if tick is not None and self.text[after:tick.start].strip("(（ ") == "":
+            after = tick.end
+        return ents[0].obj.entity if _TITLE_COLON.match(self.text, after) else None
 
     def paragraph_period(self) -> Optional[Tok]:
         """The one reporting period the paragraph has named so far (None if none or several)."""

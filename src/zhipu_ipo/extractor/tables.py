@@ -568,8 +568,10 @@ def _amount_fact(ctx, entity, cell: _Cell, a, when: _Label, what: Optional[_Labe
             if a.unit in ("percent", "times", "count", "shares") or currency is None:
                 miss("no_currency", f"table {metric}: no currency")
                 return
-            if not a.scaled and unit.exp:
-                value = value.scaleb(unit.exp)
+            # (a price is per share: the caption's 亿元 of the sums is not its scale)
+            exp = what.unit.exp if info.unit == "HKD/share" else unit.exp
+            if not a.scaled and exp:
+                value = value.scaleb(exp)
             if info.unit == "HKD/share":
                 if currency not in ("HKD", "CNY") or a.scaled:
                     miss("unit_mismatch", f"table {metric}")
@@ -619,6 +621,18 @@ def _column_label(cell: _Cell, metrics) -> Optional[_Label]:
     return _row_label(cell, metrics)
 
 
+def _relative_head_period(ctx: DocContext, head: str) -> Optional[Period]:
+    """上半年收入 in a table of an article written on 2026-09-01: the half of the article's year,
+    when that half has ended by the article's day (no guess without the day)."""
+    today = ctx.today
+    found = [p for p in find_periods(head) if p.kind == "relative" and p.relative
+             and p.relative.startswith(("H", "Q")) and p.year is None and not p.year_offset]
+    if today is None or len(found) != 1:
+        return None
+    period = found[0].resolve(today.year)
+    return period if period is not None and period.end_date <= today else None
+
+
 def _caption_period(caption: str) -> Optional[Period]:
     """The one reporting period a table's title names (中期业绩一览(截至2026年6月30日止六个月))."""
     found = {str(p.period): p.period for p in find_periods(caption) if p.period is not None}
@@ -638,6 +652,9 @@ def _company_row(ctx, entity: str, row: list[_Cell], header: list[_Cell], captio
     ``period`` is the reporting period the table's title names: the period of a column whose
     head names none (| 收入 | 按年变幅 | under 中期业绩(截至2026年6月30日止六个月))."""
     labels = [_column_label(h, metrics) for h in header[1:]]
+    for label, head in zip(labels, header[1:]):
+        if label is not None and label.period is None:
+            label.period = _relative_head_period(ctx, head.text)
     for k in range(1, len(labels)):
         prev, label = labels[k - 1], labels[k]
         if prev is None or prev.metric not in _GROWTH or prev.mod:
