@@ -66,6 +66,8 @@ _LABEL_VALUE = re.compile(r"[\u4e00-\u9fff][:：]\s*$")
 #: a day in parentheses right before 收: 次日(Jan 9)收…
 _DAY_PAREN_CLOSE = re.compile(r"[(（][^()（）]{1,14}[)）]\s*收\s*(?:于|在|报)?\s*$")
 #: 有20%上行空间 / 潜在升幅: the distance to a broker's target price
+#: the next item of a list of uses inside a purpose phrase: 、约15%… / 、余下约15%…
+_NEXT_SHARE = re.compile(r"、\s*(?:余下|其余|剩余|剩下)?\s*(?:约|大约|近|逾)?\s*\d")
 _UPSIDE_AFTER = re.compile(r"\s*的?(?:上行空间|上涨空间|下行空间|下跌空间|潜在升幅|潜在涨幅|潜在跌幅|升幅空间|涨幅空间|上升空间)")
 _AGAINST_FIRST_CLOSE = re.compile(r"(?:较|比)\s*(?:上市)?首日\s*(?:的)?\s*(?:收盘|收市)价?\s*[^，,。；;\d]{0,4}$")
 _SET_TO = re.compile(r"至|到|为|达")
@@ -764,7 +766,7 @@ class Classifier:
         (``10%优化MaaS平台；10%补充营运资金``)."""
         after = self.text[a.end:a.end + 40]
         m = re.match(r"\s*(?:[(（][^()（）]{0,20}[)）])?\s*(?:的?(?:募集资金|募资|所得款项净额|所得款项|资金))?\s*"
-                     r"(?:将|拟|计划|会)?\s*(?:用于|投向|投入|投进|投到|作为|用作|拨作|投放于|分配至|[:：])\s*([^，,。；;\n]{1,40})", after)
+                     r"(?:将|拟|计划|会)?\s*(?:用于|投向|投入|投进|投到|作为|用作|拨作|投放于|投放|分配至|[:：])\s*([^，,。；;\n]{1,40})", after)
         if not m and self.par_uses:
             m = re.match(r"[ \t]*(?:[(（][^()（）]{0,20}[)）])?[ \t]*([^，,。；;、\d%\n]{2,40})", after)
         if not m:
@@ -778,7 +780,8 @@ class Classifier:
         sent_text = self.text[max(0, a.start - 120):a.start + 40]
         if not any(w in sent_text for w in ("募", "所得款项", "集资", "IPO", "用途", "招股书")):
             return None
-        purpose = m.group(1)
+        # (约30%用于拓展海外客户、约15%用于潜在收购: the purpose ends where the next share starts)
+        purpose = _NEXT_SHARE.split(m.group(1), maxsplit=1)[0]
         # the use named first in the purpose wins (技术研发及市场拓展 -> rd)
         found = [(verb, purpose.find(w), -len(w), seg) for w, seg, verb in use_words() if w in purpose]
         if not found:

@@ -215,7 +215,8 @@ def _row_head(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", lo, start) + 1
     if line_start == 0 and lo > 0:
         return False
-    return re.match(r"[)）]?\s*[|｜]", text[end:end + 3]) is not None and not re.search(r"[|｜]", text[line_start:start])
+    head = text[line_start:start].lstrip(" \t\u3000|｜")        # (| 岚图智算(02871.HK) | …: the outer pipe)
+    return re.match(r"[)）]?\s*[|｜]", text[end:end + 3]) is not None and not re.search(r"[|｜]", head)
 
 
 def _heading_line(text: str, start: int, end: int) -> bool:

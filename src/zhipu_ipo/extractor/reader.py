@@ -1008,6 +1008,27 @@ class Reader(Classifier, Timing):
                  and t.obj.period.kind == p.kind and t.obj.period.end_date > p.end_date}
         return later.pop() if len(later) == 1 else None
 
+    def _counted_periods(self, st: _State, pos: int, n: int) -> Optional[list]:
+        """两期/三段期间/四个报告期 … 各为A、B: the last n periods the paragraph reported on, in
+        the order they were last named (None unless the count is written and matches)."""
+        m = _PERIOD_COUNT.search(self.text, max(st.clause_start, pos - 16), pos)
+        if m is None or small_int(m.group(1)) != n:
+            return None
+        here = [t for t in self.ctx.stream.in_span(st.sentence_start, m.start())
+                if t.kind == PERIOD and t.obj.kind == "single" and t.obj.period is not None] + [
+            t for t in self._resolved if t.start < m.start() and t.obj.period is not None]
+        named = [t for t in self._par_period_toks if t.obj.kind == "single"] + sorted(
+            (t for t in here if not self._compared_or_aside(t)), key=lambda t: t.start)
+        out: list = []
+        for t in reversed(named):
+            if t.obj.period not in out:
+                out.insert(0, t.obj.period)
+            if len(out) == n:
+                break
+        if len(out) != n or any(a.end_date >= b.end_date for a, b in zip(out, out[1:])):
+            return None
+        return out
+
     def _lead_after(self, p: Period) -> Optional[Period]:
         """The period leading the paragraph when it is the one a year after p (截至去年12月底止年度，
         收入…。\n毛利率由前年的30.1%升至33.5%: B is of the year reported on)."""
@@ -1249,6 +1270,8 @@ class Reader(Classifier, Timing):
             elif "each" in st.sflags and (joined := self._joined_periods(st, first.start)) is not None \
                     and len(joined) == len(run):
                 periods = joined        # 2025年和今年上半年，净亏损分别为A和B
+            elif "each" in st.sflags and (counted := self._counted_periods(st, first.start, len(run))) is not None:
+                periods = counted       # …，今年首六个月…；两期经调整净亏损各为A及B
             elif "same_period" in st.flags or "each" in st.sflags or tok is None:
                 periods = self._recent_list(len(run), first.start, st.sentence_start)
             if periods is None and tok is not None and len(tok.obj.items or []) > len(run) \
@@ -1478,6 +1501,8 @@ def _compatible(a, b) -> bool:
 
 #: the period of the end figure of a 由…至… pair is not known
 _UNKNOWN = object()
+#: a count of the periods a list of figures covers: 两期, 三段期间, 四个报告期
+_PERIOD_COUNT = re.compile(r"([两二三四五六2-6])\s*(?:个|段)?\s*(?:报告期|期间|期)(?:内)?[^，,。；;\d]{0,10}$")
 #: …，按年增长17.4%，前年收入7.34亿元: an earlier period, a metric word and its figure
 _METRIC_ASIDE_AFTER = re.compile(r"的?[\u4e00-\u9fff]{1,8}?\s*[:：]?\s*(?:约|近|逾)?\s*"
                                  r"(?:人民币|港币|港元|美元|RMB|HK\$|US\$)?\s*\d")

@@ -172,14 +172,9 @@ def _space_cells(text: str, start: int, end: int) -> list[_Cell]:
 
 def _space_blocks(text: str) -> list[list[list[_Cell]]]:
     """Tables aligned by spaces: three or more consecutive short lines with the same number
-    (2 to 8) of cells, a head line and rows whose cells after the first all hold digits."""
-    out: list[list[list[_Cell]]] = []
-    run: list[list[_Cell]] = []
-
-    def close() -> None:
-        if len(run) >= 3 and all(all(any(ch.isdigit() for ch in c.text) for c in row[1:]) for row in run[1:]):
-            out.append(list(run))
-
+    (2 to 8) of cells, a head line and rows whose cells after the first all hold digits. A head
+    indented over the label column (``        2023年度  2024年度``) gets an empty corner cell."""
+    lines: list[tuple[list[_Cell], int]] = []       # (cells, indent) of every line
     pos, n = 0, len(text)
     while pos < n:
         end = text.find("\n", pos)
@@ -190,6 +185,18 @@ def _space_blocks(text: str) -> list[list[list[_Cell]]]:
         while e > s and text[e - 1] in " \u3000\r":
             e -= 1
         cells = _space_cells(text, s, e) if 0 < e - s <= _SPACE_ROW and "|" not in text[s:e] else []
+        lines.append((cells, s - pos))
+        pos = end + 1
+    out: list[list[list[_Cell]]] = []
+    run: list[list[_Cell]] = []
+
+    def close() -> None:
+        if len(run) >= 3 and all(all(any(ch.isdigit() for ch in c.text) for c in row[1:]) for row in run[1:]):
+            out.append(list(run))
+
+    for i, (cells, indent) in enumerate(lines):
+        if not run and indent >= 2 and cells and i + 1 < len(lines) and len(lines[i + 1][0]) == len(cells) + 1:
+            cells = [_Cell("", cells[0].start, cells[0].start)] + cells
         if run and len(cells) == len(run[0]) - 1 and (m := _LABEL_NUMBER.fullmatch(cells[0].text)):
             # (normalizing joins a label and its number, 营收 7.92 -> 营收7.92: split them again)
             c = cells[0]
@@ -199,7 +206,6 @@ def _space_blocks(text: str) -> list[list[list[_Cell]]]:
         else:
             close()
             run = [cells] if 2 <= len(cells) <= 8 else []
-        pos = end + 1
     close()
     return out
 
@@ -286,13 +292,18 @@ def _row_company(ctx: DocContext, head: _Cell, cell: _Cell) -> Optional[str]:
     known = _entity_in(ctx, cell)
     if known is not None:
         return known
-    m = _NAME_CODE_CELL.fullmatch(cell.text)
+    m = _NAME_CODE_CELL.fullmatch(cell.text) or _NAME_NOTE_CELL.fullmatch(cell.text)
     name = m.group(1) if m else cell.text
+    known = ctx.registry.resolve(name) if m else None
+    if known is not None:
+        return known                    # | 翼擎(招股书) | …: a known name and a note
     if _COMPANY_HEAD.search(head.text) and _NAME_CELL.fullmatch(name) and not find_cues(name):
         return short_name(name)
     return None
 
 
+#: a first cell of a name and a short note in parentheses (翼擎(招股书), 澜芯(预测))
+_NAME_NOTE_CELL = re.compile(r"(.+?)\s*[(（][^()（）\d]{1,8}[)）]")
 #: a first cell of a name and its code (岚图智算(2871), 启衡智能(02761.HK))
 _NAME_CODE_CELL = re.compile(r"(.+?)\s*[(（]\s*(0?\d{4})(?:\.HK)?\s*[)）]", re.IGNORECASE)
 
