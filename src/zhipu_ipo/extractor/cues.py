@@ -50,10 +50,13 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
 
 #: a product line the lexicon does not know, named in Latin letters and a product noun before its
 #: revenue (LumaVision视觉平台收入, EdgeBox边缘模组营收): FACTS.md keeps a product line's name as its slug
+_PRODUCT_WORD = r"(?:平台|模组|模块|业务|产品|系列|服务|方案|芯片|应用|软件|硬件|终端|设备|订阅|会员|系统|套件|引擎|助手|模型)"
+#: a Latin product name before its revenue (Tessera系列训练加速卡收入, CedarCRM收入) or before a
+#: product word and its share (FleetOS车队平台占28.7%)
 _PRODUCT_LINE = re.compile(
     r"(?<![A-Za-z0-9])([A-Z][a-z]+(?:[A-Z][a-z]*|[0-9]+)*)"
-    r"(?=[\u4e00-\u9fff]{0,5}?(?:平台|模组|模块|业务|产品|系列|服务|方案|芯片|应用|软件|硬件|终端|设备|订阅|会员|系统"
-    r"|套件|引擎|助手|模型)(?:业务)?(?:收入|营收|收益|销售额))")
+    r"(?=[\u4e00-\u9fff]{0,5}?" + _PRODUCT_WORD + r"(?:业务)?(?:收入|营收|收益|销售额|占)"
+    r"|(?:系列|产品线?)?[\u4e00-\u9fff]{0,6}?(?:实现)?(?:收入|营收|销售额))")
 
 
 def find_product_lines(text: str) -> list[Cue]:

@@ -521,6 +521,8 @@ def build_registry(text: str) -> Registry:
         # the name before the parenthesis, else the short name inside it: …有限公司(星衡智能,2631)
         for name in (name_before(text, m.start()), (m.group(1) or "").strip()):
             ident = (reg.resolve(name) or reg.resolve(short_name(name))) if name else None
+            if ident is None and name and (bare := _without_company_word(short_name(name))):
+                ident = reg.resolve(bare)       # 北京智谱华章科技(2513): a known name and a company word
             if ident is None and name:
                 ident = next((k for k, forms in groups.items() if name in forms or short_name(name) in forms), None)
             if ident is not None:
