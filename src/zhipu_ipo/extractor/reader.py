@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional
@@ -223,10 +224,12 @@ class Reader(Classifier, Timing):
     def read(self) -> None:
         stream = self.ctx.stream
         # the lines the tables cover (a table's span starts at its first cell, after the "| ")
-        tables = [(self.text.rfind("\n", 0, tb.start) + 1, tb.end) for tb in self.ctx.table_spans]
+        tables = sorted((_line_start(self.text, tb.start), tb.end) for tb in self.ctx.table_spans)
+        table_starts = [s for s, _ in tables]
         for sent, toks in zip(stream.sentences, stream.by_sentence()):
             self.ctx.cursor = sent.start
-            if tables and any(s <= sent.start < e for s, e in tables):
+            k = bisect_right(table_starts, sent.start) - 1
+            if k >= 0 and sent.start < tables[k][1]:
                 continue            # a table row: tables.py reads it
             self._section(sent, toks)
             if not any(t.kind in (AMOUNT, DATE, TICKER) or (t.kind == CUE and t.obj.kind == "flat")
@@ -1501,6 +1504,13 @@ def _compatible(a, b) -> bool:
 
 #: the period of the end figure of a 由…至… pair is not known
 _UNKNOWN = object()
+
+
+def _line_start(text: str, pos: int, look: int = 200) -> int:
+    """The start of the line ``pos`` is on, looking back at most ``look`` characters (else pos)."""
+    lo = max(0, pos - look)
+    i = text.rfind("\n", lo, pos)
+    return i + 1 if i != -1 else (0 if lo == 0 else pos)
 #: a count of the periods a list of figures covers: 两期, 三段期间, 四个报告期
 _PERIOD_COUNT = re.compile(r"([两二三四五六2-6])\s*(?:个|段)?\s*(?:报告期|期间|期)(?:内)?[^，,。；;\d]{0,10}$")
 #: …，按年增长17.4%，前年收入7.34亿元: an earlier period, a metric word and its figure

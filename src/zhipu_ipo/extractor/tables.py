@@ -20,6 +20,7 @@ article's main company). Every cell with a number yields a fact or a miss with i
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
@@ -256,14 +257,15 @@ def _metric_label(cell: str, metrics) -> Optional[_Label]:
 
 def _in_parens(text: str, pos: int) -> bool:
     """``pos`` stands inside an open parenthesis of ``text``."""
-    before = text[:pos]
-    return max(before.rfind("("), before.rfind("（")) > max(before.rfind(")"), before.rfind("）"))
+    lo = max(0, pos - 200)          # (bounded: no copy of the text before, no scan to its start)
+    return max(text.rfind("(", lo, pos), text.rfind("（", lo, pos)) > max(text.rfind(")", lo, pos),
+                                                                         text.rfind("）", lo, pos))
 
 
-def _entity_before(ctx: DocContext, pos: int) -> Optional[str]:
-    named = [t.obj.entity for t in ctx.stream.tokens if t.kind == ENTITY and t.end <= pos
-             and t.obj.entity not in bystanders()]
-    return named[-1] if named else ctx.main_entity
+def _entity_before(ctx: DocContext, named: list[tuple[int, str]], pos: int) -> Optional[str]:
+    """The company named last before ``pos`` (``named``: (end, entity) in text order)."""
+    k = bisect_right(named, (pos, "\uffff")) - 1
+    return named[k][1] if k >= 0 else ctx.main_entity
 
 
 def _caption(text: str, start: int) -> str:
@@ -292,7 +294,8 @@ def _row_company(ctx: DocContext, head: _Cell, cell: _Cell) -> Optional[str]:
     known = _entity_in(ctx, cell)
     if known is not None:
         return known
-    m = _NAME_CODE_CELL.fullmatch(cell.text) or _NAME_NOTE_CELL.fullmatch(cell.text)
+    short = len(cell.text) <= 40            # (a name cell is short: bounded matching)
+    m = (_NAME_CODE_CELL.fullmatch(cell.text) or _NAME_NOTE_CELL.fullmatch(cell.text)) if short else None
     name = m.group(1) if m else cell.text
     known = ctx.registry.resolve(name) if m else None
     if known is not None:
@@ -310,7 +313,7 @@ _NAME_CODE_CELL = re.compile(r"(.+?)\s*[(（]\s*(0?\d{4})(?:\.HK)?\s*[)）]", re
 
 def _row_ticker(ctx: DocContext, entity: str, cell: _Cell, row_span: Span, drafts: list[Draft]) -> None:
     """The code in a row's first cell when the article did not read it as a ticker itself."""
-    m = _NAME_CODE_CELL.fullmatch(cell.text)
+    m = _NAME_CODE_CELL.fullmatch(cell.text) if len(cell.text) <= 40 else None
     if m is None or any(t.kind == TICKER for t in ctx.stream.in_span(cell.start, cell.end)):
         return
     start = cell.start + m.start(2)
@@ -358,6 +361,8 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
     misses: list[Miss] = []
     spans: list[Span] = []
     metrics, _ = metric_sets()
+    named = sorted((t.end, t.obj.entity) for t in ctx.stream.tokens
+                   if t.kind == ENTITY and t.obj.entity not in bystanders())
     for rows in _blocks(ctx.text) + _space_blocks(ctx.text):
         span = Span(rows[0][0].start, rows[-1][-1].end)
         rows, col_periods = _header(rows, ctx.period_aliases)
@@ -382,7 +387,7 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
             for cell in labels:         # the period heads hold digits too: reported, never dropped
                 if any(ch.isdigit() for ch in cell.text):
                     misses.append(Miss(cell.start, cell.end, "not_a_figure", "period label of a table", span))
-        entity = _entity_before(ctx, span.start)
+        entity = _entity_before(ctx, named, span.start)
         caption_text = _caption(ctx.text, span.start)
         caption = _unit_of(caption_text + " " + header[0].text[:_MAX_CAPTION])
         prev_metric: Optional[str] = None
