@@ -1127,13 +1127,17 @@ class Reader(Classifier, Timing):
 
     def _period_before_from(self, st: _State, period: Tok, a) -> bool:
         """The period stands before the 由/从 of the pair that starts with ``a``, in its clause."""
-        m = FROM_BEFORE.search(self.text, max(st.clause_start, a.start - LOOK), a.start)
+        m = self._from_word(st, a)
         return m is not None and st.clause_start <= period.start and period.end <= m.start()
+
+    def _from_word(self, st: _State, a) -> Optional[re.Match]:
+        """The 由/从 before ``a`` in its clause, within LOOK."""
+        return FROM_BEFORE.search(self.text, max(st.clause_start, a.start - LOOK), a.start)
 
     def _revised(self, st: _State, period: Tok, a) -> bool:
         """把2026年收入预测从2.3亿美元上调至2.5亿美元: a forecast word between the period and the
         由/从 of the pair: both figures are estimates of that period (the old one and the new)."""
-        m = FROM_BEFORE.search(self.text, max(st.clause_start, a.start - LOOK), a.start)
+        m = self._from_word(st, a)
         return m is not None and period.end <= m.start() and any(
             k == "forecast" and period.end <= v < m.start() for k, v in st.flags.items())
 
@@ -1147,7 +1151,7 @@ class Reader(Classifier, Timing):
 
     def _from_before(self, st: _State, a) -> bool:
         """由/从 stands before ``a`` in its clause."""
-        return bool(FROM_BEFORE.search(self.text[max(st.clause_start, a.start - LOOK):a.start]))
+        return self._from_word(st, a) is not None
 
     def _is_from_to(self, st: _State, a, b) -> bool:
         return self._from_before(st, a) and bool(TO_VERB.match(self.text[a.end:b.start]))

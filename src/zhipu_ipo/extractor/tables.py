@@ -390,13 +390,14 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
         entity = _entity_before(ctx, named, span.start)
         caption_text = _caption(ctx.text, span.start)
         caption = _unit_of(caption_text + " " + header[0].text[:_MAX_CAPTION])
+        caption_period = _caption_period(caption_text)
         prev_metric: Optional[str] = None
         for r, row in enumerate(rows[1:]):
             row_span = Span(row[0].start, row[-1].end)
             if layout == "companies-down":
                 _row_ticker(ctx, row_entities[r], row[0], row_span, drafts)
                 _company_row(ctx, row_entities[r], row, header, caption, metrics, row_span, drafts, misses,
-                             _caption_period(caption_text))
+                             caption_period)
                 continue
             if layout == "companies-across":
                 what = _row_label(row[0], metrics)
@@ -405,7 +406,7 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
                 prev_metric = what.metric if what is not None and not what.mod else None
                 for c, cell in enumerate(row[1:]):
                     when = _Label(period=what.period if what is not None and what.period is not None
-                                  else _caption_period(caption_text))
+                                  else caption_period)
                     _cell_fact(ctx, col_entities[c], cell, when, what, caption, metrics, row_span, drafts, misses)
                 continue
             row_label = _metric_label(row[0].text, metrics) if layout == "periods-across" else None
