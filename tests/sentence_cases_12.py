@@ -247,5 +247,22 @@ CASES: list[Case] = [
           ("minimax", "ticker", None, None, "00100.HK", "text", "exact"),
           ("minimax", "offer_price", None, None, "151", "HKD/share", "range")),
          published="2025-12-31", note="a known name with 科技 before a four-digit code; 接力招股 starts the offer"),
+    # ------------------------------------------------------------------ segments enumerated
+    Case("l-segments-each",
+         "智谱(02513.HK)上半年本地化部署和云端部署收入分别为3.46亿元和2.41亿元，同比分别增长30.2%和52.1%。",
+         (("zhipu", "ticker", None, None, "02513.HK", "text", "exact"),
+          ("zhipu", "revenue", "2026H1", "local_deployment", "346000000", "CNY", "exact"),
+          ("zhipu", "revenue", "2026H1", "cloud_deployment", "241000000", "CNY", "exact"),
+          ("zhipu", "revenue_growth", "2026H1", "local_deployment", "30.2", "percent", "exact"),
+          ("zhipu", "revenue_growth", "2026H1", "cloud_deployment", "52.1", "percent", "exact")),
+         published="2026-08-27", note="two segments joined by 和 before 分别为: one figure each, in order"),
+    Case("l-segments-each-trad-shares",
+         "MiniMax(00100.HK)上半年AI原生產品及開放平台與企業服務收入各為7,400萬美元及3,800萬美元，各佔總收入66.1%及33.9%。",
+         (("minimax", "ticker", None, None, "00100.HK", "text", "exact"),
+          ("minimax", "revenue", "2026H1", "ai_native_products", "74000000", "USD", "exact"),
+          ("minimax", "revenue", "2026H1", "open_platform", "38000000", "USD", "exact"),
+          ("minimax", "revenue_share", "2026H1", "ai_native_products", "66.1", "percent", "exact"),
+          ("minimax", "revenue_share", "2026H1", "open_platform", "33.9", "percent", "exact")),
+         published="2026-08-27"),
 ]
 

@@ -1032,6 +1032,16 @@ class Reader(Classifier, Timing):
             return None
         return out
 
+    def _segment_list(self, st: _State, pos: int, n: int) -> Optional[list]:
+        """The n segments joined by 和/及/与/、 before an enumeration of n figures in its sentence
+        (AI原生产品及开放平台收入各为A及B), else None."""
+        segs = [t for t in self.ctx.stream.in_span(st.sentence_start, pos) if t.kind == CUE and t.obj.kind == "seg"]
+        segs = segs[-n:]
+        if len(segs) != n or n < 2 or len({t.obj.value for t in segs}) != n \
+                or any(not _SEGMENT_JOIN.fullmatch(self.text, a.end, b.start) for a, b in zip(segs, segs[1:])):
+            return None
+        return segs
+
     def _lead_after(self, p: Period) -> Optional[Period]:
         """The period leading the paragraph when it is the one a year after p (截至去年12月底止年度，
         收入…。\n毛利率由前年的30.1%升至33.5%: B is of the year reported on)."""
@@ -1264,6 +1274,16 @@ class Reader(Classifier, Timing):
                  st.prev_base, st.prev_base_cue, st.prev_base_pos) = saved
                 self._single(st, sent, a, explicit)
             st.run_first = None
+            return
+        segs = self._segment_list(st, first.start, len(run)) if "each" in st.sflags and (
+            tok is None or len(tok.obj.items or []) != len(run)) else None
+        if segs is not None:
+            # 本地化部署和云端部署收入分别为A和B, 各占总收入C及D: one figure per segment, in order
+            saved = (st.mod, st.denominator, st.base, st.base_cue, st.base_pos)
+            for seg, a in zip(segs, run):
+                st.segment, st.segment_pos = seg.obj.value, seg.start
+                st.mod, st.denominator, st.base, st.base_cue, st.base_pos = saved
+                self._single(st, sent, a, explicit)
             return
         part = _PART_OF_LIST.search(self.text, max(st.clause_start, first.start - 16), first.start) \
             if tok is not None and len(tok.obj.items or []) > len(run) else None
@@ -1515,6 +1535,8 @@ def _line_start(text: str, pos: int, look: int = 200) -> int:
     lo = max(0, pos - look)
     i = text.rfind("\n", lo, pos)
     return i + 1 if i != -1 else (0 if lo == 0 else pos)
+#: the join between two segments of a list (本地化部署和云端部署, AI原生产品及开放平台与企业服务)
+_SEGMENT_JOIN = re.compile(r"\s*(?:和|及|与|、|以及)\s*")
 #: a count of the periods a list of figures covers: 两期, 三段期间, 四个报告期
 _PERIOD_COUNT = re.compile(r"([两二三四五六2-6])\s*(?:个|段)?\s*(?:报告期|期间|期)(?:内)?[^，,。；;\d]{0,10}$")
 #: …，按年增长17.4%，前年收入7.34亿元: an earlier period, a metric word and its figure
