@@ -314,6 +314,12 @@ def _line_lengths(text: str) -> list[int]:
     return list(map(len, text.split("\n")))
 
 
+#: written Cantonese (Hong Kong TV transcripts, columns) read as Mandarin, one character for one:
+#: 去年全年嘅24.6% is 去年全年的24.6%, 虧損收窄咗 is 亏损收窄了
+_CANTONESE = str.maketrans("嘅喺咗佢唔冇嚟啲嗰睇", "的在了他不无来些那看")
+_CANTONESE_RE = re.compile("[嘅喺咗佢唔冇嚟啲嗰睇]")
+
+
 def _pass_simplify(text: str) -> tuple[str, _Map]:
     """Step 3: OpenCC, with a per-line alignment should a conversion change the length.
 
@@ -328,6 +334,8 @@ def _pass_simplify(text: str) -> tuple[str, _Map]:
         if "昇" in text:
             # 昇 is a simplified character too (昇泰, 昇腾): t2s turns it into 升, names lose it
             out = "".join(c if c == "昇" else o for c, o in zip(text, out))
+        if _CANTONESE_RE.search(out):
+            out = out.translate(_CANTONESE)
         return out, None
     outs, ins = _new_map()
     pieces = []
@@ -344,7 +352,10 @@ def _pass_simplify(text: str) -> tuple[str, _Map]:
         ipos += len(line)
         opos += len(conv)
     _push(outs, ins, opos, ipos)
-    return "".join(pieces), (outs, ins)
+    out = "".join(pieces)
+    if _CANTONESE_RE.search(out):
+        out = out.translate(_CANTONESE)
+    return out, (outs, ins)
 
 
 _RESYNC_REACH = 8  # longest phrase change looked at when the alignment loses step

@@ -902,6 +902,8 @@ def _rel_atom(text: str, m: re.Match) -> Optional[_Atom]:
         if name is not None:
             fields["relative"] = name
             end = t.end()
+            if name == "same_period" and info.relative == "previous_year":
+                fields["year_offset"] = -1      # 前一年同期: the period in context, a year earlier
         elif info.role == "year+":
             if info.relative != "last_year":
                 return None

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ..models import CURRENCIES
 from .cues import find_cues, use_words
+from .entities import known_listings
 from .records import Miss
 from .rules import (
     BARE_CLOSE,
@@ -96,6 +97,11 @@ _DAY_EXTREME = re.compile(r"(?:全日|全天|日内|当日|盘中)(?:最低|最�
 _NOW_BEFORE = re.compile(r"(?:现在|目前|当前|如今|眼下|最新)的?(?:公司|总)?$")
 
 
+
+#: a listing told near a figure: its change against the offer price may be the first day's
+_LISTING_NEAR = re.compile(r"上市|挂牌|首日|首挂|登陆|招股|暗盘")
+_NET_AFTER = re.compile(r"\s*的?\s*净额")
+
 class Classifier:
     """Metric decisions of the sentence reader (see the module docstring)."""
 
@@ -172,9 +178,12 @@ class Classifier:
 
     def _after_first_day(self, st: _State, sent: Span, a) -> bool:
         """The trading day of ``a`` is known and is not the company's listing day."""
-        listed = self.ctx.listing_dates.get(st.entity or self.ctx.main_entity or "")
+        ent = st.entity or self.ctx.main_entity or ""
+        listed = self.ctx.listing_dates.get(ent) or known_listings().get(ent)
         if listed is None:
-            return False
+            # (晨芯微收报19.08港元，较18.60港元的发行价高2.6%, in an article on no first day)
+            return not self.ctx.first_day_article and "first_day" not in st.sflags \
+                and not _LISTING_NEAR.search(self.text, max(st.sentence_start, a.start - 30), a.start)
         day = self._trading_day(st, sent, a)
         return day is not None and day != listed
 
@@ -290,7 +299,8 @@ class Classifier:
                     "cornerstone" in st.flags or st.base_pos < st.sflags.get("cornerstone", -1) < pos):
                 # (…可集资约38.34亿至41.89亿港元；基石方面，14名投资者合共承购3.5亿美元)
                 return self._fact("cornerstone_amount", a, None, st.base_cue, "cornerstone")
-            if base == "gross_proceeds" and "net" in st.flags:
+            if base == "gross_proceeds" and ("net" in st.flags or _NET_AFTER.match(self.text, a.end)):
+                # (募集的约30.41亿港元净额: the net amount named after the figure)
                 return self._fact("net_proceeds", a, None, st.base_cue, "net-proceeds")
             if base == "gross_proceeds" and self._pre_ipo_funding(st, pos):
                 return self._fact("total_funding", a, None, st.base_cue, "funding")

@@ -208,6 +208,7 @@ class Reader(Classifier, Timing):
         self.section_segment: Optional[str] = None     # segment named by the current section heading
         self.section_entity: Optional[str] = None      # company named by the current section heading
         self._topic = None                             # see topic_period
+        self._sole = None                              # see sole_period
         self.lead_period: Optional[Tok] = None         # the one period of the last prose paragraph
         self.lead_is_heading = False                   # ... written as a heading: 基本面(2025全年)
         self._par_period_toks: list[Tok] = []          # period tokens of the paragraph so far
@@ -285,10 +286,21 @@ class Reader(Classifier, Timing):
                 kind = t.obj.kind
                 if kind == "price":
                     trading = price_talk = True
-                elif kind == "ctx" and t.obj.value == "trading":
-                    price_talk = True
+                elif kind == "ctx" and t.obj.value == "trading" or kind == "change":
+                    price_talk = True       # (周三(8月26日)港股震荡走高。恒指收涨…: the day of the move)
                 elif kind == "metric" and t.obj.value in LOSSES:
                     loss = t.obj.value
+        for t in self._resolved:
+            # (今年首六个月 read as 2026H1 in this sentence; not 仅下半年…, 单看二季度… in a paragraph
+            # on the year or the half: a part of it)
+            p = t.obj.period
+            if t.start not in self.asides and not self._compared_or_aside(t) \
+                    and (self.prev_sentence_period is None or t.start > self.prev_sentence_period.start
+                         or self.prev_sentence_period.end <= sent.start) \
+                    and not any(q.obj.period != p and q.obj.period.start_date <= p.start_date
+                                and p.end_date <= q.obj.period.end_date
+                                for q in self.par_periods + self._resolved):
+                self.prev_sentence_period = t
         if len(ents) >= 2:
             self.prev_entities = ents
         if price_talk and day_tok is not None and self.last_trading_pos != sent.end \
@@ -582,7 +594,8 @@ class Reader(Classifier, Timing):
                 return          # 较上年同期增长: the growth of the period in context
             if rel in ("same_period", "previous_year") and offset:
                 # 去年同期 / 前一年: the period in context, one year earlier
-                base = st.period_tok or self.prev_sentence_period
+                base = st.period_tok or self.prev_sentence_period or (
+                    self.sole_period() if not self._par_named_period else None)
                 if base is not None and base.obj.period is not None:
                     shifted = _shift_year(base.obj.period, offset)
                     if shifted is not None:

@@ -25,7 +25,7 @@ TO_VERB = re.compile(r"^\s*的?\s*[\u4e00-\u9fff]{0,4}?(?:至|到)了?\s*$")
 RUN_SEP = re.compile(r"^\s*(?:[、,，/]|和|及|以及|与|、以及|，以及|或)?\s*$")
 #: words that only Hong Kong listings use: share prices in 元 there are Hong Kong dollars
 HK_MARKERS = re.compile(r"\d\.HK|\d-HK|港元|港币|港股|港交所|联交所|香港|入场费|招股价|股份代号|孖展|每手|集资|大市|涉资|收市|开市|恒指|首挂")
-COMPARE_WORDS = r"较|相较于?|相比|比|对比|较之|低于|高于|多于|少于|快于|慢于|好于|优于|逊于|胜于"
+COMPARE_WORDS = r"较|相较于?|相比|比起|比|对比|较之|低于|高于|多于|少于|快于|慢于|好于|优于|逊于|胜于"
 COMPARE_BEFORE = re.compile(rf"(?:{COMPARE_WORDS})\s*$")
 #: a period followed by these words is the one compared with (2023年则亏损…, 2023年同期为…)
 #: the same measure named again for another period: 2024年这一数字为…

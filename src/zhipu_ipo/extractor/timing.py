@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Optional
 from ..periods import Period, parse_period
 from .context import ResolvedPeriod, relative_day, year_hint
 from .entities import known_listings
-from .rules import FUNDING_METRICS, LISTING_AFTER, LOOK, POINT_METRICS, SEGMENT_TALK, SINCE, WEEKDAY, WEEKDAYS
+from .rules import COMPARE_BEFORE, FUNDING_METRICS, LISTING_AFTER, LOOK, POINT_METRICS, SEGMENT_TALK, SINCE, WEEKDAY, WEEKDAYS
 from .tokens import DATE, PERIOD, Tok
 
 if TYPE_CHECKING:
@@ -54,6 +54,44 @@ class Timing:
                         best = t
             self._topic = best or False
         return self._topic or None
+
+    _REPORT_WORD = re.compile(r"业绩|财报|中报|年报|季报|半年报|中期报告|年度报告")
+
+    def sole_period(self) -> Optional[Tok]:
+        """An article about one set of results (业绩, 财报, 中报 …) that names only one reporting
+        period, over by its day, leaving aside the ones it compares with (上年同期, 较2024年):
+        its figures written with no period (MiniMax收入1.12亿美元 in a 中报 piece on 上半年) are
+        of that period."""
+        if self._sole is None:
+            self._sole = False
+            today = self.ctx.today
+            found: Optional[Period] = None
+            first: Optional[Tok] = None
+            if self._REPORT_WORD.search(self.text):
+                for t in self.ctx.stream.tokens:
+                    if t.kind != PERIOD or t.start in self.ctx.compared_periods:
+                        continue
+                    rel = getattr(t.obj, "relative", None)
+                    p = t.obj.period
+                    if p is None and rel is not None and today is not None and (
+                            rel.startswith(("H", "Q", "M")) or t.obj.year_offset is not None):
+                        p = t.obj.resolve(today.year)       # 上半年, 今年上半年, 明年1月: by the day
+                    if p is None:
+                        if rel in ("full_year",):
+                            found = None                    # 全年 of a year not named: not one period
+                            break
+                        continue                            # 同期, 期内, 当年: of the one in context
+                    if today is not None and p.end_date > today:
+                        continue                            # (a year still to come: a target)
+                    if t.obj.kind not in ("single", "relative") or (found is not None and p != found):
+                        found = None
+                        break
+                    if found is None:
+                        first = t
+                    found = p
+            self._sole = Tok(PERIOD, first.start, first.end, ResolvedPeriod(found, first.start, first.end,
+                                                                            first.obj.text)) if found else False
+        return self._sole or None
 
     def _continued_period(self) -> Optional[Tok]:
         """A paragraph that names no period (分业务看，A产品收入…), or only the one it compares
@@ -359,6 +397,8 @@ class Timing:
                     r"期末|报告期末", self.text[max(st.clause_start, pos - 20):pos]):
                 # 期末现金…: the end of the period the article reports on
                 tok = self.topic_period()
+            if tok is None and not self._par_named_period:
+                tok = self.sole_period()
         if tok is None and metric == "price_to_sales" and st.forecast_tok is not None:
             tok = st.forecast_tok       # 对应2025年预期营收4–5亿元，市销率约21倍: on that year's revenue
         if tok is None and metric == "price_to_sales":
@@ -450,7 +490,11 @@ class Timing:
             return ctx.listing_dates.get(ent) or known_listings()[ent]     # 首日: the listing day
         dates = [t for t in ctx.stream.in_span(max(sent.start, a.start - LOOK), a.start) if t.kind == DATE
                  and not LISTING_AFTER.match(self.text, t.end)
-                 and not _LISTING_LABEL_BEFORE.search(self.text, max(sent.start, t.start - 32), t.start)]
+                 and not _LISTING_LABEL_BEFORE.search(self.text, max(sent.start, t.start - 32), t.start)
+                 # (…较7月9日上市时的35.80港元…；晨芯微收报19.08港元: a day compared with in an
+                 # earlier clause; 较8月26日收盘价241.6港元 is that day's close)
+                 and not (t.start < st.clause_start
+                          and COMPARE_BEFORE.search(self.text, max(sent.start, t.start - 3), t.start))]
         if ctx.today is not None:
             for word, days in (("today", 0), ("yesterday", -1)):
                 if word in st.sflags and st.sflags[word] < a.start and not (
