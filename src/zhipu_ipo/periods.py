@@ -417,7 +417,7 @@ _SUF_CORE = (
     r"|H(?P<hh>[12])(?![0-9A-Za-z])"
     rf"|(?P<ma>{_MONTH}) ?月?{_TO}(?P<mb>{_MONTH}) ?月份?"
     rf"|(?P<m>{_MONTH}) ?月份?(?: ?(?:(?P<d>{_DAY}) ?[日号]|(?P<dz>底|末)(?= ?止))"
-    rf"(?P<zhi> ?止(?:的|之)?(?:(?P<zy>年度|财年|年)|(?P<zn>{_COUNT})个月|(?P<zyn>{_COUNT})个(?:财政)?(?:年度|财年)))?"
+    rf"(?P<zhi> ?止(?:的|之)?(?:(?P<zh>半年度?|半财年)|(?P<zy>年度|财年|年)|(?P<zn>{_COUNT})个月|(?P<zyn>{_COUNT})个(?:财政)?(?:年度|财年)))?"
     rf"|(?P<mend>底|末|初{_NOT_WORD_AFTER_CHU}))?"
 )
 # After a year also: 同期 (2024年同期) and 年底 / 年末, optionally after 的 (2025年的前九个月).
@@ -606,7 +606,7 @@ def _shape(m: re.Match) -> Optional[_Shape]:
                 if g.get("zyn"):      # 截至2024年12月31日止三个年度: the three years ending then
                     k = small_int(g["zyn"])
                     return ("Z", month, day, -k) if k and k <= 10 else None
-                n = 0 if g["zy"] else small_int(g["zn"])
+                n = 0 if g["zy"] else 6 if g.get("zh") else small_int(g["zn"])   # 止半年: six months
                 return ("Z", month, day, n) if n is not None and n <= 12 else None
             return ("D", month, day)
         edge = None if not g["mend"] else "start" if g["mend"] == "初" else "end"
@@ -878,6 +878,13 @@ def _year_atom(text: str, m: re.Match) -> Optional[_Atom]:
             shape, end = _YEAR, count.end()
     if m.group("yy") and (shape is None or (shape == _YEAR and year < 2015)):
         return None         # (10年营收: more likely ten years than 2010)
+    if shape is not None and shape[0] == "m" and shape[2] is None and text.startswith("期", end) \
+            and not text.startswith(("期间", "期末", "期内", "期初"), end):
+        # 2025年12月期 (Japanese usage): the fiscal year ending that month; only a December year
+        # is a calendar period
+        if shape[1] != 12:
+            return None
+        shape, end = _YEAR, end + 1
     if shape is not None and shape[0] == "S":
         return _Atom(m.start(), end, "R", extra={"relative": "same_period", "year": year})
     return _Atom(m.start(), end, "Y", year=year, shape=shape)

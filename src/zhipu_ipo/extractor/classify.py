@@ -435,6 +435,12 @@ class Classifier:
             if d is not None and st.change_pos < d.start():
                 st.change = "down" if d.group(1) in ("低", "挫", "跌") else "up"
                 st.change_pos = d.start()
+        if st.price is None and st.change is not None and st.base in ("revenue", "net_loss") \
+                and st.base_pos < st.last_amount_end <= st.change_pos <= st.last_amount_end + 1:
+            # 收入RMB1.23bn升37.9% (a headline): a change word right after a revenue is its growth
+            value = -a.value if st.change == "down" and a.value > 0 else a.value
+            metric = "revenue_growth" if st.base == "revenue" else "net_loss_growth"
+            return (metric, value, "percent", a.qualifier, None, st.base_cue, "growth")
         if (st.change is not None or st.price is not None) and (
                 self._trading_context(st, pos) or self._company_moves(st, pos)
                 or (st.change is not None and self.text.startswith("股价", st.change_pos))) \

@@ -315,12 +315,26 @@ def _dateline_today(ctx: DocContext) -> None:
                 or (d.date is not None and _LINE_OF_DATE.fullmatch(text, text.rfind("\n", 0, t.start) + 1, t.start)
                     and _DATE_LINE_REST.match(text, t.end))):
             continue
-        when = d.date or ctx.resolve_year(d.month, d.day)
+        when = d.date or ctx.resolve_year(d.month, d.day) or _after_latest_date(ctx, d.month, d.day)
         if when is not None:
             ctx.today = when - dt.timedelta(days=offset)
             if not ctx.reference_exact:
                 ctx.reference, ctx.reference_exact = ctx.today, True
         return
+
+
+def _after_latest_date(ctx: DocContext, month: int, day: int) -> Optional[dt.date]:
+    """A dateline without a year in an article whose only full dates end its periods (路捷社香港
+    3月20日 - …截至2025年12月31日止年度): the first such day after the latest of them."""
+    latest = max((t.obj.date for t in ctx.stream.tokens if t.kind == DATE and t.obj.date is not None),
+                 default=None)
+    if latest is None:
+        return None
+    try:
+        when = dt.date(latest.year, month, day)
+        return when if when > latest else dt.date(latest.year + 1, month, day)
+    except ValueError:
+        return None
 
 
 #: a wire dateline with only the day: (中央社台北8日电), （中央社记者某某香港8日专电）

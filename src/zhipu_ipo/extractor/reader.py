@@ -294,7 +294,8 @@ class Reader(Classifier, Timing):
             # (今年首六个月 read as 2026H1 in this sentence; not 仅下半年…, 单看二季度… in a paragraph
             # on the year or the half: a part of it)
             p = t.obj.period
-            if t.start not in self.asides and not self._compared_or_aside(t) \
+            if p.kind in ("half", "quarter", "quarters") and t.start not in self.asides \
+                    and not self._compared_or_aside(t) \
                     and (self.prev_sentence_period is None or t.start > self.prev_sentence_period.start
                          or self.prev_sentence_period.end <= sent.start) \
                     and not any(q.obj.period != p and q.obj.period.start_date <= p.start_date

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Optional
 from ..periods import Period, parse_period
 from .context import ResolvedPeriod, relative_day, year_hint
 from .entities import known_listings
-from .rules import COMPARE_BEFORE, FUNDING_METRICS, LISTING_AFTER, LOOK, POINT_METRICS, SEGMENT_TALK, SINCE, WEEKDAY, WEEKDAYS
+from .rules import ASIDE_AFTER, COMPARE_BEFORE, FROM_BEFORE, FUNDING_METRICS, LISTING_AFTER, LOOK, POINT_METRICS, SEGMENT_TALK, SINCE, WEEKDAY, WEEKDAYS
 from .tokens import DATE, PERIOD, Tok
 
 if TYPE_CHECKING:
@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 #: a time line opening the next item of a live feed (16:10 on its own line): the day a sentence
 #: before it described does not carry over
 _FEED_TIME = re.compile(r"(?m)^[ \t]*[0-2]?[0-9]:[0-5][0-9][ \t]*$")
+
+
+#: a year the narration is at (那一年全年收入…)
+_THAT_YEAR = ("那一年", "该年", "当年", "同年", "这一年")
 
 
 #: a year followed by these is where a stretch of time begins (2022年以来, 2023年至今)
@@ -42,6 +46,13 @@ class Timing:
             annual = False
             today = self.ctx.today
             for t in self.ctx.stream.tokens:
+                if t.kind == PERIOD and t.obj.kind == "relative" and t.obj.period is None \
+                        and t.obj.year_offset == 0 and (p := self._dated_relative(t)) is not None \
+                        and p.end_date <= today and p.kind == "half":
+                    # (截至今年6月30日止半年: the half of the article's year)
+                    if not annual:
+                        best = Tok(PERIOD, t.start, t.end, ResolvedPeriod(p, t.start, t.end, t.obj.text))
+                    break
                 if t.kind == PERIOD and t.obj.kind == "single" and t.obj.period is not None \
                         and (today is None or t.obj.period.end_date <= today):
                     # (a period not over when the article was written is a target, not results)
@@ -57,6 +68,15 @@ class Timing:
 
     _REPORT_WORD = re.compile(r"业绩|财报|中报|年报|季报|半年报|中期报告|年度报告")
 
+    def _dated_relative(self, t: Tok) -> Optional[Period]:
+        """A period written without its year that the article's day dates: 上半年, 今年上半年,
+        截至今年6月30日止半年, 明年1月 (None for 同期, 期内, 当年: of the period in context)."""
+        rel = getattr(t.obj, "relative", None)
+        if rel is None or self.ctx.today is None or t.obj.kind != "relative" or not (
+                rel.startswith(("H", "Q", "M")) or t.obj.year_offset is not None):
+            return None
+        return t.obj.resolve(self.ctx.today.year)
+
     def sole_period(self) -> Optional[Tok]:
         """An article about one set of results (业绩, 财报, 中报 …) that names only one reporting
         period, over by its day, leaving aside the ones it compares with (上年同期, 较2024年):
@@ -68,27 +88,28 @@ class Timing:
             found: Optional[Period] = None
             first: Optional[Tok] = None
             if self._REPORT_WORD.search(self.text):
+                named: list[tuple[Tok, Period, bool]] = []    # (token, period, only compared with)
                 for t in self.ctx.stream.tokens:
                     if t.kind != PERIOD or t.start in self.ctx.compared_periods:
                         continue
-                    rel = getattr(t.obj, "relative", None)
-                    p = t.obj.period
-                    if p is None and rel is not None and today is not None and (
-                            rel.startswith(("H", "Q", "M")) or t.obj.year_offset is not None):
-                        p = t.obj.resolve(today.year)       # 上半年, 今年上半年, 明年1月: by the day
-                    if p is None:
-                        if rel in ("full_year",):
-                            found = None                    # 全年 of a year not named: not one period
-                            break
-                        continue                            # 同期, 期内, 当年: of the one in context
-                    if today is not None and p.end_date > today:
-                        continue                            # (a year still to come: a target)
-                    if t.obj.kind not in ("single", "relative") or (found is not None and p != found):
-                        found = None
+                    p = t.obj.period or self._dated_relative(t)
+                    if p is None or (today is not None and p.end_date > today):
+                        continue        # 同期, 期内, 全年: of the one in context; a year to come: a target
+                    if t.obj.kind not in ("single", "relative"):
+                        named = []
                         break
-                    if found is None:
-                        first = t
-                    found = p
+                    # (较FY24的RMB312m, FY24为84.9%, 由2024年的…: a period compared with)
+                    aside = bool(COMPARE_BEFORE.search(self.text, max(0, t.start - 3), t.start)
+                                 or FROM_BEFORE.search(self.text, max(0, t.start - 3), t.start)
+                                 or ASIDE_AFTER.match(self.text, t.end))
+                    named.append((t, p, aside))
+                main = {p for _, p, aside in named if not aside}
+                if len(main) == 1:
+                    found = main.pop()
+                    if all(aside and p.end_date < found.end_date for _, p, aside in named if p != found):
+                        first = next(t for t, p, _ in named if p == found)
+                    else:
+                        found = None
             self._sole = Tok(PERIOD, first.start, first.end, ResolvedPeriod(found, first.start, first.end,
                                                                             first.obj.text)) if found else False
         return self._sole or None
@@ -141,14 +162,23 @@ class Timing:
             # the year of this sentence's period, else of this paragraph's, else of the article's topic
             topic = self.topic_period()
             base = st.period_tok or (self.prev_sentence_period if self.par_periods else None) \
-                or self._continued_period() or topic
+                or self._continued_period()
+            if base is None and rel in ("H1", "H2") and self.ctx.today is not None \
+                    and (topic is None or topic.obj.period is None or topic.obj.period.kind == "year"):
+                # 上半年收入… with only the article's topic year in view (an article of 2026-09 on
+                # a 2025 year and this year's half): the latest half ended by the article's day
+                return self._latest_before_today(pm, rel)
+            if not pm.text.startswith(_THAT_YEAR):
+                base = base or topic    # (那一年: the year the story is at, never the article's by default)
             if st.period_tok is None and topic is not None and topic.obj.period is not None \
                     and rel in _SUB_YEAR and str(topic.obj.period)[4:] == rel:
                 base = topic        # 第三季 in an article on third-quarter results: that quarter
             if rel == "full_year" and st.period_tok is None:
                 # 全年: the latest year the paragraph or the article is about (a year it compares
                 # with, 由2023年的…, is not the year it reports)
-                pool = [t for t in self.par_periods + [self.topic_period()] if t is not None
+                # (那一年全年: the year the story is at, never the article's topic by default)
+                topic_pool = [] if pm.text.startswith(_THAT_YEAR) else [self.topic_period()]
+                pool = [t for t in self.par_periods + topic_pool if t is not None
                         and t.obj.period is not None and _year_of(t.obj.period) is not None]
                 if pool:
                     base = max(pool, key=lambda t: _year_of(t.obj.period))
