@@ -101,6 +101,9 @@ _NOW_BEFORE = re.compile(r"(?:现在|目前|当前|如今|眼下|最新)的?(?:�
 #: a listing told near a figure: its change against the offer price may be the first day's
 _LISTING_NEAR = re.compile(r"上市|挂牌|首日|首挂|登陆|招股|暗盘")
 _NET_AFTER = re.compile(r"\s*的?\s*净额")
+#: the total the cornerstone investors put in, right before its figure
+_CORNERSTONE_TOTAL = re.compile(r"(?:合共|合计|共计|总计|共|斥资|出资|认购|认购了|承购)\s*(?:约|近|逾|超过?)?\s*"
+                                r"(?:人民币|港币|港元|美元|HK\$|US\$)?\s*$")
 
 class Classifier:
     """Metric decisions of the sentence reader (see the module docstring)."""
@@ -239,6 +242,10 @@ class Classifier:
             post = self._postfix(a, ("收入", "营收", "研发", "募资", "净亏损", "亏损"))
             if post in ("收入", "营收"):
                 return self._fact("revenue", a, st.segment, post, "postfix")
+            if "cornerstone" in st.sflags and st.sflags["cornerstone"] < pos and "sub" not in st.flags \
+                    and _CORNERSTONE_TOTAL.search(self.text, max(st.clause_start, pos - 8), pos):
+                # 引入7名基石投资者，共斥资约1.5亿美元 / 基石投资者:9名，合共约13.5亿港元
+                return self._fact("cornerstone_amount", a, None, "基石", "cornerstone")
             return self._mk_miss(a, sent, "no_metric_cue", "")
         if DELTA_BEFORE.search(text_before) or (st.mod == "delta" and st.mod_pos > st.base_pos) or (
                 st.mod in ("growth", "decline") and st.mod_pos > st.base_pos

@@ -359,6 +359,11 @@ def name_before(text: str, pos: int) -> str | None:
         run = run[:cls.start()]
     suffix = next((s for s in legal if run.endswith(s) and len(run) > len(s)), "")
     core = run[: len(run) - len(suffix)]
+    role = None
+    for role in _ROLE_NOUN.finditer(core):
+        pass
+    if role is not None and len(core) - role.end() >= 2:
+        core = core[role.end():]        # 国产芯片商澜芯, 智算中心运营商北溟数据: the name follows what the company is
     # Articles repeat a company's name: the longest tail of the run that the text also uses on
     # its own (地平线 in 智驾科技头部企业地平线(09660.HK)…地平线开盘…) is the name.
     for i in range(0, max(0, len(core) - 1)):
@@ -370,11 +375,6 @@ def name_before(text: str, pos: int) -> str | None:
         short = _without_company_word(cand)
         if short and _used_elsewhere(text, short, start, pos) and short not in generic:
             return cand + suffix
-    role = None
-    for role in _ROLE_NOUN.finditer(core):
-        pass
-    if role is not None and len(core) - role.end() >= 2:
-        core = core[role.end():]        # 国产芯片商澜芯: the name follows what the company is
     words = _jieba().lcut(core, HMM=True)
     kept: list[str] = []
     for w in reversed(words):
