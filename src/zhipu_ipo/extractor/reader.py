@@ -286,7 +286,7 @@ class Reader(Classifier, Timing):
                 kind = t.obj.kind
                 if kind == "price":
                     trading = price_talk = True
-                elif kind == "ctx" and t.obj.value == "trading" or kind == "change":
+                elif (kind == "ctx" and t.obj.value == "trading") or kind == "change":
                     price_talk = True       # (周三(8月26日)港股震荡走高。恒指收涨…: the day of the move)
                 elif kind == "metric" and t.obj.value in LOSSES:
                     loss = t.obj.value

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Optional
 from ..periods import Period, parse_period
 from .context import ResolvedPeriod, relative_day, year_hint
 from .entities import known_listings
-from .rules import ASIDE_AFTER, COMPARE_BEFORE, FROM_BEFORE, FUNDING_METRICS, LISTING_AFTER, LOOK, POINT_METRICS, SEGMENT_TALK, SINCE, WEEKDAY, WEEKDAYS
+from .rules import (ASIDE_AFTER, COMPARE_BEFORE, FROM_BEFORE, FUNDING_METRICS, LISTING_AFTER, LOOK, POINT_METRICS,
+                    SEGMENT_TALK, SINCE, WEEKDAY, WEEKDAYS)
 from .tokens import DATE, PERIOD, Tok
 
 if TYPE_CHECKING:
