@@ -95,15 +95,12 @@ _FROM_SEGMENT = re.compile(r"\s*(?:的收入|收入)?\s*(?:来自|源自|来源�
 _DAY_EXTREME = re.compile(r"(?:全日|全天|日内|当日|盘中)(?:最低|最高|低位|高位|低点|高点)\s*(?:为|报|在|见)?\s*$")
 #: 现在的总市值, 目前市值: the value today, not at the IPO
 _NOW_BEFORE = re.compile(r"(?:现在|目前|当前|如今|眼下|最新)的?(?:公司|总)?$")
-
-
-
 #: a listing told near a figure: its change against the offer price may be the first day's
 _LISTING_NEAR = re.compile(r"上市|挂牌|首日|首挂|登陆|招股|暗盘")
-_NET_AFTER = re.compile(r"\s*的?\s*净额")
 #: the total the cornerstone investors put in, right before its figure
 _CORNERSTONE_TOTAL = re.compile(r"(?:合共|合计|共计|总计|共|斥资|出资|认购|认购了|承购)\s*(?:约|近|逾|超过?)?\s*"
                                 r"(?:人民币|港币|港元|美元|HK\$|US\$)?\s*$")
+
 
 class Classifier:
     """Metric decisions of the sentence reader (see the module docstring)."""
@@ -306,7 +303,7 @@ class Classifier:
                     "cornerstone" in st.flags or st.base_pos < st.sflags.get("cornerstone", -1) < pos):
                 # (…可集资约38.34亿至41.89亿港元；基石方面，14名投资者合共承购3.5亿美元)
                 return self._fact("cornerstone_amount", a, None, st.base_cue, "cornerstone")
-            if base == "gross_proceeds" and ("net" in st.flags or _NET_AFTER.match(self.text, a.end)):
+            if base == "gross_proceeds" and ("net" in st.flags or self._postfix(a, ("净额",), 3)):
                 # (募集的约30.41亿港元净额: the net amount named after the figure)
                 return self._fact("net_proceeds", a, None, st.base_cue, "net-proceeds")
             if base == "gross_proceeds" and self._pre_ipo_funding(st, pos):
