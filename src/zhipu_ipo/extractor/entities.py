@@ -47,7 +47,9 @@ _QUOTED_BEFORE = re.compile(r"[「『“\"]([\u4e00-\u9fffA-Za-z]{2,16})[」』�
 _BARE_CODE = re.compile(r"[(（](?:([^()（）,，、\d]{1,20})[,，、]\s?)?"
                         r"(\d{4,5}(?=[)）])|0\d{4}(?=[,，;；][^()（）\n]{1,20}[)）]))")
 _DEFINITION = re.compile(
-    r"(?:以下简称|以下称|下称|简称|以下简称为|下称为)\s?[:：]?\s?[“\"「『]([^”\"」』()（）,，。]{1,16})[”\"」』]"
+    r"(?:以下简称|以下称|下称|简称|以下简称为|下称为)\s?[:：]?\s?(?:[“\"「『]([^”\"」』()（）,，。]{1,16})[”\"」』]"
+    # unquoted, alone in its parenthesis: (简称睿镭光电)
+    r"|([^“”\"「」『』()（）,，。、；;:：\s\d]{2,12})(?=[)）]))"
 )
 _OPEN = "(（"
 _CLOSE = ")）"
@@ -262,6 +264,9 @@ def discover_names(text: str) -> list[str]:
                 and not _DOTTED_DATE_END.search(text, max(0, start - 10), start):   # 2026.03.31墨羽数据
             start += 1
             prefix = prefix[1:]
+        if "的" in prefix:                  # 朔芯的软件: a possessive, no part of a name
+            cut = prefix.rindex("的") + 1
+            prefix, start = prefix[cut:], start + cut
         while len(prefix) > 2 and prefix[0] in _TRIM_FIRST:    # 继澜峰微电子: the name starts after 继
             prefix, start = prefix[1:], start + 1
         if len(prefix) > 2 and prefix[0] == "比" and _FIGURE_END.search(text, max(0, start - 3), start):
@@ -489,13 +494,19 @@ def build_registry(text: str) -> Registry:
     covered: set[int] = set()           # the characters of the tickers in ``pending``
     if "(" in text or "（" in text:
         for m in _DEFINITION.finditer(text):
-            alias = m.group(1).strip()
+            alias = (m.group(1) or m.group(2)).strip()
             op = _inside_parens(text, m.start())
             full = name_before(text, op) if op is not None else None
             if full is None and op is not None:
                 # 「渡鸥机器人」(下称“渡鸥”): the full name in quotes before the parenthesis
                 q = _QUOTED_BEFORE.search(text, max(0, op - 24), op)
                 full = q.group(1) if q is not None else None
+            if alias and full and alias[:2] not in full and op is not None:
+                # 量子计算公司合肥量衍量子科技股份有限公司(下称“量衍科技”): a short name takes its
+                # first characters from the full name, which starts no later than they do
+                k = text.rfind(alias[:2], max(0, op - 30), op)
+                if k != -1 and all(_NAME_CHAR.match(c) for c in text[k:op]):
+                    full = text[k:op]
             if alias and full:
                 add_company([full, alias])
     for m in find_tickers(text):

@@ -192,7 +192,8 @@ def _tickers(ctx, sent, tickers, cues, ents, drafts, misses) -> None:
                 if c.obj.value in ("listing", "ipo", "filing", "sub_start", "sub_end", "sub_period", "first_day")]
         known = (ent in ctx.registry.aliases.values() and ent not in bystanders()) or ent == ctx.main_entity \
             or _TRADES_AFTER.match(text, t.end) is not None or _heading_line(text, t.start, t.end) \
-            or _row_head(text, t.start, t.end) or _TITLE_AFTER.match(text, t.end) is not None
+            or _row_head(text, t.start, t.end) or _TITLE_AFTER.match(text, t.end) is not None \
+            or _RESPECTIVE_AFTER.match(text, t.end, sent.end) is not None
         if not ent or not (near or known):
             misses.append(Miss(t.start, t.end, "not_a_fact", "ticker of a company mentioned in passing", sent))
             continue
@@ -205,6 +206,9 @@ def _tickers(ctx, sent, tickers, cues, ents, drafts, misses) -> None:
 _OTHER_DAY_BEFORE = re.compile(r"(?:昨日|昨天|前日|前天|明日|明天|翌日|次日)\s*$")
 #: the date of a wire's dateline (某某社1月9日电，…): when the story was filed, not an event's day
 _WIRE_DATELINE = re.compile(r"\s*(?:电|专电|讯|消息)\s*[，,:：(（]")
+#: the companies of a list, then their figures one each (甲(02615)、乙(02705)及丙(02762)上半年收入分别为…):
+#: each code is of a subject of the article, not of a company named in passing
+_RESPECTIVE_AFTER = re.compile(r"[^。；;！!？?\n]*?分别")
 #: 2. 岚图智算(02871.HK):增速放缓 — the code of an item's title, before its colon
 _TITLE_AFTER = re.compile(r"[)）]\s*[:：]")
 

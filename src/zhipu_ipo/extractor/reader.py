@@ -132,6 +132,8 @@ _TO_AFTER = re.compile(r"的?[^，,。；;]{0,20}?(?:至|到)")
 _HEADING_DECOR = re.compile(r"[\s—–\-=~_*#【】\[\]▍|｜·•()（）]*")
 #: the start of an item's title: a number or bullet, then the company (1. 智谱(02513.HK):…)
 _COMPANY_TITLE = re.compile(r"([ \t\u3000]*(?:\d{1,2}[.、)）]|[(（]\d{1,2}[)）]|[一二三四五六七八九十][、.]|[・•●▪◆■►▶])?\s*)")
+#: a heading marked as one (■MiniMax：毛利率升至31.5%, 【估值】, ## 业绩)
+_MARKED_HEADING = re.compile(r"[ \t\u3000]*(?:[■□▌▍◆◇●★▶►#]|【)")
 _TITLE_COLON = re.compile(r"\s*(?:\.HK)?\s*[)）]?\s*[:：]")
 #: a line of a data box: a short label, a colon, its value (发售价:18.60港元(招股价区间…))
 _LABEL_LINE = re.compile(r"[^\d:：，,。]{2,14}[:：]")
@@ -207,6 +209,7 @@ class Reader(Classifier, Timing):
         self.par_uses = False                          # the paragraph lists uses of proceeds
         self.section_segment: Optional[str] = None     # segment named by the current section heading
         self.section_entity: Optional[str] = None      # company named by the current section heading
+        self.section_marked = False     # the section opened under a marked heading (■…, 【…】)
         self._topic = None                             # see topic_period
         self._sole = None                              # see sole_period
         self.lead_period: Optional[Tok] = None         # the one period of the last prose paragraph
@@ -305,10 +308,10 @@ class Reader(Classifier, Timing):
         if len(ents) >= 2:
             self.prev_entities = ents
         if price_talk and day_tok is not None and self.last_trading_pos != sent.end \
-                and not any(t.kind == AMOUNT for t in toks):
+                and not any(t.kind == AMOUNT and _DIGIT.search(self.text, t.start, t.end) for t in toks):
             # 8月29日早盘，X股价下挫。截至发稿，X跌6.25%…: a sentence of a day and no figure tells
             # the day the figures that follow are of
-            day = self._date_of(day_tok)
+            day = self._date_of(day_tok, session=True)
             if day is not None and not (self.ctx.today is not None and day > self.ctx.today):
                 # (…6月5日收市后实施，6月8日起生效, written on 5月15日: days to come are no session)
                 self.last_trading_day, self.last_trading_pos = day, sent.end
@@ -414,23 +417,33 @@ class Reader(Classifier, Timing):
         its gross margins and revenues belong to that segment until the next heading."""
         line = self.text[sent.start:sent.end].strip()
         starts_line = sent.start == 0 or self.text[sent.start - 1] == "\n"
-        if starts_line and (company := self._company_heading(sent, toks)) is not None:
+        if starts_line and len(line) <= 30 and _MARKED_HEADING.match(self.text, sent.start) \
+                and self.text.find("\n", sent.start, sent.end + 1) in (-1, sent.end - 1, sent.end):
+            # ■MiniMax：毛利率升至31.5% … ■分析：估值高企 — a marked heading opens a section about the
+            # one company it names (or about none): paragraphs under it that name no company are its
+            names = {t.obj.entity for t in toks if t.kind == ENTITY
+                     and t.obj.entity not in bystanders() and t.obj.entity not in indices()}
+            self.section_entity = names.pop() if len(names) == 1 else None
+            self.section_marked = True
+        elif starts_line and (company := self._company_heading(sent, toks)) is not None:
             # 1. 智谱(02513.HK):收入高增,亏损收窄 — an item's title naming one company before a
             # colon, with no figure: the lines under it (事件:公司…) are about that company
-            self.section_entity = company
+            self.section_entity, self.section_marked = company, False
             return
-        if len(line) > 30 and starts_line and not self._bullet(sent) and not _LABEL_LINE.match(line):
-            self.section_entity = None        # prose again: it names its own companies
-        if starts_line and len(line) <= 24:
-            # —— 天数智芯 ——, 【智谱(02513.HK)】: a heading naming one company opens its section
-            names = {t.obj.entity for t in toks if t.kind == ENTITY}
-            rest = self.text[sent.start:sent.end]
-            for t in sorted((t for t in toks if t.kind in (ENTITY, TICKER)), key=lambda t: -t.start):
-                rest = rest[:t.start - sent.start] + rest[t.end - sent.start:]
-            rest = _HEADING_LABEL.sub("", rest, count=1)     # 【业绩速览・第四范式(06682.HK)】
-            if len(names) == 1 and _HEADING_DECOR.fullmatch(rest):
-                self.section_entity = names.pop()
-                return
+        else:
+            if len(line) > 30 and starts_line and not self._bullet(sent) and not _LABEL_LINE.match(line) \
+                    and not self.section_marked:
+                self.section_entity = None        # prose again: it names its own companies
+            if starts_line and len(line) <= 24:
+                # —— 天数智芯 ——, 【智谱(02513.HK)】: a heading naming one company opens its section
+                names = {t.obj.entity for t in toks if t.kind == ENTITY}
+                rest = self.text[sent.start:sent.end]
+                for t in sorted((t for t in toks if t.kind in (ENTITY, TICKER)), key=lambda t: -t.start):
+                    rest = rest[:t.start - sent.start] + rest[t.end - sent.start:]
+                rest = _HEADING_LABEL.sub("", rest, count=1)     # 【业绩速览・第四范式(06682.HK)】
+                if len(names) == 1 and _HEADING_DECOR.fullmatch(rest):
+                    self.section_entity, self.section_marked = names.pop(), False
+                    return
         if not starts_line or not line or len(line) > 12 or re.search(r"[\d，,。：:；;!！?？]", line):
             return
         segs = [t.obj.value for t in toks if t.kind == CUE and t.obj.kind == "seg"]
@@ -504,6 +517,7 @@ class Reader(Classifier, Timing):
         for t in toks:
             if t.kind == CUE and t.obj.kind == "ctx":
                 st.sflags.setdefault(t.obj.value, t.start)
+        self._back_to_the_year(toks)
         if self.text[sent.start:sent.start + 2] == "其中" and self.prev_sentence_period is not None:
             st.period_tok = self.prev_sentence_period
         elif self.lead_period is not None and self._bullet(sent):
@@ -692,6 +706,20 @@ class Reader(Classifier, Timing):
             st.part_restore = cur
         elif earlier:
             st.unshifted = (cur,)
+
+    def _back_to_the_year(self, toks: list[Tok]) -> None:
+        """10~12月的收入为4.62亿元。毛利率由上一年度的50.5%降至43.0%: a sentence compared with the
+        previous fiscal year, after one about a part of a year, is about the whole year again."""
+        prev = self.prev_sentence_period
+        if prev is None or prev.obj.period is None or prev.obj.period.kind not in ("half", "quarter", "quarters"):
+            return
+        if any(t.kind == PERIOD and (t.obj.period is not None or t.obj.text not in _PREVIOUS_FISCAL_YEAR)
+               for t in toks) or not any(t.kind == PERIOD for t in toks):
+            return
+        year = parse_period(str(prev.obj.period.start_date.year))
+        whole = Tok(PERIOD, prev.start, prev.end, ResolvedPeriod(year, prev.start, prev.end, prev.obj.text))
+        self.prev_sentence_period = whole
+        self._par_period_toks = [whole if t is prev else t for t in self._par_period_toks]
 
     def _last_year_is_context(self, st: _State, t: Tok) -> bool:
         """去年 standing alone before 为/是 + a figure, when the year in context is itself the

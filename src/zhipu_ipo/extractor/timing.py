@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Optional
 
+from ..normalization import small_int
 from ..periods import Period, parse_period
 from .context import ResolvedPeriod, relative_day, year_hint
 from .entities import known_listings
@@ -453,6 +454,18 @@ class Timing:
                          and t.obj.period.start_date < span.start_date]
                 if wider:
                     span = min(wider, key=lambda p: p.start_date)
+            n_years = _N_YEARS_COMPOUND.search(self.text, max(st.sentence_start, pos - 20), pos)
+            if metric == "revenue_cagr" and n_years is not None and span.kind == "span" \
+                    and span.items()[-1].kind == "year":
+                # 2024年、2025年增速…，三年复合增长率: three years of revenue, or of growth (两年复合
+                # 增长率 of 2022–2024年): the reading whose first year the sentence names
+                end = span.items()[-1].start_date.year
+                n = small_int(n_years.group(1))
+                named = {q.start_date.year for t in self._sentence_periods(st, pos)
+                         for q in (t.obj.period.items() if t.obj.period.kind == "span" else [t.obj.period])}
+                first = next((y for y in (end - n + 1, end - n) if y in named), None)
+                if first is not None and span.items()[0].start_date.year not in (end - n + 1, end - n):
+                    span = parse_period(f"{first}..{end}")
             return str(span), ""
         if tok is None:
             if info.period in ("optional",) or metric in FUNDING_METRICS:
@@ -538,7 +551,7 @@ class Timing:
             if weekday is not None and not _DATE_PAREN_AFTER.match(self.text, dates[-1].end):
                 return weekday
         for t in reversed(dates):
-            d = self._date_of(t)
+            d = self._date_of(t, session=True)
             if d is not None:
                 return d
         weekday = self._weekday_before(max(sent.start, a.start - LOOK), a.start)
@@ -585,7 +598,9 @@ class Timing:
             return today - dt.timedelta(days=today.weekday() - wd + 7)
         return today - dt.timedelta(days=(today.weekday() - wd) % 7)
 
-    def _date_of(self, t: Tok) -> Optional[dt.date]:
+    def _date_of(self, t: Tok, session: bool = False) -> Optional[dt.date]:
+        """The date a date token names. A bare day (31日的香港股市) names one only as the day of a
+        session (``session``): the latest day of that number up to the article's day."""
         d = t.obj
         if d.date is not None:
             return d.date
@@ -593,6 +608,9 @@ class Timing:
         if rel is not None:
             # 今(26)日: the article's day, when the day written agrees with it; 上月31日
             return relative_day(self.ctx.today, rel, d.day)
+        if session and d.day and not d.month and self.ctx.today is not None:
+            month = "this_month" if d.day <= self.ctx.today.day else "last_month"
+            return relative_day(self.ctx.today, month, d.day)
         if not (d.month and d.day):
             return None
         return self.ctx.resolve_year(d.month, d.day, hint=year_hint(self.text, t.start))
@@ -608,6 +626,11 @@ _LISTING_LABEL_BEFORE = re.compile(r"(?:上市|挂牌)(?:日期|日)\s*(?:分别
 
 #: the sub-year periods a relative word names (上半年 -> H1, 前三季度 -> Q1-Q3)
 _SUB_YEAR = ("H1", "H2", "Q1-Q3", "Q1", "Q2", "Q3", "Q4")
+
+
+#: how many years a compound rate spans: 三年复合增长率, 3年CAGR, 两年间年均复合增速
+_N_YEARS_COMPOUND = re.compile(r"(?<![\d.])([两二三四五六2-6])\s*(?:个)?\s*(?:财)?年\s*(?:间|来|内|的)?\s*(?:收入|营收|收益|营业收入)?\s*"
+                               r"(?:的)?\s*(?:年均|年)?\s*(?:复合|CAGR)")
 
 
 def _shift_year(p: Period, offset: int) -> Optional[Period]:
