@@ -227,6 +227,11 @@ _DECOR_BEFORE = re.compile(r"[ \t\u3000\-—–=*#【\[《「『▍■●◆|｜
 _DECOR_AFTER = re.compile(r"[ \t\u3000\-—–=*#】\]》」』|｜]*(?:\n|$)")
 
 
+#: a list item's number or emoji, a name, its description in parentheses (2️⃣ 芯锂微(BMS芯片，8月28日递表))
+_ITEM_NAME = re.compile(r"(?m)^[ \t\u3000]*(?:\d{1,2}\ufe0f?\u20e3|[①-⑳]|[⑴-⒇]|\d{1,2}[.、)）]|[(（]\d{1,2}[)）]"
+                        r"|[一二三四五六七八九十]{1,2}[、.]|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)[ \t\u3000]*"
+                        r"([\u4e00-\u9fff]{2,8})[(（]([^()（）\n]{0,40})[)）]")
+
 _DOTTED_DATE_END = re.compile(r"(?:19|20)\d{2}[.\-/]\d{1,2}[.\-/]\d{1,2}$")
 
 
@@ -476,6 +481,13 @@ def build_registry(text: str) -> Registry:
 
     if re.search(_SUFFIX_HINT, text):
         for name in discover_names(text):
+            add_company([name])
+    # the name opening an item of a list of filings: 1️⃣ 睿镭光电(激光雷达，7月20日递表)
+    for m in _ITEM_NAME.finditer(text):
+        name = m.group(1)
+        if _INTRO.search(m.group(2)) and _uncommon(name) and not _starts_with_cue(name, 0) \
+                and not (reg.resolve(name) or reg.resolve(short_name(name))) \
+                and not any(w in name for w in _word_table().get("never", ())):
             add_company([name])
     # a legal name heading a line (a prospectus summary, a filing title): 驭风智驾科技股份有限公司 全球发售
     if "有限公司" in text:

@@ -132,6 +132,9 @@ _TO_AFTER = re.compile(r"的?[^，,。；;]{0,20}?(?:至|到)")
 _HEADING_DECOR = re.compile(r"[\s—–\-=~_*#【】\[\]▍|｜·•()（）]*")
 #: the start of an item's title: a number or bullet, then the company (1. 智谱(02513.HK):…)
 _COMPANY_TITLE = re.compile(r"([ \t\u3000]*(?:\d{1,2}[.、)）]|[(（]\d{1,2}[)）]|[一二三四五六七八九十][、.]|[・•●▪◆■►▶])?\s*)")
+#: the number or emoji of a list item: 1️⃣, ①, ⑴, 1., 1、, (1), 一、, 📌
+_NUMBERED_HEAD = re.compile(r"[ \t\u3000]*(?:\d{1,2}\ufe0f?\u20e3|[①-⑳]|[⑴-⒇]|\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）]"
+                            r"|[一二三四五六七八九十]{1,2}[、.]|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)[ \t\u3000]*")
 #: a heading marked as one (■MiniMax：毛利率升至31.5%, 【估值】, ## 业绩)
 _MARKED_HEADING = re.compile(r"[ \t\u3000]*(?:[■□▌▍◆◇●★▶►#]|【)")
 _TITLE_COLON = re.compile(r"\s*(?:\.HK)?\s*[)）]?\s*[:：]")
@@ -425,6 +428,10 @@ class Reader(Classifier, Timing):
                      and t.obj.entity not in bystanders() and t.obj.entity not in indices()}
             self.section_entity = names.pop() if len(names) == 1 else None
             self.section_marked = True
+        elif starts_line and len(line) <= 48 and (company := self._numbered_company(sent, toks)) is not None:
+            # 1️⃣ 睿镭光电(激光雷达，7月20日递表) — an item of a list of companies: the lines under it,
+            # up to the next item, are about that company
+            self.section_entity, self.section_marked = company, True
         elif starts_line and (company := self._company_heading(sent, toks)) is not None:
             # 1. 智谱(02513.HK):收入高增,亏损收窄 — an item's title naming one company before a
             # colon, with no figure: the lines under it (事件:公司…) are about that company
@@ -448,6 +455,18 @@ class Reader(Classifier, Timing):
             return
         segs = [t.obj.value for t in toks if t.kind == CUE and t.obj.kind == "seg"]
         self.section_segment = segs[0] if len(segs) == 1 and len(line) <= len(segs[0]) + 4 else None
+
+    def _numbered_company(self, sent: Span, toks: list[Tok]) -> Optional[str]:
+        """The company an item's line opens with, right after its number or emoji, the line
+        holding no figure (2️⃣ 芯锂微(BMS芯片，8月28日递表), ③ 飞鹞智能 — 无人机)."""
+        m = _NUMBERED_HEAD.match(self.text, sent.start)
+        if m is None or m.end() == sent.start or self.text.find("\n", sent.start, sent.end + 1) not in (-1, sent.end - 1, sent.end):
+            return None
+        ents = [t for t in toks if t.kind == ENTITY]
+        if not ents or ents[0].start != m.end() or any(t.kind == AMOUNT and t.start >= m.end() for t in toks) \
+                or len({t.obj.entity for t in ents}) != 1 or ents[0].obj.entity in bystanders():
+            return None
+        return ents[0].obj.entity
 
     def _company_heading(self, sent: Span, toks: list[Tok]) -> Optional[str]:
         """The company of a title line: (a number,) one company and its code, a colon, words
@@ -776,7 +795,8 @@ class Reader(Classifier, Timing):
             st.prev_base, st.prev_base_cue = st.base, st.base_cue
             # 期内亏损 / 年内亏损 (the period word was read as a period): the net loss
             plain = re.search(r"(?:期内|年内|本期|当期|全年)$", self.text[max(0, t.start - 2):t.start])
-            st.base = "net_loss" if plain else (st.loss_metric or "net_loss")
+            # (Adjusted net loss: its own metric, whatever loss the paragraph talks of)
+            st.base = "net_loss" if plain else c.value if c.value != "net_loss" else (st.loss_metric or "net_loss")
             st.base_cue, st.base_pos = c.word, t.start
             if plain and plain.group() == "年内":
                 self._year_in_view(st, t.start)

@@ -205,6 +205,10 @@ class Timing:
                 return None
             p = Period.of_date(month.end_date)
             return Tok(PERIOD, pm.start, pm.end, ResolvedPeriod(p, pm.start, pm.end, pm.text, kind="point"))
+        if canon is None and rel.startswith("M") and "-" in rel:
+            # 今年1-5月 / 前5月: a run of months of the year in context (2026-01..2026-05)
+            p = pm.resolve(year)
+            return Tok(PERIOD, pm.start, pm.end, ResolvedPeriod(p, pm.start, pm.end, pm.text)) if p is not None else None
         if canon is None:
             return None
         p = parse_period(canon)
@@ -475,8 +479,8 @@ class Timing:
         if unknown is not None and tok.start < unknown < pos:
             return None, "no_period"        # 2025年…；今年上半年收入… (the article's year unknown)
         p = tok.obj.period
-        if p.kind == "span":
-            return None, "ambiguous_period"
+        if p.kind == "span" and not _MONTH_RUN.fullmatch(str(p)):
+            return None, "ambiguous_period"     # (2025-01..2025-05, the first five months, is one period)
         if p.kind == "year" and _SINCE_YEAR.match(self.text, tok.end):
             # 2022年以来毛利率在50%~65%之间: a level held since then, not that year's
             return None, "no_period"
@@ -628,6 +632,8 @@ _LISTING_LABEL_BEFORE = re.compile(r"(?:上市|挂牌)(?:日期|日)\s*(?:分别
 _SUB_YEAR = ("H1", "H2", "Q1-Q3", "Q1", "Q2", "Q3", "Q4")
 
 
+#: a run of months of one year: 2025-01..2025-05
+_MONTH_RUN = re.compile(r"(\d{4})-\d{2}\.\.\1-\d{2}")
 #: how many years a compound rate spans: 三年复合增长率, 3年CAGR, 两年间年均复合增速
 _N_YEARS_COMPOUND = re.compile(r"(?<![\d.])([两二三四五六2-6])\s*(?:个)?\s*(?:财)?年\s*(?:间|来|内|的)?\s*(?:收入|营收|收益|营业收入)?\s*"
                                r"(?:的)?\s*(?:年均|年)?\s*(?:复合|CAGR)")
