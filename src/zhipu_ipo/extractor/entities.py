@@ -232,7 +232,25 @@ _ITEM_NAME = re.compile(r"(?m)^[ \t\u3000]*(?:\d{1,2}\ufe0f?\u20e3|[①-⑳]|[�
                         r"|[一二三四五六七八九十]{1,2}[、.]|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)[ \t\u3000]*"
                         r"([\u4e00-\u9fff]{2,8})[(（]([^()（）\n]{0,40})[)）]")
 
+#: a heading mark, a name, a colon or the end of the line (■学伴星：AI教育App, 【锦算云】)
+_MARKED_NAME = re.compile(r"(?m)^[ \t\u3000]*(?:[■□▌▍◆◇●★▶►]|【)[ \t\u3000]*([\u4e00-\u9fff]{2,8})[ \t\u3000]*(?:[:：|｜】]|$)")
+
 _DOTTED_DATE_END = re.compile(r"(?:19|20)\d{2}[.\-/]\d{1,2}[.\-/]\d{1,2}$")
+
+
+#: a name introduced by what the company is (…的工业软件公司匠枢软件, AI学习应用学伴星)
+_DESCRIBED_BEFORE = re.compile(r"(?:(?:芯片|设备|服务|供应|制造|运营|提供|开发|软件|硬件|方案|整车|授权|分销|代理|经销|集成)商"
+                               r"|厂商?|企业|公司|龙头|巨头|应用|平台|App|APP|独角兽)\s*$")
+
+
+def _described(text: str, name: str) -> bool:
+    """Somewhere else the article calls ``name`` a company: a role noun right before it."""
+    i = text.find(name)
+    while i != -1:
+        if _DESCRIBED_BEFORE.search(text, max(0, i - 6), i):
+            return True
+        i = text.find(name, i + 1)
+    return False
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:
@@ -487,6 +505,13 @@ def build_registry(text: str) -> Registry:
         name = m.group(1)
         if _INTRO.search(m.group(2)) and _uncommon(name) and not _starts_with_cue(name, 0) \
                 and not (reg.resolve(name) or reg.resolve(short_name(name))) \
+                and not any(w in name for w in _word_table().get("never", ())):
+            add_company([name])
+    # a marked heading that is a name the article repeats: ■匠枢软件：A股母公司分拆
+    for m in _MARKED_NAME.finditer(text):
+        name = m.group(1)
+        if _described(text, name) and _uncommon(name) and name[0] not in _BAD_FIRST \
+                and not _starts_with_cue(name, 0) and not (reg.resolve(name) or reg.resolve(short_name(name))) \
                 and not any(w in name for w in _word_table().get("never", ())):
             add_company([name])
     # a legal name heading a line (a prospectus summary, a filing title): 驭风智驾科技股份有限公司 全球发售
