@@ -77,6 +77,10 @@ _LEGAL_NEXT = re.compile(r"\s*(?:[A-Z][A-Za-z0-9 .,&'\-]{2,80}?(?:Co\.,? ?Ltd\.?
 _TABLE_NAME = re.compile(r"(?m)^[ \t]*[|｜][ \t]*([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11})[ \t]*[|｜][ \t]*0?\d{4}[ \t]*[|｜]"
                          # a tab-separated row: 云隼<TAB>02716<TAB>…
                          r"|^([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11})\t+0?\d{4}(?:\.HK)?\t")
+#: the head of a table's first column of companies, and a name in it (a footnote mark after it: 飞鹞智能*)
+_COMPANY_TABLE_HEAD = re.compile(r"(?m)^[ \t]*[|｜]?[ \t]*(?:公司|公司名称|名称|简称|企业|个股|股票|新股|发行人)[ \t]*[|｜]")
+_TABLE_ROW_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11}")
+_FOOTNOTE_MARK = re.compile(r"\s*(?:[*＊†‡※]+|[(（]?注\d?[)）]?)$")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9.&·\-]")
 
 
@@ -527,6 +531,21 @@ def build_registry(text: str) -> Registry:
             if not (reg.resolve(name) or reg.resolve(short_name(name))) \
                     and not any(w in name for w in _word_table().get("never", ())):
                 add_company([name])
+        # a table whose first column lists companies (公司|收入|净亏损 / 锦算云|13.05|7.15)
+        for m in _COMPANY_TABLE_HEAD.finditer(text):
+            pos = text.find("\n", m.end())
+            while pos != -1:
+                end = text.find("\n", pos + 1)
+                line = text[pos + 1:end if end != -1 else len(text)]
+                if not re.search(r"[|｜]", line):
+                    break
+                first = re.split(r"[|｜]", line.strip(" \t|｜"), maxsplit=1)[0]
+                name = _FOOTNOTE_MARK.sub("", first.strip())
+                if _TABLE_ROW_NAME.fullmatch(name) and _uncommon(name) and not _starts_with_cue(name, 0) \
+                        and not (reg.resolve(name) or reg.resolve(short_name(name))) \
+                        and not any(w in name for w in _word_table().get("never", ())):
+                    add_company([name])
+                pos = end
     pending: list[tuple[str, str, int, int]] = []
     covered: set[int] = set()           # the characters of the tickers in ``pending``
     if "(" in text or "（" in text:

@@ -132,6 +132,8 @@ _TO_AFTER = re.compile(r"的?[^，,。；;]{0,20}?(?:至|到)")
 _HEADING_DECOR = re.compile(r"[\s—–\-=~_*#【】\[\]▍|｜·•()（）]*")
 #: the start of an item's title: a number or bullet, then the company (1. 智谱(02513.HK):…)
 _COMPANY_TITLE = re.compile(r"([ \t\u3000]*(?:\d{1,2}[.、)）]|[(（]\d{1,2}[)）]|[一二三四五六七八九十][、.]|[・•●▪◆■►▶])?\s*)")
+_OPEN_PAREN_GAP = re.compile(r"\s*[(（]\s*(?:约|逾|近)?\s*")
+_CLOSE_PAREN_AFTER = re.compile(r"\s*[)）]")
 #: the number or emoji of a list item: 1️⃣, ①, ⑴, 1., 1、, (1), 一、, 📌
 _NUMBERED_HEAD = re.compile(r"[ \t\u3000]*(?:\d{1,2}\ufe0f?\u20e3|[①-⑳]|[⑴-⒇]|\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）]"
                             r"|[一二三四五六七八九十]{1,2}[、.]|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)[ \t\u3000]*")
@@ -582,6 +584,9 @@ class Reader(Classifier, Timing):
                     self._on_cue(st, t)
             elif k == AMOUNT and t.start < st.skip_until:
                 pass                # a step of a chain already read
+            elif k == AMOUNT and self._restated_after(toks, i):
+                # 按年多三成半(34.3%): the words round what the parentheses give exactly
+                self._miss(t.obj, sent, "not_a_fact", "a rounded figure restated in the parentheses after it")
             elif k == AMOUNT:
                 j = self._run_end(toks, i)
                 if j == i and "each" in st.sflags:
@@ -593,6 +598,16 @@ class Reader(Classifier, Timing):
             elif k == TICKER:
                 pass
             i += 1
+
+    def _restated_after(self, toks: list[Tok], i: int) -> bool:
+        """The figure, written in words (三成半, 两倍多), is followed by the same measure in
+        digits in parentheses (34.3%)."""
+        a = toks[i].obj
+        if i + 1 >= len(toks) or toks[i + 1].kind != AMOUNT or _DIGIT.search(self.text, a.start, a.end):
+            return False
+        b = toks[i + 1].obj
+        return b.unit == a.unit and _OPEN_PAREN_GAP.fullmatch(self.text, a.end, b.start) is not None \
+            and _CLOSE_PAREN_AFTER.match(self.text, b.end) is not None
 
     # ------------------------------------------------------------------ state updates
     def _on_period(self, st: _State, t: Tok) -> None:

@@ -29,7 +29,7 @@ from ..numbers import find_amounts
 from ..periods import ParseError, Period, find_periods, parse_period
 from .context import DocContext
 from .cues import find_cues
-from .entities import bystanders, company_like, known_listings, normalize_ticker, short_name
+from .entities import _FOOTNOTE_MARK, bystanders, company_like, known_listings, normalize_ticker, short_name
 from .records import Draft, Miss, clean_value
 from .rules import LOSSES, POINT_METRICS, metric_sets
 from .sentences import Span
@@ -296,8 +296,8 @@ def _row_company(ctx: DocContext, head: _Cell, cell: _Cell) -> Optional[str]:
         return known
     short = len(cell.text) <= 40            # (a name cell is short: bounded matching)
     m = (_NAME_CODE_CELL.fullmatch(cell.text) or _NAME_NOTE_CELL.fullmatch(cell.text)) if short else None
-    name = m.group(1) if m else cell.text
-    known = ctx.registry.resolve(name) if m else None
+    name = m.group(1) if m else _FOOTNOTE_MARK.sub("", cell.text)     # (飞鹞智能*: a footnote's mark)
+    known = ctx.registry.resolve(name) if m or name != cell.text else None
     if known is not None:
         return known                    # | 翼擎(招股书) | …: a known name and a note
     if _COMPANY_HEAD.search(head.text) and _NAME_CELL.fullmatch(name) and not find_cues(name):
