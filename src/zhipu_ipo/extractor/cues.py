@@ -56,7 +56,8 @@ _PRODUCT_WORD = r"(?:平台|模组|模块|业务|产品|系列|服务|方案|芯
 _PRODUCT_LINE = re.compile(
     r"(?<![A-Za-z0-9])([A-Z][a-z]+(?:[A-Z][a-z]*|[0-9]+)*)"
     r"(?=[\u4e00-\u9fff]{0,5}?" + _PRODUCT_WORD + r"(?:业务)?(?:收入|营收|收益|销售额|占)"
-    r"|(?:系列|产品线?)?[\u4e00-\u9fff]{0,6}?(?:实现)?(?:收入|营收|销售额))")
+    # (Kite系列2026财年收入: a period between; Harrier系列(测绘、巡检)收入: a note between)
+    r"|(?:系列|产品线?)?(?:[(（][^()（）\n]{0,16}[)）])?\0{0,16}[\u4e00-\u9fff]{0,6}?(?:实现)?(?:收入|营收|销售额))")
 
 
 def find_product_lines(text: str) -> list[Cue]:

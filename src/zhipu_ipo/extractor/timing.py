@@ -647,6 +647,10 @@ _N_YEARS_COMPOUND = re.compile(r"(?<![\d.])([两二三四五六2-6])\s*(?:个)?\
 def _shift_year(p: Period, offset: int) -> Optional[Period]:
     """The same kind of period ``offset`` years away (2025H1, -1 -> 2024H1)."""
     s = str(p)
+    if _MONTH_RUN.fullmatch(s):
+        # 截至2026年7月31日止四个月 (2026-04..2026-07), 上年同期: 2025-04..2025-07
+        a, b = s.split("..")
+        return parse_period(f"{int(a[:4]) + offset}{a[4:]}..{int(b[:4]) + offset}{b[4:]}")
     if ".." in s:
         return None
     m = re.match(r"(\d{4})(.*)$", s)
