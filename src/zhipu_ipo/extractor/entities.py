@@ -257,6 +257,25 @@ def _described(text: str, name: str) -> bool:
     return False
 
 
+#: what follows a company's name where it is the subject: a figure, a period, a verb or a stop
+_SUBJECT_NEXT = re.compile(r"[\d上下今去全前年是继在的、和与及早晚,，。;；:：(（]|股价|收|首日|市值")
+
+
+def _subject_uses(text: str, short: str, rest: str) -> int:
+    """How often ``short`` stands as a subject on its own: after a boundary, not followed by the
+    rest of the full name, and followed by a figure, a period, a verb or a stop."""
+    n = 0
+    i = text.find(short)
+    while i != -1:
+        end = i + len(short)
+        if (i == 0 or text[i - 1] in _NAME_LEFT or not _NAME_CHAR.match(text[i - 1])) \
+                and not text.startswith(rest, end) \
+                and (_SUBJECT_NEXT.match(text, end) is not None or _starts_with_cue(text, end)):
+            n += 1
+        i = text.find(short, i + 1)
+    return n
+
+
 def _alone_on_line(text: str, start: int, end: int) -> bool:
     """The name is a heading: only decorations stand around it on its line."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -623,6 +642,11 @@ def build_registry(text: str) -> Registry:
                         if short not in reg.aliases and (suf == "股份" or _stands_alone(text, short, suffixes)):
                             forms.add(short)
                         break
+    # A known company's first two characters used as its name (天数 of 天数智芯: 天数上半年收入…)
+    for alias, ident in known_aliases().items():
+        if len(alias) >= 4 and _is_cjk(alias[0]) and alias in text and alias[:2] not in reg.aliases \
+                and alias[:2] not in reg.discovered and _subject_uses(text, alias[:2], alias[2:]) >= 2:
+            reg.discovered[alias[:2]] = ident
     # The id of a discovered company is its shortest name.
     ids: dict[str, str] = {}
     for key, forms in groups.items():

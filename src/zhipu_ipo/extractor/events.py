@@ -125,6 +125,8 @@ def _known_listing_days(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
                                    for t in ctx.stream.in_span(d.sent.start, d.sent.end)
                                    if t.kind == ENTITY and t.obj.entity in known}
         others = {e for e, v in by_sentence[d.sent] if v == d.value}
+        if len(others) >= 2:
+            continue        # (智谱与天数智芯将于8日同日挂牌；MiniMax则排在9日: the day of those two)
         if len(others) == 1:
             d.entity = others.pop()
             if any(o.entity == d.entity and o.metric == d.metric and o.value == d.value for o in out):
