@@ -541,8 +541,11 @@ class Reader(Classifier, Timing):
         self._back_to_the_year(toks)
         if self.text[sent.start:sent.start + 2] == "其中" and self.prev_sentence_period is not None:
             st.period_tok = self.prev_sentence_period
-        elif self.lead_period is not None and self._bullet(sent):
-            st.period_tok = self.lead_period     # 【业绩要点】・收入：…: the period the lead paragraph gave
+        elif self.lead_period is not None and self._bullet(sent) and (
+                self.lead_is_heading or not any(t.kind == PERIOD for t in toks)):
+            # 【业绩要点】・收入：…: the period the lead paragraph gave (an item after another item
+            # that names its own period, 2. 天数上半年收入…, is read on its own)
+            st.period_tok = self.lead_period
         i = 0
         n = len(toks)
         while i < n:

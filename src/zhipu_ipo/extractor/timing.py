@@ -534,7 +534,10 @@ class Timing:
             for t in ctx.stream.in_span(max(st.sflags["first_day"], a.start - LOOK), a.start)) or (
             # (…首日以316.4元收市，其后…本周二盘中曾高见398元: the weekday written after 首日)
             "first_day" in st.sflags and ctx.today is not None
-            and WEEKDAY.search(self.text, max(st.sflags["first_day"], a.start - LOOK), a.start) is not None)
+            and WEEKDAY.search(self.text, max(st.sflags["first_day"], a.start - LOOK), a.start) is not None) or (
+            # (从首日收盘的34.46港元一路阴跌，今天收27.92港元: the article's day, after 首日)
+            "first_day" in st.sflags and any(st.sflags["first_day"] < st.sflags.get(w, -1) < a.start
+                                             for w in ("today", "yesterday")))
         recalled_later = "first_day" in st.sflags and st.sflags["first_day"] > a.start and re.search(
             r"(?:昨日|昨天|前日|上周[一二三四五])\s*$", self.text[max(0, st.sflags["first_day"] - 4):st.sflags["first_day"]])
         if "first_day" in st.sflags and not later_date and not recalled_later \
