@@ -153,6 +153,14 @@ class Classifier:
             # 营收7.46亿(人民币,下同)，去年同期是3.24亿: the currency the article declared
             unit = self.declared_currency[1]
             a = a.model_copy(update={"unit": unit})
+        if unit is None and a.scaled and not a.points:
+            # 收入是三点一二四个亿人民币，亏了二十九点五八个亿: the one currency the sentence
+            # has written before the figure
+            written = {t.obj.unit for t in self.ctx.stream.in_span(sent.start, a.start)
+                       if t.kind == AMOUNT and t.obj.unit in CURRENCIES}
+            if len(written) == 1:
+                unit = written.pop()
+                a = a.model_copy(update={"unit": unit})
         if unit is None:
             reason = "no_currency" if a.scaled else "no_metric_cue"
             return self._mk_miss(a, sent, reason, st.base or "")
