@@ -335,6 +335,8 @@ def discover_names(text: str) -> list[str]:
             continue
         if name in known_aliases() or any(name.endswith(a) for a in _known_cjk_aliases()):
             continue
+        if nxt.startswith("的") and _ROLE_NOUN.search(text, end + 1, end + 10):
+            continue        # 专注手术机器人的医疗器械公司禾屿医疗: what the company does, not its name
         if any(w in name for w in _word_table().get("never", ())) or _COUNTED.match(name):
             continue
         if prefix in _terms():

@@ -746,17 +746,26 @@ class Reader(Classifier, Timing):
 
     def _back_to_the_year(self, toks: list[Tok]) -> None:
         """10~12月的收入为4.62亿元。毛利率由上一年度的50.5%降至43.0%: a sentence compared with the
-        previous fiscal year, after one about a part of a year, is about the whole year again."""
-        prev = self.prev_sentence_period
-        if prev is None or prev.obj.period is None or prev.obj.period.kind not in ("half", "quarter", "quarters"):
-            return
+        previous fiscal year, after one about a part of a year, is about the whole year again (and
+        so is the paragraph after it)."""
         if any(t.kind == PERIOD and (t.obj.period is not None or t.obj.text not in _PREVIOUS_FISCAL_YEAR)
                for t in toks) or not any(t.kind == PERIOD for t in toks):
             return
-        year = parse_period(str(prev.obj.period.start_date.year))
-        whole = Tok(PERIOD, prev.start, prev.end, ResolvedPeriod(year, prev.start, prev.end, prev.obj.text))
-        self.prev_sentence_period = whole
-        self._par_period_toks = [whole if t is prev else t for t in self._par_period_toks]
+        sub_year = ("half", "quarter", "quarters")
+        prev = self.prev_sentence_period
+        parts = [t for t in self._par_period_toks if t.obj.period is not None and t.obj.period.kind in sub_year]
+        if prev is not None and prev.obj.period is not None and prev.obj.period.kind in sub_year:
+            parts.append(prev)
+        if not parts:
+            return
+        last = parts[-1]
+        year = parse_period(str(last.obj.period.start_date.year))
+        whole = Tok(PERIOD, last.start, last.end, ResolvedPeriod(year, last.start, last.end, last.obj.text))
+        if prev in parts:
+            self.prev_sentence_period = whole
+        named = {str(t.obj.period) for t in parts}
+        self._par_period_toks = [whole if t.obj.period is not None and str(t.obj.period) in named else t
+                                 for t in self._par_period_toks]
 
     def _last_year_is_context(self, st: _State, t: Tok) -> bool:
         """去年 standing alone before 为/是 + a figure, when the year in context is itself the
