@@ -553,9 +553,13 @@ def build_registry(text: str) -> Registry:
                     and not any(w in name for w in _word_table().get("never", ())):
                 add_company([name])
         # a table whose first column lists companies (公司|收入|净亏损 / 锦算云|13.05|7.15)
+        scanned = -1            # (a header inside rows already read starts no second scan)
         for m in _COMPANY_TABLE_HEAD.finditer(text):
+            if m.start() < scanned:
+                continue
             pos = text.find("\n", m.end())
             while pos != -1:
+                scanned = pos
                 end = text.find("\n", pos + 1)
                 line = text[pos + 1:end if end != -1 else len(text)]
                 if not re.search(r"[|｜]", line):
