@@ -232,9 +232,10 @@ _DECOR_AFTER = re.compile(r"[ \t\u3000\-—–=*#】\]》」』|｜]*(?:\n|$)")
 
 
 #: a list item's number or emoji, a name, its description in parentheses (2️⃣ 芯锂微(BMS芯片，8月28日递表))
-_ITEM_NAME = re.compile(r"(?m)^[ \t\u3000]*(?:\d{1,2}\ufe0f?\u20e3|[①-⑳]|[⑴-⒇]|\d{1,2}[.、)）]|[(（]\d{1,2}[)）]"
-                        r"|[一二三四五六七八九十]{1,2}[、.]|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)[ \t\u3000]*"
-                        r"([\u4e00-\u9fff]{2,8})[(（]([^()（）\n]{0,40})[)）]")
+#: the number or emoji of a list item: 1️⃣, ①, ⑴, 1., 1、, (1), 一、, 📌
+LIST_MARK = (r"[ \t\u3000]*(?:\d{1,2}\ufe0f?\u20e3|[①-⑳]|[⑴-⒇]|\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）]"
+             r"|[一二三四五六七八九十]{1,2}[、.]|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)[ \t\u3000]*")
+_ITEM_NAME = re.compile(r"(?m)^" + LIST_MARK + r"([\u4e00-\u9fff]{2,8})[(（]([^()（）\n]{0,40})[)）]")
 
 #: a heading mark, a name, a colon or the end of the line (■学伴星：AI教育App, 【锦算云】)
 _MARKED_NAME = re.compile(r"(?m)^[ \t\u3000]*(?:[■□▌▍◆◇●★▶►]|【)[ \t\u3000]*([\u4e00-\u9fff]{2,8})[ \t\u3000]*(?:[:：|｜】]|$)")

@@ -32,7 +32,7 @@ from ..numbers import Amount
 from ..periods import Period, parse_period, small_int
 from .classify import Classifier
 from .context import DocContext, ResolvedPeriod
-from .entities import bystanders, indices
+from .entities import LIST_MARK, bystanders, indices
 from .records import Conversion, Draft, Miss, clean_value
 from .rules import (
     AND_BETWEEN,
@@ -134,9 +134,8 @@ _HEADING_DECOR = re.compile(r"[\s—–\-=~_*#【】\[\]▍|｜·•()（）]*")
 _COMPANY_TITLE = re.compile(r"([ \t\u3000]*(?:\d{1,2}[.、)）]|[(（]\d{1,2}[)）]|[一二三四五六七八九十][、.]|[・•●▪◆■►▶])?\s*)")
 _OPEN_PAREN_GAP = re.compile(r"\s*[(（]\s*(?:约|逾|近)?\s*")
 _CLOSE_PAREN_AFTER = re.compile(r"\s*[)）]")
-#: the number or emoji of a list item: 1️⃣, ①, ⑴, 1., 1、, (1), 一、, 📌
-_NUMBERED_HEAD = re.compile(r"[ \t\u3000]*(?:\d{1,2}\ufe0f?\u20e3|[①-⑳]|[⑴-⒇]|\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）]"
-                            r"|[一二三四五六七八九十]{1,2}[、.]|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)[ \t\u3000]*")
+#: the number or emoji of a list item (1️⃣ 睿镭光电(…))
+_NUMBERED_HEAD = re.compile(LIST_MARK)
 #: a heading marked as one (■MiniMax：毛利率升至31.5%, 【估值】, ## 业绩)
 _MARKED_HEADING = re.compile(r"[ \t\u3000]*(?:[■□▌▍◆◇●★▶►#]|【)")
 _TITLE_COLON = re.compile(r"\s*(?:\.HK)?\s*[)）]?\s*[:：]")
@@ -423,7 +422,7 @@ class Reader(Classifier, Timing):
         line = self.text[sent.start:sent.end].strip()
         starts_line = sent.start == 0 or self.text[sent.start - 1] == "\n"
         if starts_line and len(line) <= 30 and _MARKED_HEADING.match(self.text, sent.start) \
-                and self.text.find("\n", sent.start, sent.end + 1) in (-1, sent.end - 1, sent.end):
+                and self._whole_line(sent):
             # ■MiniMax：毛利率升至31.5% … ■分析：估值高企 — a marked heading opens a section about the
             # one company it names (or about none): paragraphs under it that name no company are its
             names = {t.obj.entity for t in toks if t.kind == ENTITY
@@ -458,11 +457,15 @@ class Reader(Classifier, Timing):
         segs = [t.obj.value for t in toks if t.kind == CUE and t.obj.kind == "seg"]
         self.section_segment = segs[0] if len(segs) == 1 and len(line) <= len(segs[0]) + 4 else None
 
+    def _whole_line(self, sent: Span) -> bool:
+        """The sentence runs to the end of its line (a heading, not the start of prose)."""
+        return self.text.find("\n", sent.start, sent.end + 1) in (-1, sent.end - 1, sent.end)
+
     def _numbered_company(self, sent: Span, toks: list[Tok]) -> Optional[str]:
         """The company an item's line opens with, right after its number or emoji, the line
         holding no figure (2️⃣ 芯锂微(BMS芯片，8月28日递表), ③ 飞鹞智能 — 无人机)."""
         m = _NUMBERED_HEAD.match(self.text, sent.start)
-        if m is None or m.end() == sent.start or self.text.find("\n", sent.start, sent.end + 1) not in (-1, sent.end - 1, sent.end):
+        if m is None or m.end() == sent.start or not self._whole_line(sent):
             return None
         ents = [t for t in toks if t.kind == ENTITY]
         if not ents or ents[0].start != m.end() or any(t.kind == AMOUNT and t.start >= m.end() for t in toks) \
