@@ -238,7 +238,8 @@ LIST_MARK = (r"[ \t\u3000]*(?:\d{1,2}\ufe0f?\u20e3|[①-⑳]|[⑴-⒇]|\d{1,2}[.
 _ITEM_NAME = re.compile(r"(?m)^" + LIST_MARK + r"([\u4e00-\u9fff]{2,8})[(（]([^()（）\n]{0,40})[)）]")
 
 #: a heading mark, a name, a colon or the end of the line (■学伴星：AI教育App, 【锦算云】)
-_MARKED_NAME = re.compile(r"(?m)^[ \t\u3000]*(?:[■□▌▍◆◇●★▶►]|【)[ \t\u3000]*([\u4e00-\u9fff]{2,8})[ \t\u3000]*(?:[:：|｜】]|$)")
+HEADING_MARK = r"[ \t\u3000]*(?:[■□▌▍◆◇●★▶►]|【)"
+_MARKED_NAME = re.compile(r"(?m)^" + HEADING_MARK + r"[ \t\u3000]*([\u4e00-\u9fff]{2,8})[ \t\u3000]*(?:[:：|｜】]|$)")
 
 _DOTTED_DATE_END = re.compile(r"(?:19|20)\d{2}[.\-/]\d{1,2}[.\-/]\d{1,2}$")
 
@@ -269,8 +270,7 @@ def _subject_uses(text: str, short: str, rest: str) -> int:
     i = text.find(short)
     while i != -1:
         end = i + len(short)
-        if (i == 0 or text[i - 1] in _NAME_LEFT or not _NAME_CHAR.match(text[i - 1])) \
-                and not text.startswith(rest, end) \
+        if _starts_word(text, i) and not text.startswith(rest, end) \
                 and (_SUBJECT_NEXT.match(text, end) is not None or _starts_with_cue(text, end)):
             n += 1
         i = text.find(short, i + 1)
@@ -449,14 +449,18 @@ def name_before(text: str, pos: int) -> str | None:
     return name
 
 
+def _starts_word(text: str, i: int) -> bool:
+    """A name written at ``i`` starts there: a boundary (or no name character) stands before it."""
+    return i == 0 or text[i - 1] in _NAME_LEFT or not _NAME_CHAR.match(text[i - 1])
+
+
 def _used_elsewhere(text: str, name: str, skip_from: int, skip_to: int) -> bool:
     """``name`` stands on its own somewhere else in ``text`` (a boundary before it)."""
     if len(name) < 2:
         return False
     i = text.find(name)
     while i != -1:
-        if not (skip_from <= i <= skip_to) and (
-                i == 0 or text[i - 1] in _NAME_LEFT or not _NAME_CHAR.match(text[i - 1])):
+        if not (skip_from <= i <= skip_to) and _starts_word(text, i):
             return True
         i = text.find(name, i + 1)
     return False
@@ -468,8 +472,7 @@ def _stands_alone(text: str, short: str, suffixes: list[str]) -> bool:
     i = text.find(short)
     while i != -1:
         end = i + len(short)
-        if (i == 0 or text[i - 1] in _NAME_LEFT or not _NAME_CHAR.match(text[i - 1])) and \
-                not any(text.startswith(suf, end) for suf in suffixes):
+        if _starts_word(text, i) and not any(text.startswith(suf, end) for suf in suffixes):
             return True
         i = text.find(short, i + 1)
     return False

@@ -32,7 +32,7 @@ from ..numbers import Amount
 from ..periods import Period, parse_period, small_int
 from .classify import Classifier
 from .context import DocContext, ResolvedPeriod
-from .entities import LIST_MARK, bystanders, indices
+from .entities import HEADING_MARK, LIST_MARK, bystanders, indices
 from .records import Conversion, Draft, Miss, clean_value
 from .rules import (
     AND_BETWEEN,
@@ -137,7 +137,7 @@ _CLOSE_PAREN_AFTER = re.compile(r"\s*[)）]")
 #: the number or emoji of a list item (1️⃣ 睿镭光电(…))
 _NUMBERED_HEAD = re.compile(LIST_MARK)
 #: a heading marked as one (■MiniMax：毛利率升至31.5%, 【估值】, ## 业绩)
-_MARKED_HEADING = re.compile(r"[ \t\u3000]*(?:[■□▌▍◆◇●★▶►#]|【)")
+_MARKED_HEADING = re.compile(HEADING_MARK + r"|[ \t\u3000]*#")
 _TITLE_COLON = re.compile(r"\s*(?:\.HK)?\s*[)）]?\s*[:：]")
 #: a line of a data box: a short label, a colon, its value (发售价:18.60港元(招股价区间…))
 _LABEL_LINE = re.compile(r"[^\d:：，,。]{2,14}[:：]")
