@@ -526,22 +526,28 @@ def build_registry(text: str) -> Registry:
         groups[key] |= forms
         return key
 
+    def new_name(name: str) -> bool:
+        """Not a company already known, nor a run holding a word that is never a name."""
+        return not (reg.resolve(name) or reg.resolve(short_name(name))) \
+            and not any(w in name for w in _word_table().get("never", ()))
+
+    def new_plain_name(name: str) -> bool:
+        """A new name standing alone (a list item, a heading, a table cell): also no common word
+        of the language and no cue word."""
+        return _uncommon(name) and not _starts_with_cue(name, 0) and new_name(name)
+
     if re.search(_SUFFIX_HINT, text):
         for name in discover_names(text):
             add_company([name])
     # the name opening an item of a list of filings: 1️⃣ 睿镭光电(激光雷达，7月20日递表)
     for m in _ITEM_NAME.finditer(text):
         name = m.group(1)
-        if _INTRO.search(m.group(2)) and _uncommon(name) and not _starts_with_cue(name, 0) \
-                and not (reg.resolve(name) or reg.resolve(short_name(name))) \
-                and not any(w in name for w in _word_table().get("never", ())):
+        if _INTRO.search(m.group(2)) and new_plain_name(name):
             add_company([name])
     # a marked heading that is a name the article repeats: ■匠枢软件：A股母公司分拆
     for m in _MARKED_NAME.finditer(text):
         name = m.group(1)
-        if _described(text, name) and _uncommon(name) and name[0] not in _BAD_FIRST \
-                and not _starts_with_cue(name, 0) and not (reg.resolve(name) or reg.resolve(short_name(name))) \
-                and not any(w in name for w in _word_table().get("never", ())):
+        if _described(text, name) and name[0] not in _BAD_FIRST and new_plain_name(name):
             add_company([name])
     # a legal name heading a line (a prospectus summary, a filing title): 驭风智驾科技股份有限公司 全球发售
     if "有限公司" in text:
@@ -553,8 +559,7 @@ def build_registry(text: str) -> Registry:
     if "|" in text or "｜" in text or "\t" in text:
         for m in _TABLE_NAME.finditer(text):
             name = m.group(1) or m.group(2)
-            if not (reg.resolve(name) or reg.resolve(short_name(name))) \
-                    and not any(w in name for w in _word_table().get("never", ())):
+            if new_name(name):
                 add_company([name])
         # a table whose first column lists companies (公司|收入|净亏损 / 锦算云|13.05|7.15)
         scanned = -1            # (a header inside rows already read starts no second scan)
@@ -570,9 +575,7 @@ def build_registry(text: str) -> Registry:
                     break
                 first = re.split(r"[|｜]", line.strip(" \t|｜"), maxsplit=1)[0]
                 name = _FOOTNOTE_MARK.sub("", first.strip())
-                if _TABLE_ROW_NAME.fullmatch(name) and _uncommon(name) and not _starts_with_cue(name, 0) \
-                        and not (reg.resolve(name) or reg.resolve(short_name(name))) \
-                        and not any(w in name for w in _word_table().get("never", ())):
+                if _TABLE_ROW_NAME.fullmatch(name) and new_plain_name(name):
                     add_company([name])
                 pos = end
     pending: list[tuple[str, str, int, int]] = []
