@@ -20,6 +20,7 @@ from typing import Optional
 
 from ..models import Extraction, Fact, Mention, fast_constructor
 from ..normalization import Normalized, normalize
+from .arithmetic import date_growth_by_arithmetic
 from .context import build_context
 from .entities import build_registry, written_ids
 from .events import read_events
@@ -94,6 +95,7 @@ def _extract_one(text: str, doc: str, published: Optional[dt.date]) -> Extractio
             ctx.listing_dates[d.entity] = dt.date.fromisoformat(d.value)
     reader = Reader(ctx)
     reader.read()
+    date_growth_by_arithmetic(reader.drafts)
     drafts = ev_drafts + tab_drafts + reader.drafts
     misses = ev_misses + tab_misses + reader.misses
     ids = written_ids([t.obj for t in stream.tokens if t.kind == ENTITY])

@@ -102,6 +102,18 @@ _CORNERSTONE_TOTAL = re.compile(r"(?:合共|合计|共计|总计|共|斥资|出�
                                 r"(?:人民币|港币|港元|美元|HK\$|US\$)?\s*$")
 
 
+#: a threshold a rule sets, right before the figure: 须不低于, 必须达到, 要求至少, 门槛为
+_REQUIRED_BEFORE = re.compile(r"(?:(?:必须|须|需|需要|应|要求|规定)\s*(?:不低于|不少于|不得低于|不得少于|至少|达到?|高于|超过|在)"
+                              r"|门槛(?:为|是|定为)?|最低要求(?:为|是)?)\s*$")
+#: the parallel of a figure before it: ，已商业化公司则为40亿港元
+_PARALLEL_IS = re.compile(r"(?:则|亦|也)(?:为|是)\s*$")
+#: a comparison with peers right before a multiple: 较美股同类推理云公司约, 高于行业平均的
+_PEERS_BEFORE = re.compile(r"(?:较|比|相比|对比|高于|低于|远超|不及)[^，,。；;\d]{0,16}(?:同类|同业|同行|可比|对手|行业|板块|同侪)"
+                           r"[^，,。；;\d]{0,10}$")
+#: what follows the count of funding rounds: 9轮融资, 3轮外部融资, 5轮的股权融资
+_ROUNDS_AFTER = re.compile(r"的?(?:外部|私募|股权|战略|市场化|机构)?(?:融资|投资|募资|集资)")
+
+
 class Classifier:
     """Metric decisions of the sentence reader (see the module docstring)."""
 
@@ -130,6 +142,14 @@ class Classifier:
                 # 午后一度下探22.9港元 in a story of the whole day: the day's low
                 return (f"{st.price}_price", a.value, "HKD/share", a.qualifier, None, "一度", f"intraday-{st.price}")
             return self._mk_miss(a, sent, "not_a_fact", "intraday peak or grey market")
+        before = self.text[max(st.clause_start, pos - 10):pos]
+        if a.qualifier_text and a.text.startswith(a.qualifier_text):
+            before += a.qualifier_text
+        if _REQUIRED_BEFORE.search(before) or ("requirement" in st.sflags and _PARALLEL_IS.search(before)):
+            # 上市时市值须不低于80亿港元，已商业化公司则为40亿港元: a rule's thresholds, not the
+            # company's figures
+            st.sflags["requirement"] = pos
+            return self._mk_miss(a, sent, "not_a_fact", "a requirement")
         if unit is None and st.price is None and self.hk_doc and not a.scaled and a.unit is None \
                 and BARE_CLOSE.search(self.text, max(0, pos - 4), pos):
             st.price, st.price_pos = "close", pos - 1          # 首日收131.5，涨13.17%
@@ -619,6 +639,9 @@ class Classifier:
                 re.match(r"\s*(?:或以上|以上)", self.text[a.end:a.end + 4]):
             return self._mk_miss(a, sent, "not_a_fact", "a threshold (若认购倍数达100倍或以上)")
         base = st.base
+        if _PEERS_BEFORE.search(self.text, max(st.clause_start, pos - 24), pos):
+            # 较美股同类公司约20倍明显偏贵: the peers' multiple, not the company's
+            return self._mk_miss(a, sent, "not_a_fact", "a multiple of peers")
         if base in ("hk_offer_shares", "intl_offer_shares") and not post and (
                 st.base_pos >= st.clause_start or LABEL_GAP.fullmatch(
                     self.text, st.base_pos + len(st.base_cue or ""), pos)):
@@ -713,7 +736,7 @@ class Classifier:
                 r"[^，,。；;\d]{0,10}的基石投资|\s*(?:及|和|与|、)\s*\d{1,3}\s*[家名位]\s*的?基石",
                 self.text[a.end:a.end + 16])):
             return ("cornerstone_count", a.value, "count", a.qualifier, None, "基石投资者", "count")
-        if counter == "轮" and (self._postfix(a, ("融资", "投资", "募资", "集资", "股权融资"))
+        if counter == "轮" and (_ROUNDS_AFTER.match(self.text, a.end)
                                 or st.base in ("x_funding", "total_funding")):
             return ("funding_rounds", a.value, "count", a.qualifier, None, "轮融资", "count")
         if counter in ("人", "名") and st.base == "rd_headcount":

@@ -680,15 +680,30 @@ def _lexicon_cjk_ids() -> frozenset[str]:
     return frozenset(i for i in known_aliases().values() if not i.isascii())
 
 
+def _only_words(rest: str, words) -> bool:
+    """``rest`` is a run of ``words`` (半导体科技 of 半导体 and 科技)."""
+    while rest:
+        w = next((w for w in words if rest.startswith(w)), None)
+        if w is None:
+            return False
+        rest = rest[len(w):]
+    return True
+
+
 def written_ids(mentions: list[EntityMention]) -> dict[str, str]:
     """id -> the id this document's facts carry, where they differ. A company FACTS.md has no
     slug for keeps "its shortest Chinese name", and that is the shortest name the article
     writes: 阿里巴巴 in an article that says 阿里巴巴-W, 阿里 in one that says 阿里 (the lexicon id)."""
     cjk = _lexicon_cjk_ids()
     suffixes = _word_table().get("suffix", ())
+    known = frozenset(known_aliases().values())
     written: dict[str, list[str]] = {}
     for m in mentions:
-        if m.entity in cjk:
+        if m.entity not in known and not m.entity.isascii():
+            # a company the article introduced: its id is a name the article writes (芯锂微, not
+            # the 芯锂 left of 芯锂微电子 without its trade word)
+            written.setdefault(m.entity, []).append(short_name(m.text))
+        elif m.entity in cjk:
             name = short_name(m.text)
             if name.startswith(m.entity) and name[len(m.entity):] in suffixes:
                 name = m.entity          # 地平线机器人 is 地平线 with its company word
@@ -696,8 +711,17 @@ def written_ids(mentions: list[EntityMention]) -> dict[str, str]:
                 written.setdefault(m.entity, []).append(name)
     out = {}
     for ident, names in written.items():
-        if ident not in names:
+        if ident in names:
+            continue
+        if ident in cjk:
             out[ident] = min(names, key=len)
+            continue
+        # an introduced company named by a cut its article never writes (芯锂 of 芯锂微电子,
+        # called 芯锂微): the written name it is the start of, unless only a trade or legal
+        # word follows it (晟弘 of 晟弘股份, 琢石智能 of 琢石智能科技 stay)
+        cut = [n for n in names if n.startswith(ident) and not _only_words(n[len(ident):], suffixes)]
+        if cut:
+            out[ident] = min(cut, key=len)
     return out
 
 

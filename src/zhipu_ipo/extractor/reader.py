@@ -143,6 +143,13 @@ _TITLE_COLON = re.compile(r"\s*(?:\.HK)?\s*[)）]?\s*[:：]")
 _LABEL_LINE = re.compile(r"[^\d:：，,。]{2,14}[:：]")
 #: the rest of a clause holds a figure: 前年收入7.34亿元 (not a clause of only a date)
 _FIGURE_IN_CLAUSE = re.compile(r"[^，,。；;\n]{0,12}?\d")
+def _consecutive_years(items) -> bool:
+    return all(p.kind == "year" for p in items) and all(
+        b.start_date.year - a.start_date.year == 1 for a, b in zip(items, items[1:]))
+
+
+#: a clause that is only the growth of the figure before it: ，年增67.0% / ，同比增长67%
+_GROWTH_CLAUSE = re.compile(r"\s*(?:同比|按年|年)?(?:增长|增加|上升|成长|增|下降|减少|下滑|衰退|减)了?\s*(?:约|近|逾)?\s*[\d-]")
 #: a part of the period in context named after the period: 第四季单季, 第二季度单季
 _PART_AFTER = re.compile(r"\s*(?:的)?\s*(?:单季度?|单季|单月|当季)")
 #: a period a forecast is about: 2026年收入预测…
@@ -560,7 +567,12 @@ class Reader(Classifier, Timing):
                 st.clause_start = t.start
                 if st.unshifted is not None and not (
                         st.period_tok is not None and self.text[t.start - 1:t.start] in (":", "：")
-                        and not self.text[st.period_tok.end:t.start - 1].strip()):
+                        and not self.text[st.period_tok.end:t.start - 1].strip()) and not (
+                        st.period_tok is not None and st.base_pos > st.period_tok.start
+                        and self.text[t.start - 1:t.start] in (",", "，")
+                        and _GROWTH_CLAUSE.match(self.text, t.start)):
+                    # (2025年营收A，年增B；2024年营收C，年增D: D is the growth of C's year, but the
+                    # 2025年营收A，2024年为C，同比增长D of an aside is the year in context's)
                     # (the label 上年同期：1.91亿元 keeps its period for the figure after the colon)
                     st.period_tok, st.unshifted = st.unshifted[0], None
                 if st.part_restore is not None and self.text[t.start - 1:t.start] in (";", "；"):
@@ -571,6 +583,14 @@ class Reader(Classifier, Timing):
                     st.denominator = None
                 elif st.mod is None and st.spent_mod in ("growth", "decline"):
                     st.mod = st.spent_mod       # 收入增速：2024年174.3%，2025年93.5%
+                elif st.mod is None and toks[i + 1].kind == ENTITY:
+                    # 瞳鉴研发费用占收入的64.6%，为六家最高；芯锂微为28.7%: the measure of the
+                    # sentence's last fact, for another company
+                    last = self.drafts[-1] if self.drafts and self.drafts[-1].start >= st.sentence_start else None
+                    if last is not None and last.metric == "rd_to_revenue":
+                        st.mod, st.denominator, st.mod_pos = "share_of", "revenue", t.start
+                    elif last is not None and last.metric == "revenue_growth":
+                        st.mod, st.mod_pos = "growth", t.start
                 st.flags = {}
             elif k == ENTITY:
                 if self._object_position(st, t):
@@ -834,6 +854,13 @@ class Reader(Classifier, Timing):
         elif c.kind == "mod":
             if c.value == "level" and st.mod is not None and st.mod_pos >= st.clause_start:
                 return
+            if c.value == "level" and st.mod is None and st.spent_mod in ("growth", "decline") \
+                    and st.clause_start <= st.last_amount_end <= t.start \
+                    and not self.text[st.last_amount_end:t.start].strip(" 的") \
+                    and self.drafts and self.drafts[-1].end == st.last_amount_end \
+                    and self.drafts[-1].metric.endswith("_growth"):
+                st.mod, st.mod_pos = "growth", t.start   # 增速由15.8%降至5.7%: the growth rate again
+                return
             if c.value == "share_of_revenue":
                 st.mod, st.denominator = "share_of", "revenue"
             else:
@@ -878,12 +905,18 @@ class Reader(Classifier, Timing):
     _PERIOD_IS = re.compile(r"\s*(?:则|时)?\s*(?:为|是)\s*$")
     _CLAUSE_END = re.compile(r"\s*(?:[，,;；。\n]|$)")
 
+    _ENTITY_IS = re.compile(r"\s*(?:则|亦|也)?(?:为|是|约为|达)\s*")
+
     def _same_measure_next(self, toks: list[Tok], i: int) -> bool:
         """…占收入比例为128.7%，上年度为132.4%: a clause of only a period, 为 and a figure
         measures what the clause before measured (its share or ratio too)."""
         if i + 2 >= len(toks):
             return False
         p, a = toks[i + 1], toks[i + 2]
+        if p.kind == ENTITY and a.kind == AMOUNT and not self.text[toks[i].start:p.start].strip(" ，,；;:：") \
+                and self._ENTITY_IS.fullmatch(self.text, p.end, a.start) \
+                and self._CLAUSE_END.match(self.text, a.end) is not None:
+            return True     # …研发费用占收入的64.6%；芯锂微为28.7%: another company's same measure
         if not (p.kind == PERIOD and a.kind == AMOUNT and not self.text[toks[i].start:p.start].strip(" ，,；;:：")):
             return False
         if self._PERIOD_IS.match(self.text, p.end, a.start):
@@ -1299,7 +1332,8 @@ class Reader(Classifier, Timing):
                     and not (getattr(a, "counter", None) in ("名", "位", "强")
                              and self.text[max(0, a.start - 1):a.start] in ("前", "第", "头")):
                 # (毛利率方面，四家分别为…: the subject; 集资额方面，前四名依次为…: a rank)
-                st.dropped_base, st.base = st.base, None   # the carried cue does not explain this clause
+                if st.base is not None:     # the carried cue does not explain this clause
+                    st.dropped_base, st.base = st.base, None
             return
         metric, value, unit, qualifier, segment, cue, rule = decided
         info = self.metrics[metric]
@@ -1393,6 +1427,11 @@ class Reader(Classifier, Timing):
                 periods = counted       # …，今年首六个月…；两期经调整净亏损各为A及B
             elif "same_period" in st.flags or "each" in st.sflags or tok is None:
                 periods = self._recent_list(len(run), first.start, st.sentence_start)
+            if periods is None and metric.endswith("_growth") and tok is not None \
+                    and len(tok.obj.items or []) == len(run) + 1 and _consecutive_years(tok.obj.items):
+                # 2023年、2024年及2025年收入分别为A、B及C，按年增长D及E: the growth of each year
+                # after the first
+                periods = list(tok.obj.items)[1:]
             if periods is None and tok is not None and len(tok.obj.items or []) > len(run) \
                     and self._truncated(sent):
                 periods = list(tok.obj.items)[: len(run)]

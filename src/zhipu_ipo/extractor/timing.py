@@ -144,6 +144,7 @@ class Timing:
         rel = getattr(pm, "relative", None)
         if rel in ("reporting_period",):
             return None
+        base = None
         offset = getattr(pm, "year_offset", None)
         if offset is not None:
             # 今年上半年 / 去年: the year of the publication date
@@ -208,6 +209,13 @@ class Timing:
             month = pm.resolve(year)
             if month is None:
                 return None
+            today = self.ctx.today
+            if base is not None and base.obj.period is not None and base.obj.period.kind == "year" \
+                    and month.end_date < base.obj.period.end_date and today is not None \
+                    and (later := pm.resolve(year + 1)) is not None and later.end_date <= today:
+                # 2025年营收…；截至5月底现金… (an article of 2026-09): a stock reported after the
+                # year's figures is at the latest such month's end, not inside the year
+                month = later
             p = Period.of_date(month.end_date)
             return Tok(PERIOD, pm.start, pm.end, ResolvedPeriod(p, pm.start, pm.end, pm.text, kind="point"))
         if canon is None and rel.startswith("M") and "-" in rel:
