@@ -825,6 +825,8 @@ class Reader(Classifier, Timing):
             st.prev_base, st.prev_base_pos, st.prev_base_cue = st.base, st.base_pos, st.base_cue
             st.base, st.base_cue, st.base_pos = c.value, c.word, t.start
             st.base_is_postfix = False
+            if c.value == "x_target_price" and st.price is not None and 0 <= t.start - st.price_pos <= 3:
+                st.price = None     # 最高目标价218港元: the highest of the targets, no day's high
             if c.word.startswith("年内"):
                 self._year_in_view(st, t.start)
             if c.value in LOSSES:

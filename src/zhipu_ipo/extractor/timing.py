@@ -172,7 +172,8 @@ class Timing:
             base = st.period_tok or (self.prev_sentence_period if self.par_periods else None) \
                 or self._continued_period()
             if base is None and rel in ("H1", "H2") and self.ctx.today is not None \
-                    and (topic is None or topic.obj.period is None or topic.obj.period.kind == "year"):
+                    and (topic is None or topic.obj.period is None
+                         or topic.obj.period.kind in ("year", "month", "date")):
                 # 上半年收入… with only the article's topic year in view (an article of 2026-09 on
                 # a 2025 year and this year's half): the latest half ended by the article's day
                 return self._latest_before_today(pm, rel)
