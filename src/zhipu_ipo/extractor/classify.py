@@ -74,7 +74,9 @@ _AGAINST_FIRST_CLOSE = re.compile(r"(?:较|比)\s*(?:上市)?首日\s*(?:的)?\s
 _SET_TO = re.compile(r"至|到|为|达")
 #: a price right after a change figure and 至: 亦跌0.9%至388.6港元
 _MOVED_TO = re.compile(r"[%％]\s*(?:至|到)\s*$")
-_CLOSE_WORD = re.compile(r"收(?:报|市|盘|于|在)")
+#: the close told right after a day's move: 再涨9.43%，以143.9元报收
+_CLOSE_AHEAD = re.compile(r"\s*[，,]\s*(?:以|并|最终|终)?\s*[\d.]+\s*(?:港元|港币|元)?\s*(?:报收|收市|收盘|作收|收)")
+_CLOSE_WORD = re.compile(r"收(?:报|市|盘|于|在)|报收")
 
 
 #: a valuation at the offer price (以招股价上限计，估值…): the listing's market value
@@ -110,6 +112,8 @@ _PARALLEL_IS = re.compile(r"(?:则|亦|也)(?:为|是)\s*$")
 #: a comparison with peers right before a multiple: 较美股同类推理云公司约, 高于行业平均的
 _PEERS_BEFORE = re.compile(r"(?:较|比|相比|对比|高于|低于|远超|不及)[^，,。；;\d]{0,16}(?:同类|同业|同行|可比|对手|行业|板块|同侪)"
                            r"[^，,。；;\d]{0,10}$")
+#: a tranche's subscription written before its multiple: 被认购了, 获认购
+_SUBSCRIBED = re.compile(r"(?:超额)?认购(?:了|达|逾|约|近)?\s*")
 #: what follows the count of funding rounds: 9轮融资, 3轮外部融资, 5轮的股权融资
 _ROUNDS_AFTER = re.compile(r"的?(?:外部|私募|股权|战略|市场化|机构)?(?:融资|投资|募资|集资)")
 
@@ -404,7 +408,10 @@ class Classifier:
             if st.price in ("open", "close", "high", "low") and st.price_pos >= st.clause_start:
                 kind = st.price         # 开盘即跳涨82.14%至35.7港元
             else:
-                kind = "close" if _CLOSE_WORD.search(self.text, max(st.sentence_start, pos - LOOK), pos) else "last"
+                # (天数智芯则回软，跌2.3%至157.1元 after a sentence on another stock's close: its close too)
+                lo = st.sentence_start if not re.search(r"[则亦也]", self.text[st.sentence_start:pos]) \
+                    else max(0, st.sentence_start - LOOK)
+                kind = "close" if _CLOSE_WORD.search(self.text, max(lo, pos - 2 * LOOK), pos) else "last"
             return self._price_fact(f"{kind}_price", a, "至", "trading-moved-to")
         if a.qualifier_text in ("最高", "最低") and self._trading_context(st, pos):
             kind = "high" if a.qualifier_text == "最高" else "low"
@@ -475,7 +482,9 @@ class Classifier:
             return (metric, value, "percent", a.qualifier, None, st.base_cue, "growth")
         if (st.change is not None or st.price is not None) and (
                 self._trading_context(st, pos) or self._company_moves(st, pos)
-                or (st.change is not None and self.text.startswith("股价", st.change_pos))) \
+                or (st.change is not None and self.text.startswith("股价", st.change_pos))
+                or (st.change is not None and st.change_pos >= st.clause_start
+                    and _CLOSE_AHEAD.match(self.text, a.end, min(sent.end, a.end + 24)))) \
                 and max(st.change_pos, st.price_pos) > st.base_pos:
             open_ctx = st.price == "open" and st.price_pos < pos
             value = a.value
@@ -648,6 +657,12 @@ class Classifier:
             # 公开认购才3.6倍, 国际配售约10倍: a multiple of a tranche is its subscription
             metric = "intl_oversubscription" if base == "intl_offer_shares" else "hk_oversubscription"
             return (metric, a.value, "times", a.qualifier, None, st.base_cue, "oversubscription")
+        if base == "x_subscription" and st.prev_base in ("hk_offer_shares", "intl_offer_shares") \
+                and st.prev_base_pos >= st.clause_start and not post \
+                and _SUBSCRIBED.fullmatch(self.text, st.base_pos, pos):
+            # 散户部分被认购了1,159.46倍: the tranche's subscription
+            metric = "intl_oversubscription" if st.prev_base == "intl_offer_shares" else "hk_oversubscription"
+            return (metric, a.value, "times", a.qualifier, None, st.prev_base_cue, "oversubscription")
         if post or base == "oversubscription":
             metric = "intl_oversubscription" if self._tranche(sent, pos) == "intl" else "hk_oversubscription"
             return (metric, a.value, "times", a.qualifier, None, post or st.base_cue, "oversubscription")
@@ -783,7 +798,8 @@ class Classifier:
     def _company_moves(self, st: _State, pos: int) -> bool:
         """A change word right after the company of the clause, with no metric named: 腾讯涨1.8%,
         MiniMax股价昨日跌2.1%."""
-        if st.change is None or st.base is not None or not st.entity_pos or st.change_pos > pos \
+        if st.change is None or (st.base is not None and st.base_pos >= st.clause_start) \
+                or not st.entity_pos or st.change_pos > pos \
                 or NOT_ONE_DAY.search(self.text, max(st.sentence_start, pos - LOOK), pos):
             return False
         start = st.entity_pos[-1]

@@ -143,6 +143,10 @@ _TITLE_COLON = re.compile(r"\s*(?:\.HK)?\s*[)）]?\s*[:：]")
 _LABEL_LINE = re.compile(r"[^\d:：，,。]{2,14}[:：]")
 #: the rest of a clause holds a figure: 前年收入7.34亿元 (not a clause of only a date)
 _FIGURE_IN_CLAUSE = re.compile(r"[^，,。；;\n]{0,12}?\d")
+#: between a period and its own length said again: 2024年一年, 2025年上半年单半年
+_SAME_LENGTH_GAP = re.compile(r"(?:单|仅|光|这)?")
+
+
 def _consecutive_years(items) -> bool:
     return all(p.kind == "year" for p in items) and all(
         b.start_date.year - a.start_date.year == 1 for a, b in zip(items, items[1:]))
@@ -719,9 +723,11 @@ class Reader(Classifier, Timing):
             return
         if pm.kind == "duration":
             pt = st.period_tok
-            if pt is not None and pt.end == t.start and getattr(pm, "years", None) == 1 \
-                    and pt.obj.period is not None and pt.obj.period.kind == "year":
-                return      # 光2024年一年就亏了…: the year named again, not a span
+            length = {"year": 1, "half": Decimal("0.5")}.get(pt.obj.period.kind) \
+                if pt is not None and pt.obj.period is not None else None
+            if length is not None and getattr(pm, "years", None) == length \
+                    and _SAME_LENGTH_GAP.fullmatch(self.text, pt.end, t.start):
+                return      # 光2024年一年就亏了…, 2025年上半年单半年: the period named again, not a span
             st.flags["duration"] = st.sflags["duration"] = t.start
             st.flags["duration_years"] = st.sflags["duration_years"] = getattr(pm, "years", None)
             return

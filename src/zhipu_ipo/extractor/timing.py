@@ -481,8 +481,12 @@ class Timing:
                 n = small_int(n_years.group(1))
                 named = {q.start_date.year for t in self._sentence_periods(st, pos)
                          for q in (t.obj.period.items() if t.obj.period.kind == "span" else [t.obj.period])}
-                first = next((y for y in (end - n + 1, end - n) if y in named), None)
-                if first is not None and span.items()[0].start_date.year not in (end - n + 1, end - n):
+                # (两年间, 两年来: two years elapsed, from the year before them)
+                elapsed = re.search(r"[间来]", n_years.group()) is not None
+                order = (end - n, end - n + 1) if elapsed else (end - n + 1, end - n)
+                first = next((y for y in order if y in named), None)
+                start = span.items()[0].start_date.year
+                if first is not None and (start not in (end - n + 1, end - n) or (elapsed and start != first)):
                     span = parse_period(f"{first}..{end}")
             return str(span), ""
         if tok is None:
