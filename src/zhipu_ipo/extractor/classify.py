@@ -51,7 +51,9 @@ _PURPOSE_BEFORE = re.compile(r"(?:^|[，,。；;、】\]:：])\s*([^，,。；;�
 #: a supposition opening the sentence of a figure: 若…, 如果…, 假设…
 #: (若排除…, 如剔除…: the adjustment of an adjusted figure, not a supposition)
 _HYPOTHETICAL = re.compile(r"(?:^|[，,。；;：:\s])(?:若|如果|假如|倘若|假设|假定|倘)"
-                           r"(?!\s*(?:排除|剔除|扣除|不计|不包括|撇除|计入|连同|包括|按|以))")
+                           r"(?!\s*(?:排除|剔除|扣除|不计|不包括|撇除|计入|连同|包括|按|以"
+                           # (若把时间拉长, 如果往回看: a way of looking, no supposition)
+                           r"|[把将]?时间[线轴]?拉长|拉长时间|往回看|回看|回顾|放眼|细看|对比|比较|单看|只看))")
 #: an investor's gain or loss right before a sum (浮盈3,360港元, 赚了1030港元): not a share price
 _GAIN = re.compile(r"浮盈|浮亏|获利|赚了?|亏了|账面(?:盈利|亏损)?")
 

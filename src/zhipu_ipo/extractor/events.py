@@ -26,7 +26,7 @@ _EVENT = {"listing": "listing_date", "sub_start": "subscription_start", "sub_end
 #: 今日 / 昨日 / 明日 relative to the article's own day
 _BLOCKING = ("filing", "notfact", "pricing", "allotment", "notlisting")
 # a listing word that is not the listing itself: 上市前, 上市后, 上市以来
-_NOT_EVENT_AFTER = re.compile(r"^(?:港股|港交所|香港|主板|A股|美股)?(?:前|后|之前|之后|以来|以后|初期|计划|进程|公司|标准|门槛|规则|新规|政策|申请|地位|企业|之路|潮|流通"
+_NOT_EVENT_AFTER = re.compile(r"^(?:港股|港交所|香港|主板|A股|美股)?(?:前|后|之前|之后|以来|以后|初期|不足|未满|未够|未足|不到|计划|进程|公司|标准|门槛|规则|新规|政策|申请|地位|企业|之路|潮|流通"
                               r"|的(?:\d+|[一二两三四五六七八九十几多]+)[只家个]|的新股"     # 8月上市的9只新股
                               r"|满?(?:[一二两三四五1-5]|半)?(?:周年|年|个月))")           # 上市满一周年
 #: between a date and the listing word when the date is when the company listed
@@ -460,6 +460,10 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
                 misses.append(Miss(t.start, t.end, "no_metric_cue", "date near 招股", sent))
                 continue
             metric = "listing_date" if kind == "first_day" else _EVENT[kind]
+            if metric == "listing_date" and _is_range(d):
+                # 本周(6月1日至6月5日)共有3只新股挂牌: a week of listings, not one company's day
+                misses.append(Miss(t.start, t.end, "not_a_fact", "a range of days, no listing day", sent))
+                continue
             drafts.append(_draft(ent, metric, when, t, sent, ev, forecast))
     _next_day_events(ctx, sent, usable, events, ents, drafts)
 

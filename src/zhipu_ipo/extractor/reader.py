@@ -143,6 +143,8 @@ _TITLE_COLON = re.compile(r"\s*(?:\.HK)?\s*[)）]?\s*[:：]")
 _LABEL_LINE = re.compile(r"[^\d:：，,。]{2,14}[:：]")
 #: the rest of a clause holds a figure: 前年收入7.34亿元 (not a clause of only a date)
 _FIGURE_IN_CLAUSE = re.compile(r"[^，,。；;\n]{0,12}?\d")
+#: 经调整(后) written before the period of a net loss: 经调整后2025年净亏损
+_ADJUSTED_BEFORE = re.compile(r"(?:经调整|调整后)后?的?\s*(?:\d{4}\s*(?:财)?年(?:度|上半年|下半年|前三季度?)?|FY\d{2,4}|该年|同期|期内|年内)\s*$")
 #: between a period and its own length said again: 2024年一年, 2025年上半年单半年
 _SAME_LENGTH_GAP = re.compile(r"(?:单|仅|光|这)?")
 
@@ -831,6 +833,8 @@ class Reader(Classifier, Timing):
             st.prev_base, st.prev_base_pos, st.prev_base_cue = st.base, st.base_pos, st.base_cue
             st.base, st.base_cue, st.base_pos = c.value, c.word, t.start
             st.base_is_postfix = False
+            if c.value == "net_loss" and _ADJUSTED_BEFORE.search(self.text, max(st.clause_start, t.start - 16), t.start):
+                st.base = "adjusted_net_loss"   # 经调整后2025年净亏损8,760万元
             if c.value == "x_target_price" and st.price is not None and 0 <= t.start - st.price_pos <= 3:
                 st.price = None     # 最高目标价218港元: the highest of the targets, no day's high
             if c.word.startswith("年内"):
@@ -1541,7 +1545,7 @@ class Reader(Classifier, Timing):
             self._miss(a, sent, "not_a_fact", f"market-wide {metric}")
             return
         if info.unit in ("currency", "shares") and COMBINED.search(
-                self.text, max(st.clause_start, a.start - 30), a.start):
+                self.text, max(st.sentence_start, a.start - 40), a.start):
             self._miss(a, sent, "not_a_fact", f"{metric} of several companies or days together")
             return
         if BENCHMARK_AFTER.match(self.text, a.end) or BENCHMARK_BEFORE.search(

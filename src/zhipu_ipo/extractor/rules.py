@@ -62,7 +62,9 @@ ASIDE_AFTER = re.compile(r"\s*(?:的?(?:这一|这个|该|此)?(?:数字|数据|
 #: the start of a from-to pair in the year before: 由上年的149.3%降至85.8%
 PREVIOUS_YEAR_FROM = re.compile(r"(?:由|从)(?:上年|去年|上一年|前一年)(?:同期)?的?\s*$")
 #: a figure of several companies or days together (两家合计募资, 两日合计成交): no single company's day
-COMBINED = re.compile(r"(?:[两二三四五六七八九十几多数2-9]\s?(?:家|者|间|日|天|个交易日)(?:公司|企业)?|双方|三者)\s?(?:合计|共计|总计|累计|合共|共|一共|总共)")
+COMBINED = re.compile(r"(?:[两二三四五六七八九十几多数2-9]\s?(?:家|者|间|日|天|个交易日)(?:公司|企业)?|双方|三者)\s?(?:合计|共计|总计|累计|合共|共|一共|总共)"
+                      # (港股共有3只新股挂牌，合计募资约31.6亿港元)
+                      r"|[两二三四五六七八九十几多数2-9]\s?(?:只|家|个)(?:新股|公司|企业|IPO)[^。；;\d]{0,24}?(?:合计|共计|总计|合共|一共|总共)")
 #: a price word right before a bare number (收盘28.58, 发行价116.2, 开盘才120)
 BARE_PRICE_BEFORE = re.compile(r"(?:价|收盘|开盘|收市|开市|收报|开报|首日收|收|开|发行|发售|最高|最低|今开)\s*(?:为|报|在|是|才|于|仅|:|：|定在|定于|顶格|定为)?\s*$")
 #: the mark of a list item at the start of a line: ・ • ● - * 1. 1、 (1) 一、

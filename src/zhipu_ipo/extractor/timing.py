@@ -182,7 +182,9 @@ class Timing:
             if st.period_tok is None and topic is not None and topic.obj.period is not None \
                     and rel in _SUB_YEAR and str(topic.obj.period)[4:] == rel:
                 base = topic        # 第三季 in an article on third-quarter results: that quarter
-            if rel == "full_year" and st.period_tok is None:
+            if rel == "full_year" and (st.period_tok is None or re.search(
+                    r"(?:由|从)\s*$", self.text[max(0, st.period_tok.start - 2):st.period_tok.start])):
+                # (毛利率由2024年的28.7%升至35.6%，全年净损…: the year compared from is not the year)
                 # 全年: the latest year the paragraph or the article is about (a year it compares
                 # with, 由2023年的…, is not the year it reports)
                 # (那一年全年: the year the story is at, never the article's topic by default)
