@@ -116,6 +116,9 @@ _PEERS_BEFORE = re.compile(r"(?:较|比|相比|对比|高于|低于|远超|不�
                            r"[^，,。；;\d]{0,10}$")
 #: a tranche's subscription written before its multiple: 被认购了, 获认购
 _SUBSCRIBED = re.compile(r"(?:超额)?认购(?:了|达|逾|约|近)?\s*")
+#: the tranche a share count goes to, written after it: 在香港公开发售, 分配予国际投资者, 作国际配售
+_TRANCHE_AFTER = re.compile(r"(?:股|H股)?\s*(?:将|会)?\s*(?:(在香港公开发售|于香港公开发售|供香港公开认购|在香港发售|作香港公开发售)"
+                            r"|(?:分配予|分配给|分配至|配发予|拨予|拨归|作|用作|于|在)\s*国际(?:投资者|配售|发售))")
 #: what follows the count of funding rounds: 9轮融资, 3轮外部融资, 5轮的股权融资
 _ROUNDS_AFTER = re.compile(r"的?(?:外部|私募|股权|战略|市场化|机构)?(?:融资|投资|募资|集资)")
 
@@ -727,6 +730,11 @@ class Classifier:
         base = st.base
         if base == "x_offer_size":
             base = "shares_offered"
+        tranche = _TRANCHE_AFTER.match(self.text, a.end)
+        if tranche is not None and base in (None, "shares_offered", "hk_offer_shares", "intl_offer_shares", "x_offer_size"):
+            # 当中187.1万股在香港公开发售，其余2,031.144万股分配予国际投资者: the tranche named after
+            metric = "hk_offer_shares" if tranche.group(1) else "intl_offer_shares"
+            return (metric, a.value, "shares", a.qualifier, None, tranche.group().strip(), "tranche-postfix")
         if base == "board_lot":
             if a.start - (st.base_pos + len(st.base_cue or "")) > 8:
                 # 想稳中一手，需申请约300万股: a share count further on is not the lot's size

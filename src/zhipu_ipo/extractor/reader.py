@@ -172,7 +172,9 @@ _COMPARED_ENTITY = re.compile(rf"(?:{COMPARE_WORDS}|不及|胜过|落后于?|领
 _IN_TOTAL = re.compile(r"[，,\s]*(?:在|于|占)\s*(?:总|全部)?")
 _SHARE_AFTER_IN = re.compile(r"\s*(?:中|当中|之中)\s*(?:的)?\s*(?:占比|占|比重|比例)")
 #: a currency declared for the figures that follow: (人民币,下同), （单位：港元）
-_CURRENCY_DECLARED = re.compile(r"[(（]\s*(?:(?:单位|货币)\s*[:：]\s*(人民币|港元|港币|美元)|(人民币|港元|港币|美元)\s*[,，、]\s*下同)\s*[)）]")
+_CURRENCY_DECLARED = re.compile(r"[(（]\s*(?:(?:单位|货币)\s*[:：]\s*(人民币|港元|港币|美元)|(人民币|港元|港币|美元)\s*[,，、]\s*下同)\s*[)）]"
+                                # (数据均来自公司年报，单位为人民币。)
+                                r"|(?:货币单位|金额单位|单位)\s*(?:均为|为|是|均以)\s*(人民币|港元|港币|美元)")
 _DECLARED_UNITS = {"人民币": "CNY", "港元": "HKD", "港币": "HKD", "美元": "USD"}
 #: a group of stocks as the subject of a move: 多档零组件股, 概念股, 板块, 成分股
 _STOCK_GROUP = re.compile(r"多[只档家支]|个股|概念股|板块|成[分份]股|同业|同行")
@@ -219,7 +221,7 @@ class Reader(Classifier, Timing):
         self.hk_yuan = self.hk_doc or not A_SHARE.search(self.text)
         # 上半年营收7.46亿(人民币,下同): the currency of the plain 亿/万 figures from there on
         declared = _CURRENCY_DECLARED.search(self.text)
-        self.declared_currency = (declared.start(), _DECLARED_UNITS[declared.group(1) or declared.group(2)]) \
+        self.declared_currency = (declared.start(), _DECLARED_UNITS[next(g for g in declared.groups() if g)]) \
             if declared else None
         self.par_loss_metric: Optional[str] = None     # the loss metric of the paragraph so far
         self.par_trading = False                       # the previous sentence quoted prices

@@ -681,6 +681,10 @@ def _company_row(ctx, entity: str, row: list[_Cell], header: list[_Cell], captio
                                period=prev.period)
         elif label is not None and label.metric is None and label.mod in ("growth", "decline"):
             label.metric, label.period = prev.metric, label.period or prev.period
+    named = {str(lb.period): lb.period for lb in labels if lb is not None and lb.period is not None}
+    # | 公司 | 2025年收入 | 同比 | 毛利率 | 年内亏损 |: the one year a head names is every reported
+    # figure's (not an offer price's)
+    head_period = next(iter(named.values())) if period is None and len(named) == 1 else None
     days = _column_days(ctx, header[1:])
     listed = None
     for what, cell in zip(labels, row[1:]):
@@ -705,7 +709,9 @@ def _company_row(ctx, entity: str, row: list[_Cell], header: list[_Cell], captio
                                     cue=what.cue, rule="table"))
             continue
         # (a head with its period, 2024年毛利率 / 市销率(2024年收入), gives the period of its column)
-        when = _Label(period=what.period if what is not None and what.period is not None else period)
+        when = _Label(period=what.period if what is not None and what.period is not None else period or (
+            head_period if what is not None and what.metric in metrics
+            and metrics[what.metric].period == "required" else None))
         if what is not None and what.metric in ("day_change", "close_price", "open_price") and listed is not None:
             when = _Label(period=Period.of_date(listed))    # (without a listing day: unplaced, no_period)
         _cell_fact(ctx, entity, cell, when, what, caption, metrics, row_span, drafts, misses)

@@ -475,11 +475,11 @@ class Timing:
                 if wider:
                     span = min(wider, key=lambda p: p.start_date)
             n_years = _N_YEARS_COMPOUND.search(self.text, max(st.sentence_start, pos - 20), pos)
-            if metric == "revenue_cagr" and n_years is not None and span.kind == "span" \
-                    and span.items()[-1].kind == "year":
+            if metric == "revenue_cagr" and n_years is not None and (span.kind == "year" or (
+                    span.kind == "span" and span.items()[-1].kind == "year")):
                 # 2024年、2025年增速…，三年复合增长率: three years of revenue, or of growth (两年复合
                 # 增长率 of 2022–2024年): the reading whose first year the sentence names
-                end = span.items()[-1].start_date.year
+                end = span.end_date.year
                 n = small_int(n_years.group(1))
                 named = {q.start_date.year for t in self._sentence_periods(st, pos)
                          for q in (t.obj.period.items() if t.obj.period.kind == "span" else [t.obj.period])}
@@ -487,7 +487,7 @@ class Timing:
                 elapsed = re.search(r"[间来]", n_years.group()) is not None
                 order = (end - n, end - n + 1) if elapsed else (end - n + 1, end - n)
                 first = next((y for y in order if y in named), None)
-                start = span.items()[0].start_date.year
+                start = span.start_date.year
                 if first is not None and (start not in (end - n + 1, end - n) or (elapsed and start != first)):
                     span = parse_period(f"{first}..{end}")
             return str(span), ""
