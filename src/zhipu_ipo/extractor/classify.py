@@ -119,6 +119,8 @@ _SUBSCRIBED = re.compile(r"(?:超额)?认购(?:了|达|逾|约|近)?\s*")
 #: the tranche a share count goes to, written after it: 在香港公开发售, 分配予国际投资者, 作国际配售
 _TRANCHE_AFTER = re.compile(r"(?:股|H股)?\s*(?:将|会)?\s*(?:(在香港公开发售|于香港公开发售|供香港公开认购|在香港发售|作香港公开发售)"
                             r"|(?:分配予|分配给|分配至|配发予|拨予|拨归|作|用作|于|在)\s*国际(?:投资者|配售|发售))")
+#: an average per head right before a revenue cue: 平均每名标杆用户, 每位客户, 人均, 单客
+_PER_HEAD = re.compile(r"(?:(?:平均)?每(?:名|位|个|家|户)[^，,。；;\d]{0,8}|人均|单客|客均|户均)$")
 #: what follows the count of funding rounds: 9轮融资, 3轮外部融资, 5轮的股权融资
 _ROUNDS_AFTER = re.compile(r"的?(?:外部|私募|股权|战略|市场化|机构)?(?:融资|投资|募资|集资)")
 
@@ -252,6 +254,10 @@ class Classifier:
     def _classify_money(self, st: _State, sent: Span, a):
         pos = a.start
         base = st.base
+        if base in ("revenue", "net_loss") and st.base_pos >= st.clause_start and _PER_HEAD.search(
+                self.text, max(st.clause_start, st.base_pos - 12), st.base_pos):
+            # 平均每名标杆用户收入约1,070万元: an average per customer, not the company's revenue
+            return self._mk_miss(a, sent, "not_a_fact", f"{base} per customer")
         if re.search(r"(?<![\d.])[百千万]+亿", a.text) and not re.search(r"\d", a.text):
             # 市值突破千亿港元: an order of magnitude, not a figure
             return self._mk_miss(a, sent, "not_a_fact", "order of magnitude")
