@@ -365,7 +365,7 @@ def _lexicon() -> _Lexicon:
     )
     fwd_cur = _alternation([_word_pattern(w) for w in prefix_currency])
     range_second = re.compile(
-        r"[ ]?(?P<sep>[-~～—–－−至到])[ ]?"   # keep in sync with _RANGE_SEPARATORS
+        r"[ ]?(?P<sep>[-~～—–－−至到与和])[ ]?"   # keep in sync with _RANGE_FIRST
         rf"(?:(?P<cur>{fwd_cur})[ ]?)?(?P<sign>[-+−])?"
     )
     tail_first = frozenset(w[0] for w in list(suffix_units) + list(inner))
@@ -669,7 +669,10 @@ class _Prefix:
 
 _NUL = "\x00"   # the "character" outside the text: never a member of a word list
 _DATE_SEPARATORS = frozenset("-/")
-_RANGE_FIRST = frozenset(" ") | _RANGE_SEPARATORS   # first characters of ``range_second``
+_RANGE_FIRST = frozenset(" 与和") | _RANGE_SEPARATORS   # first characters of ``range_second``
+#: 介乎38.34亿港元与41.89亿港元之间: 与/和 join a range only between these words
+_BETWEEN_BEFORE = re.compile(r"(?:介乎|介于|处于|在)\s?(?:约|大约)?\s?$")
+_BETWEEN_AFTER = re.compile(r"\s?之间")
 _AR_SPECIAL_NEXT = frozenset("/]-")                  # fraction, footnote, date
 _AR_IDENT_NEXT = _LATIN | frozenset(".-:_")          # an identifier: GLM-4.5, 18C, 1.2.3
 # Characters before a core that left_blocked looks at (for Chinese cores also the one after).
@@ -1150,6 +1153,9 @@ class _Scanner:
             return None
         if sm.group("sign") and sm.group("sep") not in "至到":
             return None
+        joined = sm.group("sep") in "与和"
+        if joined and not _BETWEEN_BEFORE.search(t, max(0, pre.start - 6), pre.start):
+            return None
         mm = _MASTER.match(t, sm.end())
         if mm is None:
             return None
@@ -1167,7 +1173,7 @@ class _Scanner:
         if b.skip in ("time", "class"):
             # 2022-2024年, 3-5年, 1至3季度: the first number is part of the same period.
             return b.tail_end if a.unit is None else None
-        if b.skip:
+        if b.skip or joined and not _BETWEEN_AFTER.match(t, b.tail_end):
             return None
         b_cur = self.lex.prefix_currency.get(sm.group("cur") or "") or pre.cur
         if b_cur and b.unit is None and b.unit_kind is None:

@@ -64,6 +64,10 @@ _NEXT_COUNT = re.compile(r"[^，,。；;、]{0,16}?[、及和与]\s*(?:[一二�
 
 #: a label and its value (每手股数:100, 总市值：705.6亿): the label's word right before a colon
 _LABEL_VALUE = re.compile(r"[\u4e00-\u9fff][:：]\s*$")
+#: the rest of a whole just divided: 其余约15.5%来自云端部署
+_REST_BEFORE = re.compile(r"(?:其余|其他|余下|剩余|剩下|另有|另)(?:的|部分)?(?:约|逾|超|近)?$")
+#: a quote box above a label:value line: 今开:160.00港元\n最高:166.80港元\n…\n总市值:723亿港元
+_QUOTE_BOX_LINE = re.compile(r"(?:^|\n)[ \t]*(?:今开|开盘价?|最高价?|最低价?|收盘价?|现价|最新价|昨收|成交额|成交量|振幅|换手率)\s*[:：]")
 
 
 #: a day in parentheses right before 收: 次日(Jan 9)收…
@@ -301,7 +305,7 @@ class Classifier:
             if self._trading_context(st, pos) or self._as_of_date(sent, pos) or \
                     _NOW_BEFORE.search(self.text, max(0, st.base_pos - 6), st.base_pos) or (
                     self.hk_doc and _LABEL_VALUE.search(self.text, max(0, pos - 4), pos)
-                    and not self._ipo_context(st, pos)):
+                    and not self._ipo_context(st, pos)) or self._in_quote_box(pos):
                 # (总市值:705.6亿 in a quote box: the value at the time of the quote)
                 return self._fact("market_cap", a, None, st.base_cue, "market-cap-trading")
             if self._ipo_context(st, pos):
@@ -462,6 +466,10 @@ class Classifier:
         if self._postfix(a, ("的份额", "的市场份额", "的市占率", "的市场占有率", "市场份额")):
             return ("market_share", a.value, "percent", a.qualifier, None, "份额", "market-share-postfix")
         share_from = re.match(r"\s*的?(?:收入|营收|收益)(?:来自|来源于|源自|由)", self.text[a.end:a.end + 12])
+        if share_from is None and (st.base == "revenue" and st.base_pos >= st.sentence_start
+                                   or _REST_BEFORE.search(self.text, max(st.clause_start, pos - 4), pos)):
+            # 收入中约15.5%来自云端部署, 其余约15.5%来自云端部署: the revenue named before
+            share_from = re.match(r"\s*(?:来自|来源于|源自)", self.text[a.end:a.end + 8])
         if share_from is not None:
             # 有84.5%的收入来自本地化部署: the share of that segment
             seg = next((c.value for c in find_cues(self.text, a.end + share_from.end(),
@@ -805,6 +813,16 @@ class Classifier:
         if st.price is not None or self.par_trading:
             return True
         return any(k in st.sflags for k in ("first_day", "today", "trading", "same_day"))
+
+    def _in_quote_box(self, pos: int) -> bool:
+        """A label:value line in a block of quote lines (今开:…\n最高:…\n总市值:723亿港元): the
+        figure is of the quoted session."""
+        if not _LABEL_VALUE.search(self.text, max(0, pos - 4), pos):
+            return False
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        above = self.text[max(0, line_start - 200):line_start]
+        block = above[above.rfind("\n\n") + 1:] if "\n\n" in above else above
+        return _QUOTE_BOX_LINE.search(block) is not None
 
     def _dated_close(self, pos: int) -> bool:
         """次日(Jan 9)收HK$143.9, 今日(9日)收…: 收 right after a day in parentheses is a close."""

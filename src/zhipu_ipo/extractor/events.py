@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
+from collections import deque
 from dataclasses import dataclass
 from typing import Optional
 
@@ -19,7 +20,7 @@ from .context import DAY_OFFSETS, DocContext, relative_day, year_hint
 from .entities import bystanders, known_listings
 from .records import Draft, Miss
 from .sentences import Span
-from .rules import INDEFINITE_SUBJECT, LOOK
+from .rules import INDEFINITE_SUBJECT, LOOK, WEEKDAY, WEEKDAYS
 from .tokens import CUE, DATE, ENTITY, PERIOD, TICKER, Tok
 
 _EVENT = {"listing": "listing_date", "sub_start": "subscription_start", "sub_end": "subscription_end"}
@@ -68,10 +69,16 @@ def _is_range(d) -> bool:
 def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
     drafts: list[Draft] = []
     misses: list[Miss] = []
+    weekdays = deque(_weekdays(ctx))
     for sent, toks in zip(ctx.stream.sentences, ctx.stream.by_sentence()):
         ctx.cursor = sent.start
         dates, tickers, cues = [], [], []
-        todays = False
+        days = []
+        while weekdays and weekdays[0][0].start < sent.end:
+            tok, day = weekdays.popleft()
+            if tok.start >= sent.start:
+                days.append((tok, day))
+        todays = bool(days)
         for t in toks:
             k = t.kind
             if k == DATE:
@@ -83,13 +90,13 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
                 todays = todays or t.obj.value in DAY_OFFSETS
         if not dates and not tickers and not todays:
             continue
-        ents = [t for t in toks if t.kind == ENTITY]
+        ents = [t for t in toks if t.kind == ENTITY and not _compared_company(ctx.text, t)]
         if tickers:
             _tickers(ctx, sent, tickers, cues, ents, drafts, misses)
         if dates:
             _dates(ctx, sent, dates, cues, ents, drafts, misses)
         if todays:
-            _today_events(ctx, sent, cues, ents, drafts)
+            _today_events(ctx, sent, cues, ents, drafts, days)
     ctx.cursor = 0
     drafts = _known_listing_days(ctx, drafts)
     for d in drafts:
@@ -139,6 +146,16 @@ def _known_listing_days(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
 #: quotes the company, so its ticker is a fact even for a company otherwise named in passing
 _TRADES_AFTER = re.compile(r"[)）]?\s*(?:股价)?\s*(?:则|亦|也|同样|同日)?\s*(?:今日|昨日|全日|早盘|午后)?\s*(?:逆市|逆势)?\s*"
                            r"(?:收报|收市|收盘|收于|收|报|升|跌|涨|高开|低开|持平)")
+
+
+#: a company an event is timed against, not the one it is about: 与智谱前后脚上市, 比MiniMax早一天
+_COMPARED_BEFORE = re.compile(r"(?:与|和|跟|同|比|较)\s*$")
+_COMPARED_AFTER = re.compile(r"\s*(?:[(（][^()（）]{1,12}[)）])?\s*(?:前后脚|先后|一前一后|相隔|相差|早一|晚一|早两|晚两|早[一二两三1-3]?[天日周]|晚[一二两三1-3]?[天日周])")
+
+
+def _compared_company(text: str, t: Tok) -> bool:
+    return bool(_COMPARED_BEFORE.search(text, max(0, t.start - 2), t.start)
+                and _COMPARED_AFTER.match(text, t.end))
 
 
 def _entity_at(ctx: DocContext, ents: list[Tok], pos: int, sent: Span) -> Optional[str]:
@@ -530,9 +547,58 @@ def _opens(text: str, sent_start: int, pos: int) -> bool:
 _COUNTED_STOCKS = re.compile(r"(?:\d+|[两二三四五六七八九十几多数])\s?(?:只|家|间|个)(?:新股|公司|企业|股票)?")
 
 
-def _today_events(ctx, sent, cues, ents, drafts) -> None:
-    """今日挂牌 / 今日起招股: the article's own day is the event's date (unless the sentence
-    also writes a date for that same event)."""
+#: a date right before a weekday (1月8日(周四), 12月31日 周三) or a day in brackets right after it
+#: (周二(12月30日)): the date written is the one read
+_DATE_BEFORE_WEEKDAY = re.compile(r"(?:\d日|今日|今天|昨日|昨天|明日|明天|每)\s*[(（]?\s*$")
+_DATE_AFTER_WEEKDAY = re.compile(r"\s*[(（]\s*(?:\d|今|昨|明)")
+_WEEK_OFFSET = {"上": -7, "下": 7}
+_DAY_BEFORE_WEEKDAY = re.compile(r"(\d{1,2})日\s*[(（]?\s*$")
+_DAY_AFTER_WEEKDAY = re.compile(r"\s*[(（]\s*(?:\d{1,2}月)?(\d{1,2})日")
+
+
+def _weekdays(ctx: DocContext) -> list[tuple[Tok, dt.date]]:
+    """The days that weekdays name in an article with its own day (周三启动招股, 下周四上市): the
+    day of that name in the article's week, of the week before after 上周, after 下周 of the week
+    after. A weekday beside a written date (1月8日(周四), 周二(12月30日)) names nothing more."""
+    today = ctx.today
+    if today is None:
+        return []
+    text = ctx.text
+    monday = today - dt.timedelta(days=today.weekday())
+    out = []
+    anchor, anchor_end = None, -1      # the Monday of a weekday written with its day: 周二(19日)
+    for m in WEEKDAY.finditer(text):
+        wd = WEEKDAYS.find(m.group(2))
+        wd = 6 if wd < 0 else wd                   # 日/天: Sunday
+        before = _DAY_BEFORE_WEEKDAY.search(text, max(0, m.start() - 4), m.start())
+        after = _DAY_AFTER_WEEKDAY.match(text, m.end())
+        if before or after or _DATE_BEFORE_WEEKDAY.search(text, max(0, m.start() - 4), m.start()) or \
+                _DATE_AFTER_WEEKDAY.match(text, m.end()):
+            number = int((before or after).group(1)) if before or after else None
+            dated = _day_of_weekday(today, number, wd) if number else None
+            if dated is not None:
+                anchor, anchor_end = dated - dt.timedelta(days=wd), m.end()
+            continue
+        week = monday
+        if anchor is not None and not m.group(1) and not re.search(r"[。！？!?\n]", text[anchor_end:m.start()]):
+            week = anchor                          # 周二(19日)晚公布配发结果，周三挂牌: that week
+        day = week + dt.timedelta(days=wd + _WEEK_OFFSET.get(m.group(1) or "", 0))
+        out.append((Tok("date", m.start(), m.end(), None), day))
+    return out
+
+
+def _day_of_weekday(today: dt.date, number: int, wd: int) -> Optional[dt.date]:
+    """The day numbered ``number`` that is weekday ``wd``, within three weeks of ``today``."""
+    for delta in sorted(range(-21, 22), key=abs):
+        day = today + dt.timedelta(days=delta)
+        if day.day == number and day.weekday() == wd:
+            return day
+    return None
+
+
+def _today_events(ctx, sent, cues, ents, drafts, weekdays=()) -> None:
+    """今日挂牌 / 今日起招股 / 周三启动招股: the article's own day (or the day a weekday names) is
+    the event's date (unless the sentence also writes a date for that same event)."""
     text = ctx.text
     today = ctx.today
     if today is None:
@@ -540,16 +606,16 @@ def _today_events(ctx, sent, cues, ents, drafts) -> None:
     events = [c for c in cues if (c.obj.value in _EVENT and not (
                   c.obj.value == "listing" and _NOT_EVENT_AFTER.match(text[c.end:c.end + 8])))
               or c.obj.value == "first_day" or (c.obj.value == "ipo" and c.obj.word == "招股")]
-    for tc in (c for c in cues if c.obj.value in DAY_OFFSETS):
-        day = today + dt.timedelta(days=DAY_OFFSETS[tc.obj.value])
+    days = [(c, today + dt.timedelta(days=DAY_OFFSETS[c.obj.value])) for c in cues
+            if c.obj.value in DAY_OFFSETS]
+    for tc, day in sorted(days + list(weekdays), key=lambda x: x[0].start):
+        rule = "event-weekday" if tc.obj is None else "event-today"
         ev = _nearest_event(text, [Tok("date", tc.start, tc.end, None)], events, max_gap=8)
         if ev is None or (ev.obj.value == "ipo" and ev.start != tc.end):
             continue        # 今起招股: the subscription starts today; 招股 further away says nothing
         value = ev.obj.value
         metric = ("listing_date" if value == "first_day" else "subscription_start" if value == "ipo"
                   else _EVENT[value])
-        if any(d.sent == sent and d.metric == metric for d in drafts):
-            continue
         before = [e for e in ents if e.end <= tc.start]
         lo, hi = min(tc.start, ev.start), max(tc.end, ev.end)
         if not before and _COUNTED_STOCKS.search(text, max(sent.start, lo - 8), hi):
@@ -557,10 +623,12 @@ def _today_events(ctx, sent, cues, ents, drafts) -> None:
         ent = before[-1].obj.entity if before else _entity_at(ctx, ents, tc.start, sent)
         # 小马智行与文远知行今日同步挂牌: every company of the coordinated subject
         for name in _coordinated(text, ents, tc.start) or ([ent] if ent else []):
+            if any(d.sent == sent and d.metric == metric and d.entity in (name, None) for d in drafts):
+                continue
             drafts.append(Draft(entity=name, metric=metric, period=None, segment=None,
                                 value=day.isoformat(), unit="date", qualifier="exact",
                                 start=tc.start, end=tc.end, sent=sent, cue=ev.obj.word,
-                                rule="event-today"))
+                                rule=rule))
 
 
 #: a trading session's words right after a date: 13日收报, 3月31日股价跌

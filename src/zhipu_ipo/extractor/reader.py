@@ -165,6 +165,8 @@ _HEADING_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[・·:：|｜]|[・·:：|
 _AHEAD_OR_PART = re.compile(r"(?:预计|预期|有望|目标|计划|将于?|其中|仅|单|光)\s*(?:在|于|到)?\s*$")
 #: relative periods that name the comparison of a figure, not the period a paragraph is about
 _COMPARISONS = ("same_period", "previous_year")
+#: period words that are the period in context, not one of their own: 期内亏损收窄至…
+_IN_CONTEXT = ("期内", "当期", "本期")
 #: words of filings for the fiscal year before the one reported (not the calendar's last year)
 #: a company named as what a figure is compared with: 比优必选高出, 高于智谱, 较MiniMax
 _COMPARED_ENTITY = re.compile(rf"(?:{COMPARE_WORDS}|不及|胜过|落后于?|领先于?)\s*$")
@@ -226,6 +228,7 @@ class Reader(Classifier, Timing):
         self.par_loss_metric: Optional[str] = None     # the loss metric of the paragraph so far
         self.par_trading = False                       # the previous sentence quoted prices
         self.par_uses = False                          # the paragraph lists uses of proceeds
+        self.par_segment: Optional[str] = None         # the last segment the paragraph named
         self.section_segment: Optional[str] = None     # segment named by the current section heading
         self.section_entity: Optional[str] = None      # company named by the current section heading
         self.section_marked = False     # the section opened under a marked heading (■…, 【…】)
@@ -289,6 +292,7 @@ class Reader(Classifier, Timing):
         loss = None
         trading = price_talk = False
         day_tok = None
+        segment = None
         for t in toks:
             k = t.kind
             if k == DATE and not getattr(t.obj, "dateline", False):
@@ -312,6 +316,8 @@ class Reader(Classifier, Timing):
                     price_talk = True       # (周三(8月26日)港股震荡走高。恒指收涨…: the day of the move)
                 elif kind == "metric" and t.obj.value in LOSSES:
                     loss = t.obj.value
+                elif kind == "seg":
+                    segment = t.obj.value
         for t in self._resolved:
             # (今年首六个月 read as 2026H1 in this sentence; not 仅下半年…, 单看二季度… in a paragraph
             # on the year or the half: a part of it)
@@ -356,7 +362,8 @@ class Reader(Classifier, Timing):
         self._par_named_period = self._par_named_period or any(t.kind == PERIOD for t in toks)
         self._par_own_period = self._par_own_period or any(
             t.kind == PERIOD and getattr(t.obj, "relative", None) not in _COMPARISONS
-            and t.obj.text not in _PREVIOUS_FISCAL_YEAR and not self._compared_or_aside(t) for t in toks)
+            and t.obj.text not in _PREVIOUS_FISCAL_YEAR and t.obj.text not in _IN_CONTEXT
+            and not self._compared_or_aside(t) for t in toks)
         # (a caption's unit, 业绩摘要(人民币百万元), is not a figure)
         self._par_has_figures = self._par_has_figures or any(
             t.kind == PERIOD or t.kind == AMOUNT and _DIGIT.search(self.text, t.start, t.end) for t in toks)
@@ -383,11 +390,14 @@ class Reader(Classifier, Timing):
             self.par_loss_metric = None
             self.par_trading = False
             self.par_uses = False
+            self.par_segment = None
             self.par_periods = []
             self.last_pair = None
             self.prev_sentence_one = None
         else:
             self.par_trading = trading
+            if segment is not None:
+                self.par_segment = segment
             if ents:
                 self.carry_entity = ents[0]
             if loss:
@@ -578,7 +588,9 @@ class Reader(Classifier, Timing):
                         and not self.text[st.period_tok.end:t.start - 1].strip()) and not (
                         st.period_tok is not None and st.base_pos > st.period_tok.start
                         and self.text[t.start - 1:t.start] in (",", "，")
-                        and _GROWTH_CLAUSE.match(self.text, t.start)):
+                        and _GROWTH_CLAUSE.match(self.text, t.start)
+                        # (去年同期亏损1.18亿元，减少45.6%: the change is of the period in context)
+                        and _DIGIT.search(self.text, st.period_tok.start, st.period_tok.end)):
                     # (2025年营收A，年增B；2024年营收C，年增D: D is the growth of C's year, but the
                     # 2025年营收A，2024年为C，同比增长D of an aside is the year in context's)
                     # (the label 上年同期：1.91亿元 keeps its period for the figure after the colon)
@@ -910,6 +922,12 @@ class Reader(Classifier, Timing):
             st.base, st.base_cue, st.base_pos = "revenue", c.word, t.start
         elif c.kind == "ctx":
             st.flags[c.value] = t.start
+            if c.value == "seg_ref" and st.segment is None and self.par_segment is not None:
+                # 这部分业务贡献了约84.5%的收入: the segment the sentence before named
+                st.segment, st.segment_pos, st.segment_end = self.par_segment, t.start, t.end
+                st.seg_seen = True
+                st.prev_base, st.prev_base_cue = st.base, st.base_cue
+                st.base, st.base_cue, st.base_pos = "revenue", c.word, t.start
             if c.value in ("former", "latter"):
                 names = st.entities if len(st.entities) >= 2 else self.prev_entities
                 if len(names) >= 2:

@@ -425,6 +425,14 @@ class Timing:
                 st.period_tok = tok     # 同期收入A，同比增长B: the clauses after 同期 are of it too
         if tok is None:
             tok = st.period_tok
+            if tok is not None and tok.start < st.clause_start and "forecast" not in st.flags \
+                    and _FORECAST_YEAR.search(self.text, max(st.sentence_start, tok.start - 4), tok.start):
+                # 行业2024年规模约294亿元，预计2030年将突破4,000亿元；…市场份额约6.6%: the year
+                # forecast for is not the year of a fact told after it; the one before it is
+                tok = next((t for t in reversed(self._sentence_periods(st, tok.start))
+                            if t.end <= tok.start and t.obj.kind == "single"
+                            and not _FORECAST_YEAR.search(self.text, max(st.sentence_start, t.start - 4), t.start)),
+                           None)
         if tok is None and info.family in ("financial", "derived") and not cumulative \
                 and metric not in ("revenue_cagr", "price_to_sales"):
             # 2024年收入为A。毛利率为B。: a paragraph about one period, the figures after it
@@ -449,7 +457,7 @@ class Timing:
                     r"期末|报告期末", self.text[max(st.clause_start, pos - 20):pos]):
                 # 期末现金…: the end of the period the article reports on
                 tok = self.topic_period()
-            if tok is None and not self._par_named_period:
+            if tok is None and not self._par_own_period:
                 tok = self.sole_period()
         if tok is None and metric == "price_to_sales" and st.forecast_tok is not None:
             tok = st.forecast_tok       # 对应2025年预期营收4–5亿元，市销率约21倍: on that year's revenue
@@ -623,6 +631,8 @@ class Timing:
         wd = 6 if wd < 0 else wd                   # 日/天: Sunday
         if last.group(1) == "上":
             return today - dt.timedelta(days=today.weekday() - wd + 7)
+        if last.group(1) == "下":
+            return None                             # 下周一: no session yet
         return today - dt.timedelta(days=(today.weekday() - wd) % 7)
 
     def _date_of(self, t: Tok, session: bool = False) -> Optional[dt.date]:
@@ -660,6 +670,10 @@ _MONTH_RUN = re.compile(r"(\d{4})-\d{2}\.\.\1-\d{2}")
 #: how many years a compound rate spans: 三年复合增长率, 3年CAGR, 两年间年均复合增速
 _N_YEARS_COMPOUND = re.compile(r"(?<![\d.])([两二三四五六2-6])\s*(?:个)?\s*(?:财)?年\s*(?:间|来|内|的)?\s*(?:收入|营收|收益|营业收入)?\s*"
                                r"(?:的)?\s*(?:年均|年)?\s*(?:复合|CAGR)")
+
+
+#: a forecast word right before a year: 预计2030年, 有望于2027年
+_FORECAST_YEAR = re.compile(r"(?:预计|预期|预测|有望|将于|将在|料|估计)(?:于|在|到)?\s*$")
 
 
 def _shift_year(p: Period, offset: int) -> Optional[Period]:
