@@ -93,8 +93,8 @@ def _written(f) -> bool:
     d = f.model_dump(mode="json")
     if d["metric"] in ("revenue_growth", "net_loss_growth") and d["rule"] == "growth-times":
         d["value"] = d["value"] / 100      # 增长1.6倍 -> 160 (percent)
-    if d["unit"] == "date" and f.rule in ("event-today", "event-next-day"):
-        return True                         # 今日 / 昨日 / 次日: counted from a day written or known
+    if d["unit"] == "date" and f.rule in ("event-today", "event-next-day", "event-weekday"):
+        return True                         # 今日 / 昨日 / 次日 / 周三: counted from a day written or known
     if f.rule == "flat" and d["value"] == 0:
         return True                         # 平开 / 与招股价持平: the word is the figure
     if value_spans(d, f.quote):

@@ -153,6 +153,7 @@ MentionReason = Literal[
     "identifier",         # a number inside a name (GLM-4.5, 18C, A1000)
     "implausible",        # too many digits or an impossible value
     "duplicate",          # the same figure as a fact already taken from this sentence
+    "unknown_segment",    # a business line's figure the lexicon has no segment slug for
 ]
 
 

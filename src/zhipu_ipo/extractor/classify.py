@@ -121,8 +121,10 @@ _PEERS_BEFORE = re.compile(r"(?:较|比|相比|对比|高于|低于|远超|不�
 #: a tranche's subscription written before its multiple: 被认购了, 获认购
 _SUBSCRIBED = re.compile(r"(?:超额)?认购(?:了|达|逾|约|近)?\s*")
 #: the tranche a share count goes to, written after it: 在香港公开发售, 分配予国际投资者, 作国际配售
-_TRANCHE_AFTER = re.compile(r"(?:股|H股)?\s*(?:将|会)?\s*(?:(在香港公开发售|于香港公开发售|供香港公开认购|在香港发售|作香港公开发售)"
+_TRANCHE_AFTER = re.compile(r"(?:股|H股)?\s*(?:将|会)?\s*(?:(在香港公开发售|于香港公开发售|供香港公开认购|在香港发售|作香港公开发售|供香港(?:散户|公众)?认购|供散户认购|供公众认购)"
                             r"|(?:分配予|分配给|分配至|配发予|拨予|拨归|作|用作|于|在)\s*国际(?:投资者|配售|发售))")
+#: a tranche's word right before its share count inside a list: (香港750万股，国际6,750万股)
+_TRANCHE_LEAD = re.compile(r"[(（,，、]\s*(?:(香港|港股|公开发售|公开)|(国际|海外))(?:部分|发售|配售)?\s*(?:为|占|约)?\s*$")
 #: an average per head right before a revenue cue: 平均每名标杆用户, 每位客户, 人均, 单客
 _PER_HEAD = re.compile(r"(?:(?:平均)?每(?:名|位|个|家|户)[^，,。；;\d]{0,8}|人均|单客|客均|户均)$")
 #: what follows the count of funding rounds: 9轮融资, 3轮外部融资, 5轮的股权融资
@@ -396,6 +398,12 @@ class Classifier:
         pos = a.start
         if DELTA_BEFORE.search(self.text, max(0, pos - 8), pos):
             return self._mk_miss(a, sent, "not_a_fact", "a change, not a level")     # 较招股价高出3.8元
+        post = self._postfix(a, ("的全日高位", "的全日高点", "的全日最高", "的日内高位", "的日内高点",
+                                 "的全日低位", "的全日低点", "的全日最低", "的日内低位", "的日内低点"), window=8)
+        if post and self._trading_context(st, pos):
+            # 开市后不久触及92.45元的全日高位: the day's high named after the price
+            kind = "high" if "高" in post else "low"
+            return self._price_fact(f"{kind}_price", a, post, "trading-postfix")
         if st.base == "offer_price" and st.base_pos > st.price_pos and st.base_pos >= st.clause_start \
                 and len(self._between_cue_and(st, a)) <= 3:
             return self._price_fact("offer_price", a, st.base_cue, "offer-price")   # 较招股价26.5港元高开…
@@ -749,6 +757,12 @@ class Classifier:
             # 当中187.1万股在香港公开发售，其余2,031.144万股分配予国际投资者: the tranche named after
             metric = "hk_offer_shares" if tranche.group(1) else "intl_offer_shares"
             return (metric, a.value, "shares", a.qualifier, None, tranche.group().strip(), "tranche-postfix")
+        lead = _TRANCHE_LEAD.search(self.text, max(0, a.start - 8), a.start)
+        if lead is not None and base in ("shares_offered", "hk_offer_shares", "intl_offer_shares") \
+                and st.base_pos < lead.start():
+            # 7,500万股(香港750万股，国际6,750万股): the tranches in brackets after the whole
+            metric = "hk_offer_shares" if lead.group(1) else "intl_offer_shares"
+            return (metric, a.value, "shares", a.qualifier, None, lead.group().strip("(（,，、 "), "tranche-lead")
         if base == "board_lot":
             if a.start - (st.base_pos + len(st.base_cue or "")) > 8:
                 # 想稳中一手，需申请约300万股: a share count further on is not the lot's size

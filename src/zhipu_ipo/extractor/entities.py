@@ -74,7 +74,8 @@ _LEGAL_NEXT = re.compile(r"\s*(?:[A-Z][A-Za-z0-9 .,&'\-]{2,80}?(?:Co\.,? ?Ltd\.?
                          r"|\s*(?:[A-Z][A-Za-z0-9 .,&'\-]{2,80}\s*)?(?:[(（][^()（）]{0,30}[)）]\s*){0,2}\s*(?:全球发售|首次公开发售|公开发售|招股|上市|发售|"
                          r"[(（]?(?:股份代号|股票代码|代号)|港股|H股|递表|递交|发布|公布|宣布|申请版本|中期业绩|年度业绩|业绩公告|\d{4}年))",
                          re.M)
-_TABLE_NAME = re.compile(r"(?m)^[ \t]*[|｜][ \t]*([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11})[ \t]*[|｜][ \t]*0?\d{4}[ \t]*[|｜]"
+_TABLE_NAME = re.compile(r"(?m)^[ \t]*[|｜][ \t]*(?:\d{1,2}[ \t]*[|｜][ \t]*)?"      # (a rank cell first: | 1 | 凌峰智算 | 2786 |)
+                         r"([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11})[ \t]*[|｜][ \t]*0?\d{4}[ \t]*[|｜]"
                          # a tab-separated row: 云隼<TAB>02716<TAB>…
                          r"|^([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11})\t+0?\d{4}(?:\.HK)?\t")
 #: the head of a table's first column of companies, and a name in it (a footnote mark after it: 飞鹞智能*)

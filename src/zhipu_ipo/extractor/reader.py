@@ -144,6 +144,17 @@ _LABEL_LINE = re.compile(r"[^\d:：，,。]{2,14}[:：]")
 #: the rest of a clause holds a figure: 前年收入7.34亿元 (not a clause of only a date)
 _FIGURE_IN_CLAUSE = re.compile(r"[^，,。；;\n]{0,12}?\d")
 #: 经调整(后) written before the period of a net loss: 经调整后2025年净亏损
+#: the segment of a business line the lexicon has no slug for (广告收入9.02亿元): its figures are
+#: reported as unplaced, never given to the whole company
+UNKNOWN_SEGMENT = "?"
+#: a name written right before 收入 (影像与设计产品收入, 数据智能平台(FastData)收入)
+_NAME_BEFORE_CUE = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,14})(?:\s*[(（][A-Za-z0-9 .\-]{1,16}[)）])?\s*$")
+#: words that end a whole company's revenue phrase: 总收入, 全年收入, 公司实现收入, 其收入 …
+_WHOLE_BEFORE_CUE = re.compile(
+    r"(?:总|营业|主营业务|主营|全年|年度|年|期内|同期|集团|公司|整体|总体|合计|累计|经营|持续经营|季度|季|半年|本期|当期|"
+    r"月|实现|录得|取得|获得|带来|贡献|产生|确认|创造|达成|达到|共|的|其|之|全部|综合|合并|营运|净|毛|为|在|将|已|"
+    r"单|仅|只|再|则|而|及|和|与|或|对|按|以|较|比|从|由|至|到|增|减|涨|跌|降|升|看|中|个|亿|万|元|美|港|人民币|"
+    r"分部|分类|业务|收益|各|每|同比|环比|按年|预期|预计|有望|料|收|其他|总计|平均|人均)$")
 _ADJUSTED_BEFORE = re.compile(r"(?:经调整|调整后)后?的?\s*(?:\d{4}\s*(?:财)?年(?:度|上半年|下半年|前三季度?)?|FY\d{2,4}|该年|同期|期内|年内)\s*$")
 #: between a period and its own length said again: 2024年一年, 2025年上半年单半年
 _SAME_LENGTH_GAP = re.compile(r"(?:单|仅|光|这)?")
@@ -285,6 +296,22 @@ class Reader(Classifier, Timing):
                 and self._INVESTOR_NAMES.search(self.text, max(st.sentence_start, t.start - 40), t.start):
             return True     # 两名基石投资者，分别为广汽集团旗下启城发展及均胜电子旗下…: investors named
         return t.obj.entity in bystanders() and not self._SUBJECT_LEAD.match(before)
+
+    def _unknown_segment(self, st: _State, cue: Tok) -> bool:
+        """广告收入9.02亿元, 机场无人物流车收入…: 收入 right after a name that is no company, no
+        period and no segment the lexicon knows is a business line's revenue."""
+        lo = max(st.clause_start, cue.start - 24)
+        m = _NAME_BEFORE_CUE.search(self.text, lo, cue.start)
+        if m is None or _WHOLE_BEFORE_CUE.search(m.group(1)):
+            return False
+        name, start = m.group(1), m.start(1)
+        for lead in ("其中", "而", "则", "另外", "此外", "至于"):
+            if name.startswith(lead):
+                name, start = name[len(lead):], start + len(lead)
+        if len(name) < 2:
+            return False
+        return not any(t.kind in (ENTITY, PERIOD, TICKER) or t.kind == CUE and t.obj.kind in ("seg", "metric", "ctx", "loss")
+                       for t in self.ctx.stream.in_span(start, m.end(1)) if t is not cue)
 
     def _remember(self, toks: list[Tok], sent: Span) -> None:
         """Carry periods, companies, the loss metric and price talk to the next sentences."""
@@ -863,6 +890,8 @@ class Reader(Classifier, Timing):
                 st.segment = None
             if c.value in ("gross_margin", "revenue") and st.segment is None and not st.seg_seen:
                 st.segment, st.segment_pos = self.section_segment, t.start
+            if c.value == "revenue" and st.segment is None and self._unknown_segment(st, t):
+                st.segment, st.segment_pos, st.segment_end = UNKNOWN_SEGMENT, t.start, t.start
             st.mod = None
         elif c.kind == "loss":
             if st.mod in ("share_of",) and st.base is not None:
@@ -1554,13 +1583,27 @@ class Reader(Classifier, Timing):
                 and not INTRADAY.search(self.text, max(st.sentence_start, a.start - LOOK), a.start):
             metric = "close_price"      # 昨日…腾讯涨1.8%，报628.5港元: a past session's last price is its close
         info = self.metrics[metric]
+        if metric == "cornerstone_amount" and any(
+                d.sent == sent and d.metric == metric and d.end <= a.start
+                and re.search(r"[:：]", self.text[d.end:a.start]) for d in self.drafts):
+            # 合计认购约1.1亿美元：鸿钧资本2,500万美元、…: one investor's part of the total
+            self._miss(a, sent, "not_a_fact", "one cornerstone investor's subscription")
+            return
+        if segment == UNKNOWN_SEGMENT:
+            self._miss(a, sent, "unknown_segment", f"{metric} of a business line with no known slug")
+            return
         grey = st.sflags.get("grey")
         if info.family == "trading" and grey is not None and not (
                 grey > a.end and re.search(r"[;；]", self.text[a.end:grey])):
             # (收报48.40港元；暗盘曾跌近一成: the grey market is another clause's)
             self._miss(a, sent, "not_a_fact", "grey-market trading (暗盘)")
             return
-        if "market" in st.sflags and not st.entity_explicit:
+        if "market" in st.sflags and not st.entity_explicit and not (
+                st.sflags["market"] > a.end and re.search(r"[，,；;]", self.text[a.end:st.sflags["market"]])) \
+                and not (st.sflags["market"] < a.start and re.search(
+                    r"(?:^|[，,；;—：:])\s*(?:该|本|这家)?(?:公司|集团)", self.text[st.sflags["market"]:a.start])):
+            # (来自去年12月底的港股IPO——公司以每股22.80港元发行…: the company's own offer)
+            # (…获2,108.4倍超购，是今年港股新股第二高: the market is only the ranking's)
             # 今年港股IPO集资额已超过2500亿港元: a figure of the market, not of the company
             self._miss(a, sent, "not_a_fact", f"market-wide {metric}")
             return

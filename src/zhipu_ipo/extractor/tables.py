@@ -284,6 +284,8 @@ def _entity_in(ctx: DocContext, cell: _Cell) -> Optional[str]:
 
 
 #: the head of a first column that lists companies
+_RANK_HEAD = re.compile(r"\s*(?:排名|排序|序号|名次|No\.?|#)\s*")
+_RANK_CELL = re.compile(r"\s*\d{1,3}\s*")
 _COMPANY_HEAD = re.compile(r"公司|股份|名称|简称|企业|个股|股票|新股")
 _NAME_CELL = re.compile(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9.\-]{1,15}")
 
@@ -365,6 +367,12 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
                    if t.kind == ENTITY and t.obj.entity not in bystanders())
     for rows in _blocks(ctx.text) + _space_blocks(ctx.text):
         span = Span(rows[0][0].start, rows[-1][-1].end)
+        if len(rows) >= 2 and _RANK_HEAD.fullmatch(rows[0][0].text) and all(
+                len(r) >= 2 and _RANK_CELL.fullmatch(r[0].text) for r in rows[1:]):
+            # | 排名 | 公司 | …: the rank column says nothing; the company column leads the row
+            for r in rows[1:]:
+                misses.append(Miss(r[0].start, r[0].end, "not_a_figure", "rank in a table", span))
+            rows = [r[1:] for r in rows]
         rows, col_periods = _header(rows, ctx.period_aliases)
         header = rows[0]
         row_periods = [_period_label(r[0].text, ctx.period_aliases) for r in rows[1:]]

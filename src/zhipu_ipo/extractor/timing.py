@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Optional
 
 from ..normalization import small_int
-from ..periods import Period, parse_period
+from ..periods import Period, parse_period, safe_date
 from .context import ResolvedPeriod, relative_day, year_hint
 from .entities import known_listings
 from .rules import (ASIDE_AFTER, COMPARE_BEFORE, FROM_BEFORE, FUNDING_METRICS, LISTING_AFTER, LOOK, POINT_METRICS,
@@ -515,6 +515,12 @@ class Timing:
         fitted = self._fit_period(p, metric, tok)
         if fitted is None:
             return None, "no_period"
+        if metric in POINT_METRICS and tok.end <= st.clause_start \
+                and _YEAR_BEFORE.search(self.text, st.clause_start, pos) and len(fitted) == 10:
+            # 截至2025年12月31日现金19.7亿元，而一年前仅为8.9亿元: the same day a year earlier
+            day = dt.date.fromisoformat(fitted)
+            shifted = safe_date(day.year - 1, day.month, day.day)
+            return (shifted.isoformat(), "") if shifted is not None else (None, "no_period")
         return fitted, ""
 
     def _parallel_period(self, st: _State, metric: str, parallel) -> Optional[str]:
@@ -563,7 +569,9 @@ class Timing:
                                              for w in ("today", "yesterday")))
         recalled_later = "first_day" in st.sflags and st.sflags["first_day"] > a.start and re.search(
             r"(?:昨日|昨天|前日|上周[一二三四五])\s*$", self.text[max(0, st.sflags["first_day"] - 4):st.sflags["first_day"]])
-        if "first_day" in st.sflags and not later_date and not recalled_later \
+        dated_before = "first_day" in st.sflags and st.sflags["first_day"] > a.start and any(
+            t.kind == DATE for t in ctx.stream.in_span(sent.start, a.start))
+        if "first_day" in st.sflags and not later_date and not recalled_later and not dated_before \
                 and (ent in ctx.listing_dates or ent in known_listings()):
             # (…首日破发，其后…4月2日收报6.95港元: the date written after 首日 is the day)
             return ctx.listing_dates.get(ent) or known_listings()[ent]     # 首日: the listing day
@@ -672,6 +680,8 @@ _N_YEARS_COMPOUND = re.compile(r"(?<![\d.])([两二三四五六2-6])\s*(?:个)?\
                                r"(?:的)?\s*(?:年均|年)?\s*(?:复合|CAGR)")
 
 
+#: a point a year before the one in context: 而一年前仅为8.9亿元
+_YEAR_BEFORE = re.compile(r"一年前|一年之前|上年同期末|去年同期末|上一年同期")
 #: a forecast word right before a year: 预计2030年, 有望于2027年
 _FORECAST_YEAR = re.compile(r"(?:预计|预期|预测|有望|将于|将在|料|估计)(?:于|在|到)?\s*$")
 
