@@ -173,6 +173,11 @@ def _facts(norm: Normalized, doc: str, drafts: list[Draft], misses: list[Miss],
     exact = _exact_values(drafts)
     dated = {(d.entity, d.metric, d.segment, str(d.value)): d.start for d in drafts if d.period is not None}
     for d in sorted(drafts, key=lambda d: (d.start, d.metric)):
+        if d.entity == "market":
+            # 大市成交2,865亿元: the whole market's figure, no company's (reported, not a fact)
+            misses.append(Miss(d.start, d.end, "not_a_fact", f"market-wide {d.metric}", d.sent,
+                               d.value if not isinstance(d.value, str) else None, d.unit))
+            continue
         key = (d.entity, d.metric, d.period, d.segment, str(d.value))
         if d.period is None and (d.entity, d.metric, d.segment, str(d.value)) in dated:
             # a headline's 市销率逾300倍 and the text's 2024年市销率逾300倍: one figure, with its period

@@ -391,6 +391,10 @@ class Classifier:
             if base == "revenue" and seg is None and self._unnamed_line(st, pos):
                 return self._mk_miss(a, sent, "no_metric_cue", "revenue of a business line with no segment name")
             return self._fact(base, a, seg, st.base_cue, "cue")
+        if "cornerstone" in st.sflags and st.base_pos < st.sflags["cornerstone"] < pos and "sub" not in st.flags \
+                and _CORNERSTONE_TOTAL.search(self.text, max(st.clause_start, pos - 8), pos):
+            # …认购倍数为15.28倍；另有11家基石投资者，合共出资约29.8亿港元: the cornerstones' total
+            return self._fact("cornerstone_amount", a, None, "基石", "cornerstone")
         return self._mk_miss(a, sent, "unit_mismatch", f"{base} is not an amount of money")
 
     def _classify_price(self, st: _State, sent: Span, a):
@@ -399,7 +403,8 @@ class Classifier:
         if DELTA_BEFORE.search(self.text, max(0, pos - 8), pos):
             return self._mk_miss(a, sent, "not_a_fact", "a change, not a level")     # 较招股价高出3.8元
         post = self._postfix(a, ("的全日高位", "的全日高点", "的全日最高", "的日内高位", "的日内高点",
-                                 "的全日低位", "的全日低点", "的全日最低", "的日内低位", "的日内低点"), window=8)
+                                 "的全日低位", "的全日低点", "的全日最低", "的日内低位", "的日内低点",
+                                 "的全天高位", "的全天低位", "的全天最高", "的全天最低"), window=8)
         if post and self._trading_context(st, pos):
             # 开市后不久触及92.45元的全日高位: the day's high named after the price
             kind = "high" if "高" in post else "low"
@@ -480,9 +485,11 @@ class Classifier:
             share_from = re.match(r"\s*(?:来自|来源于|源自)", self.text[a.end:a.end + 8])
         if share_from is not None:
             # 有84.5%的收入来自本地化部署: the share of that segment
-            seg = next((c.value for c in find_cues(self.text, a.end + share_from.end(),
-                                                   min(len(self.text), a.end + share_from.end() + 16))
-                        if c.kind == "seg"), None)
+            segs = [c for c in find_cues(self.text, a.end + share_from.end(),
+                                         min(len(self.text), a.end + share_from.end() + 24)) if c.kind == "seg"]
+            # (来自Talkie、海螺AI等AI原生应用: the line the examples belong to)
+            seg = next((c.value for c in segs if self.text[max(0, c.start - 1):c.start] == "等"),
+                       segs[0].value if segs else None)
             if seg is not None:
                 return ("revenue_share", a.value, "percent", a.qualifier, seg, "的收入来自", "share-from")
         # parenthetical percent after an amount: 2023年5.29亿元(425%), 1.245亿元(+117%)
@@ -868,7 +875,7 @@ class Classifier:
         """Money raised in rounds before the IPO (…轮融资，集资总额…), not the offering."""
         seg = self.text[max(st.sentence_start, pos - LOOK):pos]
         return bool(re.search(r"\d+轮|[一二三四五六七八九十]+轮|上市前|天使|投后", seg)) and not re.search(
-            r"本次|此次|IPO|招股|发售|发行价|全球发售", seg)
+            r"本次|此次|IPO|招股(?!书|说明书)|发售|发行价|全球发售", seg)
 
     def _funding_context(self, st: _State, pos: int) -> bool:
         seg = self.text[max(0, pos - 40):pos + 4]

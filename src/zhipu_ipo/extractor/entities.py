@@ -730,7 +730,8 @@ def find_mentions(text: str, reg: Registry) -> list[EntityMention]:
     """Every mention of a known or discovered company, left to right, longest alias first."""
     known = known_aliases()
     out = [EntityMention(known[m.group()], m.start(), m.end(), m.group())
-           for m in _known_pattern().finditer(text) if latin_word_ok(text, m.start(), m.end(), strict_after=False)]
+           for m in _known_pattern().finditer(text) if latin_word_ok(text, m.start(), m.end(), strict_after=False)
+           and not (m.group().endswith("大市") and text.startswith(("场", "值"), m.end()))]   # (前两大市场)
     extra = {a: i for a, i in reg.discovered.items() if a not in known_aliases() and len(a) >= 2}
     if extra:
         for m in _alias_pattern(extra).finditer(text):

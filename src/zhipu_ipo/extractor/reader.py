@@ -144,6 +144,8 @@ _LABEL_LINE = re.compile(r"[^\d:：，,。]{2,14}[:：]")
 #: the rest of a clause holds a figure: 前年收入7.34亿元 (not a clause of only a date)
 _FIGURE_IN_CLAUSE = re.compile(r"[^，,。；;\n]{0,12}?\d")
 #: 经调整(后) written before the period of a net loss: 经调整后2025年净亏损
+#: a grey-market clause describing the company named right after it: 暗盘表现较温和的智谱
+_GREY_MODIFIER = re.compile(r"暗盘[^，,。；;\d]{0,12}的")
 #: the segment of a business line the lexicon has no slug for (广告收入9.02亿元): its figures are
 #: reported as unplaced, never given to the whole company
 UNKNOWN_SEGMENT = "?"
@@ -1593,6 +1595,9 @@ class Reader(Classifier, Timing):
             self._miss(a, sent, "unknown_segment", f"{metric} of a business line with no known slug")
             return
         grey = st.sflags.get("grey")
+        if grey is not None and grey < a.start and (m := _GREY_MODIFIER.match(self.text, grey)) is not None \
+                and any(t.kind == ENTITY and t.start == m.end() for t in self.ctx.stream.in_span(m.end(), m.end() + 12)):
+            grey = None         # (前日暗盘表现较温和的智谱，昨日首日收市131.5元: the grey market describes the company)
         if info.family == "trading" and grey is not None and not (
                 grey > a.end and re.search(r"[;；]", self.text[a.end:grey])):
             # (收报48.40港元；暗盘曾跌近一成: the grey market is another clause's)

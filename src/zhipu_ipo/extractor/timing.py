@@ -585,7 +585,11 @@ class Timing:
         if ctx.today is not None:
             for word, days in (("today", 0), ("yesterday", -1)):
                 if word in st.sflags and st.sflags[word] < a.start and not (
-                        dates and dates[-1].start > st.sflags[word] + 6 and self._date_of(dates[-1]) is not None):
+                        dates and dates[-1].start > st.sflags[word] + 6 and self._date_of(dates[-1]) is not None) \
+                        and not (WEEKDAY.search(self.text, st.sflags[word] + 2, a.start)
+                                 and self._weekday_before(st.sflags[word] + 2, a.start) is not None
+                                 and not _DATE_PAREN_AFTER.match(self.text, st.sflags[word] + 2)):
+                    # (昨日升2.1%…；周三则收140.5元: the weekday written nearer the figure)
                     # (今日公告…，较前一交易日(11月16日)收市价…: the day written nearer the figure)
                     return ctx.today + dt.timedelta(days=days)
         if dates and ctx.today is not None:
