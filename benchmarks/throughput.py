@@ -182,6 +182,9 @@ def adversarial_inputs(corpus: list[str]) -> dict[str, Callable[[int], str]]:
                                                   "上年度为人民币352.6百万元，岚越科技(06871,9月3日上市)、", n),
         # one sentence of dated sessions after 首日: each date looks at its neighbours only
         "endless dated sessions": lambda n: _fill("智谱上市首日收报131.5港元,1月9日收报120港元,", n),
+        # one sentence of weekdays and event words in a dated article: each weekday looks at its
+        # neighbours only
+        "endless weekdays": lambda n: _fill("2026年3月4日电，澄岳科技(02788)周三启动招股，下周四挂牌，", n),
         # thousands of small tables, aligned by spaces and by pipes (each looks back for its company)
         "many space tables": lambda n: _fill("公司  收入  亏损\n启衡智能(02761)  1.0  2.0\n岚图智算(02871)  3.0  4.0\n\n", n),
         "many pipe tables": lambda n: _fill("| 项目 | 2024年 | 2025年 |\n| 收入 | 1.0 | 2.0 |\n| 毛利 | 3.0 | 4.0 |\n\n", n),

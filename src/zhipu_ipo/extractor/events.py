@@ -518,14 +518,26 @@ _TO_DATE = re.compile(r"\s*(?:[(（][^()（）]{0,24}[)）])?\s*(?:则|也|亦)?
                       r"(?:今日|今天|昨日|昨天|明日|明天|将于|于|在)?\s*[(（]?\s*")
 
 
+def _count_before(ents: list, pos: int) -> int:
+    """How many of ``ents`` (in text order, not overlapping) end by ``pos``: a bisection."""
+    lo, hi = 0, len(ents)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if ents[mid].end <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
 def _coordinated(text: str, ents: list, date_start: int) -> list[str]:
     """A及B(00800)昨日(11月6日)登陆…: the companies named right before the date, joined by 及/和/与,
     are together the subject of its event (their ids; empty when they are not)."""
-    before = [e for e in ents if e.end <= date_start]
-    if len(before) < 2 or not _TO_DATE.fullmatch(text, before[-1].end, date_start):
+    k = _count_before(ents, date_start)
+    if k < 2 or not _TO_DATE.fullmatch(text, ents[k - 1].end, date_start):
         return []
-    run = [before[-1]]
-    for a in reversed(before[:-1]):
+    run = [ents[k - 1]]
+    for a in reversed(ents[max(0, k - 64):k - 1]):      # (a subject joins a few names, not thousands)
         if not _AND.fullmatch(text, a.end, run[0].start):
             break
         run.insert(0, a)
@@ -608,23 +620,30 @@ def _today_events(ctx, sent, cues, ents, drafts, weekdays=()) -> None:
               or c.obj.value == "first_day" or (c.obj.value == "ipo" and c.obj.word == "招股")]
     days = [(c, today + dt.timedelta(days=DAY_OFFSETS[c.obj.value])) for c in cues
             if c.obj.value in DAY_OFFSETS]
+    starts = [c.start for c in events]
+    taken = set()           # (metric, company) of the drafts of this sentence (they end the list)
+    for d in reversed(drafts):
+        if d.sent != sent:
+            break
+        taken.add((d.metric, d.entity))
     for tc, day in sorted(days + list(weekdays), key=lambda x: x[0].start):
         rule = "event-weekday" if tc.obj is None else "event-today"
-        ev = _nearest_event(text, [Tok("date", tc.start, tc.end, None)], events, max_gap=8)
+        ev = _nearest_event(text, [Tok("date", tc.start, tc.end, None)], events, max_gap=8, starts=starts)
         if ev is None or (ev.obj.value == "ipo" and ev.start != tc.end):
             continue        # 今起招股: the subscription starts today; 招股 further away says nothing
         value = ev.obj.value
         metric = ("listing_date" if value == "first_day" else "subscription_start" if value == "ipo"
                   else _EVENT[value])
-        before = [e for e in ents if e.end <= tc.start]
+        k = _count_before(ents, tc.start)
         lo, hi = min(tc.start, ev.start), max(tc.end, ev.end)
-        if not before and _COUNTED_STOCKS.search(text, max(sent.start, lo - 8), hi):
+        if not k and _COUNTED_STOCKS.search(text, max(sent.start, lo - 8), hi):
             continue        # 港股今日有2只新股上市: stocks counted, none named
-        ent = before[-1].obj.entity if before else _entity_at(ctx, ents, tc.start, sent)
+        ent = ents[k - 1].obj.entity if k else _entity_at(ctx, ents, tc.start, sent)
         # 小马智行与文远知行今日同步挂牌: every company of the coordinated subject
         for name in _coordinated(text, ents, tc.start) or ([ent] if ent else []):
-            if any(d.sent == sent and d.metric == metric and d.entity in (name, None) for d in drafts):
+            if (metric, name) in taken or (metric, None) in taken:
                 continue
+            taken.add((metric, name))
             drafts.append(Draft(entity=name, metric=metric, period=None, segment=None,
                                 value=day.isoformat(), unit="date", qualifier="exact",
                                 start=tc.start, end=tc.end, sent=sent, cue=ev.obj.word,
