@@ -518,22 +518,14 @@ _TO_DATE = re.compile(r"\s*(?:[(（][^()（）]{0,24}[)）])?\s*(?:则|也|亦)?
                       r"(?:今日|今天|昨日|昨天|明日|明天|将于|于|在)?\s*[(（]?\s*")
 
 
-def _count_before(ents: list, pos: int) -> int:
-    """How many of ``ents`` (in text order, not overlapping) end by ``pos``: a bisection."""
-    lo, hi = 0, len(ents)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if ents[mid].end <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+def _end(t: Tok) -> int:
+    return t.end
 
 
 def _coordinated(text: str, ents: list, date_start: int) -> list[str]:
     """A及B(00800)昨日(11月6日)登陆…: the companies named right before the date, joined by 及/和/与,
     are together the subject of its event (their ids; empty when they are not)."""
-    k = _count_before(ents, date_start)
+    k = bisect_right(ents, date_start, key=_end)
     if k < 2 or not _TO_DATE.fullmatch(text, ents[k - 1].end, date_start):
         return []
     run = [ents[k - 1]]
@@ -634,7 +626,7 @@ def _today_events(ctx, sent, cues, ents, drafts, weekdays=()) -> None:
         value = ev.obj.value
         metric = ("listing_date" if value == "first_day" else "subscription_start" if value == "ipo"
                   else _EVENT[value])
-        k = _count_before(ents, tc.start)
+        k = bisect_right(ents, tc.start, key=_end)     # (the companies named before the day)
         lo, hi = min(tc.start, ev.start), max(tc.end, ev.end)
         if not k and _COUNTED_STOCKS.search(text, max(sent.start, lo - 8), hi):
             continue        # 港股今日有2只新股上市: stocks counted, none named
