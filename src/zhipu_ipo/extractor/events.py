@@ -20,7 +20,7 @@ from .context import DAY_OFFSETS, DocContext, relative_day, year_hint
 from .entities import bystanders, known_listings
 from .records import Draft, Miss
 from .sentences import Span
-from .rules import INDEFINITE_SUBJECT, LOOK, WEEKDAY, WEEKDAYS
+from .rules import INDEFINITE_SUBJECT, LOOK, WEEKDAY, weekday_index
 from .tokens import CUE, DATE, ENTITY, PERIOD, TICKER, Tok
 
 _EVENT = {"listing": "listing_date", "sub_start": "subscription_start", "sub_end": "subscription_end"}
@@ -572,14 +572,13 @@ def _weekdays(ctx: DocContext) -> list[tuple[Tok, dt.date]]:
     out = []
     anchor, anchor_end = None, -1      # the Monday of a weekday written with its day: 周二(19日)
     for m in WEEKDAY.finditer(text):
-        wd = WEEKDAYS.find(m.group(2))
-        wd = 6 if wd < 0 else wd                   # 日/天: Sunday
-        before = _DAY_BEFORE_WEEKDAY.search(text, max(0, m.start() - 4), m.start())
-        after = _DAY_AFTER_WEEKDAY.match(text, m.end())
-        if before or after or _DATE_BEFORE_WEEKDAY.search(text, max(0, m.start() - 4), m.start()) or \
+        wd = weekday_index(m.group(2))
+        if _DATE_BEFORE_WEEKDAY.search(text, max(0, m.start() - 4), m.start()) or \
                 _DATE_AFTER_WEEKDAY.match(text, m.end()):
-            number = int((before or after).group(1)) if before or after else None
-            dated = _day_of_weekday(today, number, wd) if number else None
+            # (a day number written beside it, 19日(周二) / 周二(19日), anchors the week)
+            day_no = _DAY_BEFORE_WEEKDAY.search(text, max(0, m.start() - 4), m.start()) or \
+                _DAY_AFTER_WEEKDAY.match(text, m.end())
+            dated = _day_of_weekday(today, int(day_no.group(1)), wd) if day_no else None
             if dated is not None:
                 anchor, anchor_end = dated - dt.timedelta(days=wd), m.end()
             continue

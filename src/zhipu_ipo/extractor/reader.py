@@ -24,6 +24,7 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import takewhile
 from decimal import Decimal
 from typing import Optional
 
@@ -1586,8 +1587,8 @@ class Reader(Classifier, Timing):
             metric = "close_price"      # 昨日…腾讯涨1.8%，报628.5港元: a past session's last price is its close
         info = self.metrics[metric]
         if metric == "cornerstone_amount" and any(
-                d.sent == sent and d.metric == metric and d.end <= a.start
-                and re.search(r"[:：]", self.text[d.end:a.start]) for d in self.drafts):
+                d.metric == metric and d.end <= a.start and re.search(r"[:：]", self.text[d.end:a.start])
+                for d in takewhile(lambda d: d.sent == sent, reversed(self.drafts))):
             # 合计认购约1.1亿美元：鸿钧资本2,500万美元、…: one investor's part of the total
             self._miss(a, sent, "not_a_fact", "one cornerstone investor's subscription")
             return

@@ -93,6 +93,12 @@ GENERIC_SUBJECT = re.compile(r"国产厂商|国内厂商|本土厂商|国产芯�
 #: (a weekday followed by 至/到/- opens a span of days and names no single session)
 WEEKDAY = re.compile(r"(上|本|这|下)?(?:周|星期|礼拜)([一二三四五六日天])(?!\s*(?:至|到|-|～|~|、)|[只家个间名位成倍款项宗批支])")
 WEEKDAYS = "一二三四五六"
+
+
+def weekday_index(char: str) -> int:
+    """Monday 0 … Sunday 6 for the character of a ``WEEKDAY`` match (日/天: Sunday)."""
+    wd = WEEKDAYS.find(char)
+    return 6 if wd < 0 else wd
 #: a sentence that goes through the business lines (分业务看，芯片收入…): a revenue there is of a
 #: line, and of the whole company only when said so (总收入)
 SEGMENT_TALK = re.compile(r"分业务|按业务|分产品|按产品|分板块|按板块|业务板块|分部|业务划分|产品划分|按收入来源|分收入来源")

@@ -16,7 +16,7 @@ from ..periods import Period, parse_period, safe_date
 from .context import ResolvedPeriod, relative_day, year_hint
 from .entities import known_listings
 from .rules import (ASIDE_AFTER, COMPARE_BEFORE, FROM_BEFORE, FUNDING_METRICS, LISTING_AFTER, LOOK, POINT_METRICS,
-                    SEGMENT_TALK, SINCE, WEEKDAY, WEEKDAYS)
+                    SEGMENT_TALK, SINCE, WEEKDAY, weekday_index)
 from .tokens import DATE, PERIOD, Tok
 
 if TYPE_CHECKING:
@@ -639,8 +639,7 @@ class Timing:
             last = m
         if last is None:
             return None
-        wd = WEEKDAYS.find(last.group(2))
-        wd = 6 if wd < 0 else wd                   # 日/天: Sunday
+        wd = weekday_index(last.group(2))
         if last.group(1) == "上":
             return today - dt.timedelta(days=today.weekday() - wd + 7)
         if last.group(1) == "下":
