@@ -169,6 +169,7 @@ CASES = [
          '澄岳科技(02788)昨日升2.1%至43.5元，成交额4.2亿元；周三则收40.5元。',
          (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
           ('澄岳科技', 'day_change', '2026-01-15', None, '2.1', 'percent', 'exact'),
+          ('澄岳科技', 'close_price', '2026-01-15', None, '43.5', 'HKD/share', 'exact'),
           ('澄岳科技', 'turnover', '2026-01-15', None, '420000000', 'HKD', 'exact'),
           ('澄岳科技', 'close_price', '2026-01-14', None, '40.5', 'HKD/share', 'exact')),
          published="2026-01-16"),

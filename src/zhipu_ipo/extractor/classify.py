@@ -31,9 +31,10 @@ from .rules import (
     SEGMENT_TALK,
     SHORT_CLOSE,
     VS_PRICE,
+    WEEKDAY,
 )
 from .sentences import Span
-from .tokens import AMOUNT, CUE, ENTITY, Tok
+from .tokens import AMOUNT, CUE, DATE, ENTITY, Tok
 
 if TYPE_CHECKING:
     from .reader import _State
@@ -131,6 +132,13 @@ _PER_HEAD = re.compile(r"(?:(?:平均)?每(?:名|位|个|家|户)[^，,。；;\d
 _ROUNDS_AFTER = re.compile(r"的?(?:外部|私募|股权|战略|市场化|机构)?(?:融资|投资|募资|集资)")
 
 
+#: 均在 right before a figure and 以上/以下 after it: a bound of several figures
+_SHARED_BOUND_BEFORE = re.compile(r"(?:均|都|皆)(?:在|于|处于)\s*$")
+_BOUND_AFTER = re.compile(r"\s*(?:以上|以下|之上|之下)")
+#: between a company and a multiple of its figure: 智谱的(约)2.2倍
+_OF_COMPANY_BEFORE = re.compile(r"(?:[)）])?\s*的\s*(?:约|近|逾|大约)?\s*$")
+
+
 class Classifier:
     """Metric decisions of the sentence reader (see the module docstring)."""
 
@@ -167,6 +175,13 @@ class Classifier:
             # company's figures
             st.sflags["requirement"] = pos
             return self._mk_miss(a, sent, "not_a_fact", "a requirement")
+        if not st.entities and _SHARED_BOUND_BEFORE.search(self.text, max(st.clause_start, pos - 4), pos) \
+                and (_BOUND_AFTER.match(self.text, a.end) or a.text.endswith(("以上", "以下", "之上", "之下"))):
+            # 市销率均在百倍以上, no company named: a bound several figures share, none of them
+            return self._mk_miss(a, sent, "not_a_fact", "a bound several figures share")
+        if unit == "times" and self._multiple_of_other(pos):
+            # MiniMax市销率差不多是智谱的2.2倍: a ratio of two companies' figures
+            return self._mk_miss(a, sent, "not_a_fact", "a multiple of another company's figure")
         if unit is None and st.price is None and self.hk_doc and not a.scaled and a.unit is None \
                 and BARE_CLOSE.search(self.text, max(0, pos - 4), pos):
             st.price, st.price_pos = "close", pos - 1          # 首日收131.5，涨13.17%
@@ -284,6 +299,9 @@ class Classifier:
                 return r
             if a.per_share:
                 return self._mk_miss(a, sent, "no_metric_cue", "per-share price without a price cue")
+            if base == "turnover" and not a.scaled:
+                # 成交额38.6亿元；较周二盘中创下的398元…: a price-sized figure is no day's turnover
+                return self._mk_miss(a, sent, "no_metric_cue", "too small for a turnover")
         if base is None:
             post = self._postfix(a, ("收入", "营收", "研发", "募资", "净亏损", "亏损"))
             if post in ("收入", "营收"):
@@ -409,6 +427,13 @@ class Classifier:
             # 开市后不久触及92.45元的全日高位: the day's high named after the price
             kind = "high" if "高" in post else "low"
             return self._price_fact(f"{kind}_price", a, post, "trading-postfix")
+        post = self._postfix(a, ("的上市高位", "上市高位", "的上市以来高位", "上市以来高位", "的上市新高", "上市新高",
+                                 "的上市低位", "上市低位", "的上市以来低位", "上市以来低位"), window=8)
+        if post and (WEEKDAY.search(self.text, st.clause_start, pos) is not None or any(
+                t.kind == DATE for t in self.ctx.stream.in_span(st.clause_start, pos))):
+            # 较周二盘中创下的398元上市高位: the high since listing, reached in the session named
+            kind = "high" if "高" in post else "low"
+            return self._price_fact(f"{kind}_price", a, post, "trading-postfix")
         if st.base == "offer_price" and st.base_pos > st.price_pos and st.base_pos >= st.clause_start \
                 and len(self._between_cue_and(st, a)) <= 3:
             return self._price_fact("offer_price", a, st.base_cue, "offer-price")   # 较招股价26.5港元高开…
@@ -431,7 +456,10 @@ class Classifier:
             st.price, st.price_pos = "close", pos - 1      # MiniMax(00100)收398港元，跌2.1%
             return self._price_fact("close_price", a, "收", "trading")
         if _MOVED_TO.search(self.text, max(0, pos - 4), pos) and st.change is not None \
-                and st.change_pos >= st.clause_start and self._trading_context(st, pos):
+                and st.change_pos >= st.clause_start and (
+                    self._trading_context(st, pos) or self._company_moves(st, pos)):
+            # (天数智芯(09903)升0.9%至152.4元，市值约373亿元: a stock's move, then its cap)
+            st.sflags.setdefault("trading", pos)
             # 亦跌0.9%至388.6港元: where the move ended; the close in a sentence that reports closes
             if st.price in ("open", "close", "high", "low") and st.price_pos >= st.clause_start:
                 kind = st.price         # 开盘即跳涨82.14%至35.7港元
@@ -723,6 +751,11 @@ class Classifier:
             if st.prev_base == "rd_expense":
                 return ("rd_to_revenue", a.value * HUNDRED, "percent", q, None, "为营收的…倍", "ratio")
             return ("loss_to_revenue", a.value, "times", q, None, "为营收的…倍", "ratio")
+        if base == "revenue" and self.text[max(0, anchor - 1):anchor] == "的" and any(
+                t.kind == CUE and t.obj.value in ("price_to_sales", "x_market_cap")
+                for t in self.ctx.stream.in_span(st.sentence_start, st.base_pos)):
+            # 智谱的市销率超过200倍，MiniMax约为2024年收入的460倍: the sentence's ratio, the next company's
+            return ("price_to_sales", a.value, "times", self._loose_qualifier(st, a), None, "为收入的…倍", "ratio-ps")
         return self._mk_miss(a, sent, "no_metric_cue", f"multiple of {base}")
 
     _RATIO_LINK = re.compile(r"\s*约?(?:为|是|相当于|等于|达到?)\s*(?:同期|当期|当年|全年)?")
@@ -828,6 +861,12 @@ class Classifier:
         seg = self.text[max(sent.start, pos - LOOK):pos]
         return any(w in seg for w in words)
 
+    def _multiple_of_other(self, pos: int) -> bool:
+        """A multiple written right after a company and 的 (…是智谱的2.2倍)."""
+        m = _OF_COMPANY_BEFORE.search(self.text, max(0, pos - 6), pos)
+        return m is not None and any(t.kind == ENTITY and t.end == m.start()
+                                     for t in self.ctx.stream.in_span(max(0, m.start() - 24), m.start()))
+
     def _trading_context(self, st: _State, pos: int) -> bool:
         """A trading day is being described: a price word, 盘中/股价, 上市首日, 今日, or the
         previous sentence of the paragraph was about prices."""
@@ -887,7 +926,7 @@ class Classifier:
         Once a paragraph has listed one use, the next items may drop the verb
         (``10%优化MaaS平台；10%补充营运资金``)."""
         after = self.text[a.end:a.end + 40]
-        m = re.match(r"\s*(?:[(（][^()（）]{0,20}[)）])?\s*(?:的?(?:募集资金|募资|所得款项净额|所得款项|资金))?\s*"
+        m = re.match(r"\s*(?:[(（][^()（）]{0,20}[)）])?\s*(?:的?(?:募集资金净额|募集资金|募资净额|募资|集资净额|所得款项净额|所得款项|资金))?\s*"
                      r"(?:将|拟|计划|会)?\s*(?:用于|投向|投入|投进|投到|作为|用作|拨作|投放于|投放|分配至|[:：])\s*([^，,。；;\n]{1,40})", after)
         if not m and self.par_uses:
             m = re.match(r"[ \t]*(?:[(（][^()（）]{0,20}[)）])?[ \t]*([^，,。；;、\d%\n]{2,40})", after)

@@ -20,7 +20,8 @@ from .context import DAY_OFFSETS, DocContext, relative_day, year_hint
 from .entities import bystanders, known_listings
 from .records import Draft, Miss
 from .sentences import Span
-from .rules import INDEFINITE_SUBJECT, LOOK, WEEKDAY, weekday_index
+from ..normalization import small_int
+from .rules import GROUP_COUNT, INDEFINITE_SUBJECT, LOOK, WEEKDAY, weekday_index
 from .tokens import CUE, DATE, ENTITY, PERIOD, TICKER, Tok
 
 _EVENT = {"listing": "listing_date", "sub_start": "subscription_start", "sub_end": "subscription_end"}
@@ -33,6 +34,10 @@ _NOT_EVENT_AFTER = re.compile(r"^(?:港股|港交所|香港|主板|A股|美股)?
 #: between a date and the listing word when the date is when the company listed
 _DATE_THEN_LISTING = re.compile(r"\s*(?:在|于)\s*(?:港股|港交所|香港|联交所|主板|港交所主板)?\s*|\s*(?:在|于)?\s*(?:港股|港交所|香港|联交所|港交所主板)\s*")
 _UNTIL = re.compile(r"(?:持续至|截至|直至|至|到)\s*$")
+#: from today to the last day of an offer, then 招股 (起至1月6日中午招股)
+_FROM_UNTIL_OFFER = re.compile(r"起\s*(?:至|到|直至)[^，,。；;]{2,24}?招股")
+#: from the last day of an offer to its 招股 (至1月6日中午招股)
+_UNTIL_THEN_OFFER = re.compile(r"\s*(?:[(（][^()（）]{1,4}[)）])?\s*(?:上午|中午|正午|下午|午间|晚上)?\s*(?:\d{1,2}[:：]\d{2}|\d{1,2}时)?\s*(?:止|为止)?\s*(?:进行|公开)?\s*")
 
 
 def _date_value(ctx: DocContext, d, end: bool = False) -> Optional[dt.date]:
@@ -70,10 +75,12 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
     drafts: list[Draft] = []
     misses: list[Miss] = []
     weekdays = deque(_weekdays(ctx))
+    named_before: list[str] = []        # the companies of the last sentence naming several
     for sent, toks in zip(ctx.stream.sentences, ctx.stream.by_sentence()):
         ctx.cursor = sent.start
         dates, tickers, cues = [], [], []
         days = []
+        named: list[str] = []
         while weekdays and weekdays[0][0].start < sent.end:
             tok, day = weekdays.popleft()
             if tok.start >= sent.start:
@@ -88,13 +95,16 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
             elif k == CUE and t.obj.kind == "ctx":
                 cues.append(t)
                 todays = todays or t.obj.value in DAY_OFFSETS
+            elif k == ENTITY and t.obj.entity not in named:
+                named.append(t.obj.entity)
+        before, named_before = named_before, (named if len(named) >= 2 else named_before)
         if not dates and not tickers and not todays:
             continue
         ents = [t for t in toks if t.kind == ENTITY and not _compared_company(ctx.text, t)]
         if tickers:
             _tickers(ctx, sent, tickers, cues, ents, drafts, misses)
         if dates:
-            _dates(ctx, sent, dates, cues, ents, drafts, misses)
+            _dates(ctx, sent, dates, cues, ents, drafts, misses, before)
         if todays:
             _today_events(ctx, sent, cues, ents, drafts, days)
     ctx.cursor = 0
@@ -336,7 +346,9 @@ _PAREN_END = re.compile(r"[^()（）\n]{0,8}[)）]")
 _COMPARED_WITH = re.compile(r"(?:较|比|相较|相比|对比)\s*$")
 
 
-def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
+def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=()) -> None:
+    """The event dates of one sentence; ``named_before`` are the companies of the last sentence
+    that named several (两家公司分别于1月8日、1月9日上市 after a sentence naming both)."""
     text = ctx.text
     if _TABLE_HEAD_ROW.match(text, sent.start) and not any(e.start > sent.start for e in ents):
         # | 公司 | 首日收盘(港元) | 1月16日收盘(港元) |: a table's head names columns, not events
@@ -434,6 +446,10 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
             elif len(group) > 1 and len(ent_names) == len(group) and (each or len(group) == 2) \
                     and all(e.start < group[0].start for e in ents):
                 ent = ent_names[k]      # (companies named after the dates are not their order)
+            elif len(group) > 1 and each and not ents and len(named_before) == len(group) and (
+                    (count := GROUP_COUNT.search(text, sent.start, group[0].start)) is not None
+                    and small_int(count.group(1)) == len(group)):
+                ent = named_before[k]   # 两家公司分别于A、B上市: the two companies just named, in order
             elif len(group) > 1 and each:
                 # A和B分别于…和…上市 with a company the text does not name as one: not guessed
                 misses.append(Miss(t.start, t.end, "ambiguous_entity", "dates of 分别 without one company each", sent))
@@ -472,6 +488,11 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses) -> None:
             if kind == "ipo" and _FROM_DAY.match(text, t.end) and ev.start >= t.end:
                 # 3月16日(周一)起在港招股: the first day of the offer
                 drafts.append(_draft(ent, "subscription_start", when, t, sent, ev, forecast))
+                continue
+            if kind == "ipo" and _UNTIL.search(text, max(sent.start, t.start - 4), t.start) \
+                    and _UNTIL_THEN_OFFER.fullmatch(text, t.end, ev.start):
+                # 今日起至1月6日中午招股: the last day of the offer
+                drafts.append(_draft(ent, "subscription_end", when, t, sent, ev, forecast))
                 continue
             if kind == "ipo":
                 misses.append(Miss(t.start, t.end, "no_metric_cue", "date near 招股", sent))
@@ -620,7 +641,11 @@ def _today_events(ctx, sent, cues, ents, drafts, weekdays=()) -> None:
     for tc, day in sorted(days + list(weekdays), key=lambda x: x[0].start):
         rule = "event-weekday" if tc.obj is None else "event-today"
         ev = _nearest_event(text, [Tok("date", tc.start, tc.end, None)], events, max_gap=8, starts=starts)
-        if ev is None or (ev.obj.value == "ipo" and ev.start != tc.end):
+        until = _FROM_UNTIL_OFFER.match(text, tc.end) if ev is None else None
+        if until is not None:
+            # 今日起至1月6日中午招股: the offer runs from today
+            ev = next((c for c in events if c.start == until.end() - 2 and c.obj.value == "ipo"), None)
+        if ev is None or (ev.obj.value == "ipo" and ev.start != tc.end and until is None):
             continue        # 今起招股: the subscription starts today; 招股 further away says nothing
         value = ev.obj.value
         metric = ("listing_date" if value == "first_day" else "subscription_start" if value == "ipo"

@@ -145,6 +145,10 @@ _LABEL_LINE = re.compile(r"[^\d:：，,。]{2,14}[:：]")
 #: the rest of a clause holds a figure: 前年收入7.34亿元 (not a clause of only a date)
 _FIGURE_IN_CLAUSE = re.compile(r"[^，,。；;\n]{0,12}?\d")
 #: 经调整(后) written before the period of a net loss: 经调整后2025年净亏损
+#: words of a report on a session that has closed
+_CLOSE_IN_PARAGRAPH = re.compile(r"收盘|收报|报收|收市|收评|收涨|收跌|收升|收于|收在")
+#: words of a report written while the session is still open
+_SESSION_OPEN = re.compile(r"午间|午盘|早盘|半日|午市|中午|今早|早市|上午|截至发稿|发稿时|截至记者发稿|暂报|现报|截至.{0,4}[时点]\d")
 #: a grey-market clause describing the company named right after it: 暗盘表现较温和的智谱
 _GREY_MODIFIER = re.compile(r"暗盘[^，,。；;\d]{0,12}的")
 #: the segment of a business line the lexicon has no slug for (广告收入9.02亿元): its figures are
@@ -161,6 +165,8 @@ _WHOLE_BEFORE_CUE = re.compile(
 _ADJUSTED_BEFORE = re.compile(r"(?:经调整|调整后)后?的?\s*(?:\d{4}\s*(?:财)?年(?:度|上半年|下半年|前三季度?)?|FY\d{2,4}|该年|同期|期内|年内)\s*$")
 #: between a period and its own length said again: 2024年一年, 2025年上半年单半年
 _SAME_LENGTH_GAP = re.compile(r"(?:单|仅|光|这)?")
+#: 内/之内/里 after a duration: within the period just named (半年内亏损了…)
+_WITHIN_AFTER = re.compile(r"(?:内|之内|里|间|就)")
 
 
 def _consecutive_years(items) -> bool:
@@ -232,6 +238,8 @@ class Reader(Classifier, Timing):
         self.prev_sentence_one: Optional[Tok] = None   # the one period the last sentence reported on
         self.asides: set[int] = set()       # starts of compared-year asides (，2024年为50.5%)
         self.close_reported = any(w in self.text for w in ("收盘", "收报", "报收", "收市", "收在", "收于"))
+        # a report written after the close (收市快讯 with no 午盘/截至发稿): today's last prices are closes
+        self.after_close = self.close_reported and _SESSION_OPEN.search(self.text) is None
         # Hong Kong copy writes share prices in 元 meaning Hong Kong dollars (招股价116.2元)
         self.hk_doc = bool(HK_MARKERS.search(self.text))
         self.hk_yuan = self.hk_doc or not A_SHARE.search(self.text)
@@ -287,6 +295,14 @@ class Reader(Classifier, Timing):
 
     _INVESTOR_NAMES = re.compile(r"(?:投资者|投资人|投资方|基石)[^。；;\d]{0,8}?(?:分别为|分别是|包括|为|是|有)[^。；;\d]*$")
 
+    #: a pronoun subject, then 与/同: 它与, 他同 (Cantonese 佢同), 该公司和
+    _PRONOUN_WITH = re.compile(r"(?:它|他|佢|其|该公司|该股|公司)\s*(?:与|和|同|跟)\s*$")
+    #: between a company and the one it is compared with: (06600)同, 与
+    _WITH_BEFORE = re.compile(r"(?:\s*[(（][^()（）]{1,12}[)）])?\s*(?:与|和|同|跟)\s*$")
+    #: …同一日挂牌 (not 先后: 智谱与MiniMax先后完成招股 has two subjects)
+    _SAME_DAY_AFTER = re.compile(r"\s*(?:[(（][^()（）]{1,12}[)）])?\s*(?:同一日|同一天|同日|同天)")
+    #: what a company compared in time is followed by: 同一日挂牌, 同日上市, 前后脚
+    _SAME_TIME_AFTER = re.compile(r"\s*(?:[(（][^()（）]{1,12}[)）])?\s*(?:同一日|同一天|同日|同天|同时|一样|一齐|一同|前后脚|先后|一前一后)")
     _SUBJECT_LEAD = re.compile(r"^[\s\d年月日上下半前三季度第一二四个同期而但其中此外另外同时对比相比相较较与和及、据显示,，:：]*$")
 
     def _object_position(self, st: _State, t: Tok) -> bool:
@@ -298,7 +314,24 @@ class Reader(Classifier, Timing):
         if "cornerstone" in st.sflags and st.sflags["cornerstone"] < t.start \
                 and self._INVESTOR_NAMES.search(self.text, max(st.sentence_start, t.start - 40), t.start):
             return True     # 两名基石投资者，分别为广汽集团旗下启城发展及均胜电子旗下…: investors named
+        if self._compared_in_time(t):
+            return True     # 佢同驭势科技同一日挂牌: the company compared with, not the subject
         return t.obj.entity in bystanders() and not self._SUBJECT_LEAD.match(before)
+
+    def _compared_in_time(self, t: Tok) -> bool:
+        """A company named after 同/与 by a subject (a pronoun or another company) and before
+        同一日/同日/前后脚: 他同驭势科技同一日挂牌, 卧安(06600)与驭势科技同日上市 (not with 分别;
+        after another company, only 同日/同一日)."""
+        if not self._SAME_TIME_AFTER.match(self.text, t.end):
+            return False
+        if self._PRONOUN_WITH.search(self.text, max(0, t.start - 8), t.start):
+            return True
+        m = self._WITH_BEFORE.search(self.text, max(0, t.start - 16), t.start)
+        if m is None or not self._SAME_DAY_AFTER.match(self.text, t.end) or not any(e.kind == ENTITY and e.end == m.start()
+                                for e in self.ctx.stream.in_span(max(0, m.start() - 24), m.start())):
+            return False
+        end = self.text.find("。", t.end, t.end + 200)
+        return not re.search(r"分别|各自|依次|前者|后者|两者|二者|两家|双方|两只|均|都", self.text[t.end:end if end != -1 else t.end + 200])
 
     def _unknown_segment(self, st: _State, cue: Tok) -> bool:
         """广告收入9.02亿元, 机场无人物流车收入…: 收入 right after a name that is no company, no
@@ -336,8 +369,10 @@ class Reader(Classifier, Timing):
             elif k == ENTITY:
                 e = t.obj.entity
                 if e not in bystanders() and e not in indices() and e not in ents \
-                        and not _COMPARED_ENTITY.search(self.text, max(0, t.start - 4), t.start):
-                    ents.append(e)      # (毛利率46.2%，比优必选高出10个百分点: not the subject)
+                        and not _COMPARED_ENTITY.search(self.text, max(0, t.start - 4), t.start) \
+                        and not self._compared_in_time(t):
+                    # (毛利率46.2%，比优必选高出10个百分点; 他同驭势科技同一日挂牌: not the subject)
+                    ents.append(e)
             elif k == CUE:
                 kind = t.obj.kind
                 if kind == "price":
@@ -771,9 +806,12 @@ class Reader(Classifier, Timing):
             pt = st.period_tok
             length = {"year": 1, "half": Decimal("0.5")}.get(pt.obj.period.kind) \
                 if pt is not None and pt.obj.period is not None else None
-            if length is not None and getattr(pm, "years", None) == length \
-                    and _SAME_LENGTH_GAP.fullmatch(self.text, pt.end, t.start):
-                return      # 光2024年一年就亏了…, 2025年上半年单半年: the period named again, not a span
+            if length is not None and getattr(pm, "years", None) == length and (
+                    _SAME_LENGTH_GAP.fullmatch(self.text, pt.end, t.start)
+                    or (pt.start >= st.sentence_start and _WITHIN_AFTER.match(self.text, t.end))):
+                # 光2024年一年就亏了…, 2025年上半年单半年, 2025年1至6月收入…，但半年内亏损了…:
+                # the period named again, not a span
+                return
             st.flags["duration"] = st.sflags["duration"] = t.start
             st.flags["duration_years"] = st.sflags["duration_years"] = getattr(pm, "years", None)
             return
@@ -1580,12 +1618,31 @@ class Reader(Classifier, Timing):
 
     # ------------------------------------------------------------------ output
 
+    def _closing_paragraph(self, pos: int) -> bool:
+        """The paragraph around ``pos`` reports a close and no open session (an item 【港股收评】 of a
+        page whose other items are written at noon)."""
+        lo = self.text.rfind("\n", 0, pos) + 1
+        hi = self.text.find("\n", pos)
+        hi = len(self.text) if hi == -1 else hi
+        if hi - lo > 2000:
+            return False
+        par = self.text[lo:hi]
+        return _CLOSE_IN_PARAGRAPH.search(par) is not None and _SESSION_OPEN.search(par) is None
+
     def _emit(self, st, sent, a, metric, value, unit, qualifier, segment, period, cue, rule) -> None:
         if metric == "last_price" and self.ctx.today is not None and period is not None \
                 and period < self.ctx.today.isoformat() \
                 and not INTRADAY.search(self.text, max(st.sentence_start, a.start - LOOK), a.start):
             metric = "close_price"      # 昨日…腾讯涨1.8%，报628.5港元: a past session's last price is its close
+        elif metric == "last_price" and self.ctx.today is not None and period == self.ctx.today.isoformat() \
+                and not INTRADAY.search(self.text, max(st.sentence_start, a.start - LOOK), a.start) \
+                and (self.after_close or self._closing_paragraph(a.start)):
+            metric = "close_price"      # a closing report's 天数智芯涨2.4%，报187.6港元
         info = self.metrics[metric]
+        if metric == "cornerstone_amount" and not a.scaled and abs(value) < 100000:
+            # 基石合共认购约4,500万美元，那阵入货价就是22.80元: a price, no investment
+            self._miss(a, sent, "no_metric_cue", "too small for a cornerstone investment")
+            return
         if metric == "cornerstone_amount" and any(
                 d.metric == metric and d.end <= a.start and re.search(r"[:：]", self.text[d.end:a.start])
                 for d in takewhile(lambda d: d.sent == sent, reversed(self.drafts))):

@@ -346,6 +346,8 @@ def _row_label(cell: _Cell, metrics) -> Optional[_Label]:
     if label is None:
         if re.search(r"上市日期|上市时间|挂牌日期|挂牌时间|上市日|挂牌日", cell.text):
             label = _Label(metric="listing_date", cue=cell.text)
+        elif re.search(r"(?:截止|结束)(?:认购|申购|招股|日期|日)|(?:认购|申购|招股)(?:截止|结束)", cell.text):
+            label = _Label(metric="subscription_end", cue=cell.text)
         elif "基石" in cell.text:
             label = _Label(metric="cornerstone_count", cue=cell.text)
         else:
@@ -400,6 +402,13 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
         caption = _unit_of(caption_text + " " + header[0].text[:_MAX_CAPTION])
         caption_period = _caption_period(caption_text)
         prev_metric: Optional[str] = None
+        listed_in_table: dict[int, object] = {}         # column -> the listing day its 上市日 row writes
+        if layout == "companies-across":
+            for row in rows[1:]:
+                label = _row_label(row[0], metrics)
+                if label is not None and label.metric == "listing_date":
+                    listed_in_table = {c: day for c, cell in enumerate(row[1:])
+                                       if (day := _listing_day(ctx, cell)) is not None}
         for r, row in enumerate(rows[1:]):
             row_span = Span(row[0].start, row[-1].end)
             if layout == "companies-down":
@@ -408,6 +417,15 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
                              caption_period)
                 continue
             if layout == "companies-across":
+                session = _session_row(ctx, row[0])
+                if session is not None:
+                    # | 首日收市 | 131.5港元(+13.17%) | …, | 3月4日市值 | 约754亿港元 | …
+                    for c, cell in enumerate(row[1:]):
+                        ent = col_entities[c]
+                        day = session[1] if session[1] != "first" else (
+                            listed_in_table.get(c) or ctx.listing_dates.get(ent) or known_listings().get(ent))
+                        _session_cell(ctx, ent, cell, session[0], day, caption, metrics, row_span, drafts, misses)
+                    continue
                 what = _row_label(row[0], metrics)
                 if what is not None and what.metric is None and what.mod and prev_metric:
                     what.metric = prev_metric       # | 营收 | … | then | 年增率 | …
@@ -527,7 +545,7 @@ def _header(rows: list[list[_Cell]], aliases: dict) -> tuple[list[list[_Cell]], 
 
 def _cell_fact(ctx, entity, cell: _Cell, when: _Label, what: Optional[_Label], caption: _Unit,
                metrics, row_span: Span, drafts: list[Draft], misses: list[Miss]) -> None:
-    if what is not None and what.metric == "listing_date":
+    if what is not None and what.metric in ("listing_date", "subscription_end"):
         _date_cell(ctx, entity, cell, what, row_span, drafts, misses)
         return
     amounts = [a for a in find_amounts(cell.text)]
@@ -748,6 +766,42 @@ def _column_days(ctx, heads: list[_Cell]) -> list:
     return out
 
 
+#: the figure a row of a session names (| 首日收市 |, | 3月4日收盘 |, | 3月4日市值 |)
+_SESSION_ROWS = ((re.compile(r"涨跌幅|涨幅|跌幅"), "day_change"), (re.compile(r"收盘|收市|收报"), "close_price"),
+                 (re.compile(r"开盘|开市|开报"), "open_price"), (re.compile(r"市值"), "market_cap"),
+                 (re.compile(r"成交额|成交金额"), "turnover"))
+
+
+def _session_row(ctx, cell: _Cell):
+    """(metric, day) of a row head in a table of companies that names a session's figure and its
+    day: a written date, or ``"first"`` for each company's first day (首日收市)."""
+    if len(cell.text) > 16:
+        return None
+    metric = next((m for pattern, m in _SESSION_ROWS if pattern.search(cell.text)), None)
+    if metric is None:
+        return None
+    if "首日" in cell.text:
+        return metric, "first"
+    found = _cell_date(ctx, cell)
+    return (metric, found[1]) if found is not None and found[1] is not None else None
+
+
+def _session_cell(ctx, entity, cell: _Cell, metric: str, day, caption: _Unit, metrics, row_span: Span,
+                  drafts: list[Draft], misses: list[Miss]) -> None:
+    """A cell of a session row: one figure, or a price and its day's change in parentheses
+    (131.5港元(+13.17%))."""
+    when = _Label(period=Period.of_date(day) if day is not None else None)
+    label = _Label(metric=metric, cue=cell.text)
+    amounts = find_amounts(cell.text)
+    if metric in ("close_price", "open_price") and len(amounts) == 2 and amounts[1].unit == "percent" \
+            and re.fullmatch(r"\s*[(（]\s*", cell.text[amounts[0].end:amounts[1].start]):
+        change = _Label(metric="day_change" if metric == "close_price" else "open_change", cue=cell.text)
+        for a, what in zip(amounts, (label, change)):
+            _amount_fact(ctx, entity, cell, a, when, what, caption, metrics, row_span, drafts, misses)
+        return
+    _cell_fact(ctx, entity, cell, when, label, caption, metrics, row_span, drafts, misses)
+
+
 def _listing_day(ctx, cell: _Cell):
     found = _cell_date(ctx, cell)
     return found[1] if found is not None else None
@@ -764,7 +818,7 @@ def _cell_date(ctx, cell: _Cell):
 
 
 def _date_cell(ctx, entity, cell: _Cell, what: _Label, row_span: Span, drafts, misses) -> None:
-    """A listing day in a table of companies (上市日期 | 1月8日 | 1月9日)."""
+    """A listing day or the last day of an offer in a table of companies (上市日期 | 1月8日 | 1月9日)."""
     found = _cell_date(ctx, cell)
     if found is None or entity is None:
         return
@@ -772,6 +826,6 @@ def _date_cell(ctx, entity, cell: _Cell, what: _Label, row_span: Span, drafts, m
     if when is None:
         misses.append(Miss(tok.start, tok.end, "no_year", "table date without a year", row_span))
         return
-    drafts.append(Draft(entity=entity, metric="listing_date", period=None, segment=None, value=when.isoformat(),
+    drafts.append(Draft(entity=entity, metric=what.metric, period=None, segment=None, value=when.isoformat(),
                         unit="date", qualifier="exact", start=tok.start, end=tok.end, sent=row_span,
                         cue=what.cue, rule="table"))

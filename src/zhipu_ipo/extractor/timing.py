@@ -408,6 +408,12 @@ class Timing:
             any(k in st.flags for k in ("cumulative", "duration"))
             or ("duration" in st.sflags and st.sflags["duration"] < pos and explicit is None
                 and (st.period_tok is None or st.period_tok.start < st.sflags["duration"])))
+        own = explicit or st.period_tok
+        if cumulative and "duration" not in st.flags and "cumulative" in st.flags and own is not None \
+                and own.obj.period is not None and own.obj.period.kind in ("year", "half", "quarter") \
+                and st.clause_start <= own.start < st.flags["cumulative"] \
+                and self.text.startswith(("合计", "共计", "总计", "合共"), st.flags["cumulative"]):
+            cumulative = False      # 同年研发开支合计21.95亿元: the total of one period's parts
         paren = self._paren_period(a) or self._basis_period(a) or (
             self._basis_before(st, a) if metric == "price_to_sales" else None)
         if paren is None and metric.endswith("_growth"):
@@ -575,6 +581,13 @@ class Timing:
                 and (ent in ctx.listing_dates or ent in known_listings()):
             # (…首日破发，其后…4月2日收报6.95港元: the date written after 首日 is the day)
             return ctx.listing_dates.get(ent) or known_listings()[ent]     # 首日: the listing day
+        if "first_day" in st.sflags and st.sflags["first_day"] < a.start and not later_date \
+                and not recalled_later and not dated_before and ctx.today is not None \
+                and ctx.listing_dates and not any(w in st.sflags for w in ("today", "yesterday")) \
+                and not any(abs((day - ctx.today).days) <= 7 for day in ctx.listing_dates.values()):
+            # 上市第一日收81.25元 of a company whose listing day the article does not give, in an
+            # article written months later: not the article's day
+            return None
         dates = [t for t in ctx.stream.in_span(max(sent.start, a.start - LOOK), a.start) if t.kind == DATE
                  and not LISTING_AFTER.match(self.text, t.end)
                  and not _LISTING_LABEL_BEFORE.search(self.text, max(sent.start, t.start - 32), t.start)
@@ -584,12 +597,15 @@ class Timing:
                           and COMPARE_BEFORE.search(self.text, max(sent.start, t.start - 3), t.start))]
         if ctx.today is not None:
             for word, days in (("today", 0), ("yesterday", -1)):
-                if word in st.sflags and st.sflags[word] < a.start and not (
-                        dates and dates[-1].start > st.sflags[word] + 6 and self._date_of(dates[-1]) is not None) \
-                        and not (WEEKDAY.search(self.text, st.sflags[word] + 2, a.start)
-                                 and self._weekday_before(st.sflags[word] + 2, a.start) is not None
-                                 and not _DATE_PAREN_AFTER.match(self.text, st.sflags[word] + 2)):
-                    # (昨日升2.1%…；周三则收140.5元: the weekday written nearer the figure)
+                if word not in st.sflags or st.sflags[word] >= a.start:
+                    continue
+                paren = _DATE_PAREN_AFTER.match(self.text, st.sflags[word] + 2)
+                after = paren.end() if paren else st.sflags[word] + 2
+                if not (dates and dates[-1].start > st.sflags[word] + 6 and self._date_of(dates[-1]) is not None) \
+                        and not (WEEKDAY.search(self.text, after, a.start)
+                                 and self._weekday_before(after, a.start) is not None):
+                    # (昨日(周四)升2.1%…；周三则收140.5元: the weekday written nearer the figure;
+                    # the one in parentheses names 昨日 itself)
                     # (今日公告…，较前一交易日(11月16日)收市价…: the day written nearer the figure)
                     return ctx.today + dt.timedelta(days=days)
         if dates and ctx.today is not None:
