@@ -1104,8 +1104,10 @@ def _chain_mention(text: str, chain: list[_Atom], conns: list[str]) -> tuple[Opt
     for k, a in enumerate(chain):
         year = a.year if a.year is not None else prev_year
         p = _period_of(year, shapes[k])
-        if p is not None and a.year is None and prev is not None and p.start_date < prev.start_date:
-            year += 1  # 2025年12月30日至1月5日
+        if p is not None and a.year is None and prev is not None and p.start_date < prev.start_date \
+                and not (shapes[k][0] == "Y" and prev.end_date <= p.end_date):
+            # 2025年12月30日至1月5日 (not 2025年第四季度及全年: the year the quarter is part of)
+            year += 1
             p = _period_of(year, shapes[k])
         if p is None:
             break

@@ -291,6 +291,20 @@ _PAREN_OFFSET = {"今日": 0, "今天": 0, "昨日": -1, "昨天": -1, "明日":
 #: 2026年9月16日 大衡报 A12版
 _LINE_OF_DATE = re.compile(r"[ \t\u3000]*")
 _DATE_LINE_REST = re.compile(r"[^\n，,。；;!！?？]{0,24}(?:\n|$)")
+#: a date written in digits only (2026-05-06, 2026/05/06, 2026.05.06)
+_NUMERIC_DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}")
+_SENTENCE_MARK = re.compile(r"[，,。；;!！?？]")
+
+
+def _byline(text: str, pos: int) -> bool:
+    """The line around ``pos`` is a page's byline (文/某某 2026-05-06 某某杂志 第823期): short
+    and with no sentence punctuation."""
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    hi = len(text) if hi == -1 else hi
+    return hi - lo <= 60 and _SENTENCE_MARK.search(text, lo, hi) is None
+
+
 #: how far into an article a dateline may stand
 _DATELINE_SPAN = 240
 
@@ -313,7 +327,8 @@ def _dateline_today(ctx: DocContext) -> None:
         if not (paren or _DATELINE_AFTER.match(text, t.end)
                 or _DATELINE_BEFORE.search(text, max(0, t.start - 6), t.start)
                 or (d.date is not None and _LINE_OF_DATE.fullmatch(text, text.rfind("\n", 0, t.start) + 1, t.start)
-                    and _DATE_LINE_REST.match(text, t.end))):
+                    and _DATE_LINE_REST.match(text, t.end))
+                or (d.date is not None and _NUMERIC_DATE.fullmatch(d.text) and _byline(text, t.start))):
             continue
         when = d.date or ctx.resolve_year(d.month, d.day) or _after_latest_date(ctx, d.month, d.day)
         if when is not None:

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Optional
 
 from .. import lexicon
 from ..lexicon.trie import compile_words, latin_word_ok, trie_pattern
@@ -55,7 +55,7 @@ _OPEN = "(（"
 _CLOSE = ")）"
 _STOP_SUFFIXES = ("企业", "公司", "巨头", "龙头", "机构", "消息", "报道", "企", "厂商", "厂", "商", "主板", "创业板", "交易所", "平台", "独角兽", "新股", "股")
 #: what an article calls a company right before its name (仓储机器人厂极智嘉, 国产芯片商澜芯)
-_ROLE_NOUN = re.compile(r"(?:芯片|设备|服务|供应|制造|运营|提供|开发|软件|硬件|方案|整车|授权|分销|代理|经销|集成)商|厂商?|企业|公司|龙头|巨头"
+_ROLE_NOUN = re.compile(r"(?:芯片|设备|服务|供应|制造|运营|提供|开发|软件|硬件|方案|整车|授权|分销|代理|经销|集成|机器人)商|厂商?|企业|公司|龙头|巨头|业者"
                         r"|(?<!控)股(?![份东票价市])")     # 芯片设计股晨芯微: a stock of that trade
 _SUFFIX_HINT = re.compile(r"科技|智能|半导体|机器人|芯|医|生物|网络|软件|数据|电子|汽车|智|股份|集团|控股|光|能源|动力|技术|信息|云")
 #: a forum cashtag: $澜峰微电子(06688)$
@@ -297,6 +297,7 @@ def discover_names(text: str) -> list[str]:
     verb). Common compounds (人工智能, 金融科技) are not names."""
     pat, after = _name_pattern()
     found: dict[str, int] = {}
+    trades: Optional[set[str]] = None
     for m in pat.finditer(text):
         # the 2-4 Chinese characters before the company word, from a boundary on
         s = m.start()
@@ -337,8 +338,14 @@ def discover_names(text: str) -> list[str]:
             continue
         if name in known_aliases() or any(name.endswith(a) for a in _known_cjk_aliases()):
             continue
-        if nxt.startswith("的") and _ROLE_NOUN.search(text, end + 1, end + 10):
-            continue        # 专注手术机器人的医疗器械公司禾屿医疗: what the company does, not its name
+        if nxt.startswith("的") and (_ROLE_NOUN.search(text, end + 1, end + 10)
+                                    or _known_pattern().match(text, end + 1)):
+            # 专注手术机器人的医疗器械公司禾屿医疗, 酒店服务机器人的云迹科技: what the company does
+            continue
+        if trades is None:
+            trades = _trade_words(text)
+        if name in trades:
+            continue        # 割草机器人厂拓疆机器人: a trade, named before the company of it
         if any(w in name for w in _word_table().get("never", ())) or _COUNTED.match(name):
             continue
         if prefix in _terms():
@@ -347,6 +354,19 @@ def discover_names(text: str) -> list[str]:
             continue
         found[name] = found.get(name, 0) + 1
     return list(found)
+
+
+_TRADE_END = re.compile(r"厂|业者|商(?!汤)")
+
+
+def _trade_words(text: str) -> set[str]:
+    """Every run of 2-8 characters written right before 厂/业者/商 (割草机器人厂): words of a trade."""
+    out: set[str] = set()
+    for m in _TRADE_END.finditer(text):
+        for n in range(2, 9):
+            if m.start() >= n:
+                out.add(text[m.start() - n:m.start()])
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -425,6 +445,8 @@ def name_before(text: str, pos: int) -> str | None:
         cand = core[i:]
         if len(cand) > 3 and cand[0] in _TRIM_FIRST:
             continue        # 及拓衡生物: the name starts after 及
+        if _SUFFIX_HINT.fullmatch(cand):
+            continue        # 割草机器人厂拓疆机器人: 机器人 alone is a trade, not the name
         if _used_elsewhere(text, cand, start, pos) and cand not in generic:
             return cand + suffix
         short = _without_company_word(cand)

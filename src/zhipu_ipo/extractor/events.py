@@ -34,6 +34,8 @@ _NOT_EVENT_AFTER = re.compile(r"^(?:港股|港交所|香港|主板|A股|美股)?
 #: between a date and the listing word when the date is when the company listed
 _DATE_THEN_LISTING = re.compile(r"\s*(?:在|于)\s*(?:港股|港交所|香港|联交所|主板|港交所主板)?\s*|\s*(?:在|于)?\s*(?:港股|港交所|香港|联交所|港交所主板)\s*")
 _UNTIL = re.compile(r"(?:持续至|截至|直至|至|到)\s*$")
+#: words of an offer, which 收官 must have beside it to end one
+_OFFER_WORDS = re.compile(r"招股|认购|申购|公开发售|孖展|国际配售")
 #: from today to the last day of an offer, then 招股 (起至1月6日中午招股)
 _FROM_UNTIL_OFFER = re.compile(r"起\s*(?:至|到|直至)[^，,。；;]{2,24}?招股")
 #: from the last day of an offer to its 招股 (至1月6日中午招股)
@@ -93,6 +95,8 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
             elif k == TICKER:
                 tickers.append(t)
             elif k == CUE and t.obj.kind == "ctx":
+                if t.obj.word.endswith("收官") and not _OFFER_WORDS.search(ctx.text, sent.start, sent.end):
+                    continue        # 港股IPO市场在今天收官: a year ends, no offer
                 cues.append(t)
                 todays = todays or t.obj.value in DAY_OFFSETS
             elif k == ENTITY and t.obj.entity not in named:

@@ -70,6 +70,7 @@ from .rules import (
 )
 from .sentences import Span
 from .timing import Timing, _shift_year
+from .segment_names import segment_slug
 from .tokens import AMOUNT, BOUNDARY, CUE, DATE, ENTITY, PERIOD, TICKER, Tok
 
 
@@ -130,7 +131,7 @@ _FROM_BEFORE = re.compile(r"(?:由|从)\s*$")
 _TO_AFTER = re.compile(r"的?[^，,。；;]{0,20}?(?:至|到)")
 #: before a period a paragraph does not report on: a forecast's year, a part of the period
 #: what a heading adds around a company's name: —— 智谱 ——, 【天数智芯(09903.HK)】, ▍MiniMax
-_HEADING_DECOR = re.compile(r"[\s—–\-=~_*#【】\[\]▍|｜·•()（）]*")
+_HEADING_DECOR = re.compile(r"[\s—–\-=~_*#【】\[\]▍|｜·•()（）\u2600-\u27bf\u2b50\ufe0f\U0001f300-\U0001faff]*")
 #: the start of an item's title: a number or bullet, then the company (1. 智谱(02513.HK):…)
 _COMPANY_TITLE = re.compile(r"([ \t\u3000]*(?:\d{1,2}[.、)）]|[(（]\d{1,2}[)）]|[一二三四五六七八九十][、.]|[・•●▪◆■►▶])?\s*)")
 _OPEN_PAREN_GAP = re.compile(r"\s*[(（]\s*(?:约|逾|近)?\s*")
@@ -156,12 +157,14 @@ _GREY_MODIFIER = re.compile(r"暗盘[^，,。；;\d]{0,12}的")
 UNKNOWN_SEGMENT = "?"
 #: a name written right before 收入 (影像与设计产品收入, 数据智能平台(FastData)收入)
 _NAME_BEFORE_CUE = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,14})(?:\s*[(（][A-Za-z0-9 .\-]{1,16}[)）])?\s*$")
+#: 其他/其他业务 right before 收入 (its revenue is the rest of a breakdown)
+_OTHERS_BEFORE = re.compile(r"(?:^|[，,；;。、\s])(?:其他|其它|其余)(?:业务|产品|服务)?\s*$")
 #: words that end a whole company's revenue phrase: 总收入, 全年收入, 公司实现收入, 其收入 …
 _WHOLE_BEFORE_CUE = re.compile(
     r"(?:总|营业|主营业务|主营|全年|年度|年|期内|同期|集团|公司|整体|总体|合计|累计|经营|持续经营|季度|季|半年|本期|当期|"
     r"月|实现|录得|取得|获得|带来|贡献|产生|确认|创造|达成|达到|共|的|其|之|全部|综合|合并|营运|净|毛|为|在|将|已|"
     r"单|仅|只|再|则|而|及|和|与|或|对|按|以|较|比|从|由|至|到|增|减|涨|跌|降|升|看|中|个|亿|万|元|美|港|人民币|"
-    r"分部|分类|业务|收益|各|每|同比|环比|按年|预期|预计|有望|料|收|其他|总计|平均|人均)$")
+    r"分部|分类|业务|收益|各|每|同比|环比|按年|预期|预计|有望|料|收|其他|总计|平均|人均|我们|我司|他们|它们|咱们)$")
 _ADJUSTED_BEFORE = re.compile(r"(?:经调整|调整后)后?的?\s*(?:\d{4}\s*(?:财)?年(?:度|上半年|下半年|前三季度?)?|FY\d{2,4}|该年|同期|期内|年内)\s*$")
 #: between a period and its own length said again: 2024年一年, 2025年上半年单半年
 _SAME_LENGTH_GAP = re.compile(r"(?:单|仅|光|这)?")
@@ -181,6 +184,8 @@ _PART_AFTER = re.compile(r"\s*(?:的)?\s*(?:单季度?|单季|单月|当季)")
 #: a period a forecast is about: 2026年收入预测…
 _FORECAST_AFTER = re.compile(r"[^，,。；;\d]{0,6}?(?:预测|预期|预计|指引|目标|一致预期)")
 #: a short label beside a company in a heading: 【业绩速览・第四范式】, 【第四范式｜年报】
+#: a bracketed tag before the company of a heading: 【盈利预警】, 【新股速递】
+_HEADING_TAG = re.compile(r"【[^【】\n\d]{1,10}】")
 _HEADING_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[・·:：|｜]|[・·:：|｜]\s*[\u4e00-\u9fff]{2,6}")
 _AHEAD_OR_PART = re.compile(r"(?:预计|预期|有望|目标|计划|将于?|其中|仅|单|光)\s*(?:在|于|到)?\s*$")
 #: relative periods that name the comparison of a figure, not the period a paragraph is about
@@ -333,21 +338,30 @@ class Reader(Classifier, Timing):
         end = self.text.find("。", t.end, t.end + 200)
         return not re.search(r"分别|各自|依次|前者|后者|两者|二者|两家|双方|两只|均|都", self.text[t.end:end if end != -1 else t.end + 200])
 
-    def _unknown_segment(self, st: _State, cue: Tok) -> bool:
-        """广告收入9.02亿元, 机场无人物流车收入…: 收入 right after a name that is no company, no
-        period and no segment the lexicon knows is a business line's revenue."""
+    def _business_line(self, st: _State, cue: Tok) -> Optional[str]:
+        """广告收入9.02亿元, 2025年付费会员收入…, 机场无人物流车收入…: the name of a business line
+        when 收入 comes right after a name that is no company, no period and no segment the
+        lexicon knows (a company or a period before the name is left out of it)."""
         lo = max(st.clause_start, cue.start - 24)
         m = _NAME_BEFORE_CUE.search(self.text, lo, cue.start)
         if m is None or _WHOLE_BEFORE_CUE.search(m.group(1)):
-            return False
-        name, start = m.group(1), m.start(1)
-        for lead in ("其中", "而", "则", "另外", "此外", "至于"):
+            return None
+        start, end = m.start(1), m.end(1)
+        for t in self.ctx.stream.in_span(max(0, start - 16), end):
+            if t.kind in (ENTITY, PERIOD, TICKER) and start < t.end <= end:
+                start = t.end       # (2025年付费会员, 美图的广告: the line after them)
+        name = self.text[start:end]
+        if cue.obj.word.startswith("销售"):
+            name += "销售"           # 车辆销售收入 (销售收入 is the cue): the line is 车辆销售
+        for lead in ("其中", "而", "则", "另外", "此外", "至于", "的"):
             if name.startswith(lead):
                 name, start = name[len(lead):], start + len(lead)
         if len(name) < 2:
-            return False
-        return not any(t.kind in (ENTITY, PERIOD, TICKER) or t.kind == CUE and t.obj.kind in ("seg", "metric", "ctx", "loss")
-                       for t in self.ctx.stream.in_span(start, m.end(1)) if t is not cue)
+            return None
+        if any(t.kind in (ENTITY, PERIOD, TICKER) or t.kind == CUE and t.obj.kind in ("seg", "metric", "ctx", "loss")
+               for t in self.ctx.stream.in_span(start, end) if t is not cue):
+            return None
+        return name
 
     def _remember(self, toks: list[Tok], sent: Span) -> None:
         """Carry periods, companies, the loss metric and price talk to the next sentences."""
@@ -423,6 +437,14 @@ class Reader(Classifier, Timing):
                and not self._compared_or_aside(t) and not COMPARE_AFTER.match(self.text, t.end)]
         self.prev_sentence_one = own[0] if own and own[0].obj.kind == "single" and len(
             {str(t.obj.period) for t in own}) == 1 else None
+        if self.prev_sentence_one is None and len(own) >= 2:
+            # (2025年付费会员收入…，这一比例在2024年还不到五成。营销服务收入…: the one period the
+            # sentence's figures were given)
+            told = {d.period for d in self.drafts[-12:] if d.sent == sent and d.period}
+            if len(told) == 1:
+                period = told.pop()
+                self.prev_sentence_one = next((t for t in own if t.obj.kind == "single"
+                                               and str(t.obj.period) == period), None)
         self._resolved = []
         self._par_named_period = self._par_named_period or any(t.kind == PERIOD for t in toks)
         self._par_own_period = self._par_own_period or any(
@@ -539,6 +561,7 @@ class Reader(Classifier, Timing):
                 for t in sorted((t for t in toks if t.kind in (ENTITY, TICKER)), key=lambda t: -t.start):
                     rest = rest[:t.start - sent.start] + rest[t.end - sent.start:]
                 rest = _HEADING_LABEL.sub("", rest, count=1)     # 【业绩速览・第四范式(06682.HK)】
+                rest = _HEADING_TAG.sub("", rest, count=1)       # ✅【正面盈利预告】出门问问(02438)
                 if len(names) == 1 and _HEADING_DECOR.fullmatch(rest):
                     self.section_entity, self.section_marked = names.pop(), False
                     return
@@ -931,8 +954,14 @@ class Reader(Classifier, Timing):
                 st.segment = None
             if c.value in ("gross_margin", "revenue") and st.segment is None and not st.seg_seen:
                 st.segment, st.segment_pos = self.section_segment, t.start
-            if c.value == "revenue" and st.segment is None and self._unknown_segment(st, t):
-                st.segment, st.segment_pos, st.segment_end = UNKNOWN_SEGMENT, t.start, t.start
+            if c.value == "revenue" and st.segment is None and (line := self._business_line(st, t)) is not None:
+                # (a line the glossary can name gets a slug: 付费会员 -> paid_membership)
+                st.segment, st.segment_pos, st.segment_end = segment_slug(line) or UNKNOWN_SEGMENT, t.start, t.start
+            elif c.value == "revenue" and st.segment is None and _OTHERS_BEFORE.search(
+                    self.text, max(0, t.start - 6), t.start) and any(
+                    d.segment is not None and d.start >= st.sentence_start for d in self.drafts[-6:]):
+                # …；其他收入3.2亿元，占3.0% after other lines' figures: the rest of the breakdown
+                st.segment, st.segment_pos, st.segment_end = "others", t.start, t.start
             st.mod = None
         elif c.kind == "loss":
             if st.mod in ("share_of",) and st.base is not None:

@@ -69,7 +69,7 @@ def _unit_of(label: str) -> _Unit:
     """单位：百万元 / (人民币) / (%) / (倍) / 收入(亿元)."""
     currency = next((code for word, code in _CURRENCIES if word in label), None)
     exp = None
-    m = re.search(r"(?:单位|[(（])[^()（）]*?(万亿|千亿|百亿|亿|千万|百万|十万|万|千)", label) or re.search(
+    m = re.search(r"(?:单位|[(（/／])[^()（）/／]*?(万亿|千亿|百亿|亿|千万|百万|十万|万|千)", label) or re.search(
         # a corner cell that is a unit alone: | 百万美元 | 2025A | …, | 人民币千元 | …
         r"(?:^|\s)(?:人民币|美元|港元|港币)?(万亿|千亿|百亿|亿|千万|百万|十万|万|千)(?:元|美元|港元|港币)(?:\s|$)", label)
     if m:

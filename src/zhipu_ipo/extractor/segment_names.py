@@ -1,0 +1,52 @@
+"""Slugs for business lines the lexicon does not name (广告收入, 付费会员收入).
+
+A line's name is read word by word against ``lexicon/segment_words.tsv`` (longest word first);
+runs of Latin letters are kept in lower case. The slug is the words' parts joined by ``_``
+(影像与设计产品 -> ``imaging_design_products``). A name with a word the table does not hold gives
+no slug: its figures stay unplaced, as ``unknown_segment`` mentions. 其他/其他业务 alone is
+``others``; a trailing 等其他/及其他 (Robotaxi及技术授权等其他) is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from ..lexicon import read_rows
+
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+_OTHERS_TAIL = re.compile(r"(?:等|及|和|以及)?其他$")
+_OTHERS = re.compile(r"(?:其他|其它|其余)(?:业务|收入|产品|服务)?")
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[dict[str, str], int]:
+    table = {row[0]: (row[1] if len(row) > 1 else "") for row in read_rows("segment_words.tsv")}
+    return table, max(len(w) for w in table)
+
+
+def segment_slug(name: str) -> Optional[str]:
+    """The slug of a business line's name, or None when a word of it is not known."""
+    if _OTHERS.fullmatch(name):
+        return "others"
+    name = _OTHERS_TAIL.sub("", name) if len(name) > 4 else name
+    table, longest = _words()
+    parts: list[str] = []
+    i = 0
+    while i < len(name):
+        m = _LATIN.match(name, i)
+        if m is not None:
+            parts.append(m.group().lower())
+            i = m.end()
+            continue
+        for n in range(min(longest, len(name) - i), 0, -1):
+            part = table.get(name[i:i + n])
+            if part is not None:
+                if part:
+                    parts.append(part)
+                i += n
+                break
+        else:
+            return None
+    return "_".join(parts) if parts else None
