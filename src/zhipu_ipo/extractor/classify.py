@@ -132,6 +132,8 @@ _PER_HEAD = re.compile(r"(?:(?:平均)?每(?:名|位|个|家|户)[^，,。；;\d
 _ROUNDS_AFTER = re.compile(r"的?(?:外部|私募|股权|战略|市场化|机构)?(?:融资|投资|募资|集资)")
 
 
+#: 收 right before a price: 智谱收264.2元
+_CLOSE_VERB = re.compile(r"收\s*(?:于|在|报)?\s*$")
 #: 均在 right before a figure and 以上/以下 after it: a bound of several figures
 _SHARED_BOUND_BEFORE = re.compile(r"(?:均|都|皆)(?:在|于|处于)\s*$")
 _BOUND_AFTER = re.compile(r"\s*(?:以上|以下|之上|之下)")
@@ -347,6 +349,9 @@ class Classifier:
         if base == "x_offer_size" and self._ipo_context(st, pos):
             return self._fact("gross_proceeds", a, None, st.base_cue, "offer-size")
         if base == "x_valuation":
+            if not a.scaled and abs(a.value) < 10**6:
+                # 较招股时的估值高出一大截——智谱以116.2元招股时: a price, no valuation
+                return self._mk_miss(a, sent, "no_metric_cue", "too small for a valuation")
             if self._funding_context(st, pos) and not self._ipo_context(st, pos):
                 return self._fact("post_money_valuation", a, None, st.base_cue, "valuation")
             if self._ipo_context(st, pos) and not self._funding_context(st, pos):
@@ -447,9 +452,14 @@ class Classifier:
         post = self._postfix(a, ("的发行价", "发行价", "的招股价", "的发售价", "的承销价", "承销价", "发行", "发售", "的定价", "定价"))
         if post:
             return self._price_fact("offer_price", a, post, "offer-price-postfix")
-        if re.match(r"(?:的价格)?\s*(?:在|于)?[^，,。；;\d]{0,6}?(?:上市|挂牌|登陆|登录)", self.text[a.end:a.end + 12]) \
+        if re.match(r"(?:的价格)?\s*(?:在|于)?[^，,。；;\d]{0,6}?(?:上市|挂牌|登陆|登录|招股|公开发售|发售)", self.text[a.end:a.end + 12]) \
                 and re.search(r"以\s*(?:每股)?$", self.text[max(0, a.start - 4):a.start]):
             return self._price_fact("offer_price", a, "以…上市", "offer-price-listing")
+        m = _CLOSE_VERB.search(self.text, max(0, pos - 4), pos)
+        if m is not None and any(t.kind == ENTITY and t.end == m.start()
+                                 for t in self.ctx.stream.in_span(max(0, m.start() - 24), m.start())):
+            st.price, st.price_pos = "close", pos - 1      # 智谱收264.2元，升1.5%: the company's close
+            return self._price_fact("close_price", a, "收", "trading")
         if SHORT_CLOSE.search(self.text, max(0, pos - 6), pos) and (
                 self._trading_context(st, pos) or self._dated_close(pos) or "yesterday" in st.sflags
                 or (st.change is not None and st.change_pos >= st.sentence_start)):

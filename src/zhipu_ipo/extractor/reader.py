@@ -146,6 +146,8 @@ _LABEL_LINE = re.compile(r"[^\d:：，,。]{2,14}[:：]")
 #: the rest of a clause holds a figure: 前年收入7.34亿元 (not a clause of only a date)
 _FIGURE_IN_CLAUSE = re.compile(r"[^，,。；;\n]{0,12}?\d")
 #: 经调整(后) written before the period of a net loss: 经调整后2025年净亏损
+#: a price range then the words of a session moving inside it: 之间宽幅波动, 之间上落
+_RANGE_MOVE_AFTER = re.compile(r"\s*(?:之间|间)\s*(?:宽幅|窄幅|大幅|反复|来回)?\s*(?:波动|震荡|上落|徘徊|起伏|浮动|游走|上下|运行|买卖|交投|爬行)")
 #: words of a report on a session that has closed
 _CLOSE_IN_PARAGRAPH = re.compile(r"收盘|收报|报收|收市|收评|收涨|收跌|收升|收于|收在")
 #: words of a report written while the session is still open
@@ -157,6 +159,8 @@ _GREY_MODIFIER = re.compile(r"暗盘[^，,。；;\d]{0,12}的")
 UNKNOWN_SEGMENT = "?"
 #: a name written right before 收入 (影像与设计产品收入, 数据智能平台(FastData)收入)
 _NAME_BEFORE_CUE = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,14})(?:\s*[(（][A-Za-z0-9 .\-]{1,16}[)）])?\s*$")
+#: from a segment to the parenthesis of its examples: (, 产品(, 业务（
+_EXAMPLES_OPEN = re.compile(r"(?:产品|业务|板块|类)?\s*[(（]")
 #: 其他/其他业务 right before 收入 (its revenue is the rest of a breakdown)
 _OTHERS_BEFORE = re.compile(r"(?:^|[，,；;。、\s])(?:其他|其它|其余)(?:业务|产品|服务)?\s*$")
 #: words that end a whole company's revenue phrase: 总收入, 全年收入, 公司实现收入, 其收入 …
@@ -1011,8 +1015,10 @@ class Reader(Classifier, Timing):
                     self.text[st.segment_end:t.start].strip() in ("/", "／"):
                 return      # Talkie/星野: one product line under two names, the first one's slug
             if st.segment is not None and st.segment_end >= 0 and _paren_close(self.text, t.start) is not None \
-                    and self.text[st.segment_end:st.segment_end + 1] in "(（":
-                return      # AI原生产品(Talkie/星野、海螺AI等): examples of the segment named before
+                    and _EXAMPLES_OPEN.match(self.text, st.segment_end) and st.segment_end < t.start:
+                # AI原生产品(Talkie/星野、海螺AI等), AI原生应用产品(海螺AI、星野及Talkie等): examples of
+                # the segment named before
+                return
             st.segment_end = t.end
             st.segment = c.value
             st.segment_pos = t.start
@@ -1298,6 +1304,16 @@ class Reader(Classifier, Timing):
             return None
         return segs
 
+    def _told_segments(self, st: _State, n: int) -> Optional[list]:
+        """The n segments whose revenue the sentence has given, in order (their shares follow with
+        分别), else None."""
+        segs: list = []
+        for d in self.drafts[-12:]:
+            if d.start >= st.sentence_start and d.metric == "revenue" and d.segment \
+                    and d.segment != UNKNOWN_SEGMENT and d.segment not in (v for v, _ in segs):
+                segs.append((d.segment, d.start))
+        return segs if len(segs) == n >= 2 else None
+
     def _lead_after(self, p: Period) -> Optional[Period]:
         """The period leading the paragraph when it is the one a year after p (截至去年12月底止年度，
         收入…。\n毛利率由前年的30.1%升至33.5%: B is of the year reported on)."""
@@ -1448,9 +1464,28 @@ class Reader(Classifier, Timing):
                    "的水平" if level else "这一数字", "earlier-level")
         return True
 
+    def _day_range(self, st: _State, sent: Span, a) -> bool:
+        """全天在221.6港元至338港元之间宽幅波动, 全日于18.9元至20.85元之间上落: a session's low
+        and high (read only where the sentence is about trading)."""
+        if a.qualifier != "range" or a.low is None or a.high is None or a.scaled \
+                or not _RANGE_MOVE_AFTER.match(self.text, a.end):
+            return False
+        hkd = a.unit == "HKD" or (a.unit == "CNY" and self.hk_yuan and not re.search(r"人民币|RMB", a.text))
+        if not hkd or not self._trading_context(st, a.start):
+            return False
+        day = self._trading_day(st, sent, a)
+        if day is None:
+            self._miss(a, sent, "no_period", "a session's range: trading day unknown")
+            return True
+        for metric, value in (("low_price", a.low), ("high_price", a.high)):
+            self._emit(st, sent, a, metric, value, "HKD/share", "exact", None, day.isoformat(), "之间", "day-range")
+        return True
+
     def _single(self, st: _State, sent: Span, a, explicit: Optional[Tok],
                 force: Optional[Period] = None) -> None:
         if self._conversion(st, sent, a):
+            return
+        if self._day_range(st, sent, a):
             return
         if self._earlier_level(st, sent, a):
             return
@@ -1535,10 +1570,16 @@ class Reader(Classifier, Timing):
         segs = self._segment_list(st, first.start, len(run)) if "each" in st.sflags and (
             tok is None or len(tok.obj.items or []) != len(run)) else None
         if segs is not None:
-            # 本地化部署和云端部署收入分别为A和B, 各占总收入C及D: one figure per segment, in order
+            segs = [(t.obj.value, t.start) for t in segs]
+        elif "each" in st.sflags and first.unit == "percent" and st.mod in ("share", "share_of") \
+                and (tok is None or len(tok.obj.items or []) != len(run)):
+            segs = self._told_segments(st, len(run))
+        if segs is not None:
+            # 本地化部署和云端部署收入分别为A和B, 各占总收入C及D; 本地化部署收入A，云端部署收入B，
+            # 占比分别为C和D: one figure per segment, in order
             saved = (st.mod, st.denominator, st.base, st.base_cue, st.base_pos)
-            for seg, a in zip(segs, run):
-                st.segment, st.segment_pos = seg.obj.value, seg.start
+            for (value, start), a in zip(segs, run):
+                st.segment, st.segment_pos = value, start
                 st.mod, st.denominator, st.base, st.base_cue, st.base_pos = saved
                 self._single(st, sent, a, explicit)
             return

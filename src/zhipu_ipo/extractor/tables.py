@@ -608,6 +608,8 @@ def _amount_fact(ctx, entity, cell: _Cell, a, when: _Label, what: Optional[_Labe
         out_unit = info.unit
         if info.unit in ("currency", "HKD/share"):
             currency = a.unit if a.unit not in (None, "percent", "times", "count", "shares") else unit.currency
+            if currency is None and a.unit is None and info.unit == "HKD/share":
+                currency = "HKD"    # | 1月9日收市 | 143.90 | 316.40 |: a share price with no unit written
             if a.unit in ("percent", "times", "count", "shares") or currency is None:
                 miss("no_currency", f"table {metric}: no currency")
                 return

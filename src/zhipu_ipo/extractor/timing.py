@@ -17,7 +17,7 @@ from .context import ResolvedPeriod, relative_day, year_hint
 from .entities import known_listings
 from .rules import (ASIDE_AFTER, COMPARE_BEFORE, FROM_BEFORE, FUNDING_METRICS, LISTING_AFTER, LOOK, POINT_METRICS,
                     SEGMENT_TALK, SINCE, WEEKDAY, weekday_index)
-from .tokens import DATE, PERIOD, Tok
+from .tokens import CUE, DATE, PERIOD, Tok
 
 if TYPE_CHECKING:
     from .reader import _State
@@ -564,24 +564,30 @@ class Timing:
         own day; the listing day of an article about the listing."""
         ctx = self.ctx
         ent = st.entity or ctx.main_entity
+        first = st.sflags.get("first_day", -1)
+        if 0 <= first < a.start:
+            # (…上市首日，智谱1月8日…收于131.5港元；次日登场的MiniMax…首日收涨…: the 首日 nearest
+            # the figure, not the sentence's first)
+            first = max((t.start for t in ctx.stream.in_span(first, a.start)
+                         if t.kind == CUE and t.obj.kind == "ctx" and t.obj.value == "first_day"), default=first)
         later_date = "first_day" in st.sflags and any(
             t.kind == DATE and not _LISTED_AFTER.match(self.text, t.end)     # (02812,8月20日上市)
-            for t in ctx.stream.in_span(max(st.sflags["first_day"], a.start - LOOK), a.start)) or (
+            for t in ctx.stream.in_span(max(first, a.start - LOOK), a.start)) or (
             # (…首日以316.4元收市，其后…本周二盘中曾高见398元: the weekday written after 首日)
             "first_day" in st.sflags and ctx.today is not None
-            and WEEKDAY.search(self.text, max(st.sflags["first_day"], a.start - LOOK), a.start) is not None) or (
+            and WEEKDAY.search(self.text, max(first, a.start - LOOK), a.start) is not None) or (
             # (从首日收盘的34.46港元一路阴跌，今天收27.92港元: the article's day, after 首日)
-            "first_day" in st.sflags and any(st.sflags["first_day"] < st.sflags.get(w, -1) < a.start
+            "first_day" in st.sflags and any(first < st.sflags.get(w, -1) < a.start
                                              for w in ("today", "yesterday")))
-        recalled_later = "first_day" in st.sflags and st.sflags["first_day"] > a.start and re.search(
-            r"(?:昨日|昨天|前日|上周[一二三四五])\s*$", self.text[max(0, st.sflags["first_day"] - 4):st.sflags["first_day"]])
-        dated_before = "first_day" in st.sflags and st.sflags["first_day"] > a.start and any(
+        recalled_later = "first_day" in st.sflags and first > a.start and re.search(
+            r"(?:昨日|昨天|前日|上周[一二三四五])\s*$", self.text[max(0, first - 4):first])
+        dated_before = "first_day" in st.sflags and first > a.start and any(
             t.kind == DATE for t in ctx.stream.in_span(sent.start, a.start))
         if "first_day" in st.sflags and not later_date and not recalled_later and not dated_before \
                 and (ent in ctx.listing_dates or ent in known_listings()):
             # (…首日破发，其后…4月2日收报6.95港元: the date written after 首日 is the day)
             return ctx.listing_dates.get(ent) or known_listings()[ent]     # 首日: the listing day
-        if "first_day" in st.sflags and st.sflags["first_day"] < a.start and not later_date \
+        if "first_day" in st.sflags and first < a.start and not later_date \
                 and not recalled_later and not dated_before and ctx.today is not None \
                 and ctx.listing_dates and not any(w in st.sflags for w in ("today", "yesterday")) \
                 and not any(abs((day - ctx.today).days) <= 7 for day in ctx.listing_dates.values()):
@@ -684,7 +690,7 @@ class Timing:
 _LISTED_AFTER = re.compile(r"\s*(?:在|于)?\s*(?:港股|港交所|香港)?\s*(?:上市|挂牌|登陆)")
 
 #: a weekday in parentheses right after a date: 1月9日(星期五) names the same day
-_DATE_PAREN_AFTER = re.compile(r"\s*[(（](?:星期|周|礼拜)[一二三四五六日天][)）]")
+_DATE_PAREN_AFTER = re.compile(r"\s*[(（](?:上|本|这)?(?:星期|周|礼拜)[一二三四五六日天][)）]")
 #: dates that only say when companies listed: (上市日分别为2023年12月29日和2024年12月23日)
 _LISTING_LABEL_BEFORE = re.compile(r"(?:上市|挂牌)(?:日期|日)\s*(?:分别)?\s*(?:为|是|:|：)?[\d年月日和、及与\s]*$")
 
