@@ -34,7 +34,7 @@ from .rules import (
     WEEKDAY,
 )
 from .sentences import Span
-from .tokens import AMOUNT, CUE, DATE, ENTITY, Tok
+from .tokens import AMOUNT, CUE, DATE, ENTITY, TICKER, Tok
 
 if TYPE_CHECKING:
     from .reader import _State
@@ -101,7 +101,7 @@ _USES_INTRO = re.compile(r"(?:所得|集资|募资|募集资金|募得)[^。；;
 #: a figure's source written after it: 3800万美元来自开放平台
 _FROM_SEGMENT = re.compile(r"\s*(?:的收入|收入)?\s*(?:来自|源自|来源于|出自)\s*(?:于)?")
 #: 全日低位118.5元: the day's extreme, named as such
-_DAY_EXTREME = re.compile(r"(?:全日|全天|日内|当日|盘中)(?:最低|最高|低位|高位|低点|高点)\s*(?:为|报|在|见)?\s*$")
+_DAY_EXTREME = re.compile(r"(?:全日|全天|日内|当日|盘中)(?:最低|最高|低位|高位|低点|高点)\s*(?:为|报|在|见|只有|仅|仅为|达|是)?\s*$")
 #: 现在的总市值, 目前市值: the value today, not at the IPO
 _NOW_BEFORE = re.compile(r"(?:现在|目前|当前|如今|眼下|最新)的?(?:公司|总)?$")
 #: a listing told near a figure: its change against the offer price may be the first day's
@@ -432,6 +432,11 @@ class Classifier:
             # 开市后不久触及92.45元的全日高位: the day's high named after the price
             kind = "high" if "高" in post else "low"
             return self._price_fact(f"{kind}_price", a, post, "trading-postfix")
+        if _DAY_EXTREME.search(self.text, max(st.clause_start, pos - 10), pos) and self._trading_context(st, pos):
+            # 全日高位只有405.6元: the day's high, named before the price
+            kind = "low" if "低" in _DAY_EXTREME.search(self.text, max(st.clause_start, pos - 10), pos).group() \
+                else "high"
+            return self._price_fact(f"{kind}_price", a, "全日", "trading")
         post = self._postfix(a, ("的上市高位", "上市高位", "的上市以来高位", "上市以来高位", "的上市新高", "上市新高",
                                  "的上市低位", "上市低位", "的上市以来低位", "上市以来低位"), window=8)
         if post and (WEEKDAY.search(self.text, st.clause_start, pos) is not None or any(
@@ -456,7 +461,7 @@ class Classifier:
                 and re.search(r"以\s*(?:每股)?$", self.text[max(0, a.start - 4):a.start]):
             return self._price_fact("offer_price", a, "以…上市", "offer-price-listing")
         m = _CLOSE_VERB.search(self.text, max(0, pos - 4), pos)
-        if m is not None and any(t.kind == ENTITY and t.end == m.start()
+        if m is not None and any(t.kind in (ENTITY, TICKER) and not self.text[t.end:m.start()].strip(" )）\u3000")
                                  for t in self.ctx.stream.in_span(max(0, m.start() - 24), m.start())):
             st.price, st.price_pos = "close", pos - 1      # 智谱收264.2元，升1.5%: the company's close
             return self._price_fact("close_price", a, "收", "trading")
@@ -761,6 +766,15 @@ class Classifier:
             if st.prev_base == "rd_expense":
                 return ("rd_to_revenue", a.value * HUNDRED, "percent", q, None, "为营收的…倍", "ratio")
             return ("loss_to_revenue", a.value, "times", q, None, "为营收的…倍", "ratio")
+        last = self.drafts[-1] if self.drafts else None
+        if base in ("revenue", "rd_expense") + LOSSES and last is not None and last.start >= st.sentence_start \
+                and last.rule == "ratio" and last.metric in ("rd_to_revenue", "loss_to_revenue") \
+                and st.base_pos < st.clause_start:
+            # 研发开支是收入的约7倍，2025年降到约4.8倍: the same ratio, for the next period
+            q = self._loose_qualifier(st, a)
+            if last.metric == "rd_to_revenue":
+                return ("rd_to_revenue", a.value * HUNDRED, "percent", q, None, "为营收的…倍", "ratio-next")
+            return ("loss_to_revenue", a.value, "times", q, None, "为营收的…倍", "ratio-next")
         if base == "revenue" and self.text[max(0, anchor - 1):anchor] == "的" and any(
                 t.kind == CUE and t.obj.value in ("price_to_sales", "x_market_cap")
                 for t in self.ctx.stream.in_span(st.sentence_start, st.base_pos)):

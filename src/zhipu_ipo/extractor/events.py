@@ -459,7 +459,7 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=()) -> Non
                 misses.append(Miss(t.start, t.end, "ambiguous_entity", "dates of 分别 without one company each", sent))
                 continue
             elif len(group) == 1 and len(ent_names) >= 2 and (re.search(
-                    r"同日|同时|同步|均|都|双双|一同|先后",
+                    r"同日|同时|同步|均|都|双双|一同|先后|同在|同于|同一天|同一日",
                     text[t.end:ev.start] if ev.start > t.end else text[t.end:t.end + 12])
                     or _coordinated(text, ents, t.start)):
                 # 智谱与天数智芯昨日(1月8日)同日挂牌: the date of every company named

@@ -59,6 +59,7 @@ from .rules import (
     INTRADAY,
     LOOK,
     LOSSES,
+    POINT_METRICS,
     PREVIOUS_YEAR_FROM,
     QUESTION,
     REFERENCE_AFTER,
@@ -146,6 +147,8 @@ _LABEL_LINE = re.compile(r"[^\d:：，,。]{2,14}[:：]")
 #: the rest of a clause holds a figure: 前年收入7.34亿元 (not a clause of only a date)
 _FIGURE_IN_CLAUSE = re.compile(r"[^，,。；;\n]{0,12}?\d")
 #: 经调整(后) written before the period of a net loss: 经调整后2025年净亏损
+#: the last day of a year, as a period (2025-12-31)
+_YEAR_END_DAY = re.compile(r"\d{4}-12-31")
 #: a price range then the words of a session moving inside it: 之间宽幅波动, 之间上落
 _RANGE_MOVE_AFTER = re.compile(r"\s*(?:之间|间)\s*(?:宽幅|窄幅|大幅|反复|来回)?\s*(?:波动|震荡|上落|徘徊|起伏|浮动|游走|上下|运行|买卖|交投|爬行)")
 #: words of a report on a session that has closed
@@ -441,14 +444,20 @@ class Reader(Classifier, Timing):
                and not self._compared_or_aside(t) and not COMPARE_AFTER.match(self.text, t.end)]
         self.prev_sentence_one = own[0] if own and own[0].obj.kind == "single" and len(
             {str(t.obj.period) for t in own}) == 1 else None
-        if self.prev_sentence_one is None and len(own) >= 2:
+        if self.prev_sentence_one is None and (len(own) >= 2 or self._pair_in(sent)):
             # (2025年付费会员收入…，这一比例在2024年还不到五成。营销服务收入…: the one period the
-            # sentence's figures were given)
+            # sentence's figures were given; 毛利率从2024年的A回落到B: B's)
             told = {d.period for d in self.drafts[-12:] if d.sent == sent and d.period}
+            if len(told) == 2 and self._pair_in(sent) and str(self.last_pair[1]) in told:
+                told = {str(self.last_pair[1])}
             if len(told) == 1:
                 period = told.pop()
                 self.prev_sentence_one = next((t for t in own if t.obj.kind == "single"
                                                and str(t.obj.period) == period), None)
+                if self.prev_sentence_one is None and self._pair_in(sent):
+                    d = next(d for d in reversed(self.drafts[-12:]) if d.sent == sent and d.period == period)
+                    self.prev_sentence_one = Tok(PERIOD, d.start, d.end, ResolvedPeriod(
+                        parse_period(period), d.start, d.end, self.text[d.start:d.end]))
         self._resolved = []
         self._par_named_period = self._par_named_period or any(t.kind == PERIOD for t in toks)
         self._par_own_period = self._par_own_period or any(
@@ -1304,6 +1313,10 @@ class Reader(Classifier, Timing):
             return None
         return segs
 
+    def _pair_in(self, sent: Span) -> bool:
+        """The sentence read a 由A至B pair whose two figures got their periods."""
+        return self.last_pair is not None and sent.start <= self.last_pair[2] <= sent.end
+
     def _told_segments(self, st: _State, n: int) -> Optional[list]:
         """The n segments whose revenue the sentence has given, in order (their shares follow with
         分别), else None."""
@@ -1709,6 +1722,10 @@ class Reader(Classifier, Timing):
                 and (self.after_close or self._closing_paragraph(a.start)):
             metric = "close_price"      # a closing report's 天数智芯涨2.4%，报187.6港元
         info = self.metrics[metric]
+        if period is not None and _YEAR_END_DAY.fullmatch(period) and metric not in POINT_METRICS \
+                and info.family in ("financial", "derived") and info.period in ("required", "optional"):
+            # 毛利率从2024年的56.3%回落到47.2% after 截至2025年末…: a year's ratio, not a day's
+            period = period[:4]
         if metric == "cornerstone_amount" and not a.scaled and abs(value) < 100000:
             # 基石合共认购约4,500万美元，那阵入货价就是22.80元: a price, no investment
             self._miss(a, sent, "no_metric_cue", "too small for a cornerstone investment")

@@ -71,7 +71,7 @@ BARE_PRICE_BEFORE = re.compile(r"(?:价|收盘|开盘|收市|开市|收报|开�
 BULLET = re.compile(r"[ \t\u3000]*(?:[・•●▪◆■□◇○◎►▶\-*·]|[0-9]{1,2}[.、)）]|[(（][0-9]{1,2}[)）]|[一二三四五六七八九十][、.])")
 #: 收 alone before a price, where only a close can be meant: MiniMax(00100)收398港元, 首日收131.5,
 #: 跌0.9%，收7.58元
-SHORT_CLOSE = re.compile(r"(?:[)），,;；%]|\d{1,2}[日号]|(?:𠮶|嗰|那)日|首日|第一日|第一天|今日|昨日|今天|昨天|当日|全日|股价|最终|(?:周|星期)[一二三四五]|[则亦也])\s*收\s*(?:于|在|报)?\s*$")
+SHORT_CLOSE = re.compile(r"(?:[)），,;；%]|\d{1,2}[日号]|(?:𠮶|嗰|那)日|首日|第一日|第一天|今日|昨日|今天|昨天|当日|全日|股价|该股|最终|(?:周|星期)[一二三四五]|[则亦也])\s*收\s*(?:于|在|报)?\s*$")
 #: 收 alone right before a bare number that opens a clause: 首日收131.5, ，收345，
 BARE_CLOSE = re.compile(r"(?:^|[，,。；;\s]|首日|第一日|第一天|今日|今天|昨日|昨天|当日|(?:𠮶|嗰|那)日)收\s*$")
 #: a one-character direction right before a percent on a trading day: 开市报130.5元，低6.12%
