@@ -374,7 +374,7 @@ class Reader(Classifier, Timing):
         """Carry periods, companies, the loss metric and price talk to the next sentences."""
         ents: list[str] = []
         loss = None
-        trading = price_talk = False
+        trading = price_talk = listing_talk = False
         day_tok = None
         segment = None
         for t in toks:
@@ -400,6 +400,8 @@ class Reader(Classifier, Timing):
                     trading = price_talk = True
                 elif (kind == "ctx" and t.obj.value == "trading") or kind == "change":
                     price_talk = True       # (周三(8月26日)港股震荡走高。恒指收涨…: the day of the move)
+                elif kind == "ctx" and t.obj.value in ("listing", "first_day"):
+                    listing_talk = True     # (两只新股昨日(29日)同场挂牌。X开市报55元…: the listing day)
                 elif kind == "metric" and t.obj.value in LOSSES:
                     loss = t.obj.value
                 elif kind == "seg":
@@ -418,7 +420,8 @@ class Reader(Classifier, Timing):
                 self.prev_sentence_period = t
         if len(ents) >= 2:
             self.prev_entities = ents
-        if price_talk and day_tok is not None and self.last_trading_pos != sent.end \
+        if (price_talk or (listing_talk and not any(t.kind == AMOUNT and t.obj.unit != "count" for t in toks))) \
+                and day_tok is not None and self.last_trading_pos != sent.end \
                 and not any(t.kind == AMOUNT and _DIGIT.search(self.text, t.start, t.end) for t in toks):
             # 8月29日早盘，X股价下挫。截至发稿，X跌6.25%…: a sentence of a day and no figure tells
             # the day the figures that follow are of
