@@ -134,6 +134,8 @@ _ROUNDS_AFTER = re.compile(r"的?(?:外部|私募|股权|战略|市场化|机构
 
 #: 收 right before a price: 智谱收264.2元
 _CLOSE_VERB = re.compile(r"收\s*(?:于|在|报)?\s*$")
+#: a condition opening the clause of a figure: 如果…, 假如…, 一旦…
+_IF_BEFORE = re.compile(r"(?:如果|假如|假设|倘若|要是|一旦|若)[^，,。；;]*$")
 #: 均在 right before a figure and 以上/以下 after it: a bound of several figures
 _SHARED_BOUND_BEFORE = re.compile(r"(?:均|都|皆)(?:在|于|处于)\s*$")
 _BOUND_AFTER = re.compile(r"\s*(?:以上|以下|之上|之下)")
@@ -177,6 +179,10 @@ class Classifier:
             # company's figures
             st.sflags["requirement"] = pos
             return self._mk_miss(a, sent, "not_a_fact", "a requirement")
+        if _IF_BEFORE.search(self.text, max(st.clause_start, pos - 16), pos) \
+                and (_BOUND_AFTER.match(self.text, a.end) or a.text.endswith(("以上", "以下", "之上", "之下"))):
+            # 如果2026年收入增速掉到15%以下: a hypothetical threshold
+            return self._mk_miss(a, sent, "not_a_fact", "a hypothetical threshold")
         if not st.entities and _SHARED_BOUND_BEFORE.search(self.text, max(st.clause_start, pos - 4), pos) \
                 and (_BOUND_AFTER.match(self.text, a.end) or a.text.endswith(("以上", "以下", "之上", "之下"))):
             # 市销率均在百倍以上, no company named: a bound several figures share, none of them

@@ -147,6 +147,11 @@ _LABEL_LINE = re.compile(r"[^\d:：，,。]{2,14}[:：]")
 #: the rest of a clause holds a figure: 前年收入7.34亿元 (not a clause of only a date)
 _FIGURE_IN_CLAUSE = re.compile(r"[^，,。；;\n]{0,12}?\d")
 #: 经调整(后) written before the period of a net loss: 经调整后2025年净亏损
+#: before a first day compared with: 比挂牌首日, 较首日
+_COMPARED_DAY_BEFORE = re.compile(r"(?:比|较|相比|对比|相较)\s*$")
+#: 与/和/跟 before a period compared with (与2025年下半年的1.49亿元相比)
+_WITH_BEFORE_PERIOD = re.compile(r"(?:与|和|跟|同)\s*$")
+_COMPARED_AFTER_PERIOD = re.compile(r"[^，,。；;\n]{0,20}?(?:相比|相较|比较|对比)")
 #: the last day of a year, as a period (2025-12-31)
 _YEAR_END_DAY = re.compile(r"\d{4}-12-31")
 #: a price range then the words of a session moving inside it: 之间宽幅波动, 之间上落
@@ -668,7 +673,9 @@ class Reader(Classifier, Timing):
         st = _State(entity=None if anonymous else self._subject(), clause_start=sent.start,
                     sentence_start=sent.start, loss_metric=self.par_loss_metric, anonymous=anonymous)
         for t in toks:
-            if t.kind == CUE and t.obj.kind == "ctx":
+            if t.kind == CUE and t.obj.kind == "ctx" and not (
+                    t.obj.value == "first_day" and _COMPARED_DAY_BEFORE.search(self.text, max(0, t.start - 3), t.start)):
+                # (…，比挂牌首日的高点回落: the first day is compared with, not told)
                 st.sflags.setdefault(t.obj.value, t.start)
         self._back_to_the_year(toks)
         if self.text[sent.start:sent.start + 2] == "其中" and self.prev_sentence_period is not None:
@@ -855,8 +862,11 @@ class Reader(Classifier, Timing):
             st.flags["duration_years"] = st.sflags["duration_years"] = getattr(pm, "years", None)
             return
         if pm.period is not None:
-            if COMPARE_BEFORE.search(self.text[max(st.clause_start, t.start - 4):t.start]):
-                st.compare_tok = t          # 较2023年的…: for the figure right after it only
+            if COMPARE_BEFORE.search(self.text[max(st.clause_start, t.start - 4):t.start]) or (
+                    _WITH_BEFORE_PERIOD.search(self.text, max(st.clause_start, t.start - 2), t.start)
+                    and _COMPARED_AFTER_PERIOD.match(self.text, t.end)):
+                # 较2023年的…, 与2025年下半年的1.49亿元相比: for the figure right after it only
+                st.compare_tok = t
                 return
             close = _paren_close(self.text, t.start)
             if close is not None and st.paren_restore is None:
