@@ -278,6 +278,7 @@ def _forms(ch: str) -> set[str]:
     """What one original character may become in .text (when the conversion is one to one)."""
     forms = {ch, simplify(ch)}
     forms |= {f.translate(_TABLE) for f in list(forms) if len(f) == 1}
+    forms |= {f.translate(N._CANTONESE) for f in list(forms) if len(f) == 1}   # 唔 -> 不 (Cantonese read as Mandarin)
     if ch in _DASHES or ch in "\ufe58\ufe63\u2053":
         forms.add("-")
     return forms

@@ -1151,7 +1151,9 @@ def _chain_mention(text: str, chain: list[_Atom], conns: list[str]) -> tuple[Opt
         try:
             period = Period.span(items[0], items[-1])
         except ParseError:
-            period = None
+            # 2025年第四季度及全年: the one item that holds all the others, else none
+            period = next((p for p in items if all(p.start_date <= q.start_date and q.end_date <= p.end_date
+                                                   for q in items)), None)
     start, end = chain[0].pstart, chain[-1].end
     mention = _mention(start, end, text[start:end], kind, period, items)
     return mention, n

@@ -72,7 +72,7 @@ _QUOTE_BOX_LINE = re.compile(r"(?:^|\n)[ \t]*(?:今开|开盘价?|最高价?|最
 
 
 #: a day in parentheses right before 收: 次日(Jan 9)收…
-_DAY_PAREN_CLOSE = re.compile(r"[(（][^()（）]{1,14}[)）]\s*收\s*(?:于|在|报)?\s*$")
+_DAY_PAREN_CLOSE = re.compile(r"(?:[(（][^()（）]{1,14}[)）]|\d{1,2}[日号])\s*收\s*(?:于|在|报)?\s*$")
 #: 有20%上行空间 / 潜在升幅: the distance to a broker's target price
 #: the next item of a list of uses inside a purpose phrase: 、约15%… / 、余下约15%…
 _NEXT_SHARE = re.compile(r"、\s*(?:余下|其余|剩余|剩下)?\s*(?:约|大约|近|逾)?\s*\d")
@@ -132,6 +132,8 @@ _PER_HEAD = re.compile(r"(?:(?:平均)?每(?:名|位|个|家|户)[^，,。；;\d
 _ROUNDS_AFTER = re.compile(r"的?(?:外部|私募|股权|战略|市场化|机构)?(?:融资|投资|募资|集资)")
 
 
+#: a change measured from a peak: 较…高位, 比…高点, 从…低位
+_FROM_EXTREME = re.compile(r"(?:较|比|从|自)[^，,。；;]{0,24}?(?:高位|高点|低位|低点|新高|新低)")
 #: 收 right before a price: 智谱收264.2元
 _CLOSE_VERB = re.compile(r"收\s*(?:于|在|报)?\s*$")
 #: a condition opening the clause of a figure: 如果…, 假如…, 一旦…
@@ -579,6 +581,9 @@ class Classifier:
             if NOT_ONE_DAY.search(self.text, st.clause_start, pos):
                 # 恒生科技指数全年上涨23.5%, 首日平均涨幅约21%: not one company's day
                 return self._mk_miss(a, sent, "no_metric_cue", "change over a longer time or an average")
+            if _FROM_EXTREME.search(self.text, st.clause_start, pos):
+                # 较周二盘中创下的398元上市高位已回落近一成: a fall from a high, not a day's change
+                return self._mk_miss(a, sent, "not_a_fact", "change from a high or a low")
             cum = st.flags.get("cumulative")
             if (cum is not None and cum < pos) or (m and self._after_first_day(st, sent, a)):
                 # 较承销价累计上涨117.2%: the change since the offering, not one day's
@@ -915,7 +920,8 @@ class Classifier:
         return _QUOTE_BOX_LINE.search(block) is not None
 
     def _dated_close(self, pos: int) -> bool:
-        """次日(Jan 9)收HK$143.9, 今日(9日)收…: 收 right after a day in parentheses is a close."""
+        """次日(Jan 9)收HK$143.9, 今日(9日)收…, 5日收88.45港元: 收 right after a day (in parentheses
+        or alone) is a close."""
         m = _DAY_PAREN_CLOSE.search(self.text, max(0, pos - 24), pos)
         return m is not None and any(t.kind == "date" for t in self.ctx.stream.in_span(m.start(), m.end()))
 

@@ -406,6 +406,8 @@ def name_before(text: str, pos: int) -> str | None:
     The candidate is the run of name characters before ``pos`` (at most 24); jieba splits it and
     the name is the longest run of trailing words that are not stop words (at most 4 words).
     """
+    if pos >= 2 and text[pos - 1] == " " and text[pos - 2] != " ":
+        pos -= 1                            # 宁川芯材 (2795-HK): a Taiwan page's space before the code
     start = pos
     while start > 0 and pos - start < 24 and _NAME_CHAR.match(text[start - 1]):
         start -= 1

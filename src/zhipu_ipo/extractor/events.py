@@ -671,7 +671,7 @@ def _today_events(ctx, sent, cues, ents, drafts, weekdays=()) -> None:
 
 
 #: a trading session's words right after a date: 13日收报, 3月31日股价跌
-_SESSION_AFTER = re.compile(r"\s*[)）]?\s*(?:收报|收市|收盘|收于|收在|收涨|收跌|开盘|开报|高开|低开|股价|盘中|早盘|午盘|报\d)")
+_SESSION_AFTER = re.compile(r"\s*[)）]?\s*(?:收报|收市|收盘|收于|收在|收涨|收跌|开盘|开报|高开|低开|股价|盘中|早盘|午盘|报\d|收\s*\d)")
 
 
 def _nearest_event(text: str, group: list[Tok], events: list[Tok], max_gap: int = _MAX_GAP,
