@@ -447,8 +447,9 @@ class Classifier:
             return self._price_fact(f"{kind}_price", a, "全日", "trading")
         post = self._postfix(a, ("的上市高位", "上市高位", "的上市以来高位", "上市以来高位", "的上市新高", "上市新高",
                                  "的上市低位", "上市低位", "的上市以来低位", "上市以来低位"), window=8)
-        if post and (WEEKDAY.search(self.text, st.clause_start, pos) is not None or any(
-                t.kind == DATE for t in self.ctx.stream.in_span(st.clause_start, pos))):
+        lo = max(st.clause_start, pos - LOOK)
+        if post and (WEEKDAY.search(self.text, lo, pos) is not None or any(
+                t.kind == DATE for t in self.ctx.stream.in_span(lo, pos))):
             # 较周二盘中创下的398元上市高位: the high since listing, reached in the session named
             kind = "high" if "高" in post else "low"
             return self._price_fact(f"{kind}_price", a, post, "trading-postfix")
@@ -581,7 +582,7 @@ class Classifier:
             if NOT_ONE_DAY.search(self.text, st.clause_start, pos):
                 # 恒生科技指数全年上涨23.5%, 首日平均涨幅约21%: not one company's day
                 return self._mk_miss(a, sent, "no_metric_cue", "change over a longer time or an average")
-            if _FROM_EXTREME.search(self.text, st.clause_start, pos):
+            if _FROM_EXTREME.search(self.text, max(st.clause_start, pos - 40), pos):
                 # 较周二盘中创下的398元上市高位已回落近一成: a fall from a high, not a day's change
                 return self._mk_miss(a, sent, "not_a_fact", "change from a high or a low")
             cum = st.flags.get("cumulative")

@@ -299,10 +299,10 @@ _SENTENCE_MARK = re.compile(r"[，,。；;!！?？]")
 def _byline(text: str, pos: int) -> bool:
     """The line around ``pos`` is a page's byline (文/某某 2026-05-06 某某杂志 第823期): short
     and with no sentence punctuation."""
-    lo = text.rfind("\n", 0, pos) + 1
-    hi = text.find("\n", pos)
-    hi = len(text) if hi == -1 else hi
-    return hi - lo <= 60 and _SENTENCE_MARK.search(text, lo, hi) is None
+    lo = text.rfind("\n", max(0, pos - 61), pos) + 1
+    hi = text.find("\n", pos, pos + 61)
+    hi = len(text) if hi == -1 and len(text) <= pos + 61 else hi
+    return hi != -1 and hi - lo <= 60 and _SENTENCE_MARK.search(text, lo, hi) is None
 
 
 #: how far into an article a dateline may stand

@@ -83,6 +83,7 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
         dates, tickers, cues = [], [], []
         days = []
         named: list[str] = []
+        offer_words: Optional[bool] = None
         while weekdays and weekdays[0][0].start < sent.end:
             tok, day = weekdays.popleft()
             if tok.start >= sent.start:
@@ -95,8 +96,11 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
             elif k == TICKER:
                 tickers.append(t)
             elif k == CUE and t.obj.kind == "ctx":
-                if t.obj.word.endswith("收官") and not _OFFER_WORDS.search(ctx.text, sent.start, sent.end):
-                    continue        # 港股IPO市场在今天收官: a year ends, no offer
+                if t.obj.word.endswith("收官"):
+                    if offer_words is None:     # (once per sentence: linear)
+                        offer_words = _OFFER_WORDS.search(ctx.text, sent.start, sent.end) is not None
+                    if not offer_words:
+                        continue    # 港股IPO市场在今天收官: a year ends, no offer
                 cues.append(t)
                 todays = todays or t.obj.value in DAY_OFFSETS
             elif k == ENTITY and t.obj.entity not in named:

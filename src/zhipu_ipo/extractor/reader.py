@@ -1717,11 +1717,11 @@ class Reader(Classifier, Timing):
     def _closing_paragraph(self, pos: int) -> bool:
         """The paragraph around ``pos`` reports a close and no open session (an item 【港股收评】 of a
         page whose other items are written at noon)."""
-        lo = self.text.rfind("\n", 0, pos) + 1
-        hi = self.text.find("\n", pos)
+        lo = self.text.rfind("\n", max(0, pos - 2000), pos) + 1
+        hi = self.text.find("\n", pos, pos + 2000)
+        if (lo == 0 and pos > 2000) or (hi == -1 and len(self.text) > pos + 2000):
+            return False        # (a paragraph this long is no closing report's item: bounded work)
         hi = len(self.text) if hi == -1 else hi
-        if hi - lo > 2000:
-            return False
         par = self.text[lo:hi]
         return _CLOSE_IN_PARAGRAPH.search(par) is not None and _SESSION_OPEN.search(par) is None
 

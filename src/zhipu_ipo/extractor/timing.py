@@ -568,7 +568,7 @@ class Timing:
         if 0 <= first < a.start:
             # (…上市首日，智谱1月8日…收于131.5港元；次日登场的MiniMax…首日收涨…: the 首日 nearest
             # the figure, not the sentence's first)
-            first = max((t.start for t in ctx.stream.in_span(first, a.start)
+            first = max((t.start for t in ctx.stream.in_span(max(first, a.start - 2 * LOOK), a.start)
                          if t.kind == CUE and t.obj.kind == "ctx" and t.obj.value == "first_day"), default=first)
         later_date = "first_day" in st.sflags and any(
             t.kind == DATE and not _LISTED_AFTER.match(self.text, t.end)     # (02812,8月20日上市)
