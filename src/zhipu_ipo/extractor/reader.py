@@ -1123,7 +1123,7 @@ class Reader(Classifier, Timing):
                 return j
             a, b = toks[j].obj, toks[k].obj
             between = self.text[a.end:b.start]
-            if not RUN_SEP.match(between) or not _compatible(a, b):
+            if not RUN_SEP.match(between) or not _compatible(a, b) or _restated_in(a, b, between):
                 return j
             j = k
 
@@ -1699,11 +1699,15 @@ class Reader(Classifier, Timing):
         if a.unit not in CURRENCIES:
             return False
         before = self.text[max(0, a.start - 3):a.start]
-        if not re.search(r"[(（]\s*$", before):
-            return False
         prev = self.drafts[-1] if self.drafts else None
-        if prev is None or prev.unit not in CURRENCIES or prev.unit == a.unit or prev.end < a.start - 4:
-            return False
+        if re.search(r"[(（]\s*$", before):
+            if prev is None or prev.unit not in CURRENCIES or prev.unit == a.unit or prev.end < a.start - 4:
+                return False
+        elif prev is None or prev.unit not in CURRENCIES or prev.unit == a.unit or prev.end < a.start - 8 \
+                or not _restated_in(prev, a, self.text[prev.end:a.start]):
+            return False        # (7,920万美元，约6.18亿港元: restated after a comma)
+        if a.qualifier == "exact" and re.search(r"[约約]\s*$", self.text[max(0, a.start - 2):a.start]):
+            a = a.model_copy(update={"qualifier": "approx"})     # (折合约7.9亿港元)
         self.conversions.append(Conversion(prev, a, sent))
         self.drafts.append(Draft(entity=prev.entity, metric=prev.metric, period=prev.period,
                                  segment=prev.segment, value=clean_value(a.value), unit=a.unit,
@@ -1881,6 +1885,18 @@ _BASIS_NOTE = re.compile(r"[\d.]+\s*[倍%％]\s*[(（][^()（）]{0,8}$")
 _BASIS_NOTE_END = re.compile(r"\s*(?:计算?)?\s*[)）]")
 _BASIS_PAREN = re.compile(r"[(（](?:按|以|基于|假设)[^()（）]{1,30}(?:计|计算|为准|为基础)[)）]\s*[:：为]?\s*"
                           r"(?:约|近|逾|超过?|达)?\s*$")
+
+
+def _restated_in(a, b, between: str) -> bool:
+    """b restates a in another currency after a comma: 7,920万美元，约6.18亿港元, …，折合约7.9亿港元."""
+    if a.unit not in CURRENCIES or b.unit not in CURRENCIES or a.unit == b.unit:
+        return False
+    m = _RESTATE_GAP.fullmatch(between)
+    return m is not None and (bool(m.group(1)) or b.text.startswith(("约", "約")))
+
+
+#: between a sum and its conversion: ，约 / ，折合约 / ，相当于
+_RESTATE_GAP = re.compile(r"\s*[，,]\s*(折合|约合|相当于|合共约|即)?\s*(?:约|約)?\s*")
 
 
 def _compatible(a, b) -> bool:
