@@ -162,8 +162,8 @@ _CLOSE_IN_PARAGRAPH = re.compile(r"收盘|收报|报收|收市|收评|收涨|收
 _SESSION_OPEN = re.compile(r"午间|午盘|早盘|半日|午市|中午|今早|早市|上午|截至发稿|发稿时|截至记者发稿|暂报|现报|截至.{0,4}[时点]\d")
 #: a grey-market clause describing the company named right after it: 暗盘表现较温和的智谱
 _GREY_MODIFIER = re.compile(r"暗盘[^，,。；;\d]{0,12}的")
-#: the segment of a business line the lexicon has no slug for (广告收入9.02亿元): its figures are
-#: reported as unplaced, never given to the whole company
+#: the segment of a business line neither the lexicon nor the line glossary can name
+#: (机场无人物流车收入): its figures are reported as unplaced, never given to the whole company
 UNKNOWN_SEGMENT = "?"
 #: a name written right before 收入 (影像与设计产品收入, 数据智能平台(FastData)收入)
 _NAME_BEFORE_CUE = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,14})(?:\s*[(（][A-Za-z0-9 .\-]{1,16}[)）])?\s*$")
