@@ -181,12 +181,11 @@ class Classifier:
             # company's figures
             st.sflags["requirement"] = pos
             return self._mk_miss(a, sent, "not_a_fact", "a requirement")
-        if _IF_BEFORE.search(self.text, max(st.clause_start, pos - 16), pos) \
-                and (_BOUND_AFTER.match(self.text, a.end) or a.text.endswith(("以上", "以下", "之上", "之下"))):
+        bound = _BOUND_AFTER.match(self.text, a.end) is not None or a.text.endswith(("以上", "以下", "之上", "之下"))
+        if bound and _IF_BEFORE.search(self.text, max(st.clause_start, pos - 16), pos):
             # 如果2026年收入增速掉到15%以下: a hypothetical threshold
             return self._mk_miss(a, sent, "not_a_fact", "a hypothetical threshold")
-        if not st.entities and _SHARED_BOUND_BEFORE.search(self.text, max(st.clause_start, pos - 4), pos) \
-                and (_BOUND_AFTER.match(self.text, a.end) or a.text.endswith(("以上", "以下", "之上", "之下"))):
+        if bound and not st.entities and _SHARED_BOUND_BEFORE.search(self.text, max(st.clause_start, pos - 4), pos):
             # 市销率均在百倍以上, no company named: a bound several figures share, none of them
             return self._mk_miss(a, sent, "not_a_fact", "a bound several figures share")
         if unit == "times" and self._multiple_of_other(pos):
@@ -440,10 +439,10 @@ class Classifier:
             # 开市后不久触及92.45元的全日高位: the day's high named after the price
             kind = "high" if "高" in post else "low"
             return self._price_fact(f"{kind}_price", a, post, "trading-postfix")
-        if _DAY_EXTREME.search(self.text, max(st.clause_start, pos - 10), pos) and self._trading_context(st, pos):
+        extreme = _DAY_EXTREME.search(self.text, max(st.clause_start, pos - 10), pos)
+        if extreme is not None and self._trading_context(st, pos):
             # 全日高位只有405.6元: the day's high, named before the price
-            kind = "low" if "低" in _DAY_EXTREME.search(self.text, max(st.clause_start, pos - 10), pos).group() \
-                else "high"
+            kind = "low" if "低" in extreme.group() else "high"
             return self._price_fact(f"{kind}_price", a, "全日", "trading")
         post = self._postfix(a, ("的上市高位", "上市高位", "的上市以来高位", "上市以来高位", "的上市新高", "上市新高",
                                  "的上市低位", "上市低位", "的上市以来低位", "上市以来低位"), window=8)

@@ -14,6 +14,7 @@ from typing import Optional
 
 from ..periods import Period, safe_date
 from .entities import Registry, bystanders, indices, known_listings
+from .sentences import short_line
 from .tokens import DATE, ENTITY, PERIOD, DayOnly, Stream
 
 #: Entities that are never the subject a figure falls back to.
@@ -293,16 +294,12 @@ _LINE_OF_DATE = re.compile(r"[ \t\u3000]*")
 _DATE_LINE_REST = re.compile(r"[^\n，,。；;!！?？]{0,24}(?:\n|$)")
 #: a date written in digits only (2026-05-06, 2026/05/06, 2026.05.06)
 _NUMERIC_DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}")
-_SENTENCE_MARK = re.compile(r"[，,。；;!！?？]")
 
 
 def _byline(text: str, pos: int) -> bool:
     """The line around ``pos`` is a page's byline (文/某某 2026-05-06 某某杂志 第823期): short
     and with no sentence punctuation."""
-    lo = text.rfind("\n", max(0, pos - 61), pos) + 1
-    hi = text.find("\n", pos, pos + 61)
-    hi = len(text) if hi == -1 and len(text) <= pos + 61 else hi
-    return hi != -1 and hi - lo <= 60 and _SENTENCE_MARK.search(text, lo, hi) is None
+    return short_line(text, pos, pos, 60)
 
 
 #: how far into an article a dateline may stand

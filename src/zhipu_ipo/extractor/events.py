@@ -19,7 +19,7 @@ from typing import Optional
 from .context import DAY_OFFSETS, DocContext, relative_day, year_hint
 from .entities import bystanders, known_listings
 from .records import Draft, Miss
-from .sentences import Span
+from .sentences import Span, short_line
 from ..normalization import small_int
 from .rules import GROUP_COUNT, INDEFINITE_SUBJECT, LOOK, WEEKDAY, weekday_index
 from .tokens import CUE, DATE, ENTITY, PERIOD, TICKER, Tok
@@ -262,17 +262,7 @@ def _row_head(text: str, start: int, end: int) -> bool:
 
 def _heading_line(text: str, start: int, end: int) -> bool:
     """The code stands on a short line of its own with its name (【栖川科技(02871.HK)】): a heading."""
-    lo, hi = max(0, start - 25), min(len(text), end + 25)     # (bounded: a line may be endless)
-    before = text.rfind("\n", lo, start)
-    if before == -1 and lo > 0:
-        return False
-    line_start = before + 1
-    line_end = text.find("\n", end, hi)
-    if line_end == -1:
-        if hi < len(text):
-            return False
-        line_end = hi
-    return line_end - line_start <= 24 and not re.search(r"[，,。；;]", text[line_start:line_end])
+    return short_line(text, start, end, 24)
 
 
 #: a row of a pipe table (its head when it names no company)

@@ -77,3 +77,23 @@ def all_clause_starts(text: str, sentences: list[Span]) -> list[int]:
     """Clause starts inside every sentence (not the sentence starts), in one pass over ``text``."""
     ends = {sp.end for sp in sentences}
     return [m.end() for m in _CLAUSE_END.finditer(text) if m.end() not in ends]
+
+
+_SENTENCE_MARK = re.compile(r"[，,。；;]")
+
+
+def short_line(text: str, start: int, end: int, limit: int) -> bool:
+    """The line holding ``text[start:end]`` has at most ``limit`` characters and no sentence
+    punctuation (a heading, a byline). Looks at most ``limit`` characters around the span."""
+    lo, hi = max(0, start - limit), min(len(text), end + limit)     # (bounded: a line may be endless)
+    before = text.rfind("\n", lo, start)
+    if before == -1 and lo > 0:
+        return False
+    line_start = before + 1
+    line_end = text.find("\n", end, hi)
+    if line_end == -1:
+        if hi < len(text):
+            return False
+        line_end = hi
+    return line_end - line_start <= limit and _SENTENCE_MARK.search(text, line_start, line_end) is None
+
