@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 _PURPOSE_LOOK = 80
 #: between a company and its price change: 腾讯涨, MiniMax股价今日跌, 智谱(02513)昨日收涨
-_MOVES_AFTER = re.compile(r"(?:-[A-Z]{1,2})?\s*(?:[(（][^()（）]{1,12}[)）])?\s*(?:股价|股份)?\s*(?:今日|昨日|今天|昨天|全日|全天|周[一二三四五])?\s*(?:收市|收盘|收)?\s*(?:急|大|狂|飙|劲|再|续|逆市|逆势)?")
+_MOVES_AFTER = re.compile(r"(?:-[A-Z]{1,2})?\s*(?:[(（][^()（）]{1,12}[)）])?\s*(?:则|亦|也|同样)?\s*(?:股价|股份)?\s*(?:今日|昨日|今天|昨天|全日|全天|周[一二三四五])?\s*(?:则|亦|也|同样)?\s*(?:跟随|随之)?\s*(?:收市|收盘|收)?\s*(?:急|大|狂|飙|劲|再|续|逆市|逆势)?")
 #: a short line with no figure: a section heading (香港公开发售, 国际发售, 价格资料)
 _HEADING = re.compile(r"(?m)^[ \t\u3000]*([^\d\n:：，,。；;]{2,12})[ \t\u3000]*$")
 #: the purpose written right before its share: …；扩大产能及海外业务约25%
@@ -84,6 +84,10 @@ _MOVED_TO = re.compile(r"[%％]\s*(?:至|到)\s*$")
 #: the close told right after a day's move: 再涨9.43%，以143.9元报收
 _CLOSE_AHEAD = re.compile(r"\s*[，,]\s*(?:以|并|最终|终)?\s*[\d.]+\s*(?:港元|港币|元)?\s*(?:报收|收市|收盘|作收|收)")
 _CLOSE_WORD = re.compile(r"收(?:报|市|盘|于|在)|报收")
+#: 每 and a verb right before a small sum: 每卖出一块钱, 每花1元
+_EACH_BEFORE = re.compile(r"每(?![股手])[^，,。；;\d股]{0,4}$")
+#: the whole day's turnover right after a price: the price is the day's last, its close
+_WHOLE_DAY_AFTER = re.compile(r"\s*[，,]\s*(?:全天|全日)(?:成交|共成交)")
 
 
 #: a valuation at the offer price (以招股价上限计，估值…): the listing's market value
@@ -284,6 +288,9 @@ class Classifier:
     def _classify_money(self, st: _State, sent: Span, a):
         pos = a.start
         base = st.base
+        if not a.scaled and not a.per_share and abs(a.value) <= 100 and _EACH_BEFORE.search(self.text, max(st.clause_start, pos - 6), pos):
+            # 每卖出一块钱都在亏成本: a unit of reckoning, not a figure
+            return self._mk_miss(a, sent, "not_a_fact", "a unit of reckoning (每…一块钱)")
         if base in ("revenue", "net_loss") and st.base_pos >= st.clause_start and _PER_HEAD.search(
                 self.text, max(st.clause_start, st.base_pos - 12), st.base_pos):
             # 平均每名标杆用户收入约1,070万元: an average per customer, not the company's revenue
@@ -490,7 +497,8 @@ class Classifier:
                 # (天数智芯则回软，跌2.3%至157.1元 after a sentence on another stock's close: its close too)
                 lo = st.sentence_start if not re.search(r"[则亦也]", self.text[st.sentence_start:pos]) \
                     else max(0, st.sentence_start - LOOK)
-                kind = "close" if _CLOSE_WORD.search(self.text, max(lo, pos - 2 * LOOK), pos) else "last"
+                kind = "close" if _CLOSE_WORD.search(self.text, max(lo, pos - 2 * LOOK), pos) or \
+                    _WHOLE_DAY_AFTER.match(self.text, a.end) else "last"    # (…至143.9港元，全天成交31.6亿)
             return self._price_fact(f"{kind}_price", a, "至", "trading-moved-to")
         if a.qualifier_text in ("最高", "最低") and self._trading_context(st, pos):
             kind = "high" if a.qualifier_text == "最高" else "low"
@@ -907,7 +915,7 @@ class Classifier:
         previous sentence of the paragraph was about prices."""
         if st.price is not None or self.par_trading:
             return True
-        return any(k in st.sflags for k in ("first_day", "today", "trading", "same_day"))
+        return any(k in st.sflags for k in ("first_day", "today", "trading", "same_day", "second_day"))
 
     def _in_quote_box(self, pos: int) -> bool:
         """A label:value line in a block of quote lines (今开:…\n最高:…\n总市值:723亿港元): the

@@ -26,7 +26,7 @@ from .tokens import CUE, DATE, ENTITY, PERIOD, TICKER, Tok
 
 _EVENT = {"listing": "listing_date", "sub_start": "subscription_start", "sub_end": "subscription_end"}
 #: 今日 / 昨日 / 明日 relative to the article's own day
-_BLOCKING = ("filing", "notfact", "pricing", "allotment", "notlisting")
+_BLOCKING = ("filing", "notfact", "pricing", "allotment", "notlisting", "second_day")
 # a listing word that is not the listing itself: 上市前, 上市后, 上市以来
 _NOT_EVENT_AFTER = re.compile(r"^(?:港股|港交所|香港|主板|A股|美股)?(?:前|后|之前|之后|以来|以后|初期|不足|未满|未够|未足|不到|计划|进程|公司|标准|门槛|规则|新规|政策|申请|地位|企业|之路|潮|流通"
                               r"|的(?:\d+|[一二两三四五六七八九十几多]+)[只家个]|的新股"     # 8月上市的9只新股
@@ -163,7 +163,7 @@ def _known_listing_days(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
 #: a price move right after a ticker (腾讯(00700)收报568.5元, 美团-W(03690)逆市升0.8%): a market wrap
 #: quotes the company, so its ticker is a fact even for a company otherwise named in passing
 _TRADES_AFTER = re.compile(r"[)）]?\s*(?:股价)?\s*(?:则|亦|也|同样|同日)?\s*(?:今日|昨日|全日|早盘|午后)?\s*(?:逆市|逆势)?\s*"
-                           r"(?:收报|收市|收盘|收于|收|报|升|跌|涨|高开|低开|持平)")
+                           r"(?:收报|收市|收盘|收于|收|报|升|跌|涨|下跌|上涨|上升|下挫|高开|低开|持平)")
 
 
 #: a company an event is timed against, not the one it is about: 与智谱前后脚上市, 比MiniMax早一天

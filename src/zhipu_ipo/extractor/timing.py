@@ -564,6 +564,14 @@ class Timing:
         own day; the listing day of an article about the listing."""
         ctx = self.ctx
         ent = st.entity or ctx.main_entity
+        second = st.sflags.get("second_day", -1)
+        if 0 <= second < a.start and (ent in ctx.listing_dates or ent in known_listings()) and not any(
+                t.kind == DATE for t in ctx.stream.in_span(max(second, a.start - LOOK), a.start)):
+            # 智谱上市第二日涨9.43%至143.9港元: the weekday after the listing day
+            day = (ctx.listing_dates.get(ent) or known_listings()[ent]) + dt.timedelta(days=1)
+            while day.weekday() >= 5:
+                day += dt.timedelta(days=1)
+            return day
         first = st.sflags.get("first_day", -1)
         if 0 <= first < a.start:
             # (…上市首日，智谱1月8日…收于131.5港元；次日登场的MiniMax…首日收涨…: the 首日 nearest
