@@ -34,6 +34,8 @@ _NOT_EVENT_AFTER = re.compile(r"^(?:港股|港交所|香港|主板|A股|美股)?
 #: between a date and the listing word when the date is when the company listed
 _DATE_THEN_LISTING = re.compile(r"\s*(?:在|于)\s*(?:港股|港交所|香港|联交所|主板|港交所主板)?\s*|\s*(?:在|于)?\s*(?:港股|港交所|香港|联交所|港交所主板)\s*")
 _UNTIL = re.compile(r"(?:持续至|截至|直至|至|到)\s*$")
+#: 同日/同一天 right before a listing word: the day of the listing just told
+_SAME_DAY_BEFORE = re.compile(r"(?:同日|同一日|同一天|同天)\s*$")
 #: words of an offer, which 收官 must have beside it to end one
 _OFFER_WORDS = re.compile(r"招股|认购|申购|公开发售|孖展|国际配售")
 #: from today to the last day of an offer, then 招股 (起至1月6日中午招股)
@@ -84,6 +86,7 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
         days = []
         named: list[str] = []
         offer_words: Optional[bool] = None
+        same_day: Optional[Tok] = None
         while weekdays and weekdays[0][0].start < sent.end:
             tok, day = weekdays.popleft()
             if tok.start >= sent.start:
@@ -103,10 +106,12 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
                         continue    # 港股IPO市场在今天收官: a year ends, no offer
                 cues.append(t)
                 todays = todays or t.obj.value in DAY_OFFSETS
+                if t.obj.value == "listing" and _SAME_DAY_BEFORE.search(ctx.text, max(0, t.start - 3), t.start):
+                    same_day = t
             elif k == ENTITY and t.obj.entity not in named:
                 named.append(t.obj.entity)
         before, named_before = named_before, (named if len(named) >= 2 else named_before)
-        if not dates and not tickers and not todays:
+        if not dates and not tickers and not todays and same_day is None:
             continue
         ents = [t for t in toks if t.kind == ENTITY and not _compared_company(ctx.text, t)]
         if tickers:
@@ -115,6 +120,8 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
             _dates(ctx, sent, dates, cues, ents, drafts, misses, before)
         if todays:
             _today_events(ctx, sent, cues, ents, drafts, days)
+        if same_day is not None and not dates and not todays:
+            _same_day_listing(ctx, sent, same_day, ents, drafts)
     ctx.cursor = 0
     drafts = _known_listing_days(ctx, drafts)
     for d in drafts:
@@ -616,6 +623,22 @@ def _day_of_weekday(today: dt.date, number: int, wd: int) -> Optional[dt.date]:
         if day.day == number and day.weekday() == wd:
             return day
     return None
+
+
+def _same_day_listing(ctx, sent, cue, ents, drafts) -> None:
+    """同日挂牌的御风航空…首日则大涨37.91%: the company listed on the day of the listing the
+    sentence before told (the company named right after the cue, else before it). The day only
+    dates that company's first-day figures: it is no fact of its own (no gold writes one), and a
+    company the lexicon knows keeps its own day."""
+    last = next((d for d in reversed(drafts[-8:]) if d.metric == "listing_date"
+                 and d.sent.end <= sent.start and sent.start - d.sent.end < 300), None)
+    if last is None:
+        return
+    after = [e for e in ents if e.start >= cue.end and e.start - cue.end <= 24]
+    before = [e for e in ents if e.end <= cue.start]
+    ent = after[0] if after else before[-1] if before else None
+    if ent is not None and ent.obj.entity != last.entity and ent.obj.entity not in known_listings():
+        ctx.listing_dates.setdefault(ent.obj.entity, dt.date.fromisoformat(last.value))
 
 
 def _today_events(ctx, sent, cues, ents, drafts, weekdays=()) -> None:

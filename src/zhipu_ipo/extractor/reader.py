@@ -253,6 +253,7 @@ class Reader(Classifier, Timing):
         self.prev_entities: list = []            # companies named by the last sentence naming several
         self.prev_sentence_period: Optional[Tok] = None
         self.prev_sentence_one: Optional[Tok] = None   # the one period the last sentence reported on
+        self.prev_sentence_told: Optional[Tok] = None  # … when it named none: the one its figures took
         self.asides: set[int] = set()       # starts of compared-year asides (，2024年为50.5%)
         self.close_reported = any(w in self.text for w in ("收盘", "收报", "报收", "收市", "收在", "收于"))
         # a report written after the close (收市快讯 with no 午盘/截至发稿): today's last prices are closes
@@ -452,6 +453,17 @@ class Reader(Classifier, Timing):
                and not self._compared_or_aside(t) and not COMPARE_AFTER.match(self.text, t.end)]
         self.prev_sentence_one = own[0] if own and own[0].obj.kind == "single" and len(
             {str(t.obj.period) for t in own}) == 1 else None
+        self.prev_sentence_told = None
+        if not own and not any(t.kind == PERIOD for t in toks):
+            # 从收入构成看，A收入…，B收入…。研发开支…: the one period the sentence's figures took
+            # (from the paragraph's lead), for the figures after it in the paragraph
+            told = {d.period for d in self.drafts[-12:] if d.sent == sent and d.period}
+            if len(told) == 1:
+                period = told.pop()
+                d = next(d for d in reversed(self.drafts[-12:]) if d.sent == sent and d.period == period)
+                if ".." not in period and "-" not in period[4:]:
+                    self.prev_sentence_told = Tok(PERIOD, d.start, d.end, ResolvedPeriod(
+                        parse_period(period), d.start, d.end, self.text[d.start:d.end]))
         if self.prev_sentence_one is None and (len(own) >= 2 or self._pair_in(sent)):
             # (2025年付费会员收入…，这一比例在2024年还不到五成。营销服务收入…: the one period the
             # sentence's figures were given; 毛利率从2024年的A回落到B: B's)
@@ -502,6 +514,7 @@ class Reader(Classifier, Timing):
             self.par_periods = []
             self.last_pair = None
             self.prev_sentence_one = None
+            self.prev_sentence_told = None
         else:
             self.par_trading = trading
             if segment is not None:

@@ -442,14 +442,15 @@ class Timing:
         if tok is None and info.family in ("financial", "derived") and not cumulative \
                 and metric not in ("revenue_cagr", "price_to_sales"):
             # 2024年收入为A。毛利率为B。: a paragraph about one period, the figures after it
-            tok = self.paragraph_period() or self._continued_period() or self._whole_with_parts()
+            tok = self.paragraph_period() or self._continued_period() or self._whole_with_parts() \
+                or self.prev_sentence_told
             if tok is None and st.segment is not None and st.segment_pos < pos:
                 tok = self.prev_sentence_one
             if tok is None and st.segment is not None and not self._par_named_period \
                     and self.lead_period is None and SEGMENT_TALK.search(
-                        self.text, max(self.text.rfind("\n", 0, st.sentence_start) + 1, pos - LOOK), pos):
-                # 业务构成：分部署模式看，本地化部署业务收入4.26亿元 (a paragraph with no period, after
-                # a table of several): the breakdown of the period the article reports on
+                        self.text, max(self.text.rfind("\n", max(0, pos - LOOK), st.sentence_start) + 1, pos - LOOK), pos):
+                # 业务构成：分部署模式看，本地化部署业务收入4.26亿元, 从收入构成看，… (a paragraph with no
+                # period, after a table or a paragraph of several): the period the article reports on
                 tok = self.topic_period()
             if tok is None and metric == "revenue_share" and st.segment is not None:
                 # A部署(2025年上半年占84.8%)，B部署仅占15.2%: the other segment's share of the
