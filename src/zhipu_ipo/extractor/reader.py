@@ -199,7 +199,7 @@ _FORECAST_AFTER = re.compile(r"[^，,。；;\d]{0,6}?(?:预测|预期|预计|指
 #: a bracketed tag before the company of a heading: 【盈利预警】, 【新股速递】
 _HEADING_TAG = re.compile(r"【[^【】\n\d]{1,10}】")
 _HEADING_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[・·:：|｜]|[・·:：|｜]\s*[\u4e00-\u9fff]{2,6}")
-_AHEAD_OR_PART = re.compile(r"(?:预计|预期|有望|目标|计划|将于?|其中|仅|单|光)\s*(?:在|于|到)?\s*$")
+_AHEAD_OR_PART = re.compile(r"(?:预计|预期|有望|目标|计划|将于?|其中|仅|单|光|单看|只看|光看|仅看|单计|单就)\s*(?:在|于|到)?\s*$")
 #: relative periods that name the comparison of a figure, not the period a paragraph is about
 _COMPARISONS = ("same_period", "previous_year")
 #: period words that are the period in context, not one of their own: 期内亏损收窄至…
