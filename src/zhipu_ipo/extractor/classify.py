@@ -84,6 +84,8 @@ _MOVED_TO = re.compile(r"[%％]\s*(?:至|到)\s*$")
 #: the close told right after a day's move: 再涨9.43%，以143.9元报收
 _CLOSE_AHEAD = re.compile(r"\s*[，,]\s*(?:以|并|最终|终)?\s*[\d.]+\s*(?:港元|港币|元)?\s*(?:报收|收市|收盘|作收|收)")
 _CLOSE_WORD = re.compile(r"收(?:报|市|盘|于|在)|报收")
+#: share capital named right after a percent: 及扩大后股本约3.92%, 的已发行股份
+_SHARE_CAPITAL = re.compile(r"[^，,。；;\d%]{0,8}(?:股本|已发行股份|已发行股|总股本)")
 #: 每 and a verb right before a small sum: 每卖出一块钱, 每花1元
 _EACH_BEFORE = re.compile(r"每(?![股手])[^，,。；;\d股]{0,4}$")
 #: the whole day's turnover right after a price: the price is the day's last, its close
@@ -972,7 +974,8 @@ class Classifier:
         after = self.text[a.end:a.end + 40]
         m = re.match(r"\s*(?:[(（][^()（）]{0,20}[)）])?\s*(?:的?(?:募集资金净额|募集资金|募资净额|募资|集资净额|所得款项净额|所得款项|资金))?\s*"
                      r"(?:将|拟|计划|会)?\s*(?:用于|投向|投入|投进|投到|作为|用作|拨作|投放于|投放|分配至|[:：])\s*([^，,。；;\n]{1,40})", after)
-        if not m and self.par_uses:
+        if not m and self.par_uses and not _SHARE_CAPITAL.match(after):
+            # (…约4.08%及扩大后股本约3.92%: a share of the share capital, no use)
             m = re.match(r"[ \t]*(?:[(（][^()（）]{0,20}[)）])?[ \t]*([^，,。；;、\d%\n]{2,40})", after)
         if not m:
             # a list under a uses heading, the purpose first: 【所得款项用途】研发约55%；营运资金约10%

@@ -1343,6 +1343,17 @@ class Reader(Classifier, Timing):
         """The sentence read a 由A至B pair whose two figures got their periods."""
         return self.last_pair is not None and sent.start <= self.last_pair[2] <= sent.end
 
+    def _listed_companies(self, st: _State, names: list, first) -> bool:
+        """智谱、MiniMax、壁仞、天数智芯的市销率约为A、B、C及D (no 分别): the companies form one list
+        joined by 、/和/及/与, then 的 and the metric, in the figures' clause."""
+        if len(names) < 2 or len(st.entity_pos) < len(names) or st.base_pos < st.clause_start:
+            return False
+        ents = [t for t in self.ctx.stream.in_span(st.entity_pos[-len(names)], st.base_pos) if t.kind == ENTITY]
+        if [t.obj.entity for t in ents] != list(names):
+            return False
+        return all(_COMPANY_JOIN.fullmatch(self.text, a.end, b.start) for a, b in zip(ents, ents[1:])) \
+            and _COMPANY_THEN_METRIC.fullmatch(self.text, ents[-1].end, st.base_pos) is not None
+
     def _told_segments(self, st: _State, n: int) -> Optional[list]:
         """The n segments whose revenue the sentence has given, in order (their shares follow with
         分别), else None."""
@@ -1592,7 +1603,7 @@ class Reader(Classifier, Timing):
                 for a in run:   # 两家的发行价分别是A和B, the two not named before: not guessed
                     self._miss(a, sent, "ambiguous_entity", f"{len(run)} figures of companies not named")
                 return
-        if "each" in st.sflags and len(names) == len(run) >= 2 and (
+        if ("each" in st.sflags or self._listed_companies(st, names, first)) and len(names) == len(run) >= 2 and (
                 tok is None or len(tok.obj.items or []) != len(run)):
             # 智谱与MiniMax的2024年营收分别为A及B: one figure per company (each read as the first:
             # 研发费用分别约为营收的3.1倍和4.8倍)
@@ -1935,6 +1946,10 @@ def _line_start(text: str, pos: int, look: int = 200) -> int:
     return i + 1 if i != -1 else (0 if lo == 0 else pos)
 #: the join between two segments of a list (本地化部署和云端部署, AI原生产品及开放平台与企业服务)
 _SEGMENT_JOIN = re.compile(r"\s*(?:和|及|与|、|以及)\s*")
+#: between two companies of a list, a code in parentheses allowed: 澄岳科技(02788)、宁川芯材
+_COMPANY_JOIN = re.compile(r"(?:\s*[(（][^()（）]{1,14}[)）])?\s*(?:和|及|与|、|以及)\s*")
+#: from the last company of a list to its metric: (02766)的
+_COMPANY_THEN_METRIC = re.compile(r"(?:\s*[(（][^()（）]{1,14}[)）])?\s*的?\s*")
 #: a count of the periods a list of figures covers: 两期, 三段期间, 四个报告期
 _PERIOD_COUNT = re.compile(r"([两二三四五六2-6])\s*(?:个|段)?\s*(?:报告期|期间|期)(?:内)?[^，,。；;\d]{0,10}$")
 #: …，按年增长17.4%，前年收入7.34亿元: an earlier period, a metric word and its figure
