@@ -453,31 +453,26 @@ class Reader(Classifier, Timing):
                and not self._compared_or_aside(t) and not COMPARE_AFTER.match(self.text, t.end)]
         self.prev_sentence_one = own[0] if own and own[0].obj.kind == "single" and len(
             {str(t.obj.period) for t in own}) == 1 else None
+        # the periods the sentence's figures took, for the sentences after it in the paragraph
+        told = {d.period for d in self.drafts[-12:] if d.sent == sent and d.period}
         self.prev_sentence_told = None
-        if not own and not any(t.kind == PERIOD for t in toks):
+        if not own and not any(t.kind == PERIOD for t in toks) and len(told) == 1:
             # 从收入构成看，A收入…，B收入…。研发开支…: the one period the sentence's figures took
-            # (from the paragraph's lead), for the figures after it in the paragraph
-            told = {d.period for d in self.drafts[-12:] if d.sent == sent and d.period}
-            if len(told) == 1:
-                period = told.pop()
-                d = next(d for d in reversed(self.drafts[-12:]) if d.sent == sent and d.period == period)
-                if ".." not in period and "-" not in period[4:]:
-                    self.prev_sentence_told = Tok(PERIOD, d.start, d.end, ResolvedPeriod(
-                        parse_period(period), d.start, d.end, self.text[d.start:d.end]))
+            # (from the paragraph's lead)
+            period = next(iter(told))
+            if ".." not in period and "-" not in period[4:]:
+                self.prev_sentence_told = self._told_tok(sent, period)
         if self.prev_sentence_one is None and (len(own) >= 2 or self._pair_in(sent)):
             # (2025年付费会员收入…，这一比例在2024年还不到五成。营销服务收入…: the one period the
             # sentence's figures were given; 毛利率从2024年的A回落到B: B's)
-            told = {d.period for d in self.drafts[-12:] if d.sent == sent and d.period}
             if len(told) == 2 and self._pair_in(sent) and str(self.last_pair[1]) in told:
                 told = {str(self.last_pair[1])}
             if len(told) == 1:
-                period = told.pop()
+                period = next(iter(told))
                 self.prev_sentence_one = next((t for t in own if t.obj.kind == "single"
                                                and str(t.obj.period) == period), None)
                 if self.prev_sentence_one is None and self._pair_in(sent):
-                    d = next(d for d in reversed(self.drafts[-12:]) if d.sent == sent and d.period == period)
-                    self.prev_sentence_one = Tok(PERIOD, d.start, d.end, ResolvedPeriod(
-                        parse_period(period), d.start, d.end, self.text[d.start:d.end]))
+                    self.prev_sentence_one = self._told_tok(sent, period)
         self._resolved = []
         self._par_named_period = self._par_named_period or any(t.kind == PERIOD for t in toks)
         self._par_own_period = self._par_own_period or any(
@@ -1339,11 +1334,17 @@ class Reader(Classifier, Timing):
             return None
         return segs
 
+    def _told_tok(self, sent: Span, period: str) -> Tok:
+        """A period token for the period the sentence's last figure of it took (at that figure)."""
+        d = next(d for d in reversed(self.drafts[-12:]) if d.sent == sent and d.period == period)
+        return Tok(PERIOD, d.start, d.end, ResolvedPeriod(parse_period(period), d.start, d.end,
+                                                          self.text[d.start:d.end]))
+
     def _pair_in(self, sent: Span) -> bool:
         """The sentence read a 由A至B pair whose two figures got their periods."""
         return self.last_pair is not None and sent.start <= self.last_pair[2] <= sent.end
 
-    def _listed_companies(self, st: _State, names: list, first) -> bool:
+    def _listed_companies(self, st: _State, names: list) -> bool:
         """智谱、MiniMax、壁仞、天数智芯的市销率约为A、B、C及D (no 分别): the companies form one list
         joined by 、/和/及/与, then 的 and the metric, in the figures' clause."""
         if len(names) < 2 or len(st.entity_pos) < len(names) or st.base_pos < st.clause_start:
@@ -1603,7 +1604,7 @@ class Reader(Classifier, Timing):
                 for a in run:   # 两家的发行价分别是A和B, the two not named before: not guessed
                     self._miss(a, sent, "ambiguous_entity", f"{len(run)} figures of companies not named")
                 return
-        if ("each" in st.sflags or self._listed_companies(st, names, first)) and len(names) == len(run) >= 2 and (
+        if ("each" in st.sflags or self._listed_companies(st, names)) and len(names) == len(run) >= 2 and (
                 tok is None or len(tok.obj.items or []) != len(run)):
             # 智谱与MiniMax的2024年营收分别为A及B: one figure per company (each read as the first:
             # 研发费用分别约为营收的3.1倍和4.8倍)
