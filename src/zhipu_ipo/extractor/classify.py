@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 _PURPOSE_LOOK = 80
 #: between a company and its price change: 腾讯涨, MiniMax股价今日跌, 智谱(02513)昨日收涨
-_MOVES_AFTER = re.compile(r"(?:-[A-Z]{1,2})?\s*(?:[(（][^()（）]{1,12}[)）])?\s*(?:则|亦|也|同样)?\s*(?:股价|股份)?\s*(?:今日|昨日|今天|昨天|全日|全天|周[一二三四五])?\s*(?:则|亦|也|同样)?\s*(?:跟随|随之)?\s*(?:收市|收盘|收)?\s*(?:急|大|狂|飙|劲|再|续|逆市|逆势)?")
+_MOVES_AFTER = re.compile(r"(?:-[A-Z]{1,2})?\s*(?:[(（][^()（）]{1,12}[)）])?\s*(?:则|亦|也|同样)?\s*(?:股价|股份)?\s*(?:今日|昨日|今天|昨天|全日|全天|(?:周|星期|礼拜)[一二三四五])?\s*(?:则|亦|也|同样)?\s*(?:跟随|随之)?\s*(?:收市|收盘|收)?\s*(?:急|大|狂|飙|劲|再|续|逆市|逆势)?")
 #: a short line with no figure: a section heading (香港公开发售, 国际发售, 价格资料)
 _HEADING = re.compile(r"(?m)^[ \t\u3000]*([^\d\n:：，,。；;]{2,12})[ \t\u3000]*$")
 #: the purpose written right before its share: …；扩大产能及海外业务约25%
@@ -142,6 +142,8 @@ _ROUNDS_AFTER = re.compile(r"的?(?:外部|私募|股权|战略|市场化|机构
 _FROM_EXTREME = re.compile(r"(?:较|比|从|自)[^，,。；;]{0,24}?(?:高位|高点|低位|低点|新高|新低)")
 #: 收 right before a price: 智谱收264.2元
 _CLOSE_VERB = re.compile(r"收\s*(?:于|在|报)?\s*$")
+#: 开 alone right after a company, before its price: 文远知行开26蚊 (its open)
+_OPEN_VERB = re.compile(r"开\s*(?:于|在|报)?\s*$")
 #: a condition opening the clause of a figure: 如果…, 假如…, 一旦…
 _IF_BEFORE = re.compile(r"(?:如果|假如|假设|倘若|要是|一旦|若)[^，,。；;]*$")
 #: 均在 right before a figure and 以上/以下 after it: a bound of several figures
@@ -482,6 +484,12 @@ class Classifier:
                                  for t in self.ctx.stream.in_span(max(0, m.start() - 24), m.start())):
             st.price, st.price_pos = "close", pos - 1      # 智谱收264.2元，升1.5%: the company's close
             return self._price_fact("close_price", a, "收", "trading")
+        m = _OPEN_VERB.search(self.text, max(0, pos - 4), pos)
+        if m is not None and self._trading_context(st, pos) and any(
+                t.kind in (ENTITY, TICKER) and not self.text[t.end:m.start()].strip(" )）\u3000")
+                for t in self.ctx.stream.in_span(max(0, m.start() - 24), m.start())):
+            st.price, st.price_pos = "open", pos - 1       # 文远知行开26蚊: the company's open
+            return self._price_fact("open_price", a, "开", "trading")
         if SHORT_CLOSE.search(self.text, max(0, pos - 6), pos) and (
                 self._trading_context(st, pos) or self._dated_close(pos) or "yesterday" in st.sflags
                 or (st.change is not None and st.change_pos >= st.sentence_start)):

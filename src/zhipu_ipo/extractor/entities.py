@@ -24,7 +24,7 @@ TICKER = re.compile(
     # every branch starts with a digit, H or 代/股: the regex engine skips other positions fast;
     # what must not stand before a code is checked in find_tickers
     r"(\d{4,5})(?:\s?[.．-]\s?HK(?![A-Za-z])|[ \t]HK(?![A-Za-z$]))"
-    r"|HK\s?[:：.]?\s?(\d{4,5})(?!\d)"
+    r"|HK(?:EX)?\s?[:：.]?\s?(\d{4,5})(?!\d)"
     r"|(?:股票代码|代码|股份代号|代号)\s?[】\]]?\s?[:：为]?\s?[“\"「]?(\d{4,5})(?![\d.])"
 )
 

@@ -420,11 +420,9 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=()) -> Non
         joined = _coordinated(text, ents, group[0].start) if len(group) > 1 else []
         if ev is None and _opens(text, sent.start, group[0].start) and _OPENING_DATE_END.match(text, group[-1].end):
             # 1月8日，X公司……正式挂牌上市: a date opening the sentence is the date of its event
-            later = [c for c in events if c.start >= group[-1].end]
-            ev = later[0] if later else None
-            if ev is not None and (any(group[-1].end <= d.start < ev.start for d in dates) or any(
-                    p.kind == PERIOD for p in ctx.stream.in_span(group[-1].end, ev.start))):
-                ev = None       # 3月30日晚间，今年1月8日(去年11月)登陆港交所的智谱发布…: the event has its own date
+            ev = _opening_event(ctx, text, events, group[-1].end, dates)
+            if ev is not None and len(group) == 1:
+                joined = _subject_after(text, ents, group[-1].end, ev.start)
         for k, t in enumerate(group):
             d = t.obj
             if _DEADLINE_AFTER.match(text, t.end):
@@ -446,6 +444,12 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=()) -> Non
             if when is None:
                 misses.append(Miss(t.start, t.end, "no_year", "date without a year", sent))
                 continue
+            if joined and len(group) == 1 and (kind in _EVENT or kind == "first_day"):
+                # 11月6日上午，小马智行和文远知行在港交所同场敲钟: the day of every company of the subject
+                for name in joined:
+                    drafts.append(_draft(name, "listing_date" if kind == "first_day" else _EVENT[kind],
+                                         when, t, sent, ev, False))
+                continue
             if len(joined) == len(group):
                 ent = joined[k]
             elif len(group) > 1 and len(ent_names) == len(group) and (each or len(group) == 2) \
@@ -460,7 +464,7 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=()) -> Non
                 misses.append(Miss(t.start, t.end, "ambiguous_entity", "dates of 分别 without one company each", sent))
                 continue
             elif len(group) == 1 and len(ent_names) >= 2 and (re.search(
-                    r"同日|同时|同步|均|都|双双|一同|先后|同在|同于|同一天|同一日",
+                    r"同日|同时|同步|均|都|双双|一同|先后|同在|同于|同一天|同一日|同场|联袂",
                     text[t.end:ev.start] if ev.start > t.end else text[t.end:t.end + 12])
                     or _coordinated(text, ents, t.start)):
                 # 智谱与天数智芯昨日(1月8日)同日挂牌: the date of every company named
@@ -567,6 +571,32 @@ def _coordinated(text: str, ents: list, date_start: int) -> list[str]:
 _LEAD = re.compile(r"[\s●•·\-*]*(?:[^，,。；;]{0,12}(?:获悉|讯|消息|报道|电)\s*[，,:：]?)?\s*")
 
 
+def _subject_after(text: str, ents: list, start: int, end: int) -> list[str]:
+    """今天上午，小马智行(02026.HK)和文远知行(00800.HK)在港交所同场敲钟: the companies joined by
+    及/和/与 that follow an opening day, before its event word (their ids; empty when there are
+    fewer than two)."""
+    k = bisect_left(ents, start, key=lambda e: e.start)
+    if k >= len(ents) or ents[k].start >= end:
+        return []
+    run = [ents[k]]
+    for e in ents[k + 1:k + 64]:
+        if e.start >= end or not _AND.fullmatch(text, run[-1].end, e.start):
+            break
+        run.append(e)
+    names = list(dict.fromkeys(e.obj.entity for e in run))
+    return names if len(names) >= 2 else []
+
+
+def _opening_event(ctx, text: str, events: list, end: int, dates=()) -> Optional[Tok]:
+    """The first event word after a date that opens its sentence, unless the words between
+    write another time (3月30日晚间，今年1月8日(去年11月)登陆港交所的智谱发布…)."""
+    ev = next((c for c in events if c.start >= end), None)
+    if ev is not None and (any(end <= d.start < ev.start for d in dates) or any(
+            p.kind == PERIOD for p in ctx.stream.in_span(end, ev.start))):
+        return None
+    return ev
+
+
 def _opens(text: str, sent_start: int, pos: int) -> bool:
     """The date at ``pos`` opens its sentence (after a bullet or a dateline lead)."""
     m = _LEAD.match(text, sent_start, pos)
@@ -662,10 +692,16 @@ def _today_events(ctx, sent, cues, ents, drafts, weekdays=()) -> None:
     for tc, day in sorted(days + list(weekdays), key=lambda x: x[0].start):
         rule = "event-weekday" if tc.obj is None else "event-today"
         ev = _nearest_event(text, [Tok("date", tc.start, tc.end, None)], events, max_gap=8, starts=starts)
+        subject: list[str] = []
         until = _FROM_UNTIL_OFFER.match(text, tc.end) if ev is None else None
         if until is not None:
             # 今日起至1月6日中午招股: the offer runs from today
             ev = next((c for c in events if c.start == until.end() - 2 and c.obj.value == "ipo"), None)
+        if ev is None and tc.obj is not None and _opens(text, sent.start, tc.start) \
+                and _OPENING_DATE_END.match(text, tc.end):
+            # 今天上午，小马智行和文远知行在港交所同场敲钟: the day opening the sentence is its event's
+            ev = _opening_event(ctx, text, events, tc.end)
+            subject = _subject_after(text, ents, tc.end, ev.start) if ev is not None else []
         if ev is None or (ev.obj.value == "ipo" and ev.start != tc.end and until is None):
             continue        # 今起招股: the subscription starts today; 招股 further away says nothing
         value = ev.obj.value
@@ -677,7 +713,7 @@ def _today_events(ctx, sent, cues, ents, drafts, weekdays=()) -> None:
             continue        # 港股今日有2只新股上市: stocks counted, none named
         ent = ents[k - 1].obj.entity if k else _entity_at(ctx, ents, tc.start, sent)
         # 小马智行与文远知行今日同步挂牌: every company of the coordinated subject
-        for name in _coordinated(text, ents, tc.start) or ([ent] if ent else []):
+        for name in subject or _coordinated(text, ents, tc.start) or ([ent] if ent else []):
             if (metric, name) in taken or (metric, None) in taken:
                 continue
             taken.add((metric, name))

@@ -227,6 +227,8 @@ _CHAIN_NEXT = re.compile(r"\s*[，,]?\s*(?:再|又|进而|进一步|继而)\s*(?
 #: a part of the list of periods named before: 后两年, 前两年, 近两年
 _PART_OF_LIST = re.compile(r"(后|前|近)([两二三四2-4])(?:个)?(?:年|年度|财年)")
 #: a clause that opens with a contribution verb and no subject: 贡献营收…, 合计贡献收入…
+#: the opening of a clause of cause: 随着低毛利的云端业务放量，…
+_CAUSE_CLAUSE = re.compile(r"[，,；;\s]*(?:随着|由于|受益于|得益于|受制于|因应)")
 _SUBJECTLESS_CONTRIBUTION = re.compile(r"[\s，,]*(?:合计|共|共同|则|累计)?(?:贡献|实现|录得|带来|创造)了?(?:的)?(?:总)?")
 #: words of a sentence that has compared its figures with the same period a year before
 _SAME_PERIOD_WORDS = ("去年同期", "上年同期", "上一年同期", "同比")
@@ -745,6 +747,8 @@ class Reader(Classifier, Timing):
             elif k == CUE:
                 if t.obj.kind == "flat":
                     self._on_flat(st, sent, t)
+                elif t.obj.kind in ("metric", "seg") and self._cause_clause(st, toks, i):
+                    pass    # 随着低毛利的云端业务放量，2025年降到47.2%: the cause names no measure of the figure
                 elif t.start not in st.consumed:
                     self._on_cue(st, t)
             elif k == AMOUNT and t.start < st.skip_until:
@@ -763,6 +767,19 @@ class Reader(Classifier, Timing):
             elif k == TICKER:
                 pass
             i += 1
+
+    def _cause_clause(self, st: _State, toks: list[Tok], i: int) -> bool:
+        """The cue stands in a clause of cause (随着…，由于…，) with no figure of its own,
+        after a clause of the sentence that named a measure."""
+        if st.base is None or st.clause_start == st.sentence_start \
+                or _CAUSE_CLAUSE.match(self.text, st.clause_start) is None:
+            return False
+        for t in toks[i + 1:]:
+            if t.kind == BOUNDARY:
+                return True
+            if t.kind in (AMOUNT, PERIOD, ENTITY):
+                return False
+        return False
 
     def _restated_after(self, toks: list[Tok], i: int) -> bool:
         """The figure, written in words (三成半, 两倍多), is followed by the same measure in
@@ -1073,6 +1090,7 @@ class Reader(Classifier, Timing):
     _CLAUSE_END = re.compile(r"\s*(?:[，,;；。\n]|$)")
 
     _ENTITY_IS = re.compile(r"\s*(?:则|亦|也)?(?:为|是|约为|达)\s*")
+    _SEGMENT_IS = re.compile(r"\s*(?:则|亦|也|仅|只)?\s*(?:为|是|占|达)?\s*(?:约|仅约|大约|近|逾)?\s*")
 
     def _same_measure_next(self, toks: list[Tok], i: int) -> bool:
         """…占收入比例为128.7%，上年度为132.4%: a clause of only a period, 为 and a figure
@@ -1084,6 +1102,11 @@ class Reader(Classifier, Timing):
                 and self._ENTITY_IS.fullmatch(self.text, p.end, a.start) \
                 and self._CLAUSE_END.match(self.text, a.end) is not None:
             return True     # …研发费用占收入的64.6%；芯锂微为28.7%: another company's same measure
+        if p.kind == CUE and p.obj.kind == "seg" and a.kind == AMOUNT and a.obj.unit == "percent" \
+                and not self.text[toks[i].start:p.start].strip(" ，,；;") \
+                and self._SEGMENT_IS.fullmatch(self.text, p.end, a.start) \
+                and self._CLAUSE_END.match(self.text, a.end) is not None:
+            return True     # 本地化部署占收入的比重约84.5%，云端部署仅约15.5%: another line's share
         if not (p.kind == PERIOD and a.kind == AMOUNT and not self.text[toks[i].start:p.start].strip(" ，,；;:：")):
             return False
         if self._PERIOD_IS.match(self.text, p.end, a.start):
