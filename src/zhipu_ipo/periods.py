@@ -408,7 +408,7 @@ _NOT_WORD_AFTER_CHU = r"(?![创步始期心衷次代级中版稿见现赛具露�
 _SUF_CORE = (
     r"(?P<half>[上下首])半(?:个)?(?:财)?年度?"
     r"|(?P<full>全年)度?"
-    r"|(?P<interim>中期)(?=业绩|报告|财报|报表|期间)"
+    r"|(?P<interim>中期)(?=业绩|报告|财报|报表|期间|营收|收入|总收入|营业额|收益|亏损|净亏|净利|纯利|盈利|经调整|毛利|研发)"
     r"|(?P<fq>首)季度?(?![0-9一二两三四五六七八九])"
     r"|[前首](?P<nq>[一二两三1-3])个?季度?"
     rf"|[前首](?P<nm>{_COUNT})个?月份?"
@@ -422,7 +422,7 @@ _SUF_CORE = (
 )
 # After a year also: 同期 (2024年同期) and 年底 / 年末, optionally after 的 (2025年的前九个月).
 _SUF_AFTER_YEAR = (
-    r"(?: ?的)? ?(?:(?P<same>同期)|(?P<yend>(?:底|末)(?![期日层线部])|初" + _NOT_WORD_AFTER_CHU + ")|"
+    r"(?: ?的)? ?(?:(?P<same>同期|同一(?:时段|时期|期间))|(?P<yend>(?:底|末)(?![期日层线部])|初" + _NOT_WORD_AFTER_CHU + ")|"
     + _SUF_CORE + ")"
 )
 _SUF_CORE_RE = re.compile(_SUF_CORE)

@@ -22,7 +22,7 @@ from ..models import Extraction, Fact, Mention, fast_constructor
 from ..normalization import Normalized, normalize
 from .arithmetic import date_growth_by_arithmetic
 from .context import build_context
-from .entities import build_registry, written_ids
+from .entities import build_registry, untracked, written_ids
 from .events import read_events
 from .reader import Reader
 from .records import Draft, Miss
@@ -173,8 +173,9 @@ def _facts(norm: Normalized, doc: str, drafts: list[Draft], misses: list[Miss],
     exact = _exact_values(drafts)
     dated = {(d.entity, d.metric, d.segment, str(d.value)): d.start for d in drafts if d.period is not None}
     for d in sorted(drafts, key=lambda d: (d.start, d.metric)):
-        if d.entity == "market":
-            # 大市成交2,865亿元: the whole market's figure, no company's (reported, not a fact)
+        if d.entity in untracked():
+            # 大市成交2,865亿元, 国企指数跌0.35%: the whole market's or an untracked index's figure,
+            # no company's (reported, not a fact)
             misses.append(Miss(d.start, d.end, "not_a_fact", f"market-wide {d.metric}", d.sent,
                                d.value if not isinstance(d.value, str) else None, d.unit))
             continue

@@ -13,9 +13,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Optional
 
 from ..models import CURRENCIES
-from .cues import find_cues, use_words
+from .cues import Cue, find_cues, use_words
 from .entities import known_listings
 from .records import Miss
+from .segment_names import segment_slug
 from .rules import (
     BARE_CLOSE,
     BARE_PRICE_BEFORE,
@@ -88,6 +89,20 @@ _CLOSE_WORD = re.compile(r"收(?:报|市|盘|于|在)|报收")
 _SHARE_CAPITAL = re.compile(r"[^，,。；;\d%]{0,8}(?:股本|已发行股份|已发行股|总股本)")
 #: 每 and a verb right before a small sum: 每卖出一块钱, 每花1元
 _EACH_BEFORE = re.compile(r"每(?![股手])[^，,。；;\d股]{0,4}$")
+#: 每赚1元收入，对应约3.3元亏损 / 每收入一块钱要亏3.3元 / 每赚1元就要投入3.8元做研发: a ratio to
+#: revenue written per yuan earned (group 1: a loss or R&D word before the figure)
+_PER_YUAN_BEFORE = re.compile(
+    r"每(?:赚|赚取|挣|实现|录得|获得|带来|进账|收|收入)\s*(?:1|一)\s*(?:元|块钱?|美元|港元)(?:的)?\s*"
+    r"(?:收入|营收|营业收入)?\s*[，,]?\s*(?:就|便|都|仍|还|却)?\s*(?:要|需|需要|得|会|须)?\s*"
+    r"(?:对应|伴随|换来|背负|产生)?\s*((?:净)?亏损?(?:掉|了)?|倒亏|投入|花(?:掉|费)?|砸)?\s*$")
+_CLOSE_PAREN = re.compile(r"\s*[)）]")
+_GROWTH_WORDS = re.compile(r"增长|增速|增幅|同比|按年|年增|上升|下降|减少|下跌")
+#: 这一比例约为3.4倍: the ratio just given, for another company
+_THIS_RATIO_BEFORE = re.compile(r"(这一比例|该比例|此比例|这个比例|这一比率|该比率|这一比值|这一倍数)\s*(?:则|也|亦)?\s*"
+                                r"(?:约|大约)?\s*(?:为|是|达|达到|在)?\s*$")
+_RATIO_UNITS = {"loss_to_revenue": "times", "rd_to_revenue": "percent"}
+_PER_YUAN_LOSS_AFTER = re.compile(r"\s*(?:的)?\s*(?:净)?亏损")
+_PER_YUAN_RD_AFTER = re.compile(r"\s*(?:的)?\s*(?:用于|用在|做|搞|在)?\s*研发")
 #: the whole day's turnover right after a price: the price is the day's last, its close
 _WHOLE_DAY_AFTER = re.compile(r"\s*[，,]\s*(?:全天|全日)(?:成交|共成交)")
 
@@ -97,7 +112,7 @@ _AT_OFFER_PRICE = re.compile(r"(?:以|按)(?:招股价|发行价|发售价|定�
 
 
 #: a verb of the offer right before a share count: 是次共推出3,741.95万股H股
-_OFFER_VERB_BEFORE = re.compile(r"(?:推出|发售|发行|招售|出售|全球发售)\s*(?:约|合共|共|合计)?\s*$")
+_OFFER_VERB_BEFORE = re.compile(r"(?:推出|发售|发行|招售|出售|全球发售|(?:共|合共|一共|总共|这次|此次|是次)发)了?\s*(?:约|合共|共|合计)?\s*$")
 #: a total written right before a share count: 合共3741.95万股
 _TOTAL_BEFORE = re.compile(r"(?:合共|合计|共计|总计|总共|一共)\s*(?:为|达)?\s*$")
 #: 上市以来累计融资总额43.48亿港元: money raised since the listing, not before it
@@ -105,6 +120,8 @@ _SINCE_LISTING = re.compile(r"上市(?:以来|后|至今)")
 #: a line that announces how the proceeds are split: 集资所得将分配如下：研发约40%、…
 _USES_INTRO = re.compile(r"(?:所得|集资|募资|募集资金|募得)[^。；;\d]{0,12}(?:分配|如下)[^。；;\d]{0,4}[:：]")
 #: a figure's source written after it: 3800万美元来自开放平台
+#: a business line's name closing its clause, after 来自: …来自影像与设计产品。
+_LINE_NAME_AFTER = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,14}?)(?:业务|板块)?(?=\s*(?:[，,。；;)）\n]|$))")
 _FROM_SEGMENT = re.compile(r"\s*(?:的收入|收入)?\s*(?:来自|源自|来源于|出自)\s*(?:于)?")
 #: 全日低位118.5元: the day's extreme, named as such
 _DAY_EXTREME = re.compile(r"(?:全日|全天|日内|当日|盘中)(?:最低|最高|低位|高位|低点|高点)\s*(?:为|报|在|见|只有|仅|仅为|达|是)?\s*$")
@@ -129,12 +146,17 @@ _PEERS_BEFORE = re.compile(r"(?:较|比|相比|对比|高于|低于|远超|不�
 _SUBSCRIBED = re.compile(r"(?:超额)?认购(?:了|达|逾|约|近)?\s*")
 #: the tranche a share count goes to, written after it: 在香港公开发售, 分配予国际投资者, 作国际配售
 _TRANCHE_AFTER = re.compile(r"(?:股|H股)?\s*(?:将|会)?\s*(?:(在香港公开发售|于香港公开发售|供香港公开认购|在香港发售|作香港公开发售|供香港(?:散户|公众)?认购|供散户认购|供公众认购)"
-                            r"|(?:分配予|分配给|分配至|配发予|拨予|拨归|作|用作|于|在)\s*国际(?:投资者|配售|发售))")
+                            r"|(?:分配予|分配给|分配至|配发予|拨予|拨归|留给|留予|留作|作|用作|于|在)\s*国际(?:投资者|配售|发售))")
 #: a tranche's word right before its share count inside a list: (香港750万股，国际6,750万股)
 _TRANCHE_LEAD = re.compile(r"[(（,，、]\s*(?:(香港|港股|公开发售|公开)|(国际|海外))(?:部分|发售|配售)?\s*(?:为|占|约)?\s*$")
 #: an average per head right before a revenue cue: 平均每名标杆用户, 每位客户, 人均, 单客
 _PER_HEAD = re.compile(r"(?:(?:平均)?每(?:名|位|个|家|户)[^，,。；;\d]{0,8}|人均|单客|客均|户均)$")
 #: what follows the count of funding rounds: 9轮融资, 3轮外部融资, 5轮的股权融资
+#: a verb of raising right before a count of rounds: 融了8轮, 融过7轮, 一共融资8轮
+_RAISED_BEFORE = re.compile(r"融(?:了|过|资)?\s*(?:共|合共|一共|总共)?\s*$")
+#: money taken in, counted over the rounds a sentence has told: 累计拿到超过83亿元
+_TOTAL_RAISED_BEFORE = re.compile(r"(?:累计|合共|一共|总共|共)\s*(?:拿到|获得|筹得|融得|募得|筹集|吸金|融资)了?\s*"
+                                  r"(?:超过|逾|约|近|超)?\s*$")
 _ROUNDS_AFTER = re.compile(r"的?(?:外部|私募|股权|战略|市场化|机构)?(?:融资|投资|募资|集资)")
 
 
@@ -233,6 +255,10 @@ class Classifier:
         if unit is None:
             reason = "no_currency" if a.scaled else "no_metric_cue"
             return self._mk_miss(a, sent, reason, st.base or "")
+        if unit in ("percent", "times"):
+            same = self._same_ratio(st, a)
+            if same is not None:
+                return same
         if unit == "percent":
             return self._classify_percent(st, sent, a)
         if unit == "times":
@@ -289,9 +315,35 @@ class Classifier:
                 return w
         return None
 
+    def _same_ratio(self, st: _State, a):
+        """MiniMax的这一比例约为3.4倍: the ratio the sentence before (or this one) just gave,
+        for the company of this clause; in that ratio's unit."""
+        m = _THIS_RATIO_BEFORE.search(self.text, max(st.clause_start, a.start - 16), a.start)
+        if m is None:
+            return None
+        last = next((d for d in reversed(self.drafts[-6:]) if d.metric in _RATIO_UNITS), None)
+        if last is None or a.start - last.end > 160:
+            return None
+        unit = _RATIO_UNITS[last.metric]
+        value = a.value if a.unit == unit else a.value * 100 if unit == "percent" else a.value / 100
+        return (last.metric, value, unit, a.qualifier, last.segment, m.group(1), "same-ratio")
+
     def _classify_money(self, st: _State, sent: Span, a):
         pos = a.start
         base = st.base
+        if base is None and a.scaled and _TOTAL_RAISED_BEFORE.search(self.text, max(st.sentence_start, pos - 10), pos) \
+                and self._pre_ipo_funding(st, pos):
+            # 智谱在上市前一共融了8轮，累计拿到超过83亿元: the total of the rounds
+            return self._fact("total_funding", a, None, "累计", "funding")
+        if not a.scaled and not a.per_share and 0 < a.value <= 100:
+            per = _PER_YUAN_BEFORE.search(self.text, max(st.sentence_start, pos - 30), pos)
+            word = (per.group(1) or "") if per is not None else ""
+            if per is not None and ("亏" in word or (not word and _PER_YUAN_LOSS_AFTER.match(self.text, a.end))):
+                # 每赚1元收入，对应约3.3元亏损: the loss is 3.3 times the revenue
+                return ("loss_to_revenue", a.value, "times", a.qualifier, None, per.group(), "per-yuan")
+            if per is not None and _PER_YUAN_RD_AFTER.match(self.text, a.end) and "亏" not in word:
+                # 每赚1元要投入3.8元做研发: R&D is 380% of revenue
+                return ("rd_to_revenue", a.value * 100, "percent", a.qualifier, None, per.group(), "per-yuan")
         if not a.scaled and not a.per_share and abs(a.value) <= 100 and _EACH_BEFORE.search(self.text, max(st.clause_start, pos - 6), pos):
             # 每卖出一块钱都在亏成本: a unit of reckoning, not a figure
             return self._mk_miss(a, sent, "not_a_fact", "a unit of reckoning (每…一块钱)")
@@ -728,6 +780,16 @@ class Classifier:
                 role = "rd_to_revenue"
             elif key and re.search(r"增长|增速|同比", key.group(1)):
                 role = {"revenue": "revenue_growth", "net_loss": "net_loss_growth"}.get(prev.metric)
+        if role is None and not sign and prev.metric == "revenue" and prev.segment is not None \
+                and _CLOSE_PAREN.match(self.text, a.end) \
+                and not _GROWTH_WORDS.search(self.text, st.sentence_start, a.start):
+            # 本地化部署贡献3.46亿元(58.9%)，云端部署贡献2.41亿元(41.1%): each line's share, as long
+            # as they add up to no more than the whole (海螺AI收入1.2亿美元(310%): no share, nor the
+            # lines' figures after it)
+            st.paren_shares += a.value
+            if st.paren_shares <= 100:
+                return ("revenue_share", a.value, "percent", a.qualifier, prev.segment, "(…%)", "parenthetical-share")
+            st.paren_shares = Decimal(1000)
         if role is None:
             return None
         st.paren_role = role
@@ -861,7 +923,7 @@ class Classifier:
                 # 想稳中一手，需申请约300万股: a share count further on is not the lot's size
                 return self._mk_miss(a, sent, "no_metric_cue", "shares after a lot, not its size")
             return ("board_lot", a.value, "shares", a.qualifier, None, st.base_cue, "cue")
-        if base is None and _OFFER_VERB_BEFORE.search(self.text, max(st.clause_start, a.start - 8), a.start) \
+        if base in (None, "offer_price") and _OFFER_VERB_BEFORE.search(self.text, max(st.clause_start, a.start - 8), a.start) \
                 and "H股" in self.text[a.end - 2:a.end + 2] + self.text[a.start:a.end]:
             # 是次共推出3,741.95万股H股: the shares the offer puts out
             return ("shares_offered", a.value, "shares", a.qualifier, None, "推出…H股", "offer-verb")
@@ -883,6 +945,7 @@ class Classifier:
                 self.text[a.end:a.end + 16])):
             return ("cornerstone_count", a.value, "count", a.qualifier, None, "基石投资者", "count")
         if counter == "轮" and (_ROUNDS_AFTER.match(self.text, a.end)
+                                or _RAISED_BEFORE.search(self.text, max(0, a.start - 6), a.start)
                                 or st.base in ("x_funding", "total_funding")):
             return ("funding_rounds", a.value, "count", a.qualifier, None, "轮融资", "count")
         if counter in ("人", "名") and st.base == "rd_headcount":
@@ -1010,8 +1073,13 @@ class Classifier:
         m = _FROM_SEGMENT.match(self.text, a.end)
         if m is None:
             return None
-        return next((t for t in self.ctx.stream.in_span(m.end(), m.end() + 2)
-                     if t.kind == CUE and t.obj.kind == "seg" and t.start == m.end()), None)
+        tok = next((t for t in self.ctx.stream.in_span(m.end(), m.end() + 2)
+                    if t.kind == CUE and t.obj.kind == "seg" and t.start == m.end()), None)
+        if tok is None and (line := _LINE_NAME_AFTER.match(self.text, m.end())) is not None \
+                and (slug := segment_slug(line.group(1))) is not None:
+            # 当中30.15亿元来自影像与设计产品: a line the glossary can name
+            tok = Tok(CUE, line.start(1), line.end(1), Cue(line.group(1), "seg", slug, line.start(1), line.end(1)))
+        return tok
 
     def _fact(self, metric, a, segment, cue, rule):
         return (metric, a.value, a.unit, a.qualifier, segment, cue, rule)

@@ -135,7 +135,16 @@ def bystanders() -> frozenset[str]:
 def indices() -> frozenset[str]:
     """Ids of market indices (role index): the subject of the clause that names them, never
     carried to the next sentence nor the company an article is about."""
-    return frozenset(r[0] for r in lexicon.read_rows("entities.tsv") if len(r) > 2 and r[2] == "index")
+    return frozenset(r[0] for r in lexicon.read_rows("entities.tsv") if len(r) > 2 and r[2] in ("index", "other_index"))
+
+
+@lru_cache(maxsize=1)
+def untracked() -> frozenset[str]:
+    """Ids whose figures are no facts of the contract (role other_index: 国企指数, 上证指数, and
+    the whole market, 大市): they hold the figures of the clauses they are the subject of, which
+    are reported as unplaced."""
+    return frozenset(r[0] for r in lexicon.read_rows("entities.tsv")
+                     if len(r) > 2 and r[2] == "other_index") | {"market"}
 
 
 @lru_cache(maxsize=1)

@@ -30,7 +30,7 @@ _BLOCKING = ("filing", "notfact", "pricing", "allotment", "notlisting", "second_
 # a listing word that is not the listing itself: 上市前, 上市后, 上市以来
 _NOT_EVENT_AFTER = re.compile(r"^(?:港股|港交所|香港|主板|A股|美股)?(?:前|后|之前|之后|以来|以后|初期|不足|未满|未够|未足|不到|计划|进程|公司|标准|门槛|规则|新规|政策|申请|地位|企业|之路|潮|流通"
                               r"|的(?:\d+|[一二两三四五六七八九十几多]+)[只家个]|的新股"     # 8月上市的9只新股
-                              r"|满?(?:[一二两三四五1-5]|半)?(?:周年|年|个月))")           # 上市满一周年
+                              r"|满?(?:[一二两三四五1-5]|半)?(?:周年|年|个月)|(?:了|已)?(?:[一二两三四五六七八九十几\d]{1,3}|半)(?:个多|多个|个)?(?:周年|年|月|周|天|日)(?![\d份]))")           # 上市满一周年
 #: between a date and the listing word when the date is when the company listed
 _DATE_THEN_LISTING = re.compile(r"\s*(?:在|于)\s*(?:港股|港交所|香港|联交所|主板|港交所主板)?\s*|\s*(?:在|于)?\s*(?:港股|港交所|香港|联交所|港交所主板)\s*")
 _UNTIL = re.compile(r"(?:持续至|截至|直至|至|到)\s*$")

@@ -113,6 +113,7 @@ class _State:
     sentence_start: int = 0
     last_amount_end: int = -1
     paren_role: Optional[str] = None                    # metric of the last parenthetical percent
+    paren_shares: Decimal = Decimal(0)                  # sum of the lines' shares read in parentheses
     fromto_last: Optional[Period] = None                # period of the B in a pending 从A至B
     run_last: object = None                             # the last amount of the enumeration being read
     run_first: object = None                            # the first figure of a run read one company each
@@ -176,7 +177,7 @@ _WHOLE_BEFORE_CUE = re.compile(
     r"(?:总|营业|主营业务|主营|全年|年度|年|期内|同期|集团|公司|整体|总体|合计|累计|经营|持续经营|季度|季|半年|本期|当期|"
     r"月|实现|录得|取得|获得|带来|贡献|产生|确认|创造|达成|达到|共|的|其|之|全部|综合|合并|营运|净|毛|为|在|将|已|"
     r"单|仅|只|再|则|而|及|和|与|或|对|按|以|较|比|从|由|至|到|增|减|涨|跌|降|升|看|中|个|亿|万|元|美|港|人民币|"
-    r"分部|分类|业务|收益|各|每|同比|环比|按年|预期|预计|有望|料|收|其他|总计|平均|人均|我们|我司|他们|它们|咱们)$")
+    r"分部|分类|(?:^|各项?|其他|全部|主要|核心|整体|该|本|新|相关|所有)业务|收益|各|每|同比|环比|按年|预期|预计|有望|料|收|其他|总计|平均|人均|我们|我司|他们|它们|咱们)$")
 _ADJUSTED_BEFORE = re.compile(r"(?:经调整|调整后)后?的?\s*(?:\d{4}\s*(?:财)?年(?:度|上半年|下半年|前三季度?)?|FY\d{2,4}|该年|同期|期内|年内)\s*$")
 #: between a period and its own length said again: 2024年一年, 2025年上半年单半年
 _SAME_LENGTH_GAP = re.compile(r"(?:单|仅|光|这)?")
@@ -227,6 +228,8 @@ _CHAIN_NEXT = re.compile(r"\s*[，,]?\s*(?:再|又|进而|进一步|继而)\s*(?
 #: a part of the list of periods named before: 后两年, 前两年, 近两年
 _PART_OF_LIST = re.compile(r"(后|前|近)([两二三四2-4])(?:个)?(?:年|年度|财年)")
 #: a clause that opens with a contribution verb and no subject: 贡献营收…, 合计贡献收入…
+#: what may open the clause of a business line's margin: ，毛利率37.2%, ，其毛利率, ，而毛利率
+_MARGIN_CLAUSE_LEAD = re.compile(r"[\s，,；;]*(?:其|而|但|且|同时)?\s*")
 #: the opening of a clause of cause: 随着低毛利的云端业务放量，…
 _CAUSE_CLAUSE = re.compile(r"[，,；;\s]*(?:随着|由于|受益于|得益于|受制于|因应)")
 _SUBJECTLESS_CONTRIBUTION = re.compile(r"[\s，,]*(?:合计|共|共同|则|累计)?(?:贡献|实现|录得|带来|创造)了?(?:的)?(?:总)?")
@@ -251,6 +254,7 @@ class Reader(Classifier, Timing):
         self.carry_entity: Optional[str] = None
         self.last_trading_day: Optional[dt.date] = None   # the trading day last described
         self.last_day_recalled = False                 # ... was a first day (上市首日) told again
+        self.market_day_pos = -10**9                   # end of the last 纳入港股通/复牌 (a first day of its own)
         self.last_trading_pos = -10**9                    # where it was described
         self.prev_entities: list = []            # companies named by the last sentence naming several
         self.prev_sentence_period: Optional[Tok] = None
@@ -408,8 +412,12 @@ class Reader(Classifier, Timing):
                     trading = price_talk = True
                 elif (kind == "ctx" and t.obj.value == "trading") or kind == "change":
                     price_talk = True       # (周三(8月26日)港股震荡走高。恒指收涨…: the day of the move)
-                elif kind == "ctx" and t.obj.value in ("listing", "first_day"):
+                elif kind == "ctx" and t.obj.value in ("listing", "first_day", "market_day"):
                     listing_talk = True     # (两只新股昨日(29日)同场挂牌。X开市报55元…: the listing day)
+                    if t.obj.value == "market_day":
+                        self.market_day_pos = t.end     # (…昨日(9日)起纳入港股通。首日…: that day)
+                    elif t.obj.value == "listing":
+                        self.market_day_pos = -10**9
                 elif kind == "metric" and t.obj.value in LOSSES:
                     loss = t.obj.value
                 elif kind == "seg":
@@ -683,7 +691,12 @@ class Reader(Classifier, Timing):
         st = _State(entity=None if anonymous else self._subject(), clause_start=sent.start,
                     sentence_start=sent.start, loss_metric=self.par_loss_metric, anonymous=anonymous)
         for t in toks:
-            if t.kind == CUE and t.obj.kind == "ctx" and not (
+            if t.kind == CUE and t.obj.kind == "ctx" and t.obj.value == "first_day" and t.obj.word == "首日" \
+                    and 0 <= t.start - self.market_day_pos <= 120:
+                # 两只股份昨日(9日)起纳入港股通。首日交投炽热…: the first day in the market's new
+                # state, the day just told
+                st.sflags.setdefault("same_day", t.start)
+            elif t.kind == CUE and t.obj.kind == "ctx" and not (
                     t.obj.value == "first_day" and _COMPARED_DAY_BEFORE.search(self.text, max(0, t.start - 3), t.start)):
                 # (…，比挂牌首日的高点回落: the first day is compared with, not told)
                 st.sflags.setdefault(t.obj.value, t.start)
@@ -999,7 +1012,8 @@ class Reader(Classifier, Timing):
                 st.loss_metric = c.value
             if st.segment is not None and st.segment_pos < st.clause_start and not (
                     st.prev_base_pos <= st.segment_pos
-                    and _SUBJECTLESS_CONTRIBUTION.fullmatch(self.text, st.clause_start, t.start)):
+                    and _SUBJECTLESS_CONTRIBUTION.fullmatch(self.text, st.clause_start, t.start)) \
+                    and not (c.value == "gross_margin" and self._segment_sentence(st, t)):
                 # (…等AI原生产品为主，贡献营收5230万美元: a clause with no subject of its own is
                 # still about the segment)
                 st.segment = None
@@ -1074,7 +1088,10 @@ class Reader(Classifier, Timing):
             st.base, st.base_cue, st.base_pos = "revenue", c.word, t.start
         elif c.kind == "ctx":
             st.flags[c.value] = t.start
-            if c.value == "seg_ref" and st.segment is None and self.par_segment is not None:
+            if c.value == "seg_ref" and st.segment is not None and st.segment_pos >= st.sentence_start:
+                # …占总收入的75.5%，该板块毛利率为44.8%: the segment this sentence named, again
+                st.segment_pos, st.segment_end = t.start, t.end
+            elif c.value == "seg_ref" and st.segment is None and self.par_segment is not None:
                 # 这部分业务贡献了约84.5%的收入: the segment the sentence before named
                 st.segment, st.segment_pos, st.segment_end = self.par_segment, t.start, t.end
                 st.seg_seen = True
@@ -1085,6 +1102,16 @@ class Reader(Classifier, Timing):
                 if len(names) >= 2:
                     st.entity = names[0] if c.value == "former" else names[1]
                     st.entity_explicit = True
+
+    def _segment_sentence(self, st: _State, t: Tok) -> bool:
+        """视觉AI板块收入9.02亿元，同比下滑7.4%，占比18.1%，毛利率37.2%: a sentence about one
+        business line, whose margin clause names no other subject, gives the line's margin."""
+        if _MARGIN_CLAUSE_LEAD.fullmatch(self.text, st.clause_start, t.start) is None:
+            return False
+        lo = max(st.sentence_start, max(self.text.rfind(c, st.sentence_start, st.segment_pos) for c in ";；") + 1)
+        mine = [d for d in self.drafts[-12:] if d.start >= lo]
+        return bool(mine) and all(d.segment == st.segment for d in mine) \
+            and not any(x.kind == AMOUNT for x in self.ctx.stream.in_span(lo, st.segment_pos))
 
     _PERIOD_IS = re.compile(r"\s*(?:则|时)?\s*(?:为|是)\s*$")
     _CLAUSE_END = re.compile(r"\s*(?:[，,;；。\n]|$)")

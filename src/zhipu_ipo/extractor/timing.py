@@ -62,7 +62,9 @@ class Timing:
                         if not annual:      # (截至…止年度 first: the half named later is a part)
                             best = t
                         break
-                    annual = annual or bool(re.search(r"止年度|全年|年度业绩|年报", t.obj.text))
+                    # (2025年度业绩公告, 2025年全年, 截至…止年度: the year's results)
+                    annual = annual or bool(re.search(r"止年度|全年|年度业绩|年度报告|年报|年度(?:业绩)?公告|年度财报",
+                                                      self.text[t.start:t.end + 4]))
                     if best is None or t.obj.period.end_date > best.obj.period.end_date:
                         best = t
             self._topic = best or False
