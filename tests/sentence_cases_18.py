@@ -6,7 +6,7 @@ the next clause, 最终定 as an offer price and 最终定格 as a close, a day 
 earned (每赚1元…亏损) and 这一比例 for the next company, a first day of 港股通 inclusion, 总值,
 indices the contract does not track, 上市九个多月, lines' shares in parentheses, 融了6轮, 共发…股H股
 and 其余…留给国际配售, a business line's own margin, the year of an annual-results article, 广告业务,
-…来自硬件产品. Every text and figure is invented for this
+…来自硬件产品, 此次 before a name, measures listed before 分别. Every text and figure is invented for this
 table. Format: see ``tests/sentence_cases.py``.
 """
 
@@ -211,5 +211,18 @@ CASES = [
          (('朔望医疗', 'ticker', None, None, '02766.HK', 'text', 'exact'),
           ('朔望医疗', 'revenue', '2025', None, '910000000', 'CNY', 'exact'),
           ('朔望医疗', 'revenue', '2025', 'hardware_products', '564000000', 'CNY', 'exact')),
+         published="2026-03-27"),
+    Case("q-this-offer-not-name",
+         '此次澄岳科技(02788)全球发售6,000万股H股，香港公开发售与国际配售分别为600万股和5,400万股。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'shares_offered', None, None, '60000000', 'shares', 'exact'),
+          ('澄岳科技', 'hk_offer_shares', None, None, '6000000', 'shares', 'exact'),
+          ('澄岳科技', 'intl_offer_shares', None, None, '54000000', 'shares', 'exact')),
+         published="2026-06-08"),
+    Case("q-measures-each",
+         '宁川芯材(02795)2025年收入和净亏损分别为9.6亿元和2.3亿元。',
+         (('宁川芯材', 'ticker', None, None, '02795.HK', 'text', 'exact'),
+          ('宁川芯材', 'revenue', '2025', None, '960000000', 'CNY', 'exact'),
+          ('宁川芯材', 'net_loss', '2025', None, '230000000', 'CNY', 'exact')),
          published="2026-03-27"),
 ]

@@ -1374,6 +1374,17 @@ class Reader(Classifier, Timing):
             return None
         return out
 
+    def _metric_list(self, st: _State, pos: int, n: int) -> Optional[list]:
+        """The n distinct metric cues of the clause joined by 和/及/与/、 right before 分别 and the
+        n figures (香港公开发售与国际配售分别为A和B), as (metric, word, start), else None."""
+        cues = [t for t in self.ctx.stream.in_span(st.clause_start, pos) if t.kind == CUE and t.obj.kind == "metric"]
+        cues = cues[-n:]
+        if len(cues) != n or n < 2 or len({t.obj.value for t in cues}) != n \
+                or any(not _SEGMENT_JOIN.fullmatch(self.text, a.end, b.start) for a, b in zip(cues, cues[1:])) \
+                or not _EACH_IS.fullmatch(self.text, cues[-1].end, pos):
+            return None
+        return [(t.obj.value, t.obj.word, t.start) for t in cues]
+
     def _segment_list(self, st: _State, pos: int, n: int) -> Optional[list]:
         """The n segments joined by 和/及/与/、 before an enumeration of n figures in its sentence
         (AI原生产品及开放平台收入各为A及B), else None."""
@@ -1667,6 +1678,13 @@ class Reader(Classifier, Timing):
                  st.prev_base, st.prev_base_cue, st.prev_base_pos) = saved
                 self._single(st, sent, a, explicit)
             st.run_first = None
+            return
+        metrics = self._metric_list(st, first.start, len(run)) if "each" in st.sflags else None
+        if metrics is not None:
+            # 香港公开发售与国际配售分别为420万股和3,780万股: one figure per measure, in order
+            for (metric, word, start), a in zip(metrics, run):
+                st.base, st.base_cue, st.base_pos = metric, word, start
+                self._single(st, sent, a, explicit)
             return
         segs = self._segment_list(st, first.start, len(run)) if "each" in st.sflags and (
             tok is None or len(tok.obj.items or []) != len(run)) else None
@@ -1996,6 +2014,8 @@ def _line_start(text: str, pos: int, look: int = 200) -> int:
     i = text.rfind("\n", lo, pos)
     return i + 1 if i != -1 else (0 if lo == 0 else pos)
 #: the join between two segments of a list (本地化部署和云端部署, AI原生产品及开放平台与企业服务)
+#: from the last of a list of measures to its figures: …分别为, …各为约
+_EACH_IS = re.compile(r"\s*(?:则)?\s*(?:分别|各)\s*(?:为|是|达|约为|约)?\s*(?:约|近|逾)?\s*")
 _SEGMENT_JOIN = re.compile(r"\s*(?:和|及|与|、|以及)\s*")
 #: between two companies of a list, a code in parentheses allowed: 澄岳科技(02788)、宁川芯材
 _COMPANY_JOIN = re.compile(r"(?:\s*[(（][^()（）]{1,14}[)）])?\s*(?:和|及|与|、|以及)\s*")
