@@ -444,12 +444,6 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=()) -> Non
             if when is None:
                 misses.append(Miss(t.start, t.end, "no_year", "date without a year", sent))
                 continue
-            if joined and len(group) == 1 and (kind in _EVENT or kind == "first_day"):
-                # 11月6日上午，小马智行和文远知行在港交所同场敲钟: the day of every company of the subject
-                for name in joined:
-                    drafts.append(_draft(name, "listing_date" if kind == "first_day" else _EVENT[kind],
-                                         when, t, sent, ev, False))
-                continue
             if len(joined) == len(group):
                 ent = joined[k]
             elif len(group) > 1 and len(ent_names) == len(group) and (each or len(group) == 2) \
@@ -463,13 +457,15 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=()) -> Non
                 # A和B分别于…和…上市 with a company the text does not name as one: not guessed
                 misses.append(Miss(t.start, t.end, "ambiguous_entity", "dates of 分别 without one company each", sent))
                 continue
-            elif len(group) == 1 and len(ent_names) >= 2 and (re.search(
-                    r"同日|同时|同步|均|都|双双|一同|先后|同在|同于|同一天|同一日|同场|联袂",
-                    text[t.end:ev.start] if ev.start > t.end else text[t.end:t.end + 12])
-                    or _coordinated(text, ents, t.start)):
-                # 智谱与天数智芯昨日(1月8日)同日挂牌: the date of every company named
+            elif len(group) == 1 and ((joined and (kind in _EVENT or kind == "first_day")) or (
+                    len(ent_names) >= 2 and (re.search(
+                        r"同日|同时|同步|均|都|双双|一同|先后|同在|同于|同一天|同一日|同场|联袂",
+                        text[t.end:ev.start] if ev.start > t.end else text[t.end:t.end + 12])
+                        or _coordinated(text, ents, t.start)))):
+                # 智谱与天数智芯昨日(1月8日)同日挂牌: the date of every company named (11月6日上午，小马智行
+                # 和文远知行在港交所同场敲钟: of every company of the subject after the day)
                 metric = "listing_date" if kind == "first_day" else _EVENT.get(kind)
-                names = _coordinated(text, ents, t.start) or ent_names
+                names = joined or _coordinated(text, ents, t.start) or ent_names
                 if metric and kind not in ("sub_period", "ipo"):
                     for name in names:
                         drafts.append(_draft(name, metric, when, t, sent, ev, False))

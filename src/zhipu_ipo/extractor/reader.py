@@ -1377,23 +1377,23 @@ class Reader(Classifier, Timing):
     def _metric_list(self, st: _State, pos: int, n: int) -> Optional[list]:
         """The n distinct metric cues of the clause joined by 和/及/与/、 right before 分别 and the
         n figures (香港公开发售与国际配售分别为A和B), as (metric, word, start), else None."""
-        cues = [t for t in self.ctx.stream.in_span(st.clause_start, pos) if t.kind == CUE and t.obj.kind == "metric"]
-        cues = cues[-n:]
-        if len(cues) != n or n < 2 or len({t.obj.value for t in cues}) != n \
-                or any(not _SEGMENT_JOIN.fullmatch(self.text, a.end, b.start) for a, b in zip(cues, cues[1:])) \
-                or not _EACH_IS.fullmatch(self.text, cues[-1].end, pos):
+        cues = self._joined_cues(st.clause_start, pos, n, "metric")
+        if cues is None or not _EACH_IS.fullmatch(self.text, cues[-1].end, pos):
             return None
         return [(t.obj.value, t.obj.word, t.start) for t in cues]
+
+    def _joined_cues(self, lo: int, pos: int, n: int, kind: str) -> Optional[list]:
+        """The last n cues of ``kind`` in text[lo:pos], distinct and joined by 和/及/与/、, else None."""
+        cues = [t for t in self.ctx.stream.in_span(lo, pos) if t.kind == CUE and t.obj.kind == kind][-n:]
+        if len(cues) != n or n < 2 or len({t.obj.value for t in cues}) != n \
+                or any(not _SEGMENT_JOIN.fullmatch(self.text, a.end, b.start) for a, b in zip(cues, cues[1:])):
+            return None
+        return cues
 
     def _segment_list(self, st: _State, pos: int, n: int) -> Optional[list]:
         """The n segments joined by 和/及/与/、 before an enumeration of n figures in its sentence
         (AI原生产品及开放平台收入各为A及B), else None."""
-        segs = [t for t in self.ctx.stream.in_span(st.sentence_start, pos) if t.kind == CUE and t.obj.kind == "seg"]
-        segs = segs[-n:]
-        if len(segs) != n or n < 2 or len({t.obj.value for t in segs}) != n \
-                or any(not _SEGMENT_JOIN.fullmatch(self.text, a.end, b.start) for a, b in zip(segs, segs[1:])):
-            return None
-        return segs
+        return self._joined_cues(st.sentence_start, pos, n, "seg")
 
     def _told_tok(self, sent: Span, period: str) -> Tok:
         """A period token for the period the sentence's last figure of it took (at that figure)."""
