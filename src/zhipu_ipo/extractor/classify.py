@@ -108,7 +108,13 @@ _WHOLE_DAY_AFTER = re.compile(r"\s*[，,]\s*(?:全天|全日)(?:成交|共成交
 
 
 #: a valuation at the offer price (以招股价上限计，估值…): the listing's market value
+#: a figure restated in another currency: 约折合, 约合, 相当于
+_CONVERTED_BEFORE = re.compile(r"(约|大约)?(?:折合|约合|换算成|换算为|折算为|折算成)\s*(?:约|大约)?\s*$")
+#: the shares a tranche ends up with: 最终分到, 获分配, 分得
+_ALLOTTED_BEFORE = re.compile(r"(?:分到|分得|获分配|分配到|获配)\s*(?:约|共)?\s*$")
 _AT_OFFER_PRICE = re.compile(r"(?:以|按)(?:招股价|发行价|发售价|定价)")
+#: a market price a multiple is taken at: 以昨日收盘价计算, 按最新股价计
+_AT_MARKET_PRICE = re.compile(r"(?:以|按|按照)[^，,。；;\d]{0,8}(?:收盘价|收市价|股价|现价|最新价)\s*(?:计算|来算|计|算)")
 
 
 #: a verb of the offer right before a share count: 是次共推出3,741.95万股H股
@@ -118,7 +124,7 @@ _TOTAL_BEFORE = re.compile(r"(?:合共|合计|共计|总计|总共|一共)\s*(?:
 #: 上市以来累计融资总额43.48亿港元: money raised since the listing, not before it
 _SINCE_LISTING = re.compile(r"上市(?:以来|后|至今)")
 #: a line that announces how the proceeds are split: 集资所得将分配如下：研发约40%、…
-_USES_INTRO = re.compile(r"(?:所得|集资|募资|募集资金|募得)[^。；;\d]{0,12}(?:分配|如下)[^。；;\d]{0,4}[:：]")
+_USES_INTRO = re.compile(r"(?:所得|集资|募资|募集资金|募得)[^。；;\d]{0,12}(?:分配|如下|使用|运用|用途)[^。；;\d]{0,4}[:：]")
 #: a figure's source written after it: 3800万美元来自开放平台
 #: a business line's name closing its clause, after 来自: …来自影像与设计产品。
 _LINE_NAME_AFTER = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,14}?)(?:业务|板块)?(?=\s*(?:[，,。；;)）\n]|$))")
@@ -394,6 +400,13 @@ class Classifier:
         if base == "x_market_cap":
             if not a.scaled and abs(a.value) < 10**6:
                 return self._mk_miss(a, sent, "no_metric_cue", "too small for a market value")
+            conv = _CONVERTED_BEFORE.search(self.text, max(st.base_pos, pos - 6), pos)
+            if (conv is not None or "合" in (a.qualifier_text or "")) and any(
+                    d.metric == "market_cap" and d.entity == (st.entity or self.ctx.main_entity)
+                    for d in self.drafts):
+                # 按1港元兑0.91元人民币计，智谱市值约折合1,055亿元人民币: the cap just given, converted
+                q = "approx" if conv is not None and conv.group(1) and a.qualifier == "exact" else a.qualifier
+                return ("market_cap", a.value, a.unit, q, None, st.base_cue, "market-cap-converted")
             if self._trading_context(st, pos) or self._as_of_date(sent, pos) or \
                     _NOW_BEFORE.search(self.text, max(0, st.base_pos - 6), st.base_pos) or (
                     self.hk_doc and _LABEL_VALUE.search(self.text, max(0, pos - 4), pos)
@@ -866,10 +879,12 @@ class Classifier:
             if last.metric == "rd_to_revenue":
                 return ("rd_to_revenue", a.value * HUNDRED, "percent", q, None, "为营收的…倍", "ratio-next")
             return ("loss_to_revenue", a.value, "times", q, None, "为营收的…倍", "ratio-next")
-        if base == "revenue" and self.text[max(0, anchor - 1):anchor] == "的" and any(
+        if base == "revenue" and self.text[max(0, anchor - 1):anchor] == "的" and (any(
                 t.kind == CUE and t.obj.value in ("price_to_sales", "x_market_cap")
-                for t in self.ctx.stream.in_span(st.sentence_start, st.base_pos)):
-            # 智谱的市销率超过200倍，MiniMax约为2024年收入的460倍: the sentence's ratio, the next company's
+                for t in self.ctx.stream.in_span(st.sentence_start, st.base_pos))
+                or _AT_MARKET_PRICE.search(self.text, max(st.clause_start, st.base_pos - 40), st.base_pos)):
+            # 智谱的市销率超过200倍，MiniMax约为2024年收入的460倍: the sentence's ratio, the next company's;
+            # 以昨日收盘价计算约为2025年营收的44倍: the market's price over revenue
             return ("price_to_sales", a.value, "times", self._loose_qualifier(st, a), None, "为收入的…倍", "ratio-ps")
         return self._mk_miss(a, sent, "no_metric_cue", f"multiple of {base}")
 
@@ -933,6 +948,11 @@ class Classifier:
             return ("shares_offered", a.value, "shares", a.qualifier, None, "合共", "total-shares")
         if base in ("shares_offered", "hk_offer_shares", "intl_offer_shares"):
             return (base, a.value, "shares", a.qualifier, None, st.base_cue, "cue")
+        if base in ("x_subscription", "oversubscription") and st.prev_base in ("hk_offer_shares", "intl_offer_shares") \
+                and st.prev_base_pos >= st.sentence_start \
+                and _ALLOTTED_BEFORE.search(self.text, max(st.clause_start, a.start - 8), a.start):
+            # 国际配售则获15.28倍认购，最终分到2,993.56万股: the tranche's final size
+            return (st.prev_base, a.value, "shares", a.qualifier, None, st.prev_base_cue, "tranche-allotted")
         return self._mk_miss(a, sent, "no_metric_cue", f"shares ({base})")
 
     def _classify_count(self, st: _State, sent: Span, a):

@@ -170,6 +170,8 @@ UNKNOWN_SEGMENT = "?"
 _NAME_BEFORE_CUE = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,14})(?:\s*[(（][A-Za-z0-9 .\-]{1,16}[)）])?\s*$")
 #: from a segment to the parenthesis of its examples: (, 产品(, 业务（
 _EXAMPLES_OPEN = re.compile(r"(?:产品|业务|板块|类)?\s*[(（]")
+#: the staff just counted, before a bare 研发占比: 公司共有员工890人，其中
+_STAFF_BEFORE = re.compile(r"员工|雇员|人员|团队|\d\s*(?:名|人)")
 #: 其他/其他业务 right before 收入 (its revenue is the rest of a breakdown)
 _OTHERS_BEFORE = re.compile(r"(?:^|[，,；;。、\s])(?:其他|其它|其余)(?:业务|产品|服务)?\s*$")
 #: words that end a whole company's revenue phrase: 总收入, 全年收入, 公司实现收入, 其收入 …
@@ -178,6 +180,9 @@ _WHOLE_BEFORE_CUE = re.compile(
     r"月|实现|录得|取得|获得|带来|贡献|产生|确认|创造|达成|达到|共|的|其|之|全部|综合|合并|营运|净|毛|为|在|将|已|"
     r"单|仅|只|再|则|而|及|和|与|或|对|按|以|较|比|从|由|至|到|增|减|涨|跌|降|升|看|中|个|亿|万|元|美|港|人民币|"
     r"分部|分类|(?:^|各项?|其他|全部|主要|核心|整体|该|本|新|相关|所有)业务|收益|各|每|同比|环比|按年|预期|预计|有望|料|收|其他|总计|平均|人均|我们|我司|他们|它们|咱们)$")
+#: a verb or a time between a line's name and 收入: 分拣解决方案实现收入, 货箱到人解决方案全年收入
+_LINE_VERB = re.compile(r"(?:(?:全年|年内|期内|本期|当期|季内)(?:实现|录得|取得|带来|贡献|产生|创造|获得)?"
+                        r"|实现|录得|取得|带来|贡献|产生|创造|获得)$")
 _ADJUSTED_BEFORE = re.compile(r"(?:经调整|调整后)后?的?\s*(?:\d{4}\s*(?:财)?年(?:度|上半年|下半年|前三季度?)?|FY\d{2,4}|该年|同期|期内|年内)\s*$")
 #: between a period and its own length said again: 2024年一年, 2025年上半年单半年
 _SAME_LENGTH_GAP = re.compile(r"(?:单|仅|光|这)?")
@@ -363,9 +368,13 @@ class Reader(Classifier, Timing):
         lexicon knows (a company or a period before the name is left out of it)."""
         lo = max(st.clause_start, cue.start - 24)
         m = _NAME_BEFORE_CUE.search(self.text, lo, cue.start)
-        if m is None or _WHOLE_BEFORE_CUE.search(m.group(1)):
+        if m is None:
             return None
         start, end = m.start(1), m.end(1)
+        if (v := _LINE_VERB.search(m.group(1))) is not None and v.start() >= 2:
+            end = start + v.start()     # 分拣解决方案实现收入4.12亿元: the line before the verb
+        if _WHOLE_BEFORE_CUE.search(self.text, start, end):
+            return None
         for t in self.ctx.stream.in_span(max(0, start - 16), end):
             if t.kind in (ENTITY, PERIOD, TICKER) and start < t.end <= end:
                 start = t.end       # (2025年付费会员, 美图的广告: the line after them)
@@ -375,6 +384,8 @@ class Reader(Classifier, Timing):
         for lead in ("其中", "而", "则", "另外", "此外", "至于", "的"):
             if name.startswith(lead):
                 name, start = name[len(lead):], start + len(lead)
+        if (k := name.rfind("的")) != -1:
+            name, start = name[k + 1:], start + k + 1     # (以“绝影”为品牌的智能汽车板块: the line after 的)
         if len(name) < 2:
             return None
         if any(t.kind in (ENTITY, PERIOD, TICKER) or t.kind == CUE and t.obj.kind in ("seg", "metric", "ctx", "loss")
@@ -700,6 +711,8 @@ class Reader(Classifier, Timing):
                     t.obj.value == "first_day" and _COMPARED_DAY_BEFORE.search(self.text, max(0, t.start - 3), t.start)):
                 # (…，比挂牌首日的高点回落: the first day is compared with, not told)
                 st.sflags.setdefault(t.obj.value, t.start)
+        if not anonymous and (owner := self._described_company(toks, 0)) is not None:
+            st.entity = owner
         self._back_to_the_year(toks)
         if self.text[sent.start:sent.start + 2] == "其中" and self.prev_sentence_period is not None:
             st.period_tok = self.prev_sentence_period
@@ -717,6 +730,8 @@ class Reader(Classifier, Timing):
                 st.period_tok, st.paren_restore = st.paren_restore[1], None
             if k == BOUNDARY:
                 st.clause_start = t.start
+                if (owner := self._described_company(toks, i + 1)) is not None:
+                    st.entity = owner       # 至于…、承销价28港元的黑芝麻智能: the figures describe it
                 if st.unshifted is not None and not (
                         st.period_tok is not None and self.text[t.start - 1:t.start] in (":", "：")
                         and not self.text[st.period_tok.end:t.start - 1].strip()) and not (
@@ -780,6 +795,22 @@ class Reader(Classifier, Timing):
             elif k == TICKER:
                 pass
             i += 1
+
+    def _described_company(self, toks: list[Tok], i: int) -> Optional[str]:
+        """The company a clause's figures describe when the clause is its modifier: the clause
+        from ``toks[i]`` names no company before ``…的<company>`` (承销价28港元的黑芝麻智能,
+        市值逾千亿港元的商汤), with a figure between."""
+        seen_amount = False
+        for t in toks[i:]:
+            if t.kind == BOUNDARY:
+                return None
+            if t.kind == AMOUNT:
+                seen_amount = True
+            elif t.kind in (ENTITY, TICKER):
+                if seen_amount and t.kind == ENTITY and self.text[t.start - 1:t.start] == "的":
+                    return t.obj.entity
+                return None
+        return None
 
     def _cause_clause(self, st: _State, toks: list[Tok], i: int) -> bool:
         """The cue stands in a clause of cause (随着…，由于…，) with no figure of its own,
@@ -989,9 +1020,11 @@ class Reader(Classifier, Timing):
             if st.mod == "ratio_pending" and st.base is not None:
                 st.denominator = c.value
                 return
-            if st.base is not None and c.value == "revenue" and _IN_TOTAL.fullmatch(
-                    self.text, max(st.clause_start, t.start - 3), t.start) and _SHARE_AFTER_IN.match(self.text, t.end):
-                st.denominator = c.value    # …收入4.26亿元，在总收入中占58.8%: the whole, not a new figure
+            if st.base is not None and c.value in ("revenue", "x_employees") and any(_IN_TOTAL.fullmatch(
+                    self.text, max(st.clause_start, t.start - k), t.start) for k in (1, 2, 3)) \
+                    and _SHARE_AFTER_IN.match(self.text, t.end):
+                # …收入4.26亿元，在总收入中占58.8%; 657名研发人员在员工总数中占74%: the whole, not a new figure
+                st.denominator = c.value
                 return
             if st.base is not None and st.base_pos >= st.clause_start and REFERENCE_ONLY.search(
                     self.text, max(st.clause_start, t.start - 2), t.start) and REFERENCE_AFTER.match(self.text, t.end):
@@ -1004,6 +1037,8 @@ class Reader(Classifier, Timing):
             st.base_is_postfix = False
             if c.value == "net_loss" and _ADJUSTED_BEFORE.search(self.text, max(st.clause_start, t.start - 16), t.start):
                 st.base = "adjusted_net_loss"   # 经调整后2025年净亏损8,760万元
+            if c.word == "研发占比" and _STAFF_BEFORE.search(self.text, max(st.sentence_start, t.start - 24), t.start):
+                st.base = "rd_headcount_share"  # 员工890人，其中研发占比74%: of the staff, not of revenue
             if c.value == "x_target_price" and st.price is not None and 0 <= t.start - st.price_pos <= 3:
                 st.price = None     # 最高目标价218港元: the highest of the targets, no day's high
             if c.word.startswith("年内"):
@@ -1097,6 +1132,11 @@ class Reader(Classifier, Timing):
                 st.seg_seen = True
                 st.prev_base, st.prev_base_cue = st.base, st.base_cue
                 st.base, st.base_cue, st.base_pos = "revenue", c.word, t.start
+            elif c.value == "seg_ref" and st.segment is None:
+                # 货架到人解决方案是…产品线。2025年该业务收入13.86亿元: a line the lexicon cannot
+                # name, never the whole company
+                st.segment, st.segment_pos, st.segment_end = UNKNOWN_SEGMENT, t.start, t.end
+                st.seg_seen = True
             if c.value in ("former", "latter"):
                 names = st.entities if len(st.entities) >= 2 else self.prev_entities
                 if len(names) >= 2:
@@ -1110,6 +1150,11 @@ class Reader(Classifier, Timing):
             return False
         lo = max(st.sentence_start, max(self.text.rfind(c, st.sentence_start, st.segment_pos) for c in ";；") + 1)
         mine = [d for d in self.drafts[-12:] if d.start >= lo]
+        if st.segment == UNKNOWN_SEGMENT and not mine:
+            # (分拣解决方案实现收入4.12亿元，…；毛利率31.5%: a line with no slug keeps its margin too)
+            mine = [m for m in self.misses[-12:] if m.start >= lo and m.reason == "unknown_segment"]
+            return bool(mine) and not any(x.kind == AMOUNT and x.start < st.segment_pos
+                                          for x in self.ctx.stream.in_span(lo, st.segment_pos))
         return bool(mine) and all(d.segment == st.segment for d in mine) \
             and not any(x.kind == AMOUNT for x in self.ctx.stream.in_span(lo, st.segment_pos))
 
@@ -1857,6 +1902,9 @@ class Reader(Classifier, Timing):
                 grey > a.end and re.search(r"[;；]", self.text[a.end:grey])):
             # (收报48.40港元；暗盘曾跌近一成: the grey market is another clause's)
             self._miss(a, sent, "not_a_fact", "grey-market trading (暗盘)")
+            return
+        if "fx" in st.flags and st.flags["fx"] < a.start:
+            self._miss(a, sent, "not_a_fact", "an exchange rate")    # 人民币兑美元中间价报7.0985
             return
         if "market" in st.sflags and not st.entity_explicit and not (
                 st.sflags["market"] > a.end and re.search(r"[，,；;]", self.text[a.end:st.sflags["market"]])) \

@@ -65,6 +65,10 @@ class _Unit:
                      self.percent or other.percent, self.times or other.times)
 
 
+#: a figure in brackets alone in its cell: (4,765), the accounts' way of writing a negative one
+_IN_BRACKETS = re.compile(r"[(（]\s*[\d,，.]+\s*[)）]")
+
+
 def _unit_of(label: str) -> _Unit:
     """单位：百万元 / (人民币) / (%) / (倍) / 收入(亿元)."""
     currency = next((code for word, code in _CURRENCIES if word in label), None)
@@ -399,7 +403,8 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
                     misses.append(Miss(cell.start, cell.end, "not_a_figure", "period label of a table", span))
         entity = _entity_before(ctx, named, span.start)
         caption_text = _caption(ctx.text, span.start)
-        caption = _unit_of(caption_text + " " + header[0].text[:_MAX_CAPTION])
+        # (the corner cell's unit, | (人民币百万元) | 2025年 |, over a caption line's words)
+        caption = _unit_of(header[0].text[:_MAX_CAPTION]).over(_unit_of(caption_text))
         caption_period = _caption_period(caption_text)
         prev_metric: Optional[str] = None
         listed_in_table: dict[int, object] = {}         # column -> the listing day its 上市日 row writes
@@ -624,10 +629,10 @@ def _amount_fact(ctx, entity, cell: _Cell, a, when: _Label, what: Optional[_Labe
                 currency = "HKD/share"      # offer prices in 元 in Hong Kong copy are Hong Kong dollars
             out_unit = currency
             if what.profit:
-                if value >= 0:
+                if value >= 0 and not _IN_BRACKETS.fullmatch(cell.text):
                     miss("no_metric_cue", "a profit")
                     return
-                value = -value
+                value = abs(value)      # -251.0, or (4,765) as accounts write a negative figure
             elif metric in LOSSES and value < 0:
                 value = -value
         elif info.unit in ("percent", "times", "count", "shares"):

@@ -616,9 +616,12 @@ class Timing:
             for word, days in (("today", 0), ("yesterday", -1)):
                 if word not in st.sflags or st.sflags[word] >= a.start:
                     continue
-                paren = _DATE_PAREN_AFTER.match(self.text, st.sflags[word] + 2)
-                after = paren.end() if paren else st.sflags[word] + 2
-                if not (dates and dates[-1].start > st.sflags[word] + 6 and self._date_of(dates[-1]) is not None) \
+                # (…1月8日上市，昨日收在185.2港元: the 昨日 nearest the figure, not the sentence's first)
+                at = max((t.start for t in ctx.stream.in_span(st.sflags[word], a.start)
+                          if t.kind == CUE and t.obj.kind == "ctx" and t.obj.value == word), default=st.sflags[word])
+                paren = _DATE_PAREN_AFTER.match(self.text, at + 2)
+                after = paren.end() if paren else at + 2
+                if not (dates and dates[-1].start > at + 6 and self._date_of(dates[-1]) is not None) \
                         and not (WEEKDAY.search(self.text, after, a.start)
                                  and self._weekday_before(after, a.start) is not None):
                     # (昨日(周四)升2.1%…；周三则收140.5元: the weekday written nearer the figure;
