@@ -180,6 +180,9 @@ _WHOLE_BEFORE_CUE = re.compile(
     r"月|实现|录得|取得|获得|带来|贡献|产生|确认|创造|达成|达到|共|的|其|之|全部|综合|合并|营运|净|毛|为|在|将|已|"
     r"单|仅|只|再|则|而|及|和|与|或|对|按|以|较|比|从|由|至|到|增|减|涨|跌|降|升|看|中|个|亿|万|元|美|港|人民币|"
     r"分部|分类|(?:^|各项?|其他|全部|主要|核心|整体|该|本|新|相关|所有)业务|收益|各|每|同比|环比|按年|预期|预计|有望|料|收|其他|总计|平均|人均|我们|我司|他们|它们|咱们)$")
+#: a level a figure is set against: 远高于同业约2至3倍的水准
+_LEVEL_AFTER = re.compile(r"\s*的?\s*(?:水平|水准)")
+_ABOVE_BELOW = re.compile(r"(?:高于|低于|超过|超出|不及|优于|逊于|相比|相较)[^，,。；;\d]{0,16}(?:族群|同业|同行|行业|板块|可比|同类|市场|整体)")
 #: a verb or a time between a line's name and 收入: 分拣解决方案实现收入, 货箱到人解决方案全年收入
 _LINE_VERB = re.compile(r"(?:(?:全年|年内|期内|本期|当期|季内)(?:实现|录得|取得|带来|贡献|产生|创造|获得)?"
                         r"|实现|录得|取得|带来|贡献|产生|创造|获得)$")
@@ -941,10 +944,13 @@ class Reader(Classifier, Timing):
             if close is not None and st.paren_restore is None:
                 # 增长23.7%(2023年：10.55亿元)；毛利率…: the year in parentheses stays in them
                 st.paren_restore = (close, st.period_tok)
-            if st.period_tok is not None and st.unshifted is None and st.base is not None \
+            if st.unshifted is None and st.base is not None and (st.period_tok is not None or any(
+                    x.kind == AMOUNT for x in self.ctx.stream.in_span(st.sentence_start, t.start))) \
                     and st.base_pos < st.clause_start and not self.text[st.clause_start:t.start].strip(" ，,;；") \
                     and ASIDE_AFTER.match(self.text, t.end):
                 # 毛利率43.0%，2024年为50.5%；年内亏损…: the compared year holds for its clause only
+                # (研发开支34.86亿元，上年为21.95亿元，相当于当年收入的约4.8倍: and the sentence
+                # goes on with the period of the one before)
                 st.unshifted = (st.period_tok,)
                 self.asides.add(t.start)
             st.period_before = st.period_tok or self.prev_sentence_period
@@ -1666,7 +1672,9 @@ class Reader(Classifier, Timing):
             num = [d for d in self.drafts if d.sent == sent and d.metric == st.prev_base and d.period]
             # …是当年收入的6.19倍；2025年1-9月为1.8亿美元: the next figures are the numerator's again
             st.base, st.base_cue = st.prev_base, st.prev_base_cue
-            if num:
+            if num and not (explicit is not None and getattr(explicit.obj, "period", None) is not None
+                            and explicit.start > num[-1].end):
+                # (…，上年为21.95亿元，相当于当年收入的约4.8倍: a period of its own, after an aside's)
                 self._emit(st, sent, a, metric, value, unit, qualifier, segment, num[-1].period, cue, rule)
                 return
         if info.period == "trading":
@@ -1920,7 +1928,9 @@ class Reader(Classifier, Timing):
             self._miss(a, sent, "not_a_fact", f"{metric} of several companies or days together")
             return
         if BENCHMARK_AFTER.match(self.text, a.end) or BENCHMARK_BEFORE.search(
-                self.text, max(st.clause_start, a.start - 16), a.start):
+                self.text, max(st.clause_start, a.start - 16), a.start) or (
+                _LEVEL_AFTER.match(self.text, a.end) and _ABOVE_BELOW.search(self.text, st.clause_start, a.start)):
+            # (远高于台股AI服务器族群约2至3倍的水准: the level the figure is compared with)
             self._miss(a, sent, "not_a_fact", f"{metric}: an average it is compared with")
             return
         if QUESTION.search(self.text, st.clause_start, a.start):

@@ -103,7 +103,7 @@ def weekday_index(char: str) -> int:
 #: line, and of the whole company only when said so (总收入)
 SEGMENT_TALK = re.compile(r"分业务|按业务|分产品|按产品|分板块|按板块|业务板块|分部|业务划分|产品划分|按收入来源|分收入来源|收入构成|收入结构|营收构成|营收结构|收入来源看|细分来看")
 #: the companies just named, counted: 两家公司, 四家, 三者, 两只 (the count in group 1)
-GROUP_COUNT = re.compile(r"([两二三四五六七八九2-9])\s?(?:家|者|间|只|股|公司)")
+GROUP_COUNT = re.compile(r"([两二三四五六七八九2-9])\s?(?:家|者|间|只|股|档|公司)")
 #: between a metric and its figure, a part of it named (净亏损含优先股公允价值变动约5.1亿美元)
 COMPONENT = re.compile(r"[^，,。；;\d]*?(?:含有|包含|包括|含)[^，,。；;\d]{2,}")
 #: a price quoted during a session, not at its end

@@ -400,7 +400,10 @@ class Timing:
         if metric in FUNDING_METRICS:
             t = explicit or st.period_tok
             if t is not None and t.obj.period is not None and not SINCE.match(self.text[t.end:t.end + 6]) \
-                    and not re.search(r"(?:成立于|创立于|创办于|自|从)\s*$", self.text[max(0, t.start - 4):t.start]):
+                    and not re.search(r"(?:成立于|创立于|创办于|自|从)\s*$", self.text[max(0, t.start - 4):t.start]) \
+                    and not _FOUNDED_AFTER.match(self.text, t.end) \
+                    and not (t.start < st.clause_start and "上市前" in self.text[t.end:pos]):
+                # (2019年，智谱由…创立；上市前共完成8轮融资: the year of the founding, not of the rounds)
                 p = t.obj.period
                 if p.kind == "year" or (p.kind == "span" and metric == "total_funding"
                                         and p.items()[0].kind == "year"):
@@ -699,6 +702,9 @@ class Timing:
             return None
         return self.ctx.resolve_year(d.month, d.day, hint=year_hint(self.text, t.start))
 
+
+#: the rest of a clause that tells a founding: 2019年，智谱由清华团队创立
+_FOUNDED_AFTER = re.compile(r"\s*[，,]?[^，,。；;\n]{0,24}?(?:创立|成立|创办|创建|诞生)")
 
 #: a date of a listing, not of a session: 澄域机器人(02812,8月20日上市)
 _LISTED_AFTER = re.compile(r"\s*(?:在|于)?\s*(?:港股|港交所|香港)?\s*(?:上市|挂牌|登陆)")
