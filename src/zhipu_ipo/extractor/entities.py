@@ -29,6 +29,14 @@ TICKER = re.compile(
 )
 
 
+#: a Chinese name before the code inside its parentheses: (灵跃机器人,02797.HK)
+_NAME_IN_PARENS = re.compile(r"\s*([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11})\s*[,，、;；:：]\s*(?:HK\s*[:：]?\s*)?")
+
+
+#: a label before a code, no name: (股票代码:02677.HK), (股份代号：2513)
+_CODE_LABEL = re.compile(r"代码|代号|编号|简称|上市|港股|港交所|股票")
+
+
 def find_tickers(text: str):
     """Matches of :data:`TICKER` that are whole codes (no digit or latin letter glued before)."""
     if "HK" not in text and "代" not in text:
@@ -635,6 +643,9 @@ def build_registry(text: str) -> Registry:
         digits = m.group(1) or m.group(2) or m.group(3)
         op = _inside_parens(text, m.start())
         name = name_before(text, op) if op is not None else None
+        if op is not None and (inner := _NAME_IN_PARENS.fullmatch(text, op + 1, m.start())) is not None \
+                and not _CODE_LABEL.search(inner.group(1)):
+            name = inner.group(1)   # Lingyue Robotics(灵跃机器人,02797.HK): the Chinese name inside
         key = add_company([name]) if name else None
         pending.append((key or "", normalize_ticker(digits), m.start(), m.end()))
         covered.update(range(m.start(), m.end()))

@@ -423,6 +423,13 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=()) -> Non
             ev = _opening_event(ctx, text, events, group[-1].end, dates)
             if ev is not None and len(group) == 1:
                 joined = _subject_after(text, ents, group[-1].end, ev.start)
+        if len(group) == 1 and not joined and ev is not None and ev.start < group[0].start:
+            # (此番港股挂牌，是继去年11月6日小马智行、文远知行同场上市之后: the day of the companies
+            # right after it and of their own event, not of the event before)
+            nxt = next((c for c in cues if c.start > group[-1].end and c.obj.value == ev.obj.value), None)
+            after = _subject_after(text, ents, group[-1].end, nxt.start) if nxt is not None else []
+            if after and any(e.start == group[-1].end for e in ents):
+                ev, joined = nxt, after
         for k, t in enumerate(group):
             d = t.obj
             if _DEADLINE_AFTER.match(text, t.end):
@@ -465,7 +472,9 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=()) -> Non
                 # 智谱与天数智芯昨日(1月8日)同日挂牌: the date of every company named (11月6日上午，小马智行
                 # 和文远知行在港交所同场敲钟: of every company of the subject after the day)
                 metric = "listing_date" if kind == "first_day" else _EVENT.get(kind)
-                names = joined or _coordinated(text, ents, t.start) or ent_names
+                # (是继去年11月6日小马智行、文远知行同场上市之后: the companies right after the day)
+                names = joined or (_subject_after(text, ents, t.end, ev.start) if ev.start > t.end else []) \
+                    or _coordinated(text, ents, t.start) or ent_names
                 if metric and kind not in ("sub_period", "ipo"):
                     for name in names:
                         drafts.append(_draft(name, metric, when, t, sent, ev, False))

@@ -180,6 +180,8 @@ _WHOLE_BEFORE_CUE = re.compile(
     r"月|实现|录得|取得|获得|带来|贡献|产生|确认|创造|达成|达到|共|的|其|之|全部|综合|合并|营运|净|毛|为|在|将|已|"
     r"单|仅|只|再|则|而|及|和|与|或|对|按|以|较|比|从|由|至|到|增|减|涨|跌|降|升|看|中|个|亿|万|元|美|港|人民币|"
     r"分部|分类|(?:^|各项?|其他|全部|主要|核心|整体|该|本|新|相关|所有)业务|收益|各|每|同比|环比|按年|预期|预计|有望|料|收|其他|总计|平均|人均|我们|我司|他们|它们|咱们)$")
+#: a day of the listings a story follows: 是继去年11月6日…上市之后
+_FOLLOWS_BEFORE = re.compile(r"(?:继|紧随|紧接)\s*(?:去年|今年|前年|上月|本月|上周)?\s*$")
 #: a level a figure is set against: 远高于同业约2至3倍的水准
 _LEVEL_AFTER = re.compile(r"\s*的?\s*(?:水平|水准)")
 _ABOVE_BELOW = re.compile(r"(?:高于|低于|超过|超出|不及|优于|逊于|相比|相较)[^，,。；;\d]{0,16}(?:族群|同业|同行|行业|板块|可比|同类|市场|整体)")
@@ -452,7 +454,10 @@ class Reader(Classifier, Timing):
             self.prev_entities = ents
         if (price_talk or (listing_talk and not any(t.kind == AMOUNT and t.obj.unit != "count" for t in toks))) \
                 and day_tok is not None and self.last_trading_pos != sent.end \
+                and not _FOLLOWS_BEFORE.search(self.text, max(0, day_tok.start - 8), day_tok.start) \
                 and not any(t.kind == AMOUNT and _DIGIT.search(self.text, t.start, t.end) for t in toks):
+            # (是继去年11月6日小马智行、文远知行同场上市之后: the day of the listings it follows, no
+            # session of this story)
             # 8月29日早盘，X股价下挫。截至发稿，X跌6.25%…: a sentence of a day and no figure tells
             # the day the figures that follow are of
             day = self._date_of(day_tok, session=True)
