@@ -33,6 +33,8 @@ TICKER = re.compile(
 _NAME_IN_PARENS = re.compile(r"\s*([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11})\s*[,，、;；:：]\s*(?:HK\s*[:：]?\s*)?")
 
 
+#: the last day or month written in a run of name characters: 12月3日宁川芯材
+_DAY_IN_RUN = re.compile(r".*\d\s*[年月日号]")
 #: a label before a code, no name: (股票代码:02677.HK), (股份代号：2513)
 _CODE_LABEL = re.compile(r"代码|代号|编号|简称|上市|港股|港交所|股票")
 
@@ -431,6 +433,8 @@ def name_before(text: str, pos: int) -> str | None:
     run = text[start:pos]
     if len(run) > 3 and run.endswith("吧"):
         run = run[:-1]                      # 天数智芯吧(09903): a stock's forum, named after it
+    if (day := _DAY_IN_RUN.search(run)) is not None and len(run) - day.end() >= 2:
+        run, start = run[day.end():], start + day.end()     # 去年12月3日宁川芯材(02795): after the date
     if len(run) > 3 and run[0] in "比较" and _FIGURE_END.search(text, max(0, start - 3), start):
         run, start = run[1:], start + 1     # 毛利率46.2%，比栖川科技(02871)高: compared with it
     # a place in the middle of a legal name: 英诺赛科(苏州)科技股份有限公司 -> 英诺赛科科技股份有限公司
