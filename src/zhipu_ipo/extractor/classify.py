@@ -107,11 +107,11 @@ _PER_YUAN_RD_AFTER = re.compile(r"\s*(?:的)?\s*(?:用于|用在|做|搞|在)?\s
 _WHOLE_DAY_AFTER = re.compile(r"\s*[，,]\s*(?:全天|全日)(?:成交|共成交)")
 
 
-#: a valuation at the offer price (以招股价上限计，估值…): the listing's market value
-#: a figure restated in another currency: 约折合, 约合, 相当于
+#: a figure restated in another currency: 约折合, 约合, 换算成 (group 1: the 约 before the verb)
 _CONVERTED_BEFORE = re.compile(r"(约|大约)?(?:折合|约合|换算成|换算为|折算为|折算成)\s*(?:约|大约)?\s*$")
 #: the shares a tranche ends up with: 最终分到, 获分配, 分得
 _ALLOTTED_BEFORE = re.compile(r"(?:分到|分得|获分配|分配到|获配)\s*(?:约|共)?\s*$")
+#: a valuation at the offer price (以招股价上限计，估值…): the listing's market value
 _AT_OFFER_PRICE = re.compile(r"(?:以|按)(?:招股价|发行价|发售价|定价)")
 #: a market price a multiple is taken at: 以昨日收盘价计算, 按最新股价计
 _AT_MARKET_PRICE = re.compile(r"(?:以|按|按照)[^，,。；;\d]{0,8}(?:收盘价|收市价|股价|现价|最新价)\s*(?:计算|来算|计|算)")
