@@ -472,9 +472,7 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=()) -> Non
                 # 智谱与天数智芯昨日(1月8日)同日挂牌: the date of every company named (11月6日上午，小马智行
                 # 和文远知行在港交所同场敲钟: of every company of the subject after the day)
                 metric = "listing_date" if kind == "first_day" else _EVENT.get(kind)
-                # (是继去年11月6日小马智行、文远知行同场上市之后: the companies right after the day)
-                names = joined or (_subject_after(text, ents, t.end, ev.start) if ev.start > t.end else []) \
-                    or _coordinated(text, ents, t.start) or ent_names
+                names = joined or _coordinated(text, ents, t.start) or ent_names
                 if metric and kind not in ("sub_period", "ipo"):
                     for name in names:
                         drafts.append(_draft(name, metric, when, t, sent, ev, False))
