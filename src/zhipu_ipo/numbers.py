@@ -199,14 +199,20 @@ _PURE_SCALE = {"十": 1, "百": 2, "千": 3, "万": 4, "亿": 8, "十万": 5, "�
 _SCALE_WORDS = ("万亿", "千万", "百万", "十万", "千亿", "百亿", "十亿", "亿", "万", "千", "百", "十")
 _SCALE_EXP = {w: _PURE_SCALE[w] for w in _SCALE_WORDS}
 
+# a digit right after 成 (三成六 = 36%), unless it starts a number or a measure of its own
+_CHENG_TENTHS = {c: Decimal(i) / 10 for i, c in enumerate("〇一二三四五六七八九", 0) if i} | {
+    str(i): Decimal(i) / 10 for i in range(1, 10)}
+_AFTER_CHENG_DIGIT = frozenset("〇一二两三四五六七八九十百千万亿0123456789.%个只家名位人年月日天周倍成股元")
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-# English scale letters (HK$4.35bn, RMB312.4m): read only after a currency written before the
-# number or before a unit word (37.42m股), never alone (4m could be metres or a model name)
-_LATIN_SCALE = re.compile(r"(bn|mn|m|k)(?![A-Za-z0-9])", re.IGNORECASE)
-_LATIN_SCALE_FIRST = frozenset("bmkBMK")
-_LATIN_SCALE_EXP = {"bn": 9, "mn": 6, "m": 6, "k": 3}
+# English scale letters and words (HK$4.35bn, RMB312.4m, RMB 326 million): read only after a
+# currency written before the number or before a unit word (37.42m股, 56 million shares), never
+# alone (4m could be metres or a model name)
+_LATIN_SCALE = re.compile(r"(?:(bn|mn|m|k)|\s?(billion|million|thousand|bln|mln))(?![A-Za-z0-9])", re.IGNORECASE)
+_LATIN_SCALE_FIRST = frozenset("bmkBMK ")
+_LATIN_SCALE_EXP = {"bn": 9, "mn": 6, "m": 6, "k": 3, "billion": 9, "million": 6, "thousand": 3,
+                    "bln": 9, "mln": 6}
 _LATIN_CURRENCY_BEFORE = re.compile(r"(?:\$|RMB|HKD|USD|CNY|EUR|¥|￥)\s?[-+]?$")
-_UNIT_AFTER_LATIN_SCALE = re.compile(r"\s?(?:股|港元|港币|美元|元|人民币|shares)")
+_UNIT_AFTER_LATIN_SCALE = re.compile(r"\s?(?:股|港元|港币|美元|元|人民币|shares|yuan|dollars)")
 _ASCII_DIGITS = frozenset("0123456789")
 _ALNUM = _LATIN | _ASCII_DIGITS
 # A '-' or '+' is not a sign after these (it separates a range or belongs to a word).
@@ -686,7 +692,7 @@ _DA_WORD_HEADS = frozenset("扩巨最加放强增壮远庞重较宏伟")
 class _Scanner:
     """One pass over one normalized text; see :func:`find_amounts`."""
 
-    __slots__ = ("t", "n", "lex", "_rev", "last_end", "out")
+    __slots__ = ("t", "n", "lex", "_rev", "last_end", "out", "latin_ok")
 
     def __init__(self, text: str) -> None:
         self.t = text
@@ -695,6 +701,7 @@ class _Scanner:
         self._rev: Optional[str] = None
         self.last_end = 0
         self.out: list[Amount] = []
+        self.latin_ok = False       # the second number of a range after a currency (US$1.2–1.5bn)
 
     @property
     def rev(self) -> str:
@@ -984,10 +991,10 @@ class _Scanner:
         lex = self.lex
         if kind == "ar" and nxt in _LATIN_SCALE_FIRST:
             sm = _LATIN_SCALE.match(t, end)
-            if sm is not None and (_LATIN_CURRENCY_BEFORE.search(t, max(0, num.start - 4), num.start)
+            if sm is not None and (self.latin_ok or _LATIN_CURRENCY_BEFORE.search(t, max(0, num.start - 4), num.start)
                                    or _UNIT_AFTER_LATIN_SCALE.match(t, sm.end())):
                 # HK$4.35bn, RMB312.4m, 37.42m股: English scale letters after a currency or before 股
-                num.exp += _LATIN_SCALE_EXP[sm.group(1).lower()]
+                num.exp += _LATIN_SCALE_EXP[(sm.group(1) or sm.group(2)).lower()]
                 num.scaled = True
                 end = num.unit_end = num.tail_end = sm.end()
                 nxt = t[end] if end < self.n else _NUL
@@ -1087,6 +1094,10 @@ class _Scanner:
             if self.char(unit_end) == "半":
                 num.base += Decimal("0.5")
                 unit_end += 1
+            elif (tenth := _CHENG_TENTHS.get(self.char(unit_end))) is not None \
+                    and self.char(unit_end + 1) not in _AFTER_CHENG_DIGIT:
+                num.base += tenth       # 三成六: 36 percent, 七成五: 75
+                unit_end += 1
             num.unit = "percent"
         elif kind == "currency":
             num.unit = info.unit
@@ -1169,7 +1180,13 @@ class _Scanner:
         sign = sm.group("sign")
         if sign and sign != "+":
             b.base = -b.base
-        self.read_tail(b)
+        # (US$1.2–1.5bn, RMB 360–390 million: the English scale after the second number of a
+        # range whose first has a currency)
+        self.latin_ok = bool(pre.cur or sm.group("cur"))
+        try:
+            self.read_tail(b)
+        finally:
+            self.latin_ok = False
         if b.skip in ("time", "class"):
             # 2022-2024年, 3-5年, 1至3季度: the first number is part of the same period.
             return b.tail_end if a.unit is None else None

@@ -38,7 +38,8 @@ Mention kinds
 ``date``     a full date written without 截至/于/止 (2026年1月8日): ``period`` is that date
 ``relative`` no year written (上半年, 前三季度, 去年同期, 报告期内, 9月, 2024年同期): ``period`` is
              None; ``relative`` names it ('H1', 'Q1-Q3', 'M9', 'full_year', 'same_period',
-             'this_year', 'last_year', 'that_year', 'reporting_period', 'current_period'),
+             'this_year', 'last_year', 'that_year', 'reporting_period', 'current_period',
+             'this_quarter' (季内, 本季度: the quarter in context)),
              ``year_ref``/``year_offset`` carry a year word (今年 -> 'this_year', 0) and
              ``year`` a written year (2024年同期 -> 2024). :meth:`PeriodMention.resolve` turns
              it into a Period given the year it refers to.

@@ -54,8 +54,13 @@ _PURPOSE_BEFORE = re.compile(r"(?:^|[，,。；;、】\]:：])\s*([^，,。；;�
 #: (若排除…, 如剔除…: the adjustment of an adjusted figure, not a supposition)
 _HYPOTHETICAL = re.compile(r"(?:^|[，,。；;：:\s])(?:若|如果|假如|倘若|假设|假定|倘)"
                            r"(?!\s*(?:排除|剔除|扣除|不计|不包括|撇除|计入|连同|包括|按|以"
-                           # (若把时间拉长, 如果往回看: a way of looking, no supposition)
-                           r"|[把将]?时间[线轴]?拉长|拉长时间|往回看|回看|回顾|放眼|细看|对比|比较|单看|只看))")
+                           # (若把时间拉长, 如果往回看, 如果同上一季比较: a way of looking, no supposition)
+                           r"|[把将]?时间[线轴]?拉长|拉长时间|往回看|回看|回顾|放眼|细看|对比|比较|单看|只看"
+                           r"|(?:同|与|和|跟|拿)[^，,。；;\d]{1,8}?(?:比较|相比|对比)))")
+#: a level a percentage rose or fell to, right before it (分别升至约2.1%及1.5%)
+_RISEN_TO = re.compile(r"(?:升|增|降|跌|回落|上升|下降|提升|提高)至\s*(?:约|近|逾|超过?)?\s*(?:[\d.]+%\s*(?:及|和|与|、)\s*)?$")
+#: the size of a price move, named before a level it reached (涨幅扩大至5%)
+_MOVE_NOUN = re.compile(r"涨幅|跌幅|升幅|降幅|跌势|涨势")
 #: an investor's gain or loss right before a sum (浮盈3,360港元, 赚了1030港元): not a share price
 _GAIN = re.compile(r"浮盈|浮亏|获利|赚了?|亏了|账面(?:盈利|亏损)?")
 
@@ -661,6 +666,10 @@ class Classifier:
             metric = "open_change" if open_ctx else "day_change"
             if st.price in ("high", "low"):
                 return self._mk_miss(a, sent, "not_a_fact", "intraday change")
+            if _RISEN_TO.search(self.text, max(st.clause_start, pos - 8), pos) \
+                    and not _MOVE_NOUN.search(self.text, st.clause_start, pos):
+                # 截至收市，港股通持有两股的比例分别升至约2.1%及1.5%: a share risen to, no move
+                return self._mk_miss(a, sent, "no_metric_cue", "a percentage risen or fallen to, not a price move")
             if NOT_ONE_DAY.search(self.text, st.clause_start, pos):
                 # 恒生科技指数全年上涨23.5%, 首日平均涨幅约21%: not one company's day
                 return self._mk_miss(a, sent, "no_metric_cue", "change over a longer time or an average")

@@ -33,6 +33,8 @@ TICKER = re.compile(
 _NAME_IN_PARENS = re.compile(r"\s*([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11})\s*[,，、;；:：]\s*(?:HK\s*[:：]?\s*)?")
 
 
+#: a Latin name right before the parenthesis of a Chinese name and a code: Lingyue Robotics(灵跃机器人,…)
+_LATIN_NAME_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9]{1,19}(?:[ &.-][A-Z][A-Za-z0-9]{0,19}){0,3})\s*$")
 #: the last day or month written in a run of name characters: 12月3日宁川芯材
 _DAY_IN_RUN = re.compile(r".*\d\s*[年月日号]")
 #: a label before a code, no name: (股票代码:02677.HK), (股份代号：2513)
@@ -361,6 +363,8 @@ def discover_names(text: str) -> list[str]:
                                     or _known_pattern().match(text, end + 1)):
             # 专注手术机器人的医疗器械公司禾屿医疗, 酒店服务机器人的云迹科技: what the company does
             continue
+        if _PRODUCTS_BEFORE.search(text, max(0, start - 20), start):
+            continue        # 汀舟机器人主营泳池清洁机器人及水下作业机器人: what it makes, no company
         if trades is None:
             trades = _trade_words(text)
         if name in trades:
@@ -376,6 +380,9 @@ def discover_names(text: str) -> list[str]:
 
 
 _TRADE_END = re.compile(r"厂|业者|商(?!汤)")
+#: a company's line of products, before the words of one (主营泳池清洁机器人及…)
+_PRODUCTS_BEFORE = re.compile(r"(?:主营|主要从事|主要产品(?:为|是|包括)?|产品(?:包括|涵盖|线包括)|主打)"
+                              r"[^，,。；;:：\n]{0,16}$")
 
 
 def _trade_words(text: str) -> set[str]:
@@ -427,6 +434,11 @@ def name_before(text: str, pos: int) -> str | None:
     """
     if pos >= 2 and text[pos - 1] == " " and text[pos - 2] != " ":
         pos -= 1                            # 宁川芯材 (2795-HK): a Taiwan page's space before the code
+    if pos and text[pos - 1].isascii() and (latin := _LATIN_NAME_BEFORE.search(text, max(0, pos - 60), pos)) \
+            and " " in latin.group(1) and re.search(r"[\u4e00-\u9fff]\s?$", text[max(0, latin.start() - 2):latin.start()]):
+        # 汀舟机器人 Tingzhou Robotics (02877.HK): the Chinese name before the English one
+        k = latin.start()
+        return name_before(text, k - 1 if text[k - 1] == " " else k)
     start = pos
     while start > 0 and pos - start < 24 and _NAME_CHAR.match(text[start - 1]):
         start -= 1
@@ -446,6 +458,8 @@ def name_before(text: str, pos: int) -> str | None:
         if place.start() - head >= 2:
             run = text[head:place.start()] + run
             start = head
+    if len(run) > 4 and run.endswith(("H股", "A股")):
+        run = run[:-2]                      # 兆易创新H股(03986.HK): the company of the share class
     if len(run) < 2:
         return None
     known = known_aliases()
@@ -650,6 +664,15 @@ def build_registry(text: str) -> Registry:
         if op is not None and (inner := _NAME_IN_PARENS.fullmatch(text, op + 1, m.start())) is not None \
                 and not _CODE_LABEL.search(inner.group(1)):
             name = inner.group(1)   # Lingyue Robotics(灵跃机器人,02797.HK): the Chinese name inside
+        latin = _LATIN_NAME_BEFORE.search(text, max(0, op - 60), op) if op is not None else None
+        if name and latin is not None and re.search(r"[\u4e00-\u9fff]", name):
+            # (…and the Latin name right before the parenthesis, and its first word when that
+            # names it alone: Lingyue: …, Xuguang: … in the lines after)
+            full = latin.group(1)
+            first = re.split(r"[ &.-]", full)[0]
+            extra = [full] + ([first] if first != full and len(first) >= 3
+                              and first not in _word_table().get("latin", ()) else [])
+            add_company([name] + [n for n in extra if not reg.resolve(n)])
         key = add_company([name]) if name else None
         pending.append((key or "", normalize_ticker(digits), m.start(), m.end()))
         covered.update(range(m.start(), m.end()))
@@ -709,6 +732,15 @@ def build_registry(text: str) -> Registry:
         if len(alias) >= 4 and _is_cjk(alias[0]) and alias in text and alias[:2] not in reg.aliases \
                 and alias[:2] not in reg.discovered and _subject_uses(text, alias[:2], alias[2:]) >= 2:
             reg.discovered[alias[:2]] = ident
+    # a forum's initials for a company the article names in Latin letters: MM for MiniMax
+    # (智谱vs MM), only where the initials stand alone as a word
+    if re.search(r"(?<![A-Za-z])[A-Z]{2,3}(?![A-Za-z])", text):
+        for alias, ident in list(reg.aliases.items()) + list(reg.discovered.items()):
+            caps = "".join(c for c in alias if "A" <= c <= "Z")
+            if 2 <= len(caps) <= 3 and alias.isascii() and alias != caps and caps not in reg.aliases \
+                    and caps not in reg.discovered and alias in text \
+                    and re.search(rf"(?<![A-Za-z]){caps}(?![A-Za-z])", text):
+                reg.discovered[caps] = ident
     # The id of a discovered company is its shortest name.
     ids: dict[str, str] = {}
     for key, forms in groups.items():

@@ -27,10 +27,11 @@ from .tokens import CUE, DATE, ENTITY, PERIOD, TICKER, Tok
 _EVENT = {"listing": "listing_date", "sub_start": "subscription_start", "sub_end": "subscription_end"}
 #: 今日 / 昨日 / 明日 relative to the article's own day
 _BLOCKING = ("filing", "notfact", "pricing", "allotment", "notlisting", "second_day")
-# a listing word that is not the listing itself: 上市前, 上市后, 上市以来
-_NOT_EVENT_AFTER = re.compile(r"^(?:港股|港交所|香港|主板|A股|美股)?(?:前|后|之前|之后|以来|以后|初期|不足|未满|未够|未足|不到|计划|进程|公司|标准|门槛|规则|新规|政策|申请|地位|企业|之路|潮|流通"
+# a listing word that is not the listing itself: 上市前, 上市后, 上市以来, 由上市至上周五
+_NOT_EVENT_AFTER = re.compile(r"^(?:港股|港交所|香港|主板|A股|美股)?(?:前|后|之前|之后|以来|以后|(?:至|到|迄)(?!今|现在|目前|如今)|初期|不足|未满|未够|未足|不到|计划|进程|公司|标准|门槛|规则|新规|政策|申请|地位|企业|之路|潮|流通"
                               r"|的(?:\d+|[一二两三四五六七八九十几多]+)[只家个]|的新股"     # 8月上市的9只新股
-                              r"|满?(?:[一二两三四五1-5]|半)?(?:周年|年|个月)|(?:了|已)?(?:[一二两三四五六七八九十几\d]{1,3}|半)(?:个多|多个|个)?(?:周年|年|月|周|天|日)(?![\d份]))")           # 上市满一周年
+                              r"|(?:刚好|刚刚|正好|恰好|已经|已|才|仅|只)?满?(?:[一二两三四五1-5]|半)?(?:周年|年|个月)"
+                              r"|(?:了|已|才|仅|只|刚|不过)?(?:[一二两三四五六七八九十几\d]{1,3}|半)(?:个多|多个|个)?(?:周年|年|月|周|天|日)(?![\d份]))")           # 上市满一周年
 #: between a date and the listing word when the date is when the company listed
 _DATE_THEN_LISTING = re.compile(r"\s*(?:在|于)\s*(?:港股|港交所|香港|联交所|主板|港交所主板)?\s*|\s*(?:在|于)?\s*(?:港股|港交所|香港|联交所|港交所主板)\s*")
 _UNTIL = re.compile(r"(?:持续至|截至|直至|至|到)\s*$")

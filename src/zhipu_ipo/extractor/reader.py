@@ -167,7 +167,8 @@ _GREY_MODIFIER = re.compile(r"暗盘[^，,。；;\d]{0,12}的")
 #: (机场无人物流车收入): its figures are reported as unplaced, never given to the whole company
 UNKNOWN_SEGMENT = "?"
 #: a name written right before 收入 (影像与设计产品收入, 数据智能平台(FastData)收入)
-_NAME_BEFORE_CUE = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,14})(?:\s*[(（][A-Za-z0-9 .\-]{1,16}[)）])?\s*$")
+#: (a Latin run with its digits is one part, L4产品; it is read whole, so the search stays linear)
+_NAME_BEFORE_CUE = re.compile(r"((?:[\u4e00-\u9fff]|[A-Za-z][A-Za-z0-9]{0,15}(?![A-Za-z0-9])){2,14})(?:\s*[(（][A-Za-z0-9 .\-]{1,16}[)）])?\s*$")
 #: from a segment to the parenthesis of its examples: (, 产品(, 业务（
 _EXAMPLES_OPEN = re.compile(r"(?:产品|业务|板块|类)?\s*[(（]")
 #: the staff just counted, before a bare 研发占比: 公司共有员工890人，其中
@@ -290,6 +291,7 @@ class Reader(Classifier, Timing):
         self.section_marked = False     # the section opened under a marked heading (■…, 【…】)
         self._topic = None                             # see topic_period
         self._sole = None                              # see sole_period
+        self._weekday_days = None                      # see _weekdays_named
         self.lead_period: Optional[Tok] = None         # the one period of the last prose paragraph
         self.lead_is_heading = False                   # ... written as a heading: 基本面(2025全年)
         self._par_period_toks: list[Tok] = []          # period tokens of the paragraph so far
@@ -391,6 +393,8 @@ class Reader(Classifier, Timing):
                 name, start = name[len(lead):], start + len(lead)
         if (k := name.rfind("的")) != -1:
             name, start = name[k + 1:], start + k + 1     # (以“绝影”为品牌的智能汽车板块: the line after 的)
+        if (k := name.rfind("等")) != -1 and not name.startswith(("其他", "其它"), k + 1):
+            name, start = name[k + 1:], start + k + 1     # (Robobus、Robosweeper等L4产品: the class after 等)
         if len(name) < 2:
             return None
         if any(t.kind in (ENTITY, PERIOD, TICKER) or t.kind == CUE and t.obj.kind in ("seg", "metric", "ctx", "loss")
@@ -450,6 +454,8 @@ class Reader(Classifier, Timing):
                                 and p.end_date <= q.obj.period.end_date
                                 for q in self.par_periods + self._resolved):
                 self.prev_sentence_period = t
+                if t not in self.par_periods:
+                    self.par_periods.append(t)  # (…公布Q3业绩：…。Q3 net loss…: the same quarter)
         if len(ents) >= 2:
             self.prev_entities = ents
         if (price_talk or (listing_talk and not any(t.kind == AMOUNT and t.obj.unit != "count" for t in toks))) \
@@ -666,6 +672,9 @@ class Reader(Classifier, Timing):
     def paragraph_period(self) -> Optional[Tok]:
         """The one reporting period the paragraph has named so far (None if none or several)."""
         toks = self._par_period_toks
+        # (截至2026年9月30日止的第三季: the day that ends the period named is no other period)
+        ends = {t.obj.period.end_date for t in toks if t.obj.kind == "single"}
+        toks = [t for t in toks if not (t.obj.kind == "point" and t.obj.period.end_date in ends)]
         if not toks or any(t.obj.kind != "single" for t in toks):
             return None
         return toks[0] if len({str(t.obj.period) for t in toks}) == 1 else None
@@ -866,6 +875,9 @@ class Reader(Classifier, Timing):
             if rel in ("same_period", "previous_year") and offset and COMPARE_BEFORE.search(
                     self.text[max(st.clause_start, t.start - 4):t.start]):
                 base = st.period_tok or self.prev_sentence_period
+                if t.obj.text in _PREVIOUS_FISCAL_YEAR and (base is None or st.period_tok is None and (
+                        base.obj.period is None or base.obj.period.kind != "year")):
+                    base = self._continued_period() or self.topic_period() or base
                 if re.match(r"\s*(?:的|之)?\s*(?:约|近|超过?|逾)?\s*(?:人民币|港币|港元|美元|RMB|HK\$|US\$)?\s*[\d-]",
                             self.text[t.end:t.end + 12]) \
                         and base is not None and base.obj.period is not None:
@@ -891,6 +903,18 @@ class Reader(Classifier, Timing):
                                             ResolvedPeriod(shifted, t.start, t.end, pm.text))
                         return
                 st.flags["unknown_period"] = t.start
+                return
+            if rel == "this_quarter":
+                # 季内总收入…, 本季度毛利率…: the quarter this sentence, the one before or the article
+                # is about
+                base = next((x for x in (st.period_tok, self.prev_sentence_period, self.topic_period())
+                             if x is not None and x.obj.period is not None and x.obj.period.kind == "quarter"), None)
+                if base is None:
+                    st.flags["unknown_period"] = t.start
+                    return
+                tok = Tok(PERIOD, t.start, t.end, ResolvedPeriod(base.obj.period, t.start, t.end, pm.text))
+                st.period_tok = tok
+                self._resolved.append(tok)
                 return
             if rel in ("reporting_period", "current_period") \
                     and (pm.text.startswith("本") or self.text[t.start - 1:t.start] == "本") \
@@ -1013,6 +1037,11 @@ class Reader(Classifier, Timing):
         """去年 standing alone before 为/是 + a figure, when the year in context is itself the
         calendar's last year (so 去年 would repeat it)."""
         ctx_tok = st.period_tok or self.prev_sentence_period
+        if t.obj.text in _PREVIOUS_FISCAL_YEAR and (ctx_tok is None or st.period_tok is None and (
+                ctx_tok.obj.period is None or ctx_tok.obj.period.kind != "year")):
+            # (a paragraph that goes on with the year reported on after a stock's day, 截至2025年末…。
+            # …的销售额为12.86亿元，比上一年度的…)
+            ctx_tok = self._continued_period() or self.topic_period() or ctx_tok
         ctx_p = ctx_tok.obj.period if ctx_tok is not None else None
         if t.obj.text in _PREVIOUS_FISCAL_YEAR and ctx_p is not None and ctx_p.kind == "year":
             return True     # 截至2025年12月31日止年度…，上年度为A: the year before the one reported
@@ -1390,6 +1419,11 @@ class Reader(Classifier, Timing):
                 st.period_tok = lead
                 return
             if not self.par_periods:
+                # (预期年内亏损…，去年同期为… in a digest of the year's profit alerts: the year the
+                # article is about)
+                topic = self.topic_period()
+                if topic is not None and topic.obj.period is not None and topic.obj.period.kind == "year":
+                    st.period_tok = topic
                 return
         elif pt.start >= st.clause_start or pt.obj.period is None or pt.obj.period.kind != "year":
             return      # a period of its own clause, or not a year to replace

@@ -468,7 +468,7 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
 
 _GROWTH = {"revenue": "revenue_growth", "net_loss": "net_loss_growth"}
 #: a column of changes after the period columns (项目 | 2025年上半年 | 2024年上半年 | 同比)
-_CHANGE_HEAD = re.compile(r"\s*(?:同比|按年|yoy|YoY|按季|环比|QoQ|qoq)?\s*(?:变动|变化|增长|增减|增幅|增长率)?\s*(?:\(?%\)?)?\s*")
+_CHANGE_HEAD = re.compile(r"\s*(?:同比|按年|yoy|YoY|按季|环比|QoQ|qoq)?\s*(?:变动|变化|增长|增减|增幅|增长率|变幅|变动幅度|升跌|升幅)?\s*(?:\(?%\)?)?\s*")
 
 
 def _change_columns(header: list[_Cell], col_periods: list) -> dict[int, Optional[_Label]]:

@@ -171,8 +171,17 @@ class Timing:
         else:
             # the year of this sentence's period, else of this paragraph's, else of the article's topic
             topic = self.topic_period()
-            base = st.period_tok or (self.prev_sentence_period if self.par_periods else None) \
-                or self._continued_period()
+            base = st.period_tok or (self.prev_sentence_period if self.par_periods else None)
+            if base is None:
+                base = self._continued_period()
+                far = base or topic
+                if far is not None and far.obj.period is not None and rel in _QUARTERS \
+                        and self.ctx.today is not None and far.obj.period.kind == "year" \
+                        and (latest := self._latest_before_today(pm, rel)) is not None \
+                        and latest.obj.period.start_date.year > far.obj.period.start_date.year:
+                    # FY2025收入…。\n\n其Q3 revenue… (an article of 2026-11): a quarter no sentence
+                    # of its paragraph dates is the latest one, not one of a year named elsewhere
+                    return latest
             if base is None and rel in ("H1", "H2") and self.ctx.today is not None \
                     and (topic is None or topic.obj.period is None
                          or topic.obj.period.kind in ("year", "month", "date")):
@@ -679,11 +688,36 @@ class Timing:
         if last is None:
             return None
         wd = weekday_index(last.group(2))
+        named = self._weekdays_named().get((last.group(1) or "", wd))
+        if named is not None:
+            return named
         if last.group(1) == "上":
             return today - dt.timedelta(days=today.weekday() - wd + 7)
         if last.group(1) == "下":
             return None                             # 下周一: no session yet
         return today - dt.timedelta(days=(today.weekday() - wd) % 7)
+
+    def _weekdays_named(self) -> dict:
+        """Weekdays the article dates in parentheses (上周五(6日), 周三(10月14日)): the day each
+        names wherever it is written again (an article of a Sunday whose 上周五 is the Friday just
+        gone, as Hong Kong weeks start on Sunday)."""
+        if self._weekday_days is None:
+            self._weekday_days = {}
+            today = self.ctx.today
+            if today is not None and ("周" in self.text or "星期" in self.text or "礼拜" in self.text):
+                for m in WEEKDAY.finditer(self.text):
+                    p = _DAY_PAREN_AFTER.match(self.text, m.end())
+                    if p is None:
+                        continue
+                    wd = weekday_index(m.group(2))
+                    day = int(p.group(2))
+                    month = int(p.group(1)) if p.group(1) else None
+                    for back in range(0, 14):
+                        d = today - dt.timedelta(days=back)
+                        if d.day == day and d.weekday() == wd and (month is None or d.month == month):
+                            self._weekday_days.setdefault((m.group(1) or "", wd), d)
+                            break
+        return self._weekday_days
 
     def _date_of(self, t: Tok, session: bool = False) -> Optional[dt.date]:
         """The date a date token names. A bare day (31日的香港股市) names one only as the day of a
@@ -710,12 +744,15 @@ _FOUNDED_AFTER = re.compile(r"\s*[，,]?[^，,。；;\n]{0,24}?(?:创立|成立|
 _LISTED_AFTER = re.compile(r"\s*(?:在|于)?\s*(?:港股|港交所|香港)?\s*(?:上市|挂牌|登陆)")
 
 #: a weekday in parentheses right after a date: 1月9日(星期五) names the same day
+#: the day in parentheses after a weekday: 上周五(6日), 周三(10月14日)
+_DAY_PAREN_AFTER = re.compile(r"\s*[(（](?:(\d{1,2})月)?(\d{1,2})日[)）]")
 _DATE_PAREN_AFTER = re.compile(r"\s*[(（](?:上|本|这)?(?:星期|周|礼拜)[一二三四五六日天][)）]")
 #: dates that only say when companies listed: (上市日分别为2023年12月29日和2024年12月23日)
 _LISTING_LABEL_BEFORE = re.compile(r"(?:上市|挂牌)(?:日期|日)\s*(?:分别)?\s*(?:为|是|:|：)?[\d年月日和、及与\s]*$")
 
 #: the sub-year periods a relative word names (上半年 -> H1, 前三季度 -> Q1-Q3)
 _SUB_YEAR = ("H1", "H2", "Q1-Q3", "Q1", "Q2", "Q3", "Q4")
+_QUARTERS = ("Q1", "Q2", "Q3", "Q4")
 
 
 #: a run of months of one year: 2025-01..2025-05
