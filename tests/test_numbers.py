@@ -161,6 +161,16 @@ DEV = [
     ("节约30%", "30", "percent", "exact", {"qualifier_text": None}),
     ("超额认购1209倍", "1209", "times", "exact", {"text": "1209倍"}),
     ("约人民币5亿元", "500000000", "CNY", "approx", {"text": "约人民币5亿元"}),
+    # English scale words after a currency or before shares, tenths after 成, 多 of "more by"
+    ("RMB 326 million", "326000000", "CNY", "exact", {"text": "RMB 326 million"}),
+    ("约RMB 6.13 billion", "6130000000", "CNY", "approx", {}),
+    ("RMB 3.4 Billion", "3400000000", "CNY", "exact", {}),
+    ("offering 56 million shares", "56000000", "shares", "exact", {"text": "56 million shares"}),
+    ("2 million", "2", None, "exact", {"scaled": False}),
+    ("低了约三成六", "36", "percent", "approx", {"text": "约三成六"}),
+    ("七成五的股份", "75", "percent", "exact", {}),
+    ("三成六个月", "30", "percent", "exact", {"text": "三成"}),
+    ("比上季的3.88亿元多了", "388000000", "CNY", "exact", {"text": "3.88亿元"}),
 ]
 
 # Traditional script, full-width digits and spaced numbers, through parse_amount.
@@ -224,6 +234,10 @@ RANGES = [
     ("约3-5亿元", "300000000", "500000000", "CNY", {"qualifier_text": "约", "text": "约3-5亿元"}),
     ("HK$17-19", "17", "19", "HKD", {}),
     ("1000万-3亿元", "10000000", "300000000", "CNY", {}),
+    # an English scale after the second number of a range whose first has a currency
+    ("RMB 360–390 million", "360000000", "390000000", "CNY", {}),
+    ("US$1.2–1.5bn", "1200000000", "1500000000", "USD", {}),
+    ("HK$2.14bn–2.50bn", "2140000000", "2500000000", "HKD", {}),
 ]
 
 # Strings that hold no amount at all.

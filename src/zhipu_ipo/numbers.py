@@ -1130,8 +1130,9 @@ class _Scanner:
         if m is None:
             return
         word = m.group(0)
-        if word == "多" and num.unit_kind not in ("currency", "times", "percent", "permille", "cheng"):
-            return
+        if word == "多" and (num.unit_kind not in ("currency", "times", "percent", "permille", "cheng")
+                            or self.char(m.end()) in _ASCII_DIGITS or self.char(m.end()) in "了出"):
+            return      # (比第二季的3.88亿元多6.2%, 多了, 多出: more by, not "more than")
         num.words += ((word, self.lex.after[word]),)
         num.has_post = True
         num.tail_end = m.end()

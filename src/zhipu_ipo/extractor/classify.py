@@ -28,6 +28,7 @@ from .rules import (
     LABEL_GAP,
     LOOK,
     LOSSES,
+    OTHER_MARKET_PRICE,
     NOT_ONE_DAY,
     SEGMENT_TALK,
     SHORT_CLOSE,
@@ -639,6 +640,9 @@ class Classifier:
         lo = max(st.clause_start, pos - 24)
         near = self.text[lo:pos]
         m = VS_PRICE.search(self.text, lo, pos) if "较" in near or "比" in near else None
+        if ("较" in near or "比" in near) and OTHER_MARKET_PRICE.search(self.text, lo, pos):
+            # H股发行价较A股收盘价低了约三成六: a discount to the other market's price, no move
+            return self._mk_miss(a, sent, "not_a_fact", "a gap to a price on another market")
         if m and self._trading_context(st, pos):
             st.change = "down" if m.group(1) in ("低", "低出", "跌", "下跌", "降") else "up"
             st.change_pos = m.start(1)

@@ -33,6 +33,8 @@ TICKER = re.compile(
 _NAME_IN_PARENS = re.compile(r"\s*([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11})\s*[,，、;；:：]\s*(?:HK\s*[:：]?\s*)?")
 
 
+#: words that join two names (智谱与MiniMax(00100)): the Latin name after one is a name of its own
+_JOINERS = frozenset("与和及同跟、，,；;：:的")
 #: a Latin name right before the parenthesis of a Chinese name and a code: Lingyue Robotics(灵跃机器人,…)
 _LATIN_NAME_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9]{1,19}(?:[ &.-][A-Z][A-Za-z0-9]{0,19}){0,3})\s*$")
 #: the last day or month written in a run of name characters: 12月3日宁川芯材
@@ -435,10 +437,17 @@ def name_before(text: str, pos: int) -> str | None:
     if pos >= 2 and text[pos - 1] == " " and text[pos - 2] != " ":
         pos -= 1                            # 宁川芯材 (2795-HK): a Taiwan page's space before the code
     if pos and text[pos - 1].isascii() and (latin := _LATIN_NAME_BEFORE.search(text, max(0, pos - 60), pos)) \
-            and " " in latin.group(1) and re.search(r"[\u4e00-\u9fff]\s?$", text[max(0, latin.start() - 2):latin.start()]):
-        # 汀舟机器人 Tingzhou Robotics (02877.HK): the Chinese name before the English one
+            and latin.group(1) not in known_aliases() \
+            and re.search(r"[\u4e00-\u9fff]\s?$" if " " in latin.group(1) else r"[\u4e00-\u9fff]$",
+                          text[max(0, latin.start() - 2):latin.start()]) \
+            and text[latin.start() - 1 if text[latin.start() - 1] != " " else latin.start() - 2] not in _JOINERS:
+        # 汀舟机器人 Tingzhou Robotics (02877.HK), 澄岳科技Chengyue(02788.HK): the Chinese name
+        # before the English one
         k = latin.start()
         return name_before(text, k - 1 if text[k - 1] == " " else k)
+    if pos and text[pos - 1].isascii() and (latin := _LATIN_NAME_BEFORE.search(text, max(0, pos - 60), pos)) \
+            and " " in latin.group(1) and latin.group(1).rsplit(" ", 1)[-1] in _word_table().get("latin", ()):
+        return latin.group(1).strip()   # 与Zhixian AI(02857): the whole Latin name, not its AI
     start = pos
     while start > 0 and pos - start < 24 and _NAME_CHAR.match(text[start - 1]):
         start -= 1
