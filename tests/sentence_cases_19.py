@@ -6,7 +6,9 @@ or before a Chinese one, cash with its equivalents and short-term investments, a
 年内 with no year in view, a weekday dated in parentheses (上周五(6日)) written again, the first day
 of 港股通 trading (经港股通买卖), a holding ratio risen to, an index 逆市扬, a gap to the A-share
 price, the company of an H share, 上市刚好满半年, a change column headed 变幅, products after 主营,
-per-customer averages, proceeds already used, a forum's initials (MM). Every text and figure is
+per-customer averages, proceeds already used, a forum's initials (MM), 一年前 (the period a year
+before), 次日 after a day, 在港上市以来 after a date, a month written before bare days (今年1月先后于6日
+和9日), a funding total after a semicolon, 融资后的估值. Every text and figure is
 invented for this table. Format: see ``tests/sentence_cases.py``.
 """
 
@@ -151,4 +153,38 @@ CASES = [
           ('衡川智驾', 'revenue', '2026Q3', None, '41200000', 'USD', 'exact'),
           ('衡川智驾', 'revenue_growth', '2026Q3', None, '38', 'percent', 'exact')),
          published="2026-11-21"),
+    Case("q-a-year-before",
+         '澄岳科技(02788)2026年上半年毛利率为44.2%,一年前是46.9%,小幅回落。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'gross_margin', '2026H1', None, '44.2', 'percent', 'exact'),
+          ('澄岳科技', 'gross_margin', '2025H1', None, '46.9', 'percent', 'exact')),
+         published="2026-08-28"),
+    Case("q-next-session",
+         '7月8日、9日,两家公司的禁售期相继届满,澄岳科技(02788)7月8日收跌3.6%,朔望医疗(02766)次日收跌5.2%。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'day_change', '2026-07-08', None, '-3.6', 'percent', 'exact'),
+          ('朔望医疗', 'day_change', '2026-07-09', None, '-5.2', 'percent', 'exact')),
+         published="2026-11-20"),
+    Case("q-listed-since-hk",
+         '这是宁川芯材(02795)今年6月18日在港上市以来首次配售新股。',
+         (('宁川芯材', 'ticker', None, None, '02795.HK', 'text', 'exact'),
+          ('宁川芯材', 'listing_date', None, None, '2026-06-18', 'date', 'exact')),
+         published="2026-11-30"),
+    Case("q-month-before-days",
+         '这是继澄岳科技(02788)、宁川芯材(02795)今年1月先后于6日和9日在港上市后,又一家冲刺港股的芯片公司。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('宁川芯材', 'ticker', None, None, '02795.HK', 'text', 'exact'),
+          ('澄岳科技', 'listing_date', None, None, '2026-01-06', 'date', 'exact'),
+          ('宁川芯材', 'listing_date', None, None, '2026-01-09', 'date', 'exact')),
+         published="2026-04-10"),
+    Case("q-funding-after-semicolon",
+         '朔望医疗(02766)在上市前经历5轮融资,投后估值在最后一轮达到约12亿美元;澄岳科技(02788)上市前融资6轮,总额超过21亿元人民币,其最近一轮融资后的估值约为96亿元人民币。',
+         (('朔望医疗', 'ticker', None, None, '02766.HK', 'text', 'exact'),
+          ('朔望医疗', 'funding_rounds', None, None, '5', 'count', 'exact'),
+          ('朔望医疗', 'post_money_valuation', None, None, '1200000000', 'USD', 'approx'),
+          ('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'funding_rounds', None, None, '6', 'count', 'exact'),
+          ('澄岳科技', 'total_funding', None, None, '2100000000', 'CNY', 'at_least'),
+          ('澄岳科技', 'post_money_valuation', None, None, '9600000000', 'CNY', 'approx')),
+         published="2026-11-20"),
 ]

@@ -423,7 +423,9 @@ class Classifier:
                 return self._fact("market_cap_at_ipo", a, None, st.base_cue, "market-cap-ipo")
             return self._mk_miss(a, sent, "no_metric_cue", "market cap: neither IPO nor trading day")
         if base == "x_funding":
-            clause = self.text[max(st.sentence_start, pos - LOOK):pos + 8]
+            # (from the last semicolon on: …投后估值在最后一轮达到约40亿美元；智谱上市前融资8轮，总额…)
+            semi = max(self.text.rfind("；", st.sentence_start, pos), self.text.rfind(";", st.sentence_start, pos))
+            clause = self.text[max(st.sentence_start, pos - LOOK, semi + 1):pos + 8]
             if re.search(r"(?:最新|这|该|本|上|首|一|单)轮|[A-F]\+?轮|天使轮|战略投资", clause):
                 return self._mk_miss(a, sent, "no_metric_cue", "amount of a single funding round")
             if self._funding_context(st, pos):

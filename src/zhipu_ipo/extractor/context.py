@@ -412,7 +412,7 @@ def _days_near_today(ctx: DocContext) -> None:
     March). Days already near the article's day keep their month."""
     for t in ctx.stream.tokens:
         d = t.obj
-        if t.kind != DATE or not isinstance(d, DayOnly) or d.dateline or d.date is not None:
+        if t.kind != DATE or not isinstance(d, DayOnly) or d.dateline or d.date is not None or d.month_written:
             continue
         ctx.cursor = t.start            # (in a feed, the day of the token's section)
         today = ctx.today

@@ -33,7 +33,7 @@ _NOT_EVENT_AFTER = re.compile(r"^(?:港股|港交所|香港|主板|A股|美股)?
                               r"|(?:刚好|刚刚|正好|恰好|已经|已|才|仅|只)?满?(?:[一二两三四五1-5]|半)?(?:周年|年|个月)"
                               r"|(?:了|已|才|仅|只|刚|不过)?(?:[一二两三四五六七八九十几\d]{1,3}|半)(?:个多|多个|个)?(?:周年|年|月|周|天|日)(?![\d份]))")           # 上市满一周年
 #: between a date and the listing word when the date is when the company listed
-_DATE_THEN_LISTING = re.compile(r"\s*(?:在|于)\s*(?:港股|港交所|香港|联交所|主板|港交所主板)?\s*|\s*(?:在|于)?\s*(?:港股|港交所|香港|联交所|港交所主板)\s*")
+_DATE_THEN_LISTING = re.compile(r"\s*(?:在|于)\s*(?:港股|港交所|香港|联交所|主板|港交所主板|港)?\s*|\s*(?:在|于)?\s*(?:港股|港交所|香港|联交所|港交所主板)\s*")
 _UNTIL = re.compile(r"(?:持续至|截至|直至|至|到)\s*$")
 #: 同日/同一天 right before a listing word: the day of the listing just told
 _SAME_DAY_BEFORE = re.compile(r"(?:同日|同一日|同一天|同天)\s*$")
@@ -365,7 +365,7 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=()) -> Non
         if v in _EVENT or v in ("sub_period", "first_day") or v in _BLOCKING or (
                 v == "ipo" and c.obj.word == "招股"):
             if v == "listing" and _NOT_EVENT_AFTER.match(text[c.end:c.end + 8]) and not any(
-                    _DATE_THEN_LISTING.fullmatch(text, d.end, c.start)
+                    (_DATE_THEN_LISTING.fullmatch(text, d.end, c.start) and getattr(d.obj, "month", None))
                     or (d.end == c.start and _SINCE_LISTING.match(text, c.end))
                     # (今年1月9日登陆港交所后: the date right before 上市后 is the listing's; 12月23日上市前
                     # 发布… is the day of what happens before it)

@@ -648,6 +648,11 @@ class Timing:
         for t in reversed(dates):
             d = self._date_of(t, session=True)
             if d is not None:
+                if _NEXT_DAY_WORD.search(self.text, t.end, a.start) and not _DATE_PAREN_AFTER.match(self.text, t.end):
+                    # 智谱7月8日收跌4.88%，MiniMax次日收跌6.8%: the session after the day written
+                    d += dt.timedelta(days=1)
+                    while d.weekday() >= 5:
+                        d += dt.timedelta(days=1)
                 return d
         weekday = self._weekday_before(max(sent.start, a.start - LOOK), a.start)
         if weekday is not None:
@@ -743,9 +748,11 @@ _FOUNDED_AFTER = re.compile(r"\s*[，,]?[^，,。；;\n]{0,24}?(?:创立|成立|
 #: a date of a listing, not of a session: 澄域机器人(02812,8月20日上市)
 _LISTED_AFTER = re.compile(r"\s*(?:在|于)?\s*(?:港股|港交所|香港)?\s*(?:上市|挂牌|登陆)")
 
-#: a weekday in parentheses right after a date: 1月9日(星期五) names the same day
+#: the next session, written between a day and a figure (…7月8日收跌4.88%，MiniMax次日收跌…)
+_NEXT_DAY_WORD = re.compile(r"次日|翌日|第二天|隔日|下一个交易日|下一交易日")
 #: the day in parentheses after a weekday: 上周五(6日), 周三(10月14日)
 _DAY_PAREN_AFTER = re.compile(r"\s*[(（](?:(\d{1,2})月)?(\d{1,2})日[)）]")
+#: a weekday in parentheses right after a date: 1月9日(星期五) names the same day
 _DATE_PAREN_AFTER = re.compile(r"\s*[(（](?:上|本|这)?(?:星期|周|礼拜)[一二三四五六日天][)）]")
 #: dates that only say when companies listed: (上市日分别为2023年12月29日和2024年12月23日)
 _LISTING_LABEL_BEFORE = re.compile(r"(?:上市|挂牌)(?:日期|日)\s*(?:分别)?\s*(?:为|是|:|：)?[\d年月日和、及与\s]*$")

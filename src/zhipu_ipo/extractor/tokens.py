@@ -96,6 +96,7 @@ class DayOnly:
     dateline: bool = False
     guessed: bool = False       # the month of a full date the text cites, not of its own days
     relative: Optional[str] = None      # 上月31日: last_month (the month from the article's day)
+    month_written: bool = False         # 今年1月先后于2日和8日: the month is written in its clause
 
 
 _DAY_ONLY = re.compile(r"(\d{1,3})日")
@@ -104,6 +105,8 @@ _DAY_NOT_BEFORE = frozenset("0123456789月年.号第近前后数每几连")
 _DAY_NOT_AFTER = frozenset("0123456789内后前以均")
 
 
+#: a month written alone a few characters before a bare day (今年1月先后于2日和8日)
+_MONTH_BEFORE_DAY = re.compile(r"(?<!\d)(1[0-2]|[1-9])月(?![\d日号份])(?:\d{1,2}日\s*[和及、与]|[^。；;\n\d]){0,14}$")
 #: a day written alone right before the listing verb: 8日挂牌, 9日接棒在港上市
 _LISTS_AFTER = re.compile(r"[^，,。；;\n]{0,6}?(?:上市|挂牌)")
 
@@ -128,6 +131,11 @@ def _day_only(text: str, dates: list, published: Optional[dt.date],
             continue
         k = bisect_left(starts, s)
         month = fallback = None
+        mb = _MONTH_BEFORE_DAY.search(text, max(0, s - 24), s)
+        if mb is not None:
+            # 今年1月先后于2日和8日在港上市: the month written just before, in the same clause
+            out.append(DayOnly(s, e, m.group(), int(mb.group(1)), int(m.group(1)), month_written=True))
+            continue
         for d in reversed(dates[:k]):
             # the month of the news' own days (1月8日, a dateline), not of a full date it cites
             # (英诺赛科于2024年12月30日上市…25日收在62.4港元: March, the dateline's month)
