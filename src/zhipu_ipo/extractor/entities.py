@@ -436,8 +436,8 @@ def name_before(text: str, pos: int) -> str | None:
     """
     if pos >= 2 and text[pos - 1] == " " and text[pos - 2] != " ":
         pos -= 1                            # 宁川芯材 (2795-HK): a Taiwan page's space before the code
-    if pos and text[pos - 1].isascii() and (latin := _LATIN_NAME_BEFORE.search(text, max(0, pos - 60), pos)) \
-            and latin.group(1) not in known_aliases() \
+    latin = _LATIN_NAME_BEFORE.search(text, max(0, pos - 60), pos) if pos and text[pos - 1].isascii() else None
+    if latin is not None and latin.group(1) not in known_aliases() \
             and re.search(r"[\u4e00-\u9fff]\s?$" if " " in latin.group(1) else r"[\u4e00-\u9fff]$",
                           text[max(0, latin.start() - 2):latin.start()]) \
             and text[latin.start() - 1 if text[latin.start() - 1] != " " else latin.start() - 2] not in _JOINERS:
@@ -445,8 +445,8 @@ def name_before(text: str, pos: int) -> str | None:
         # before the English one
         k = latin.start()
         return name_before(text, k - 1 if text[k - 1] == " " else k)
-    if pos and text[pos - 1].isascii() and (latin := _LATIN_NAME_BEFORE.search(text, max(0, pos - 60), pos)) \
-            and " " in latin.group(1) and latin.group(1).rsplit(" ", 1)[-1] in _word_table().get("latin", ()):
+    if latin is not None and " " in latin.group(1) \
+            and latin.group(1).rsplit(" ", 1)[-1] in _word_table().get("latin", ()):
         return latin.group(1).strip()   # 与Zhixian AI(02857): the whole Latin name, not its AI
     start = pos
     while start > 0 and pos - start < 24 and _NAME_CHAR.match(text[start - 1]):

@@ -583,10 +583,7 @@ class Timing:
         if 0 <= second < a.start and (ent in ctx.listing_dates or ent in known_listings()) and not any(
                 t.kind == DATE for t in ctx.stream.in_span(max(second, a.start - LOOK), a.start)):
             # 智谱上市第二日涨9.43%至143.9港元: the weekday after the listing day
-            day = (ctx.listing_dates.get(ent) or known_listings()[ent]) + dt.timedelta(days=1)
-            while day.weekday() >= 5:
-                day += dt.timedelta(days=1)
-            return day
+            return _next_weekday(ctx.listing_dates.get(ent) or known_listings()[ent])
         first = st.sflags.get("first_day", -1)
         if 0 <= first < a.start:
             # (…上市首日，智谱1月8日…收于131.5港元；次日登场的MiniMax…首日收涨…: the 首日 nearest
@@ -649,10 +646,7 @@ class Timing:
             d = self._date_of(t, session=True)
             if d is not None:
                 if _NEXT_DAY_WORD.search(self.text, t.end, a.start) and not _DATE_PAREN_AFTER.match(self.text, t.end):
-                    # 智谱7月8日收跌4.88%，MiniMax次日收跌6.8%: the session after the day written
-                    d += dt.timedelta(days=1)
-                    while d.weekday() >= 5:
-                        d += dt.timedelta(days=1)
+                    return _next_weekday(d)     # 智谱7月8日收跌4.88%，MiniMax次日收跌6.8%: the session after
                 return d
         weekday = self._weekday_before(max(sent.start, a.start - LOOK), a.start)
         if weekday is not None:
@@ -747,6 +741,14 @@ _FOUNDED_AFTER = re.compile(r"\s*[，,]?[^，,。；;\n]{0,24}?(?:创立|成立|
 
 #: a date of a listing, not of a session: 澄域机器人(02812,8月20日上市)
 _LISTED_AFTER = re.compile(r"\s*(?:在|于)?\s*(?:港股|港交所|香港)?\s*(?:上市|挂牌|登陆)")
+
+def _next_weekday(day: dt.date) -> dt.date:
+    """The first weekday after ``day`` (the next session, holidays aside)."""
+    day += dt.timedelta(days=1)
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    return day
+
 
 #: the next session, written between a day and a figure (…7月8日收跌4.88%，MiniMax次日收跌…)
 _NEXT_DAY_WORD = re.compile(r"次日|翌日|第二天|隔日|下一个交易日|下一交易日")
