@@ -174,6 +174,9 @@ def adversarial_inputs(corpus: list[str]) -> dict[str, Callable[[int], str]]:
         "pinyin glosses everywhere": lambda n: glossed.encode("utf-8")[:n].decode("utf-8", "ignore"),
         "3至3至3至…": lambda n: _fill("3至", n) + "5亿元",
         "spaces in numbers": lambda n: _fill("3 000 000 ", n),
+        # one paragraph of endless quarter sentences (Q3 and 季内 read from the sentence before:
+        # quadratic for a moment in session 17, while each one was added to the paragraph's periods)
+        "endless quarters": lambda n: _fill("智谱Q3收入1亿元，季内亏损2亿元。", n),
         # one sentence of endless clauses: pairs, 年内, slash lists (no 。 to cut it)
         "endless clauses": lambda n: _fill("2024年收入1亿元，期内亏损由2024年的2亿元收窄至1亿元；年内亏损3亿元；"
                                            "毛利率由1.5%升至2.5%，2023A/2024A营收分别为1.2/3.4亿元，", n),

@@ -424,8 +424,9 @@ class Classifier:
             return self._mk_miss(a, sent, "no_metric_cue", "market cap: neither IPO nor trading day")
         if base == "x_funding":
             # (from the last semicolon on: …投后估值在最后一轮达到约40亿美元；智谱上市前融资8轮，总额…)
-            semi = max(self.text.rfind("；", st.sentence_start, pos), self.text.rfind(";", st.sentence_start, pos))
-            clause = self.text[max(st.sentence_start, pos - LOOK, semi + 1):pos + 8]
+            lo = max(st.sentence_start, pos - LOOK)
+            semi = max(self.text.rfind("；", lo, pos), self.text.rfind(";", lo, pos))
+            clause = self.text[max(lo, semi + 1):pos + 8]
             if re.search(r"(?:最新|这|该|本|上|首|一|单)轮|[A-F]\+?轮|天使轮|战略投资", clause):
                 return self._mk_miss(a, sent, "no_metric_cue", "amount of a single funding round")
             if self._funding_context(st, pos):
@@ -673,7 +674,7 @@ class Classifier:
             if st.price in ("high", "low"):
                 return self._mk_miss(a, sent, "not_a_fact", "intraday change")
             if _RISEN_TO.search(self.text, max(st.clause_start, pos - 8), pos) \
-                    and not _MOVE_NOUN.search(self.text, st.clause_start, pos):
+                    and not _MOVE_NOUN.search(self.text, max(st.clause_start, pos - LOOK), pos):
                 # 截至收市，港股通持有两股的比例分别升至约2.1%及1.5%: a share risen to, no move
                 return self._mk_miss(a, sent, "no_metric_cue", "a percentage risen or fallen to, not a price move")
             if NOT_ONE_DAY.search(self.text, st.clause_start, pos):

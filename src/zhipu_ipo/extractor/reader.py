@@ -262,6 +262,7 @@ class Reader(Classifier, Timing):
         self.conversions: list[Conversion] = []
         self.recent_periods: list[Tok] = []      # period tokens seen so far, in order
         self.par_periods: list[Tok] = []         # period tokens of the paragraph so far
+        self.par_resolved = False                      # the paragraph read a relative sub-year period (Q3)
         self.carry_entity: Optional[str] = None
         self.last_trading_day: Optional[dt.date] = None   # the trading day last described
         self.last_day_recalled = False                 # ... was a first day (上市首日) told again
@@ -454,8 +455,7 @@ class Reader(Classifier, Timing):
                                 and p.end_date <= q.obj.period.end_date
                                 for q in self.par_periods + self._resolved):
                 self.prev_sentence_period = t
-                if t not in self.par_periods:
-                    self.par_periods.append(t)  # (…公布Q3业绩：…。Q3 net loss…: the same quarter)
+                self.par_resolved = True        # (…公布Q3业绩：…。Q3 net loss…: the same quarter)
         if len(ents) >= 2:
             self.prev_entities = ents
         if (price_talk or (listing_talk and not any(t.kind == AMOUNT and t.obj.unit != "count" for t in toks))) \
@@ -542,6 +542,7 @@ class Reader(Classifier, Timing):
             self.par_uses = False
             self.par_segment = None
             self.par_periods = []
+            self.par_resolved = False
             self.last_pair = None
             self.prev_sentence_one = None
             self.prev_sentence_told = None

@@ -171,7 +171,7 @@ class Timing:
         else:
             # the year of this sentence's period, else of this paragraph's, else of the article's topic
             topic = self.topic_period()
-            base = st.period_tok or (self.prev_sentence_period if self.par_periods else None)
+            base = st.period_tok or (self.prev_sentence_period if self.par_periods or self.par_resolved else None)
             if base is None:
                 base = self._continued_period()
                 far = base or topic
