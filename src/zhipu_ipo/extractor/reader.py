@@ -876,9 +876,8 @@ class Reader(Classifier, Timing):
             if rel in ("same_period", "previous_year") and offset and COMPARE_BEFORE.search(
                     self.text[max(st.clause_start, t.start - 4):t.start]):
                 base = st.period_tok or self.prev_sentence_period
-                if t.obj.text in _PREVIOUS_FISCAL_YEAR and (base is None or st.period_tok is None and (
-                        base.obj.period is None or base.obj.period.kind != "year")):
-                    base = self._continued_period() or self.topic_period() or base
+                if t.obj.text in _PREVIOUS_FISCAL_YEAR:
+                    base = self._year_reported(st, base)
                 if re.match(r"\s*(?:的|之)?\s*(?:约|近|超过?|逾)?\s*(?:人民币|港币|港元|美元|RMB|HK\$|US\$)?\s*[\d-]",
                             self.text[t.end:t.end + 12]) \
                         and base is not None and base.obj.period is not None:
@@ -1034,15 +1033,21 @@ class Reader(Classifier, Timing):
         self._par_period_toks = [whole if t.obj.period is not None and str(t.obj.period) in named else t
                                  for t in self._par_period_toks]
 
+    def _year_reported(self, st: _State, current: Optional[Tok]) -> Optional[Tok]:
+        """The year 上一年度 steps back from when its sentence names none: ``current`` (the period of
+        the sentence before) unless that is no year, in a paragraph that goes on with the year
+        reported on after a stock's day (截至2025年末…。…的销售额为12.86亿元，比上一年度的…)."""
+        if current is None or st.period_tok is None and (
+                current.obj.period is None or current.obj.period.kind != "year"):
+            return self._continued_period() or self.topic_period() or current
+        return current
+
     def _last_year_is_context(self, st: _State, t: Tok) -> bool:
         """去年 standing alone before 为/是 + a figure, when the year in context is itself the
         calendar's last year (so 去年 would repeat it)."""
         ctx_tok = st.period_tok or self.prev_sentence_period
-        if t.obj.text in _PREVIOUS_FISCAL_YEAR and (ctx_tok is None or st.period_tok is None and (
-                ctx_tok.obj.period is None or ctx_tok.obj.period.kind != "year")):
-            # (a paragraph that goes on with the year reported on after a stock's day, 截至2025年末…。
-            # …的销售额为12.86亿元，比上一年度的…)
-            ctx_tok = self._continued_period() or self.topic_period() or ctx_tok
+        if t.obj.text in _PREVIOUS_FISCAL_YEAR:
+            ctx_tok = self._year_reported(st, ctx_tok)
         ctx_p = ctx_tok.obj.period if ctx_tok is not None else None
         if t.obj.text in _PREVIOUS_FISCAL_YEAR and ctx_p is not None and ctx_p.kind == "year":
             return True     # 截至2025年12月31日止年度…，上年度为A: the year before the one reported
