@@ -491,8 +491,8 @@ def name_before(text: str, pos: int) -> str | None:
         cand = core[i:]
         if len(cand) > 3 and cand[0] in _TRIM_FIRST:
             continue        # 及拓衡生物: the name starts after 及
-        if _SUFFIX_HINT.fullmatch(cand):
-            continue        # 割草机器人厂拓疆机器人: 机器人 alone is a trade, not the name
+        if _SUFFIX_HINT.fullmatch(cand) or cand in _word_table().get("suffix", ()):
+            continue        # 割草机器人厂拓疆机器人, 朔望医疗: 机器人, 医疗 alone are a trade, not the name
         if _used_elsewhere(text, cand, start, pos) and cand not in generic:
             return cand + suffix
         short = _without_company_word(cand)

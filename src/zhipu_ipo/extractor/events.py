@@ -114,7 +114,10 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
         before, named_before = named_before, (named if len(named) >= 2 else named_before)
         if not dates and not tickers and not todays and same_day is None:
             continue
-        ents = [t for t in toks if t.kind == ENTITY and not _compared_company(ctx.text, t)]
+        all_ents = [t for t in toks if t.kind == ENTITY]
+        # (A(02788)与B(02795)先后于6日及9日: B joined to the name before it is a subject too)
+        ents = [t for i, t in enumerate(all_ents) if not _compared_company(ctx.text, t)
+                or (i and _AND.fullmatch(ctx.text, all_ents[i - 1].end, t.start))]
         if tickers:
             _tickers(ctx, sent, tickers, cues, ents, drafts, misses)
         if dates:
@@ -548,7 +551,7 @@ def _next_day_events(ctx, sent, dates, events, ents, drafts) -> None:
 
 
 _AND = re.compile(r"\s*(?:[(（][^()（）]{0,24}[)）])?\s*(?:及|和|与|、|以及|同|跟)\s*")
-_TO_DATE = re.compile(r"\s*(?:[(（][^()（）]{0,24}[)）])?\s*(?:则|也|亦)?\s*(?:分别|各自)?\s*"
+_TO_DATE = re.compile(r"\s*(?:[(（][^()（）]{0,24}[)）])?\s*(?:则|也|亦)?\s*(?:分别|各自|先后|相继)?\s*"
                       r"(?:今日|今天|昨日|昨天|明日|明天|将于|于|在)?\s*[(（]?\s*")
 
 

@@ -581,11 +581,15 @@ class Reader(Classifier, Timing):
         The starts of such period tokens (one pass over the sentence)."""
         latest: dict = {}       # period kind -> latest end date named so far (in the paragraph too)
         out: set[int] = set()
-        for t in self._par_period_toks[-16:] + toks:
+        # (a relative period resolved in the sentence is a later one, never an aside itself:
+        # 中期收入…，2025年上半年仅录得…)
+        resolved = {t.start for t in self._resolved}
+        ordered = sorted(toks + self._resolved, key=lambda t: t.start) if self._resolved else toks
+        for t in self._par_period_toks[-16:] + ordered:
             if t.kind != PERIOD or t.obj.kind != "single" or t.obj.period is None:
                 continue
             p = t.obj.period
-            if p.kind in latest and latest[p.kind] > p.end_date \
+            if p.kind in latest and latest[p.kind] > p.end_date and t.start not in resolved \
                     and (ASIDE_AFTER.match(self.text, t.end) or _METRIC_ASIDE_AFTER.match(self.text, t.end)) \
                     and self.text[t.start - 1:t.start] in ("，", ",", "；", ";"):
                 out.add(t.start)
@@ -894,6 +898,10 @@ class Reader(Classifier, Timing):
                 if base is not None and base.obj.period is not None:
                     shifted = _shift_year(base.obj.period, offset)
                     if shifted is not None:
+                        close = _paren_close(self.text, t.start)
+                        if close is not None and st.paren_restore is None:
+                            # 研发开支22.35亿元(去年同期15.95亿元)，约为同期收入的3.8倍: it stays in them
+                            st.paren_restore = (close, st.period_tok)
                         # for this clause only: 上年同期为A；经营亏损则为B (B is of the period in context)
                         st.unshifted = (st.period_tok,)
                         # (毛利率由2025年同期的A上升至B: B is of the period in context)
@@ -1715,6 +1723,8 @@ class Reader(Classifier, Timing):
         if rule == "ratio":
             # 累计约44亿元，为同期总营收的8倍: the ratio covers the period of the figure it divides
             num = [d for d in self.drafts if d.sent == sent and d.metric == st.prev_base and d.period]
+            # (研发开支22.35亿元(去年同期15.95亿元)，约为同期收入的3.8倍: not the one in the aside)
+            num = [d for d in num if (_paren_close(self.text, d.start) or a.start) >= a.start] or num
             # …是当年收入的6.19倍；2025年1-9月为1.8亿美元: the next figures are the numerator's again
             st.base, st.base_cue = st.prev_base, st.prev_base_cue
             if num and not (explicit is not None and getattr(explicit.obj, "period", None) is not None

@@ -193,6 +193,12 @@ class Timing:
             if st.period_tok is None and topic is not None and topic.obj.period is not None \
                     and rel in _SUB_YEAR and str(topic.obj.period)[4:] == rel:
                 base = topic        # 第三季 in an article on third-quarter results: that quarter
+                if topic.start > pm.start and base is not st.period_tok and self.ctx.today is not None \
+                        and (latest := self._latest_before_today(pm, rel)) is not None \
+                        and latest.obj.period.start_date > topic.obj.period.start_date:
+                    # 中期收入4.35亿元，2025年上半年仅录得3.02亿元 (written in 2026-08): the half
+                    # dated after it is the one compared with; this one is the latest ended
+                    return latest
             if rel == "full_year" and (st.period_tok is None or re.search(
                     r"(?:由|从)\s*$", self.text[max(0, st.period_tok.start - 2):st.period_tok.start])):
                 # (毛利率由2024年的28.7%升至35.6%，全年净损…: the year compared from is not the year)
@@ -542,6 +548,13 @@ class Timing:
             day = dt.date.fromisoformat(fitted)
             shifted = safe_date(day.year - 1, day.month, day.day)
             return (shifted.isoformat(), "") if shifted is not None else (None, "no_period")
+        if tok.end <= pos and _COMPARED_WITH.search(self.text, max(st.clause_start, pos - 4), pos):
+            # 亏损1.58亿美元，对比1.86亿美元: the figure compared with, a year before the one told
+            # (a quarter's may be the quarter before: not read)
+            if metric in POINT_METRICS or not _YEAR_COMPARABLE.fullmatch(fitted):
+                return None, "ambiguous_period"
+            shifted = _shift_year(parse_period(fitted), -1)
+            return (str(shifted), "") if shifted is not None else (None, "no_period")
         return fitted, ""
 
     def _parallel_period(self, st: _State, metric: str, parallel) -> Optional[str]:
@@ -771,6 +784,10 @@ _N_YEARS_COMPOUND = re.compile(r"(?<![\d.])([两二三四五六2-6])\s*(?:个)?\
                                r"(?:的)?\s*(?:年均|年)?\s*(?:复合|CAGR)")
 
 
+#: a figure compared with the one just told, written with no period of its own: 对比1.86亿美元
+_COMPARED_WITH = re.compile(r"(?:对比|对照|相比|相较于?|较之)(?:之下)?\s*$")
+#: periods whose comparative is the same period a year before: 2025, 2025H1, 2025Q1-Q3
+_YEAR_COMPARABLE = re.compile(r"\d{4}(?:H[12]|Q1-Q3)?")
 #: a point a year before the one in context: 而一年前仅为8.9亿元
 _YEAR_BEFORE = re.compile(r"一年前|一年之前|上年同期末|去年同期末|上一年同期")
 #: a forecast word right before a year: 预计2030年, 有望于2027年

@@ -105,8 +105,10 @@ _DAY_NOT_BEFORE = frozenset("0123456789月年.号第近前后数每几连")
 _DAY_NOT_AFTER = frozenset("0123456789内后前以均")
 
 
-#: a month written alone a few characters before a bare day (今年1月先后于2日和8日)
-_MONTH_BEFORE_DAY = re.compile(r"(?<!\d)(1[0-2]|[1-9])月(?![\d日号份])(?:\d{1,2}日\s*[和及、与]|[^。；;\n\d]){0,14}$")
+#: a month written alone a few characters before a bare day (今年1月先后于2日和8日), stock codes
+#: between them (今年1月,智谱(02513)与MiniMax(00100)先后于8日及9日)
+_MONTH_BEFORE_DAY = re.compile(r"(?<!\d)(1[0-2]|[1-9])月(?![\d日号份])"
+                               r"(?:\d{1,2}日\s*[和及、与]|[(（]\d{4,5}(?:\.HK)?[)）]|[^。；;\n\d]){0,24}$")
 #: a day written alone right before the listing verb: 8日挂牌, 9日接棒在港上市
 _LISTS_AFTER = re.compile(r"[^，,。；;\n]{0,6}?(?:上市|挂牌)")
 
@@ -131,7 +133,7 @@ def _day_only(text: str, dates: list, published: Optional[dt.date],
             continue
         k = bisect_left(starts, s)
         month = fallback = None
-        mb = _MONTH_BEFORE_DAY.search(text, max(0, s - 24), s)
+        mb = _MONTH_BEFORE_DAY.search(text, max(0, s - 48), s)
         if mb is not None:
             # 今年1月先后于2日和8日在港上市: the month written just before, in the same clause
             out.append(DayOnly(s, e, m.group(), int(mb.group(1)), int(m.group(1)), month_written=True))
