@@ -418,7 +418,7 @@ _SUF_CORE = (
     r"|H(?P<hh>[12])(?![0-9A-Za-z])"
     rf"|(?P<ma>{_MONTH}) ?月?{_TO}(?P<mb>{_MONTH}) ?月份?"
     rf"|(?P<m>{_MONTH}) ?月份?(?: ?(?:(?P<d>{_DAY}) ?[日号]|(?P<dz>底|末)(?= ?止))"
-    rf"(?P<zhi> ?止(?:的|之)?(?:(?P<zh>半年度?|半财年)|(?P<zy>年度|财年|年)|(?P<zn>{_COUNT})个月|(?P<zyn>{_COUNT})个(?:财政)?(?:年度|财年)))?"
+    rf"(?P<zhi> ?(?:止(?:的|之)?|的(?=(?:{_COUNT})个月|年度|财年|半年度)) ?(?:(?P<zh>半年度?|半财年)|(?P<zy>年度|财年|年)|(?P<zn>{_COUNT})个月|(?P<zyn>{_COUNT})个(?:财政)?(?:年度|财年)))?"
     rf"|(?P<mend>底|末|初{_NOT_WORD_AFTER_CHU}))?"
 )
 # After a year also: 同期 (2024年同期) and 年底 / 年末, optionally after 的 (2025年的前九个月).

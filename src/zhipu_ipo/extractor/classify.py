@@ -113,6 +113,15 @@ _PER_YUAN_RD_AFTER = re.compile(r"\s*(?:的)?\s*(?:用于|用在|做|搞|在)?\s
 _WHOLE_DAY_AFTER = re.compile(r"\s*[，,]\s*(?:全天|全日)(?:成交|共成交)")
 
 
+#: words that make a funding amount the total of the rounds: 累计融资, 共募得, 集资总额
+_FUNDING_TOTAL = re.compile(r"累计|合计|共计|总计|总额|合共|一共|共获|共募|共融")
+#: funding rounds counted right before 融资: 8轮融资, 多轮融资, 十余轮
+_ROUNDS_BEFORE = re.compile(r"(?:\d+|[一二两三四五六七八九十]+|多|数|几)\s*(?:余|多)?\s*轮\s*(?:的)?\s*$")
+#: words of a share offering (the proceeds after them are the IPO's)
+_OFFER_WORDS = re.compile(r"上市|招股|全球发售|公开发售|发行|IPO|配售")
+#: the session before the one told: 较前一交易日(216.8港元的收盘价), 较昨日收盘价
+_PREV_SESSION = re.compile(r"(?:前一|上一|前一个|上个|上一个)交易日|前日|昨日|昨天|前收|上日")
+_PREV_SESSION_BEFORE = re.compile(r"(?:较|比)\s*(?:前一|上一|前一个|上个|上一个)交易日\s*(?:的)?\s*(?:收盘价|收市价)?\s*$")
 #: a figure restated in another currency: 约折合, 约合, 换算成 (group 1: the 约 before the verb)
 _CONVERTED_BEFORE = re.compile(r"(约|大约)?(?:折合|约合|换算成|换算为|折算为|折算成)\s*(?:约|大约)?\s*$")
 #: the shares a tranche ends up with: 最终分到, 获分配, 分得
@@ -432,12 +441,19 @@ class Classifier:
             if self._funding_context(st, pos):
                 if _SINCE_LISTING.search(self.text, max(st.sentence_start, pos - 40), pos):
                     return self._mk_miss(a, sent, "no_metric_cue", "financing since the listing")
-                if not re.search(r"累计|合计|共计|总计|总额|合共|一共|共获|共募|共融", self.text[max(st.sentence_start, pos - LOOK):pos + 6]):
+                if not _FUNDING_TOTAL.search(self.text[max(st.sentence_start, pos - LOOK):pos + 6]):
                     return self._mk_miss(a, sent, "no_metric_cue", "funding amount without a total")
                 return self._fact("total_funding", a, None, st.base_cue, "funding")
             if self._ipo_context(st, pos):
                 return self._fact("gross_proceeds", a, None, st.base_cue, "proceeds")
             return self._mk_miss(a, sent, "no_metric_cue", "financing: neither IPO nor funding round")
+        if base == "gross_proceeds" and st.prev_base == "x_funding" and st.prev_base_pos >= st.sentence_start \
+                and _ROUNDS_BEFORE.search(self.text, max(st.sentence_start, st.prev_base_pos - 8), st.prev_base_pos) \
+                and not _OFFER_WORDS.search(self.text, st.prev_base_pos, pos):
+            # 上市前进行过8轮融资，合计募得超过83亿元: what the rounds raised, no IPO's proceeds
+            if _FUNDING_TOTAL.search(self.text[max(st.sentence_start, st.prev_base_pos - LOOK):pos]):
+                return self._fact("total_funding", a, None, st.base_cue, "funding")
+            return self._mk_miss(a, sent, "no_metric_cue", "funding amount without a total")
         if base == "x_offer_size" and self._ipo_context(st, pos):
             return self._fact("gross_proceeds", a, None, st.base_cue, "offer-size")
         if base == "x_valuation":
@@ -517,6 +533,10 @@ class Classifier:
         pos = a.start
         if DELTA_BEFORE.search(self.text, max(0, pos - 8), pos):
             return self._mk_miss(a, sent, "not_a_fact", "a change, not a level")     # 较招股价高出3.8元
+        if _PREV_SESSION_BEFORE.search(self.text, max(0, pos - 10), pos):
+            # 较前一交易日216.8港元的收盘价上涨6.92%: the session before's close, whose day is not
+            # written (a holiday may stand between)
+            return self._mk_miss(a, sent, "not_a_fact", "the previous session's price")
         post = self._postfix(a, ("的全日高位", "的全日高点", "的全日最高", "的日内高位", "的日内高点",
                                  "的全日低位", "的全日低点", "的全日最低", "的日内低位", "的日内低点",
                                  "的全天高位", "的全天低位", "的全天最高", "的全天最低"), window=8)
@@ -684,7 +704,8 @@ class Classifier:
                 # 较周二盘中创下的398元上市高位已回落近一成: a fall from a high, not a day's change
                 return self._mk_miss(a, sent, "not_a_fact", "change from a high or a low")
             cum = st.flags.get("cumulative")
-            if (cum is not None and cum < pos) or (m and self._after_first_day(st, sent, a)):
+            if (cum is not None and cum < pos) or (m and not _PREV_SESSION.search(m.group())
+                                                   and self._after_first_day(st, sent, a)):
                 # 较承销价累计上涨117.2%: the change since the offering, not one day's
                 return self._mk_miss(a, sent, "no_metric_cue", "change since the offer price")
             return (metric, value, "percent", a.qualifier, None, st.change or st.price, "trading-change")

@@ -452,7 +452,7 @@ def name_before(text: str, pos: int) -> str | None:
     while start > 0 and pos - start < 24 and _NAME_CHAR.match(text[start - 1]):
         start -= 1
     run = text[start:pos]
-    if len(run) > 3 and run.endswith("吧"):
+    if len(run) >= 3 and run.endswith("吧"):
         run = run[:-1]                      # 天数智芯吧(09903): a stock's forum, named after it
     if (day := _DAY_IN_RUN.search(run)) is not None and len(run) - day.end() >= 2:
         run, start = run[day.end():], start + day.end()     # 去年12月3日宁川芯材(02795): after the date

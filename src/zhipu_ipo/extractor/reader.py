@@ -222,8 +222,13 @@ _COMPARED_ENTITY = re.compile(rf"(?:{COMPARE_WORDS}|不及|胜过|落后于?|领
 #: 在总收入中占58.8%: the whole a share is of, named before 占
 _IN_TOTAL = re.compile(r"[，,\s]*(?:在|于|占)\s*(?:总|全部)?")
 _SHARE_AFTER_IN = re.compile(r"\s*(?:中|当中|之中)\s*(?:的)?\s*(?:占比|占|比重|比例)")
-#: a currency declared for the figures that follow: (人民币,下同), （单位：港元）
-_CURRENCY_DECLARED = re.compile(r"[(（]\s*(?:(?:单位|货币)\s*[:：]\s*(人民币|港元|港币|美元)|(人民币|港元|港币|美元)\s*[,，、]\s*下同)\s*[)）]"
+#: a sentence that splits the period in context into parts: 以半年计，…; 分季度看，…
+_PARTS_OPENER = re.compile(r"\s*(?:以|按|分)(?:半年|季度|季)(?:计|看|来看|划分|而言)\s*[，,:：]")
+#: a period written a year back from the article's: 去年上半年, 上年同期
+_YEAR_BACK = re.compile(r"去年|上年|上一年|前一年")
+#: a currency declared for the figures that follow: (人民币,下同), （单位：港元）, (单位人民币,下同)
+_CURRENCY_DECLARED = re.compile(r"[(（]\s*(?:(?:单位|货币)\s*[:：]?\s*(?:为|是)?\s*(人民币|港元|港币|美元)(?:\s*[,，、]\s*下同)?"
+                                r"|(人民币|港元|港币|美元)\s*[,，、]\s*下同)\s*[)）]"
                                 # (数据均来自公司年报，单位为人民币。)
                                 r"|(?:货币单位|金额单位|单位)\s*(?:均为|为|是|均以)\s*(人民币|港元|港币|美元)")
 _DECLARED_UNITS = {"人民币": "CNY", "港元": "HKD", "港币": "HKD", "美元": "USD"}
@@ -410,6 +415,9 @@ class Reader(Classifier, Timing):
         trading = price_talk = listing_talk = False
         day_tok = None
         segment = None
+        # 以半年计，去年下半年收入…，上半年…。按部署方式划分，…: a sentence that splits the period
+        # in context into its halves or quarters leaves that period to the sentences after it
+        parts_only = _PARTS_OPENER.match(self.text, sent.start) is not None
         for t in toks:
             k = t.kind
             if k == DATE and not getattr(t.obj, "dateline", False):
@@ -418,7 +426,7 @@ class Reader(Classifier, Timing):
                 if t.obj.period is not None:
                     self.recent_periods.append(t)
                     self.par_periods.append(t)
-                    if t.start not in self.asides and not self._compared_or_aside(t):
+                    if t.start not in self.asides and not self._compared_or_aside(t) and not parts_only:
                         self.prev_sentence_period = t
             elif k == ENTITY:
                 e = t.obj.entity
@@ -448,7 +456,7 @@ class Reader(Classifier, Timing):
             # on the year or the half: a part of it)
             p = t.obj.period
             if p.kind in ("half", "quarter", "quarters") and t.start not in self.asides \
-                    and not self._compared_or_aside(t) \
+                    and not self._compared_or_aside(t) and not parts_only \
                     and (self.prev_sentence_period is None or t.start > self.prev_sentence_period.start
                          or self.prev_sentence_period.end <= sent.start) \
                     and not any(q.obj.period != p and q.obj.period.start_date <= p.start_date
@@ -474,7 +482,7 @@ class Reader(Classifier, Timing):
         # the periods the paragraph reports on (not one it compares with: 低于2023年的…, (2023年：…))
         # (nor a year it looks forward to, 预计2026年…, nor a part of its period, 其中下半年…)
         earlier_asides = self._earlier_asides(toks)
-        self._par_period_toks += [t for t in toks + self._resolved if t.kind == PERIOD
+        self._par_period_toks += [t for t in toks + self._resolved if t.kind == PERIOD and not parts_only
                                   and t.obj.period is not None and not self._compared_or_aside(t)
                                   and t.start not in earlier_asides
                                   and not (t.start in self.asides and self.text.startswith("则", t.end))
@@ -484,7 +492,7 @@ class Reader(Classifier, Timing):
                                   and not _FORECAST_AFTER.match(self.text, t.end)]
         # 其中，2025年1-9月A产品收入…。单看产品，B贡献…: a breakdown continues the one period of
         # the sentence before it in the paragraph
-        own = [t for t in toks if t.kind == PERIOD and t.obj.period is not None
+        own = [t for t in toks if t.kind == PERIOD and t.obj.period is not None and not parts_only
                and not self._compared_or_aside(t) and not COMPARE_AFTER.match(self.text, t.end)]
         self.prev_sentence_one = own[0] if own and own[0].obj.kind == "single" and len(
             {str(t.obj.period) for t in own}) == 1 else None
@@ -510,7 +518,7 @@ class Reader(Classifier, Timing):
                     self.prev_sentence_one = self._told_tok(sent, period)
         self._resolved = []
         self._par_named_period = self._par_named_period or any(t.kind == PERIOD for t in toks)
-        self._par_own_period = self._par_own_period or any(
+        self._par_own_period = self._par_own_period or not parts_only and any(
             t.kind == PERIOD and getattr(t.obj, "relative", None) not in _COMPARISONS
             and t.obj.text not in _PREVIOUS_FISCAL_YEAR and t.obj.text not in _IN_CONTEXT
             and not self._compared_or_aside(t) for t in toks)
@@ -581,9 +589,9 @@ class Reader(Classifier, Timing):
         The starts of such period tokens (one pass over the sentence)."""
         latest: dict = {}       # period kind -> latest end date named so far (in the paragraph too)
         out: set[int] = set()
-        # (a relative period resolved in the sentence is a later one, never an aside itself:
-        # 中期收入…，2025年上半年仅录得…)
-        resolved = {t.start for t in self._resolved}
+        # (a relative period resolved in the sentence is a later one, and an aside itself only
+        # when written a year back: 中期收入…，2025年上半年仅录得…, 上半年…，去年上半年才…)
+        resolved = {t.start for t in self._resolved if not _YEAR_BACK.match(t.obj.text)}
         ordered = sorted(toks + self._resolved, key=lambda t: t.start) if self._resolved else toks
         for t in self._par_period_toks[-16:] + ordered:
             if t.kind != PERIOD or t.obj.kind != "single" or t.obj.period is None:
@@ -1769,7 +1777,9 @@ class Reader(Classifier, Timing):
             count = GROUP_COUNT.search(self.text, max(st.sentence_start, first.start - LOOK), first.start)
             if count is not None and len(self.prev_entities) == small_int(count.group(1)):
                 names = list(self.prev_entities)     # 两家公司的成交额分别为A和B, 四家分别报…
-            elif count is not None and "each" in st.sflags and small_int(count.group(1)) == len(run):
+            elif count is not None and "each" in st.sflags and small_int(count.group(1)) == len(run) \
+                    and not (count.group().endswith("者") and st.segment is not None):
+                # (本地化部署带来A，云端部署带来B，两者占比分别为…: the two lines, read below)
                 for a in run:   # 两家的发行价分别是A和B, the two not named before: not guessed
                     self._miss(a, sent, "ambiguous_entity", f"{len(run)} figures of companies not named")
                 return

@@ -61,7 +61,7 @@ REFERENCE_ONLY = re.compile(r"(?:是|为|属|成为)$")
 REFERENCE_AFTER = re.compile(r"的\s*(?:大头|主要|最大|重要|核心|一部分|组成部分|主体|重头)")
 #: a period opening a clause that only gives the figure of the metric before (，2024年为50.5%,
 #: ，2025年上半年仅录得3,180万美元)
-ASIDE_AFTER = re.compile(r"\s*(?:的?(?:这一|这个|该|此)?(?:数字|数据|数值|金额|比例|数)|同期)?\s*(?:则|时)?\s*(?:仅|只|才)?\s*(?:约|大约)?(?:为|是|录得)\s*(?:约|近|逾|超过|超)?\s*(?:人民币|港币|港元|美元|RMB|HK\$|US\$)?\s*[\d-]")
+ASIDE_AFTER = re.compile(r"\s*(?:的?(?:这一|这个|该|此)?(?:数字|数据|数值|金额|比例|数)|同期)?\s*(?:(?:则|时)?\s*(?:仅|只|才)?\s*(?:约|大约)?(?:为|是|录得)|(?:仅|只|才)\s*(?:约|大约)?有?)\s*(?:约|近|逾|超过|超)?\s*(?:人民币|港币|港元|美元|RMB|HK\$|US\$)?\s*[\d-]")
 #: the start of a from-to pair in the year before: 由上年的149.3%降至85.8%
 PREVIOUS_YEAR_FROM = re.compile(r"(?:由|从)(?:上年|去年|上一年|前一年)(?:同期)?的?\s*$")
 #: a figure of several companies or days together (两家合计募资, 两日合计成交): no single company's day
