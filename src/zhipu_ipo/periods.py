@@ -1338,7 +1338,8 @@ _DATE_HEAD = re.compile(
     rf"|(?P<rw>[今昨明])(?:日|天)? ?\( ?(?P<rd>{_DAYD}) ?日? ?\) ?日?"
 )
 _DATE_TAIL = re.compile(
-    rf" ?(?:至|到|[-~–—～]) ?(?:"
+    # (9月21日(周一)—9月24日(周四): the weekday of the first day in parentheses)
+    rf"(?: ?\( ?(?:周|星期|礼拜)[一二三四五六日天] ?\))? ?(?:至|到|[-~–—～]) ?(?:"
     rf"(?P<iy>(?:19|20)[0-9]{{2}})(?P<sep>[-/.])(?P<im>{_MONTHD})(?P=sep)(?P<id>{_DAYD})(?![0-9])"
     rf"|(?:(?P<y>(?:19|20)[0-9]{{2}}) ?年 ?)?(?:(?P<m>{_MONTHD}) ?月 ?)?(?P<d>{_DAYD}) ?[日号])"
 )

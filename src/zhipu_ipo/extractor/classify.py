@@ -113,12 +113,8 @@ _PER_YUAN_RD_AFTER = re.compile(r"\s*(?:的)?\s*(?:用于|用在|做|搞|在)?\s
 _WHOLE_DAY_AFTER = re.compile(r"\s*[，,]\s*(?:全天|全日)(?:成交|共成交)")
 
 
-#: words that make a funding amount the total of the rounds: 累计融资, 共募得, 集资总额
-_FUNDING_TOTAL = re.compile(r"累计|合计|共计|总计|总额|合共|一共|共获|共募|共融")
-#: funding rounds counted right before 融资: 8轮融资, 多轮融资, 十余轮
-_ROUNDS_BEFORE = re.compile(r"(?:\d+|[一二两三四五六七八九十]+|多|数|几)\s*(?:余|多)?\s*轮\s*(?:的)?\s*$")
-#: words of a share offering (the proceeds after them are the IPO's)
-_OFFER_WORDS = re.compile(r"上市|招股|全球发售|公开发售|发行|IPO|配售")
+#: a word of an offering (not 累计募资: what funding rounds raised)
+_OFFERING_WORD = re.compile(r"发行价|发售|招股|(?<!累计)募资|上市|集资|IPO")
 #: the session before the one told: 较前一交易日(216.8港元的收盘价), 较昨日收盘价
 _PREV_SESSION = re.compile(r"(?:前一|上一|前一个|上个|上一个)交易日|前日|昨日|昨天|前收|上日")
 _PREV_SESSION_BEFORE = re.compile(r"(?:较|比)\s*(?:前一|上一|前一个|上个|上一个)交易日\s*(?:的)?\s*(?:收盘价|收市价)?\s*$")
@@ -441,19 +437,12 @@ class Classifier:
             if self._funding_context(st, pos):
                 if _SINCE_LISTING.search(self.text, max(st.sentence_start, pos - 40), pos):
                     return self._mk_miss(a, sent, "no_metric_cue", "financing since the listing")
-                if not _FUNDING_TOTAL.search(self.text[max(st.sentence_start, pos - LOOK):pos + 6]):
+                if not re.search(r"累计|合计|共计|总计|总额|合共|一共|共获|共募|共融", self.text[max(st.sentence_start, pos - LOOK):pos + 6]):
                     return self._mk_miss(a, sent, "no_metric_cue", "funding amount without a total")
                 return self._fact("total_funding", a, None, st.base_cue, "funding")
             if self._ipo_context(st, pos):
                 return self._fact("gross_proceeds", a, None, st.base_cue, "proceeds")
             return self._mk_miss(a, sent, "no_metric_cue", "financing: neither IPO nor funding round")
-        if base == "gross_proceeds" and st.prev_base == "x_funding" and st.prev_base_pos >= st.sentence_start \
-                and _ROUNDS_BEFORE.search(self.text, max(st.sentence_start, st.prev_base_pos - 8), st.prev_base_pos) \
-                and not _OFFER_WORDS.search(self.text, st.prev_base_pos, pos):
-            # 上市前进行过8轮融资，合计募得超过83亿元: what the rounds raised, no IPO's proceeds
-            if _FUNDING_TOTAL.search(self.text[max(st.sentence_start, st.prev_base_pos - LOOK):pos]):
-                return self._fact("total_funding", a, None, st.base_cue, "funding")
-            return self._mk_miss(a, sent, "no_metric_cue", "funding amount without a total")
         if base == "x_offer_size" and self._ipo_context(st, pos):
             return self._fact("gross_proceeds", a, None, st.base_cue, "offer-size")
         if base == "x_valuation":
@@ -1082,13 +1071,16 @@ class Classifier:
         if any(k in st.sflags for k in ("ipo", "listing", "sub_start", "sub_end", "sub_period")):
             return True
         seg = self.text[max(st.sentence_start, pos - LOOK):pos + 40]
-        return any(w in seg for w in ("发行价", "发售", "招股", "募资", "上市", "集资", "IPO"))
+        end = seg.find("。", pos - max(st.sentence_start, pos - LOOK))
+        if end != -1:
+            seg = seg[:end]     # (…公司估值约68亿元。本次IPO前…: not the next sentence's)
+        return _OFFERING_WORD.search(seg) is not None
 
     def _pre_ipo_funding(self, st: _State, pos: int) -> bool:
         """Money raised in rounds before the IPO (…轮融资，集资总额…), not the offering."""
         seg = self.text[max(st.sentence_start, pos - LOOK):pos]
         return bool(re.search(r"\d+轮|[一二三四五六七八九十]+轮|上市前|天使|投后", seg)) and not re.search(
-            r"本次|此次|IPO|招股(?!书|说明书)|发售|发行价|全球发售", seg)
+            r"本次|此次|IPO(?!前|之前)|招股(?!书|说明书)|发售|发行价|全球发售", seg)
 
     def _funding_context(self, st: _State, pos: int) -> bool:
         seg = self.text[max(0, pos - 40):pos + 4]

@@ -95,7 +95,7 @@ _TABLE_NAME = re.compile(r"(?m)^[ \t]*[|｜][ \t]*(?:\d{1,2}[ \t]*[|｜][ \t]*)?
 #: the head of a table's first column of companies, and a name in it (a footnote mark after it: 飞鹞智能*)
 _COMPANY_TABLE_HEAD = re.compile(r"(?m)^[ \t]*[|｜]?[ \t]*(?:公司|公司名称|名称|简称|企业|个股|股票|新股|发行人)[ \t]*[|｜]")
 _TABLE_ROW_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11}")
-_FOOTNOTE_MARK = re.compile(r"\s*(?:[*＊†‡※]+|[(（]?注\d?[)）]?)$")
+_FOOTNOTE_MARK = re.compile(r"\s*(?:[*＊†‡※]+|[(（]?注\d?[)）]?|[(（](?:招股书|拟上市|未上市|申请中|递表|预计|E)[)）])$")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9.&·\-]")
 
 
@@ -258,7 +258,9 @@ _DECOR_AFTER = re.compile(r"[ \t\u3000\-—–=*#】\]》」』|｜]*(?:\n|$)")
 #: a list item's number or emoji, a name, its description in parentheses (2️⃣ 芯锂微(BMS芯片，8月28日递表))
 #: the number or emoji of a list item: 1️⃣, ①, ⑴, 1., 1、, (1), 一、, 📌
 LIST_MARK = (r"[ \t\u3000]*(?:\d{1,2}\ufe0f?\u20e3|[①-⑳]|[⑴-⒇]|\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）]"
-             r"|[一二三四五六七八九十]{1,2}[、.]|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)[ \t\u3000]*")
+             r"|[一二三四五六七八九十]{1,2}[、.]|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?"
+             # (2 青砚医疗(02903.HK)|医学影像AI: a bare number before a name and its stock code)
+             r"|\d{1,2}[ \t\u3000]*(?=[\u4e00-\u9fff]{2,8}[(（]\d{4,5}))[ \t\u3000]*")
 _ITEM_NAME = re.compile(r"(?m)^" + LIST_MARK + r"([\u4e00-\u9fff]{2,8})[(（]([^()（）\n]{0,40})[)）]")
 
 #: a heading mark, a name, a colon or the end of the line (■学伴星：AI教育App, 【锦算云】)
@@ -452,6 +454,8 @@ def name_before(text: str, pos: int) -> str | None:
     while start > 0 and pos - start < 24 and _NAME_CHAR.match(text[start - 1]):
         start -= 1
     run = text[start:pos]
+    if (start == 0 or text[start - 1] == "\n") and (num := re.match(r"\d{1,2}(?=[\u4e00-\u9fff])", run)):
+        run, start = run[num.end():], start + num.end()     # 2 青砚医疗(02903.HK): an item's number
     if len(run) >= 3 and run.endswith("吧"):
         run = run[:-1]                      # 天数智芯吧(09903): a stock's forum, named after it
     if (day := _DAY_IN_RUN.search(run)) is not None and len(run) - day.end() >= 2:

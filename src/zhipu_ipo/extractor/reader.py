@@ -222,6 +222,11 @@ _COMPARED_ENTITY = re.compile(rf"(?:{COMPARE_WORDS}|不及|胜过|落后于?|领
 #: 在总收入中占58.8%: the whole a share is of, named before 占
 _IN_TOTAL = re.compile(r"[，,\s]*(?:在|于|占)\s*(?:总|全部)?")
 _SHARE_AFTER_IN = re.compile(r"\s*(?:中|当中|之中)\s*(?:的)?\s*(?:占比|占|比重|比例)")
+#: a count of the periods named before (毛利率…，上述四个期间分别为…): no subject of its own
+_PERIODS_AFTER = re.compile(r"\s*(?:个)?\s*(?:期间|报告期|财年|年度|会计年度|季度)")
+#: a clause that only names the next period: ，2025年 / ，今年上半年则
+_NEXT_YEAR_CLAUSE = re.compile(r"\s*[，,；;]\s*(?:(?:19|20)\d{2}\s*年度?|今年|去年)?\s*(?:全年|上半年|下半年|前三季度?)?\s*"
+                               r"(?:则|又|再|进一步|已|更)?\s*")
 #: a sentence that splits the period in context into parts: 以半年计，…; 分季度看，…
 _PARTS_OPENER = re.compile(r"\s*(?:以|按|分)(?:半年|季度|季)(?:计|看|来看|划分|而言)\s*[，,:：]")
 #: a period written a year back from the article's: 去年上半年, 上年同期
@@ -1142,11 +1147,13 @@ class Reader(Classifier, Timing):
             if c.value == "level" and st.mod is not None and st.mod_pos >= st.clause_start:
                 return
             if c.value == "level" and st.mod is None and st.spent_mod in ("growth", "decline") \
-                    and st.clause_start <= st.last_amount_end <= t.start \
-                    and not self.text[st.last_amount_end:t.start].strip(" 的") \
+                    and 0 <= st.last_amount_end <= t.start \
+                    and (st.clause_start <= st.last_amount_end and not self.text[st.last_amount_end:t.start].strip(" 的")
+                         or _NEXT_YEAR_CLAUSE.fullmatch(self.text, st.last_amount_end, t.start)) \
                     and self.drafts and self.drafts[-1].end == st.last_amount_end \
                     and self.drafts[-1].metric.endswith("_growth"):
-                st.mod, st.mod_pos = "growth", t.start   # 增速由15.8%降至5.7%: the growth rate again
+                # 增速由15.8%降至5.7%, 增速2024年为46.2%，2025年放缓至39.9%: the growth rate again
+                st.mod, st.mod_pos = "growth", t.start
                 return
             if c.value == "share_of_revenue":
                 st.mod, st.denominator = "share_of", "revenue"
@@ -1718,7 +1725,7 @@ class Reader(Classifier, Timing):
             self.misses.append(decided)
             if decided.reason in ("no_metric_cue", "unit_mismatch") and a.unit is not None \
                     and st.base_pos < st.clause_start and st.mod not in ("qoq", "growth", "decline") \
-                    and not GROUP_COUNT.fullmatch(a.text) \
+                    and not GROUP_COUNT.fullmatch(a.text) and not _PERIODS_AFTER.match(self.text, a.end) \
                     and not (getattr(a, "counter", None) in ("名", "位", "强")
                              and self.text[max(0, a.start - 1):a.start] in ("前", "第", "头")):
                 # (毛利率方面，四家分别为…: the subject; 集资额方面，前四名依次为…: a rank)
