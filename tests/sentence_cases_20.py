@@ -9,7 +9,9 @@ name, (单位人民币,下同), 人币, index weights, the previous session's cl
 raised (合计募得), 挂牌满六个月, a sentence splitting the year into halves (以半年计), 截至…的六个月,
 两者 after two business lines, MM alone, a calendar's items numbered without a mark (1 A(…)|…), a
 date range with the first day's weekday, a growth rate 放缓至 for the next year, 上述四个期间, a
-valuation after a total raised (累计募资), a table row marked (招股书). Every text and figure is invented for this table. Format: see
+valuation after a total raised (累计募资), a table row marked (招股书), a broker note's English labels (GM, adj. net loss … vs. …, R&D/revenue,
+cash, mkt cap, ppt, YTD, a line named in English before 收入), a margin-loan multiple, 散户最终分得.
+Every text and figure is invented for this table. Format: see
 ``tests/sentence_cases.py``.
 """
 
@@ -202,4 +204,30 @@ CASES = [
           ('宁川芯材', 'funding_rounds', None, None, '7', 'count', 'exact'),
           ('宁川芯材', 'total_funding', None, None, '2600000000', 'CNY', 'at_least')),
          published="2026-10-01"),
+    Case("r-broker-english-labels",
+         '澄岳科技 (2788 HK):1H26 beat\n・Margin:GM 44.1%,较1H25的41.6%提升2.5ppt;净亏损(net loss)降至RMB86mn(1H25:RMB132mn);adj. net loss RMB51mn vs. RMB97mn。\n・R&D:1H26研发开支RMB205mn,R&D/revenue 38.2%。截至6月底cash约RMB3.12bn。\n・Segment:surgical robotics收入RMB391mn(占72.8%)。\n股价Aug 27收报HK$24.30(+2.1%),mkt cap约HK$18.6bn;YTD +35%。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'gross_margin', '2026H1', None, '44.1', 'percent', 'exact'),
+          ('澄岳科技', 'gross_margin', '2025H1', None, '41.6', 'percent', 'exact'),
+          ('澄岳科技', 'net_loss', '2026H1', None, '86000000', 'CNY', 'exact'),
+          ('澄岳科技', 'net_loss', '2025H1', None, '132000000', 'CNY', 'exact'),
+          ('澄岳科技', 'adjusted_net_loss', '2026H1', None, '51000000', 'CNY', 'exact'),
+          ('澄岳科技', 'adjusted_net_loss', '2025H1', None, '97000000', 'CNY', 'exact'),
+          ('澄岳科技', 'rd_expense', '2026H1', None, '205000000', 'CNY', 'exact'),
+          ('澄岳科技', 'rd_to_revenue', '2026H1', None, '38.2', 'percent', 'exact'),
+          ('澄岳科技', 'cash', '2026-06-30', None, '3120000000', 'CNY', 'approx'),
+          ('澄岳科技', 'close_price', '2026-08-27', None, '24.30', 'HKD/share', 'exact'),
+          ('澄岳科技', 'day_change', '2026-08-27', None, '2.1', 'percent', 'exact'),
+          ('澄岳科技', 'market_cap', '2026-08-27', None, '18600000000', 'HKD', 'approx')),
+         published="2026-08-28"),
+    Case("r-margin-multiple",
+         '宁川芯材(02795)孖展超购逾180倍,以公开发售集资额约1.2亿元计算。',
+         (('宁川芯材', 'ticker', None, None, '02795.HK', 'text', 'exact'),),
+         published="2026-09-24"),
+    Case("r-retail-allotted",
+         '朔望医疗(02766)公开发售部分仅获6.2倍认购,未有触发回拨,散户最终分得500万股。',
+         (('朔望医疗', 'ticker', None, None, '02766.HK', 'text', 'exact'),
+          ('朔望医疗', 'hk_oversubscription', None, None, '6.2', 'times', 'exact'),
+          ('朔望医疗', 'hk_offer_shares', None, None, '5000000', 'shares', 'exact')),
+         published="2026-09-30"),
 ]

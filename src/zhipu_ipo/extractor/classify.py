@@ -113,6 +113,10 @@ _PER_YUAN_RD_AFTER = re.compile(r"\s*(?:的)?\s*(?:用于|用在|做|搞|在)?\s
 _WHOLE_DAY_AFTER = re.compile(r"\s*[，,]\s*(?:全天|全日)(?:成交|共成交)")
 
 
+#: Latin words right before a cue: drug discovery收入
+_LATIN_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z &\-]{2,30}\s*$")
+#: a multiple of the margin loans brokers lent (孖展超购逾160倍), not of the subscriptions
+_MARGIN_MULTIPLE = re.compile(r"孖展\s*(?:已|录得|累计)?\s*超(?:额认)?购\s*(?:逾|超过?|约|近)?\s*$")
 #: a word of an offering (not 累计募资: what funding rounds raised)
 _OFFERING_WORD = re.compile(r"发行价|发售|招股|(?<!累计)募资|上市|集资|IPO")
 #: the session before the one told: 较前一交易日(216.8港元的收盘价), 较昨日收盘价
@@ -744,7 +748,16 @@ class Classifier:
         if st.segment is not None and st.segment_pos >= st.clause_start or (st.base_cue or "").startswith("总"):
             return False
         return bool(SEGMENT_TALK.search(self.text, max(st.sentence_start, pos - LOOK), pos)) or self._sub_noun(st) \
-            or self._contributed(st)
+            or self._contributed(st) or self._latin_line(st)
+
+    def _latin_line(self, st: _State) -> bool:
+        """drug discovery收入RMB218mn: a line named in Latin letters right before the revenue word
+        (not a company's name: MiniMax收入)."""
+        if st.base_pos < 0 or not re.match(r"[\u4e00-\u9fff]", st.base_cue or "") \
+                or _LATIN_BEFORE.search(self.text, max(st.clause_start, st.base_pos - 32), st.base_pos) is None:
+            return False
+        return not any(t.kind == ENTITY and t.end >= st.base_pos - 1
+                       for t in self.ctx.stream.in_span(max(st.clause_start, st.base_pos - 32), st.base_pos))
 
     def _contributed(self, st: _State) -> bool:
         """其中，Ovis系列是绝对主力，2025年贡献收入3.62亿元: revenue a product contributed (the
@@ -870,6 +883,9 @@ class Classifier:
             # 散户部分被认购了1,159.46倍: the tranche's subscription
             metric = "intl_oversubscription" if st.prev_base == "intl_offer_shares" else "hk_oversubscription"
             return (metric, a.value, "times", a.qualifier, None, st.prev_base_cue, "oversubscription")
+        if (post or base == "oversubscription") and _MARGIN_MULTIPLE.search(self.text, max(st.clause_start, pos - 12), pos):
+            # 孖展超购逾160倍: brokers' margin loans over the tranche, an estimate before the result
+            return self._mk_miss(a, sent, "not_a_fact", "a multiple estimated from margin loans")
         if post or base == "oversubscription":
             metric = "intl_oversubscription" if self._tranche(sent, pos) == "intl" else "hk_oversubscription"
             return (metric, a.value, "times", a.qualifier, None, post or st.base_cue, "oversubscription")

@@ -87,7 +87,7 @@ BENCHMARK_AFTER = re.compile(r"\s*的?\s*(?:平均水平|平均值|均值|中位
 BENCHMARK_BEFORE = re.compile(r"(?:行业|板块|同业|同行|可比公司|市场)\s*(?:的)?\s*(?:平均|均值|中位数)(?:水平)?\s*(?:为|是|约|仅|只有|达)?\s*$")
 QUESTION = re.compile(r"能否|是否|能不能|可否|有没有|会不会")
 #: a price change over more than one day, or an average of many stocks (not one day's change)
-NOT_ONE_DAY = re.compile(r"全年|年内|今年以来|年初至今|今年至今|本周|全周|本月|全月|月内|周内|平均|均值"
+NOT_ONE_DAY = re.compile(r"全年|年内|今年以来|年初至今|今年至今|本周|全周|本月|全月|月内|周内|平均|均值|YTD|ytd|MTD|WTD"
                          r"|(?:今年|年初以来|上市以来|上市至今)(?:股价)?(?:累计|累)?(?:上涨|下跌|涨|跌|升|飙升|大涨)"
                          r"|累(?:计)?(?:上涨|下跌|涨|跌|升|挫)")
 #: a subject that is a group of companies, not one: 国产厂商份额有望提升至40%
