@@ -10,7 +10,9 @@ raised (合计募得), 挂牌满六个月, a sentence splitting the year into ha
 两者 after two business lines, MM alone, a calendar's items numbered without a mark (1 A(…)|…), a
 date range with the first day's weekday, a growth rate 放缓至 for the next year, 上述四个期间, a
 valuation after a total raised (累计募资), a table row marked (招股书), a broker note's English labels (GM, adj. net loss … vs. …, R&D/revenue,
-cash, mkt cap, ppt, YTD, a line named in English before 收入), a margin-loan multiple, 散户最终分得.
+cash, mkt cap, ppt, YTD, a line named in English before 收入), a margin-loan multiple, 散户最终分得, 两者
+after two lines when two companies were named before, a line after 是 opening the next clause
+(增速最快的是海螺AI，…), a ratio restated for a third period, 股价营收比.
 Every text and figure is invented for this table. Format: see
 ``tests/sentence_cases.py``.
 """
@@ -230,4 +232,32 @@ CASES = [
           ('朔望医疗', 'hk_oversubscription', None, None, '6.2', 'times', 'exact'),
           ('朔望医疗', 'hk_offer_shares', None, None, '5000000', 'shares', 'exact')),
          published="2026-09-30"),
+    Case("r-two-lines-after-two-companies",
+         '澄岳科技(02788)与宁川芯材(02795)都在上周公布了年报。到了2025年,澄岳科技全年6.2亿元收入中,本地化部署带来3.9亿元,云端部署带来2.3亿元,两者占比分别为62.9%和37.1%。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'revenue', '2025', None, '620000000', 'CNY', 'exact'),
+          ('澄岳科技', 'revenue', '2025', 'local_deployment', '390000000', 'CNY', 'exact'),
+          ('澄岳科技', 'revenue', '2025', 'cloud_deployment', '230000000', 'CNY', 'exact'),
+          ('澄岳科技', 'revenue_share', '2025', 'local_deployment', '62.9', 'percent', 'exact'),
+          ('澄岳科技', 'revenue_share', '2025', 'cloud_deployment', '37.1', 'percent', 'exact')),
+         published="2026-03-31"),
+    Case("r-fastest-is-line",
+         'MiniMax上半年收入1.12亿美元。增速最快的是海螺AI,上半年收入同比增长约280%;Talkie增长约38%。',
+         (('minimax', 'revenue', '2026H1', None, '112000000', 'USD', 'exact'),
+          ('minimax', 'revenue_growth', '2026H1', 'hailuo', '280', 'percent', 'approx'),
+          ('minimax', 'revenue_growth', '2026H1', 'talkie', '38', 'percent', 'approx')),
+         published="2026-09-10"),
+    Case("r-ratio-chain-three",
+         '2024年,朔望医疗(02766)的研发开支约为收入的6倍;到了2025年,这一比例降至约4.1倍;今年上半年进一步降至约3.2倍。',
+         (('朔望医疗', 'ticker', None, None, '02766.HK', 'text', 'exact'),
+          ('朔望医疗', 'rd_to_revenue', '2024', None, '600', 'percent', 'approx'),
+          ('朔望医疗', 'rd_to_revenue', '2025', None, '410', 'percent', 'approx'),
+          ('朔望医疗', 'rd_to_revenue', '2026H1', None, '320', 'percent', 'approx')),
+         published="2026-09-10"),
+    Case("r-ps-taiwan-word",
+         '澄岳科技(02788)2025 年營收 6.24 億元,股價營收比約 28 倍。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'revenue', '2025', None, '624000000', 'CNY', 'exact'),
+          ('澄岳科技', 'price_to_sales', '2025', None, '28', 'times', 'approx')),
+         published="2026-09-10"),
 ]

@@ -914,9 +914,11 @@ class Classifier:
             return ("loss_to_revenue", a.value, "times", q, None, "为营收的…倍", "ratio")
         last = self.drafts[-1] if self.drafts else None
         if base in ("revenue", "rd_expense") + LOSSES and last is not None and last.start >= st.sentence_start \
-                and last.rule == "ratio" and last.metric in ("rd_to_revenue", "loss_to_revenue") \
-                and st.base_pos < st.clause_start:
-            # 研发开支是收入的约7倍，2025年降到约4.8倍: the same ratio, for the next period
+                and (last.rule == "ratio" or last.rule == "ratio-next" and "each" not in st.sflags
+                     and last.entity == (st.entity or self.ctx.main_entity)) \
+                and last.metric in ("rd_to_revenue", "loss_to_revenue") and st.base_pos < st.clause_start:
+            # 研发开支是收入的约7倍，2025年降到约4.8倍(；今年上半年降至约3.8倍): the same ratio, for
+            # the next period (not across companies: …，MiniMax约为3.1倍；2024年分别约为7倍和…)
             q = self._loose_qualifier(st, a)
             if last.metric == "rd_to_revenue":
                 return ("rd_to_revenue", a.value * HUNDRED, "percent", q, None, "为营收的…倍", "ratio-next")

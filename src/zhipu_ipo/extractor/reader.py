@@ -1115,9 +1115,11 @@ class Reader(Classifier, Timing):
             if st.segment is not None and st.segment_pos < st.clause_start and not (
                     st.prev_base_pos <= st.segment_pos
                     and _SUBJECTLESS_CONTRIBUTION.fullmatch(self.text, st.clause_start, t.start)) \
-                    and not (c.value == "gross_margin" and self._segment_sentence(st, t)):
+                    and not (c.value == "gross_margin" and self._segment_sentence(st, t)) \
+                    and not (self.text[st.segment_pos - 1:st.segment_pos] == "是" and st.segment_end <= st.clause_start
+                             and not self.text[st.segment_end:st.clause_start].strip(" ，,")):
                 # (…等AI原生产品为主，贡献营收5230万美元: a clause with no subject of its own is
-                # still about the segment)
+                # still about the segment; 增速最快的是海螺AI，上半年收入…: the line just named)
                 st.segment = None
             if c.value in ("gross_margin", "revenue") and st.segment is None and not st.seg_seen:
                 st.segment, st.segment_pos = self.section_segment, t.start
@@ -1782,11 +1784,11 @@ class Reader(Classifier, Timing):
             names = list(st.entities)
         if len(names) < 2:
             count = GROUP_COUNT.search(self.text, max(st.sentence_start, first.start - LOOK), first.start)
+            if count is not None and count.group().endswith("者") and st.segment is not None:
+                count = None    # (本地化部署带来A，云端部署带来B，两者占比分别为…: the two lines, read below)
             if count is not None and len(self.prev_entities) == small_int(count.group(1)):
                 names = list(self.prev_entities)     # 两家公司的成交额分别为A和B, 四家分别报…
-            elif count is not None and "each" in st.sflags and small_int(count.group(1)) == len(run) \
-                    and not (count.group().endswith("者") and st.segment is not None):
-                # (本地化部署带来A，云端部署带来B，两者占比分别为…: the two lines, read below)
+            elif count is not None and "each" in st.sflags and small_int(count.group(1)) == len(run):
                 for a in run:   # 两家的发行价分别是A和B, the two not named before: not guessed
                     self._miss(a, sent, "ambiguous_entity", f"{len(run)} figures of companies not named")
                 return
