@@ -120,8 +120,9 @@ _MARGIN_MULTIPLE = re.compile(r"孖展\s*(?:已|录得|累计)?\s*超(?:额认)?
 #: a word of an offering (not 累计募资: what funding rounds raised)
 _OFFERING_WORD = re.compile(r"发行价|发售|招股|(?<!累计)募资|上市|集资|IPO")
 #: the session before the one told: 较前一交易日(216.8港元的收盘价), 较昨日收盘价
-_PREV_SESSION = re.compile(r"(?:前一|上一|前一个|上个|上一个)交易日|前日|昨日|昨天|前收|上日")
-_PREV_SESSION_BEFORE = re.compile(r"(?:较|比)\s*(?:前一|上一|前一个|上个|上一个)交易日\s*(?:的)?\s*(?:收盘价|收市价)?\s*$")
+_PREV_TRADING_DAY = r"(?:前一|上一|前一个|上个|上一个)交易日"
+_PREV_SESSION = re.compile(_PREV_TRADING_DAY + r"|前日|昨日|昨天|前收|上日")
+_PREV_SESSION_BEFORE = re.compile(r"(?:较|比)\s*" + _PREV_TRADING_DAY + r"\s*(?:的)?\s*(?:收盘价|收市价)?\s*$")
 #: a figure restated in another currency: 约折合, 约合, 换算成 (group 1: the 约 before the verb)
 _CONVERTED_BEFORE = re.compile(r"(约|大约)?(?:折合|约合|换算成|换算为|折算为|折算成)\s*(?:约|大约)?\s*$")
 #: the shares a tranche ends up with: 最终分到, 获分配, 分得

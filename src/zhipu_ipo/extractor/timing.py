@@ -548,7 +548,7 @@ class Timing:
             day = dt.date.fromisoformat(fitted)
             shifted = safe_date(day.year - 1, day.month, day.day)
             return (shifted.isoformat(), "") if shifted is not None else (None, "no_period")
-        if tok.end <= pos and _COMPARED_WITH.search(self.text, max(st.clause_start, pos - 4), pos):
+        if tok.end <= pos and _COMPARED_FIGURE.search(self.text, max(st.clause_start, pos - 4), pos):
             # 亏损1.58亿美元，对比1.86亿美元: the figure compared with, a year before the one told
             # (a quarter's may be the quarter before: not read)
             if metric in POINT_METRICS or not _YEAR_COMPARABLE.fullmatch(fitted):
@@ -785,7 +785,7 @@ _N_YEARS_COMPOUND = re.compile(r"(?<![\d.])([两二三四五六2-6])\s*(?:个)?\
 
 
 #: a figure compared with the one just told, written with no period of its own: 对比1.86亿美元
-_COMPARED_WITH = re.compile(r"(?:对比|对照|相比|相较于?|较之|(?<![A-Za-z])(?:vs|VS|versus)\.?)(?:之下)?\s*$")
+_COMPARED_FIGURE = re.compile(r"(?:对比|对照|相比|相较于?|较之|(?<![A-Za-z])(?:vs|VS|versus)\.?)(?:之下)?\s*$")
 #: periods whose comparative is the same period a year before: 2025, 2025H1, 2025Q1-Q3
 _YEAR_COMPARABLE = re.compile(r"\d{4}(?:H[12]|Q1-Q3)?")
 #: a point a year before the one in context: 而一年前仅为8.9亿元
