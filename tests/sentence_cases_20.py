@@ -12,7 +12,9 @@ date range with the first day's weekday, a growth rate 放缓至 for the next ye
 valuation after a total raised (累计募资), a table row marked (招股书), a broker note's English labels (GM, adj. net loss … vs. …, R&D/revenue,
 cash, mkt cap, ppt, YTD, a line named in English before 收入), a margin-loan multiple, 散户最终分得, 两者
 after two lines when two companies were named before, a line after 是 opening the next clause
-(增速最快的是海螺AI，…), a ratio restated for a third period, 股价营收比.
+(增速最快的是海螺AI，…), a ratio restated for a third period, 股价营收比, a table whose columns
+name a company and a year with each company's unit in the caption (and one whose caption mixes
+currencies without saying whose: no currency).
 Every text and figure is invented for this table. Format: see
 ``tests/sentence_cases.py``.
 """
@@ -260,4 +262,24 @@ CASES = [
           ('澄岳科技', 'revenue', '2025', None, '624000000', 'CNY', 'exact'),
           ('澄岳科技', 'price_to_sales', '2025', None, '28', 'times', 'approx')),
          published="2026-09-10"),
+    Case("r-company-year-columns",
+         '澄岳科技(02788)与宁川芯材(02795)近日先后披露年报。两家公司的核心财务数据如下(澄岳科技单位为亿元人民币,宁川芯材单位为亿美元,毛利率单位为%):\n| 指标 | 澄岳科技2024 | 澄岳科技2025 | 宁川芯材2024 | 宁川芯材2025 |\n|---|---|---|---|---|\n| 营收 | 4.12 | 6.24 | 0.52 | 0.81 |\n| 净亏损 | 2.05 | 1.64 | 0.33 | 0.29 |\n| 毛利率 | 38.1 | 41.2 | 22.5 | 27.9 |',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'revenue', '2024', None, '412000000', 'CNY', 'exact'),
+          ('澄岳科技', 'revenue', '2025', None, '624000000', 'CNY', 'exact'),
+          ('宁川芯材', 'revenue', '2024', None, '52000000', 'USD', 'exact'),
+          ('宁川芯材', 'revenue', '2025', None, '81000000', 'USD', 'exact'),
+          ('澄岳科技', 'net_loss', '2024', None, '205000000', 'CNY', 'exact'),
+          ('澄岳科技', 'net_loss', '2025', None, '164000000', 'CNY', 'exact'),
+          ('宁川芯材', 'net_loss', '2024', None, '33000000', 'USD', 'exact'),
+          ('宁川芯材', 'net_loss', '2025', None, '29000000', 'USD', 'exact'),
+          ('澄岳科技', 'gross_margin', '2024', None, '38.1', 'percent', 'exact'),
+          ('澄岳科技', 'gross_margin', '2025', None, '41.2', 'percent', 'exact'),
+          ('宁川芯材', 'gross_margin', '2024', None, '22.5', 'percent', 'exact'),
+          ('宁川芯材', 'gross_margin', '2025', None, '27.9', 'percent', 'exact')),
+         published="2026-04-02"),
+    Case("r-company-year-columns-mixed",
+         '澄岳科技(02788)与宁川芯材(02795)近日先后披露年报。两家公司的核心数据(单位:亿元,人民币与美元混列):\n| 指标 | 澄岳科技2024 | 澄岳科技2025 | 宁川芯材2024 | 宁川芯材2025 |\n|---|---|---|---|---|\n| 营收 | 4.12 | 6.24 | 0.52 | 0.81 |',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),),
+         published="2026-04-02"),
 ]

@@ -343,6 +343,29 @@ def _col_company(ctx: DocContext, corner: _Cell, cell: _Cell) -> Optional[str]:
     return None
 
 
+def _col_company_period(ctx: DocContext, cell: _Cell) -> Optional[tuple[str, _Label]]:
+    """The company and the period a column head names together (智谱2024, MiniMax 2025H1)."""
+    ents = [t for t in ctx.stream.in_span(cell.start, cell.end) if t.kind == ENTITY]
+    if not ents or len({t.obj.entity for t in ents}) != 1:
+        return None
+    rest = (ctx.text[cell.start:ents[0].start] + ctx.text[ents[-1].end:cell.end]).strip()
+    when = _period_label(rest, ctx.period_aliases) if rest else None
+    return (ents[0].obj.entity, when) if when is not None and when.period is not None else None
+
+
+#: a company's own unit in a caption: 智谱单位为亿元人民币, MiniMax的单位是亿美元
+_COMPANY_UNIT = re.compile(r"\s*(?:的)?\s*(?:金额|货币)?单位\s*(?:为|是|均为|[:：])?\s*([^，,;；)）。\n]{1,12})")
+
+
+def _company_unit(ctx: DocContext, entity: str, table_start: int) -> Optional[_Unit]:
+    """The unit the lines above a table give for one company's figures, if they give one."""
+    unit = None
+    for t in ctx.stream.in_span(max(0, table_start - 300), table_start):
+        if t.kind == ENTITY and t.obj.entity == entity and (m := _COMPANY_UNIT.match(ctx.text, t.end)):
+            unit = _unit_of("单位" + m.group(1))
+    return unit
+
+
 def _row_label(cell: _Cell, metrics) -> Optional[_Label]:
     """A row head in a table of companies: a metric, maybe with its period (2024年收入,
     研发费用率(2024年)), or an IPO term the cue table names by context (上市日期, 基石投资者)."""
@@ -393,6 +416,9 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
         elif len(rows) >= 3 and all(row_entities := [_row_company(ctx, header[0], r[0]) for r in rows[1:]]) \
                 and len(set(row_entities)) == len(row_entities):
             layout = "companies-down"
+        elif len(header) >= 3 and all(col_pairs := [_col_company_period(ctx, c) for c in header[1:]]) \
+                and len({(e, str(w.period)) for e, w in col_pairs}) == len(col_pairs):
+            layout = "company-periods-across"      # | 指标 | 智谱2024 | 智谱2025 | MiniMax 2024 | …
         else:
             continue
         spans.append(span)
@@ -406,6 +432,13 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
         # (the corner cell's unit, | (人民币百万元) | 2025年 |, over a caption line's words)
         caption = _unit_of(header[0].text[:_MAX_CAPTION]).over(_unit_of(caption_text))
         caption_period = _caption_period(caption_text)
+        if layout == "company-periods-across":
+            # (智谱单位为亿元人民币，MiniMax单位为亿美元: each company's unit; a caption of several
+            # currencies names none for a company it does not pair with one)
+            several = len({code for word, code in _CURRENCIES if word in caption_text}) > 1
+            col_units = {e: _company_unit(ctx, e, span.start) or (
+                _Unit(None, caption.exp, caption.percent, caption.times) if several else caption)
+                for e, _ in col_pairs}
         prev_metric: Optional[str] = None
         listed_in_table: dict[int, object] = {}         # column -> the listing day its 上市日 row writes
         if layout == "companies-across":
@@ -420,6 +453,12 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
                 _row_ticker(ctx, row_entities[r], row[0], row_span, drafts)
                 _company_row(ctx, row_entities[r], row, header, caption, metrics, row_span, drafts, misses,
                              caption_period)
+                continue
+            if layout == "company-periods-across":
+                what = _row_label(row[0], metrics)
+                for c, cell in enumerate(row[1:]):
+                    ent, when = col_pairs[c]
+                    _cell_fact(ctx, ent, cell, when, what, col_units[ent], metrics, row_span, drafts, misses)
                 continue
             if layout == "companies-across":
                 session = _session_row(ctx, row[0])
