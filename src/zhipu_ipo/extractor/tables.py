@@ -438,7 +438,7 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
             several = len({code for word, code in _CURRENCIES if word in caption_text}) > 1
             col_units = {e: _company_unit(ctx, e, span.start) or (
                 _Unit(None, caption.exp, caption.percent, caption.times) if several else caption)
-                for e, _ in col_pairs}
+                for e in {e for e, _ in col_pairs}}
         prev_metric: Optional[str] = None
         listed_in_table: dict[int, object] = {}         # column -> the listing day its 上市日 row writes
         if layout == "companies-across":
