@@ -14,7 +14,8 @@ cash, mkt cap, ppt, YTD, a line named in English before 收入), a margin-loan m
 after two lines when two companies were named before, a line after 是 opening the next clause
 (增速最快的是海螺AI，…), a ratio restated for a third period, 股价营收比, a table whose columns
 name a company and a year with each company's unit in the caption (and one whose caption mixes
-currencies without saying whose: no currency).
+currencies without saying whose: no currency), 两只新股今日同日上市 after a headline on the two's
+first day (and not after a sentence on their results).
 Every text and figure is invented for this table. Format: see
 ``tests/sentence_cases.py``.
 """
@@ -282,4 +283,19 @@ CASES = [
          '澄岳科技(02788)与宁川芯材(02795)近日先后披露年报。两家公司的核心数据(单位:亿元,人民币与美元混列):\n| 指标 | 澄岳科技2024 | 澄岳科技2025 | 宁川芯材2024 | 宁川芯材2025 |\n|---|---|---|---|---|\n| 营收 | 4.12 | 6.24 | 0.52 | 0.81 |',
          (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),),
          published="2026-04-02"),
+    Case("r-two-new-stocks-same-day",
+         '朔望醫療首日收跌一成 澄岳科技首日升18%\n2026年9月30日 星期三 18:26\n\n兩隻新股今日(30日)同日上市,表現一冷一熱。朔望醫療(02766)收市報16.38元。澄岳科技(02788)收市報44.9元。',
+         (('朔望医疗', 'day_change', '2026-09-30', None, '-10', 'percent', 'exact'),
+          ('澄岳科技', 'day_change', '2026-09-30', None, '18', 'percent', 'exact'),
+          ('朔望医疗', 'listing_date', None, None, '2026-09-30', 'date', 'exact'),
+          ('澄岳科技', 'listing_date', None, None, '2026-09-30', 'date', 'exact'),
+          ('朔望医疗', 'ticker', None, None, '02766.HK', 'text', 'exact'),
+          ('朔望医疗', 'close_price', '2026-09-30', None, '16.38', 'HKD/share', 'exact'),
+          ('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'close_price', '2026-09-30', None, '44.9', 'HKD/share', 'exact')),
+         published="2026-09-30"),
+    Case("r-two-new-stocks-others",
+         '澄岳科技(02788)与宁川芯材(02795)昨日公布业绩。港股今日有两只新股同日上市。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),),
+         published="2026-09-30"),
 ]

@@ -81,6 +81,7 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
     misses: list[Miss] = []
     weekdays = deque(_weekdays(ctx))
     named_before: list[str] = []        # the companies of the last sentence naming several
+    listed_before: list[str] = []       # …and of the last such sentence about their listing
     for sent, toks in zip(ctx.stream.sentences, ctx.stream.by_sentence()):
         ctx.cursor = sent.start
         dates, tickers, cues = [], [], []
@@ -112,6 +113,8 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
             elif k == ENTITY and t.obj.entity not in named:
                 named.append(t.obj.entity)
         before, named_before = named_before, (named if len(named) >= 2 else named_before)
+        listed, listed_before = listed_before, (named if len(named) >= 2 and any(
+            c.obj.value in ("listing", "first_day") for c in cues) else listed_before)
         if not dates and not tickers and not todays and same_day is None:
             continue
         all_ents = [t for t in toks if t.kind == ENTITY]
@@ -121,9 +124,9 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
         if tickers:
             _tickers(ctx, sent, tickers, cues, ents, drafts, misses)
         if dates:
-            _dates(ctx, sent, dates, cues, ents, drafts, misses, before)
+            _dates(ctx, sent, dates, cues, ents, drafts, misses, before, listed)
         if todays:
-            _today_events(ctx, sent, cues, ents, drafts, days)
+            _today_events(ctx, sent, cues, ents, drafts, days, listed)
         if same_day is not None and not dates and not todays:
             _same_day_listing(ctx, sent, same_day, ents, drafts)
     ctx.cursor = 0
@@ -355,9 +358,10 @@ _PAREN_END = re.compile(r"[^()（）\n]{0,8}[)）]")
 _COMPARED_WITH = re.compile(r"(?:较|比|相较|相比|对比)\s*$")
 
 
-def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=()) -> None:
+def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=(), listed_before=()) -> None:
     """The event dates of one sentence; ``named_before`` are the companies of the last sentence
-    that named several (两家公司分别于1月8日、1月9日上市 after a sentence naming both)."""
+    that named several (两家公司分别于1月8日、1月9日上市 after a sentence naming both),
+    ``listed_before`` those of the last one on their listing (两只新股今日(30日)同日上市)."""
     text = ctx.text
     if _TABLE_HEAD_ROW.match(text, sent.start) and not any(e.start > sent.start for e in ents):
         # | 公司 | 首日收盘(港元) | 1月16日收盘(港元) |: a table's head names columns, not events
@@ -464,6 +468,14 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=()) -> Non
                     (count := GROUP_COUNT.search(text, sent.start, group[0].start)) is not None
                     and small_int(count.group(1)) == len(group)):
                 ent = named_before[k]   # 两家公司分别于A、B上市: the two companies just named, in order
+            elif len(group) == 1 and not ents and listed_before and kind in ("listing", "first_day") and (
+                    (count := _COUNTED_STOCKS.search(text, sent.start, t.start)) is not None
+                    and small_int(re.match(r"\d+|\D", count.group()).group()) == len(listed_before)
+                    and _TOGETHER.search(text, t.end, min(sent.end, ev.end + 6))):
+                # 两只新股今日(30日)同日上市, after a headline on the two's first day: the day of each
+                for name in listed_before:
+                    drafts.append(_draft(name, "listing_date", when, t, sent, ev, False))
+                continue
             elif len(group) > 1 and each:
                 # A和B分别于…和…上市 with a company the text does not name as one: not guessed
                 misses.append(Miss(t.start, t.end, "ambiguous_entity", "dates of 分别 without one company each", sent))
@@ -611,6 +623,8 @@ def _opens(text: str, sent_start: int, pos: int) -> bool:
 
 
 #: a number of stocks as the subject of an event: 2只新股, 三家公司, 多只
+#: the companies of a sentence doing something together: 同日上市, 同场挂牌, 双双
+_TOGETHER = re.compile(r"同日|同场|同步|双双|一同|同一天|同一日|联袂")
 _COUNTED_STOCKS = re.compile(r"(?:\d+|[两二三四五六七八九十几多数])\s?(?:只|家|间|个)(?:新股|公司|企业|股票)?")
 
 
@@ -678,9 +692,10 @@ def _same_day_listing(ctx, sent, cue, ents, drafts) -> None:
         ctx.listing_dates.setdefault(ent.obj.entity, dt.date.fromisoformat(last.value))
 
 
-def _today_events(ctx, sent, cues, ents, drafts, weekdays=()) -> None:
+def _today_events(ctx, sent, cues, ents, drafts, weekdays=(), listed_before=()) -> None:
     """今日挂牌 / 今日起招股 / 周三启动招股: the article's own day (or the day a weekday names) is
-    the event's date (unless the sentence also writes a date for that same event)."""
+    the event's date (unless the sentence also writes a date for that same event); 两只新股今日同日
+    上市 after a sentence on the listing of those two: the day of each (``listed_before``)."""
     text = ctx.text
     today = ctx.today
     if today is None:
@@ -716,8 +731,13 @@ def _today_events(ctx, sent, cues, ents, drafts, weekdays=()) -> None:
                   else _EVENT[value])
         k = bisect_right(ents, tc.start, key=_end)     # (the companies named before the day)
         lo, hi = min(tc.start, ev.start), max(tc.end, ev.end)
-        if not k and _COUNTED_STOCKS.search(text, max(sent.start, lo - 8), hi):
+        counted = _COUNTED_STOCKS.search(text, max(sent.start, lo - 8), hi) if not k else None
+        if counted is not None and not (
+                listed_before and small_int(re.match(r"\d+|\D", counted.group()).group()) == len(listed_before)
+                and _TOGETHER.search(text, lo, min(sent.end, hi + 6))):
             continue        # 港股今日有2只新股上市: stocks counted, none named
+        if counted is not None:
+            subject = list(listed_before)   # 两只新股今日同日上市, after a headline on their first day
         ent = ents[k - 1].obj.entity if k else _entity_at(ctx, ents, tc.start, sent)
         # 小马智行与文远知行今日同步挂牌: every company of the coordinated subject
         for name in subject or _coordinated(text, ents, tc.start) or ([ent] if ent else []):
