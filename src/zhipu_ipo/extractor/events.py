@@ -468,10 +468,9 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=(), listed
                     (count := GROUP_COUNT.search(text, sent.start, group[0].start)) is not None
                     and small_int(count.group(1)) == len(group)):
                 ent = named_before[k]   # 两家公司分别于A、B上市: the two companies just named, in order
-            elif len(group) == 1 and not ents and listed_before and kind in ("listing", "first_day") and (
-                    (count := _COUNTED_STOCKS.search(text, sent.start, t.start)) is not None
-                    and small_int(re.match(r"\d+|\D", count.group()).group()) == len(listed_before)
-                    and _TOGETHER.search(text, t.end, min(sent.end, ev.end + 6))):
+            elif len(group) == 1 and not ents and kind in ("listing", "first_day") and _counted_together(
+                    text, _COUNTED_STOCKS.search(text, sent.start, t.start), t.end, min(sent.end, ev.end + 6),
+                    listed_before):
                 # 两只新股今日(30日)同日上市, after a headline on the two's first day: the day of each
                 for name in listed_before:
                     drafts.append(_draft(name, "listing_date", when, t, sent, ev, False))
@@ -625,7 +624,14 @@ def _opens(text: str, sent_start: int, pos: int) -> bool:
 #: a number of stocks as the subject of an event: 2只新股, 三家公司, 多只
 #: the companies of a sentence doing something together: 同日上市, 同场挂牌, 双双
 _TOGETHER = re.compile(r"同日|同场|同步|双双|一同|同一天|同一日|联袂")
-_COUNTED_STOCKS = re.compile(r"(?:\d+|[两二三四五六七八九十几多数])\s?(?:只|家|间|个)(?:新股|公司|企业|股票)?")
+_COUNTED_STOCKS = re.compile(r"(\d+|[两二三四五六七八九十几多数])\s?(?:只|家|间|个)(?:新股|公司|企业|股票)?")
+
+
+def _counted_together(text: str, counted: Optional[re.Match], lo: int, hi: int, listed_before) -> bool:
+    """两只新股…同日上市 in text[lo:hi], the count that of the companies whose listing the sentence
+    before was about (``listed_before``): those companies."""
+    return counted is not None and bool(listed_before) and small_int(counted.group(1)) == len(listed_before) \
+        and _TOGETHER.search(text, lo, hi) is not None
 
 
 #: a date right before a weekday (1月8日(周四), 12月31日 周三) or a day in brackets right after it
@@ -732,9 +738,7 @@ def _today_events(ctx, sent, cues, ents, drafts, weekdays=(), listed_before=()) 
         k = bisect_right(ents, tc.start, key=_end)     # (the companies named before the day)
         lo, hi = min(tc.start, ev.start), max(tc.end, ev.end)
         counted = _COUNTED_STOCKS.search(text, max(sent.start, lo - 8), hi) if not k else None
-        if counted is not None and not (
-                listed_before and small_int(re.match(r"\d+|\D", counted.group()).group()) == len(listed_before)
-                and _TOGETHER.search(text, lo, min(sent.end, hi + 6))):
+        if counted is not None and not _counted_together(text, counted, lo, min(sent.end, hi + 6), listed_before):
             continue        # 港股今日有2只新股上市: stocks counted, none named
         if counted is not None:
             subject = list(listed_before)   # 两只新股今日同日上市, after a headline on their first day
