@@ -67,6 +67,7 @@ from .rules import (
     RUN_SEP,
     TO_VERB,
     UNNAMED,
+    YEAR_BACK_WORDS,
     metric_sets,
 )
 from .sentences import Span
@@ -230,7 +231,7 @@ _NEXT_YEAR_CLAUSE = re.compile(r"\s*[，,；;]\s*(?:(?:19|20)\d{2}\s*年度?|今
 #: a sentence that splits the period in context into parts: 以半年计，…; 分季度看，…
 _PARTS_OPENER = re.compile(r"\s*(?:以|按|分)(?:半年|季度|季)(?:计|看|来看|划分|而言)\s*[，,:：]")
 #: a period written a year back from the article's: 去年上半年, 上年同期
-_YEAR_BACK = re.compile(r"去年|上年|上一年|前一年")
+_YEAR_BACK = re.compile(YEAR_BACK_WORDS)
 #: a currency declared for the figures that follow: (人民币,下同), （单位：港元）, (单位人民币,下同)
 _CURRENCY_DECLARED = re.compile(r"[(（]\s*(?:(?:单位|货币)\s*[:：]?\s*(?:为|是)?\s*(人民币|港元|港币|美元)(?:\s*[,，、]\s*下同)?"
                                 r"|(人民币|港元|港币|美元)\s*[,，、]\s*下同)\s*[)）]"

@@ -63,7 +63,9 @@ REFERENCE_AFTER = re.compile(r"的\s*(?:大头|主要|最大|重要|核心|一�
 #: ，2025年上半年仅录得3,180万美元)
 ASIDE_AFTER = re.compile(r"\s*(?:的?(?:这一|这个|该|此)?(?:数字|数据|数值|金额|比例|数)|同期)?\s*(?:(?:则|时)?\s*(?:仅|只|才)?\s*(?:约|大约)?(?:为|是|录得)|(?:仅|只|才)\s*(?:约|大约)?有?)\s*(?:约|近|逾|超过|超)?\s*(?:人民币|港币|港元|美元|RMB|HK\$|US\$)?\s*[\d-]")
 #: the start of a from-to pair in the year before: 由上年的149.3%降至85.8%
-PREVIOUS_YEAR_FROM = re.compile(r"(?:由|从)(?:上年|去年|上一年|前一年)(?:同期)?的?\s*$")
+#: the words for the year before: 上年, 去年, 上一年, 前一年
+YEAR_BACK_WORDS = r"上年|去年|上一年|前一年"
+PREVIOUS_YEAR_FROM = re.compile(rf"(?:由|从)(?:{YEAR_BACK_WORDS})(?:同期)?的?\s*$")
 #: a figure of several companies or days together (两家合计募资, 两日合计成交): no single company's day
 COMBINED = re.compile(r"(?:[两二三四五六七八九十几多数2-9]\s?(?:家|者|间|日|天|个交易日)(?:公司|企业)?|双方|三者)\s?(?:合计|共计|总计|累计|合共|共|一共|总共)"
                       # (港股共有3只新股挂牌，合计募资约31.6亿港元)
