@@ -221,6 +221,8 @@ CASES = [
           ('澄岳科技', 'rd_expense', '2026H1', None, '205000000', 'CNY', 'exact'),
           ('澄岳科技', 'rd_to_revenue', '2026H1', None, '38.2', 'percent', 'exact'),
           ('澄岳科技', 'cash', '2026-06-30', None, '3120000000', 'CNY', 'approx'),
+          ('澄岳科技', 'revenue', '2026H1', 'surgical_robotics', '391000000', 'CNY', 'exact'),
+          ('澄岳科技', 'revenue_share', '2026H1', 'surgical_robotics', '72.8', 'percent', 'exact'),
           ('澄岳科技', 'close_price', '2026-08-27', None, '24.30', 'HKD/share', 'exact'),
           ('澄岳科技', 'day_change', '2026-08-27', None, '2.1', 'percent', 'exact'),
           ('澄岳科技', 'market_cap', '2026-08-27', None, '18600000000', 'HKD', 'approx')),

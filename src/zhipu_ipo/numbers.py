@@ -961,7 +961,8 @@ class _Scanner:
             if c in _AR_LEFT_CONTEXT:
                 c2 = self.char(s - 2)
                 if c in ".:" and c2 in _ALNUM:
-                    return True
+                    # (1H25:15.95亿元, 2025:48.6%: a label's colon before a figure with a unit)
+                    return not (c == ":" and (num.scaled or num.unit is not None))
                 if c == "/" and c2 in _ASCII_DIGITS:
                     # 8.47/13.92/21.35亿元: a member of a list of decimals stands
                     return not ("." in self.t[s:num.end] or _DECIMAL_END.search(self.t, max(0, s - 12), s - 1))

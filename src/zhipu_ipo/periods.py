@@ -1246,18 +1246,33 @@ def _with_marked_years(text: str, out: list[PeriodMention]) -> list[PeriodMentio
 
 #: English-style sub-periods with the year after: 1H25, 2H2025, 3Q25, 9M25 (brokers' notes)
 _ENGLISH_PERIOD = re.compile(r"(?<![0-9A-Za-z.])(?:([12])H|([1-4])Q|(9)M)((?:20)?[0-9]{2})(?![0-9A-Za-z])")
+#: the same written the other way round, with a space or an apostrophe: H1 2026, Q3'25, 9M 2025
+_ENGLISH_PERIOD_AFTER = re.compile(r"(?<![0-9A-Za-z.])(?:H([12])|Q([1-4])|(9)M)(?: (20[0-9]{2})|['’]([0-9]{2}))(?![0-9A-Za-z])")
 
 
 def _with_english_periods(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
     extra = []
     starts = [o.start for o in out]
     for m in _ENGLISH_PERIOD.finditer(text):
-        year = int(m.group(4)) + (2000 if len(m.group(4)) == 2 else 0)
-        canon = f"{year}H{m.group(1)}" if m.group(1) else f"{year}Q{m.group(2)}" if m.group(2) else f"{year}Q1-Q3"
-        period = parse_period(canon)
+        period = _english_period(m.group(1), m.group(2), m.group(4))
         if not _overlaps(out, starts, m.start(), m.end()):
             extra.append(_mention(m.start(), m.end(), m.group(), "single", period, [period]))
+    if later := list(_ENGLISH_PERIOD_AFTER.finditer(text)):
+        # (H1 2026: the H1 the scan read as a half of no year is this one's)
+        spans = [(m.start(), m.end()) for m in later]
+        out = [o for o in out if not (o.period is None and any(s <= o.start and o.end <= e for s, e in spans))]
+        starts = [o.start for o in out]
+        for m in later:
+            period = _english_period(m.group(1), m.group(2), m.group(4) or m.group(5))
+            if not _overlaps(out, starts, m.start(), m.end()):
+                extra.append(_mention(m.start(), m.end(), m.group(), "single", period, [period]))
     return sorted(out + extra, key=lambda p: p.start) if extra else out
+
+
+def _english_period(half: Optional[str], quarter: Optional[str], year: str) -> Period:
+    """2026H1, 2025Q3 or 2025Q1-Q3 (nine months) from the parts of an English label."""
+    y = int(year) + (2000 if len(year) == 2 else 0)
+    return parse_period(f"{y}H{half}" if half else f"{y}Q{quarter}" if quarter else f"{y}Q1-Q3")
 
 
 def _overlaps(found: list, starts: list[int], start: int, end: int) -> bool:

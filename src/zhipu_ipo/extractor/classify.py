@@ -156,9 +156,9 @@ _CORNERSTONE_TOTAL = re.compile(r"(?:合共|合计|共计|总计|共|斥资|出�
                                 r"(?:人民币|港币|港元|美元|HK\$|US\$)?\s*$")
 
 
-#: a threshold a rule sets, right before the figure: 须不低于, 必须达到, 要求至少, 门槛为
+#: a threshold a rule sets, right before the figure: 须不低于, 必须达到, 要求至少, 不得低于, 门槛为
 _REQUIRED_BEFORE = re.compile(r"(?:(?:必须|须|需|需要|应|要求|规定)\s*(?:不低于|不少于|不得低于|不得少于|至少|达到?|高于|超过|在)"
-                              r"|门槛(?:为|是|定为)?|最低要求(?:为|是)?)\s*$")
+                              r"|(?:不得|不应|不能|不可)\s*(?:低于|少于)|门槛(?:为|是|定为)?|最低要求(?:为|是)?)\s*$")
 #: the parallel of a figure before it: ，已商业化公司则为40亿港元
 _PARALLEL_IS = re.compile(r"(?:则|亦|也)(?:为|是)\s*$")
 #: a comparison with peers right before a multiple: 较美股同类推理云公司约, 高于行业平均的
@@ -513,6 +513,9 @@ class Classifier:
                     re.sub(r"[(（][^()（）]*[)）]", "", self._between_cue_and(st, a))):
                 # 净亏损含优先股公允价值变动约5.1亿美元: a part of the metric, not the metric
                 return self._mk_miss(a, sent, "no_metric_cue", f"a component of {base}")
+            if base == "revenue" and seg is None and (latin := self._latin_segment(st)) is not None:
+                seg = st.segment = latin        # drug discovery收入RMB218mn: the line's own words
+                st.segment_pos, st.segment_end = st.base_pos - 1, st.base_pos
             if base == "revenue" and seg is None and self._unnamed_line(st, pos):
                 return self._mk_miss(a, sent, "no_metric_cue", "revenue of a business line with no segment name")
             return self._fact(base, a, seg, st.base_cue, "cue")
@@ -759,6 +762,16 @@ class Classifier:
             return False
         return not any(t.kind == ENTITY and t.end >= st.base_pos - 1
                        for t in self.ctx.stream.in_span(max(st.clause_start, st.base_pos - 32), st.base_pos))
+
+    def _latin_segment(self, st: _State) -> Optional[str]:
+        """The slug of a business line named in lower-case Latin words before the revenue word
+        (drug discovery收入 -> drug_discovery); not an acronym or a capitalized name (GPU, Cloud)."""
+        if not self._latin_line(st):
+            return None
+        words = _LATIN_BEFORE.search(self.text, max(st.clause_start, st.base_pos - 32), st.base_pos).group().split()
+        if not words or not all(re.fullmatch(r"[a-z][a-z\-]+", w) for w in words):
+            return None
+        return "_".join(w.replace("-", "_") for w in words)
 
     def _contributed(self, st: _State) -> bool:
         """其中，Ovis系列是绝对主力，2025年贡献收入3.62亿元: revenue a product contributed (the

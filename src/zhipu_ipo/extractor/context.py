@@ -115,7 +115,7 @@ class DocContext:
 _HEADLINE_WEIGHT = 2
 
 
-def _headline_entities(text: str, stream: Stream) -> set[str]:
+def headline_entities(text: str, stream: Stream) -> set[str]:
     """Companies of the first of the first three lines that names one (the headline, or the
     page's breadcrumb: 股吧 > 天数智芯吧)."""
     end = 0
@@ -129,6 +129,20 @@ def _headline_entities(text: str, stream: Stream) -> set[str]:
             break
         end = nl + 1
     return set()
+
+
+def counted_companies(ctx: "DocContext", named: list[str], n: int) -> list[str]:
+    """The n companies a count (两家公司) stands for: those of the last sentence naming several
+    (``named``), or, when it named more, the ones of them the headline names (智谱和MiniMax…，
+    壁仞科技… under a headline on 智谱、MiniMax); else none."""
+    if len(named) == n:
+        return list(named)
+    if len(named) > n:
+        heads = headline_entities(ctx.text, ctx.stream)
+        kept = [e for e in named if e in heads]
+        if len(kept) == n:
+            return kept
+    return []
 
 
 def build_context(text: str, stream: Stream, registry: Registry,
@@ -149,7 +163,7 @@ def build_context(text: str, stream: Stream, registry: Registry,
     pool = [e for e in ctx.entity_counts if e not in bystanders() and e not in indices()] \
         or list(ctx.entity_counts)
     if pool:
-        head = _headline_entities(text, stream)
+        head = headline_entities(text, stream)
         ctx.main_entity = min(pool, key=lambda e: (-ctx.entity_counts[e] - (_HEADLINE_WEIGHT if e in head else 0),
                                                    first_seen.get(e, 0)))
     ctx.day_sections = _day_sections(text)

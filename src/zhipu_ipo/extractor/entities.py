@@ -73,6 +73,9 @@ _ROLE_NOUN = re.compile(r"(?:芯片|设备|服务|供应|制造|运营|提供|�
                         r"|(?<!控)股(?![份东票价市])")     # 芯片设计股晨芯微: a stock of that trade
 _SUFFIX_HINT = re.compile(r"科技|智能|半导体|机器人|芯|医|生物|网络|软件|数据|电子|汽车|智|股份|集团|控股|光|能源|动力|技术|信息|云")
 #: a forum cashtag: $澜峰微电子(06688)$
+#: a Taiwan market's mark after a company's name: 和钧精密(兴柜), 鸿海(2317.TW); the company is no
+#: Hong Kong listing, so the mark gives no ticker, only the name
+_TAIWAN_MARK = re.compile(r"[(（](?:兴柜|上柜|台股|\d{4}\s*\.\s*TWO?|台股代[号码]\s*\d{4})[)）]")
 _CASHTAG = re.compile(r"\$([^$()（）\s]{2,16})[(（]\d{4,5}[)）]\$")
 #: the class marker Hong Kong adds to a stock's name: -W (weighted voting), -B (biotech), -P, -SW
 _SHARE_CLASS = re.compile(r"-[A-Z]{1,3}$")
@@ -493,8 +496,8 @@ def name_before(text: str, pos: int) -> str | None:
     # its own (地平线 in 智驾科技头部企业地平线(09660.HK)…地平线开盘…) is the name.
     for i in range(0, max(0, len(core) - 1)):
         cand = core[i:]
-        if len(cand) > 3 and cand[0] in _TRIM_FIRST:
-            continue        # 及拓衡生物: the name starts after 及
+        if len(cand) > 3 and cand[0] in _TRIM_FIRST and not _opens_sentence_elsewhere(text, cand, start, pos):
+            continue        # 及拓衡生物: the name starts after 及 (unless 和钧精密 opens a sentence elsewhere)
         if _SUFFIX_HINT.fullmatch(cand) or cand in _word_table().get("suffix", ()):
             continue        # 割草机器人厂拓疆机器人, 朔望医疗: 机器人, 医疗 alone are a trade, not the name
         if _used_elsewhere(text, cand, start, pos) and cand not in generic:
@@ -534,6 +537,17 @@ def _used_elsewhere(text: str, name: str, skip_from: int, skip_to: int) -> bool:
     i = text.find(name)
     while i != -1:
         if not (skip_from <= i <= skip_to) and _starts_word(text, i):
+            return True
+        i = text.find(name, i + 1)
+    return False
+
+
+def _opens_sentence_elsewhere(text: str, name: str, skip_from: int, skip_to: int) -> bool:
+    """``name`` opens a sentence or a line somewhere else in ``text``: its first character is part
+    of it (和钧精密总经理…: not 和 + 钧精密)."""
+    i = text.find(name)
+    while i != -1:
+        if not (skip_from <= i <= skip_to) and (i == 0 or text[i - 1] in "。！？!?；;\n"):
             return True
         i = text.find(name, i + 1)
     return False
@@ -698,6 +712,11 @@ def build_registry(text: str) -> Registry:
                 name = name[:cls.start()]
             if re.search(r"[\u4e00-\u9fff]", name) and name not in _entity_words()[2] \
                     and not (reg.resolve(name) or reg.resolve(short_name(name))):
+                add_company([name])
+    if "柜" in text or "TW" in text or "台股" in text:
+        for m in _TAIWAN_MARK.finditer(text):
+            name = name_before(text, m.start())
+            if name and new_name(name):
                 add_company([name])
     # a bare code in parentheses right after a company already known: 智谱(02513), 智谱(2513)
     for m in _BARE_CODE.finditer(text):

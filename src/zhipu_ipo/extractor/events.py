@@ -16,8 +16,8 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Optional
 
-from .context import DAY_OFFSETS, DocContext, relative_day, year_hint
-from .entities import bystanders, known_listings
+from .context import DAY_OFFSETS, DocContext, counted_companies, relative_day, year_hint
+from .entities import bystanders, indices, known_listings
 from .records import Draft, Miss
 from .sentences import Span, short_line
 from ..normalization import small_int
@@ -26,7 +26,7 @@ from .tokens import CUE, DATE, ENTITY, PERIOD, TICKER, Tok
 
 _EVENT = {"listing": "listing_date", "sub_start": "subscription_start", "sub_end": "subscription_end"}
 #: 今日 / 昨日 / 明日 relative to the article's own day
-_BLOCKING = ("filing", "notfact", "pricing", "allotment", "notlisting", "second_day")
+_BLOCKING = ("filing", "notfact", "pricing", "allotment", "notlisting", "second_day", "cutoff")
 # a listing word that is not the listing itself: 上市前, 上市后, 上市以来, 由上市至上周五
 _NOT_EVENT_AFTER = re.compile(r"^(?:港股|港交所|香港|主板|A股|美股)?(?:前|后|之前|之后|以来|以后|(?:至|到|迄)(?!今|现在|目前|如今)|初期|不足|未满|未够|未足|不到|计划|进程|公司|标准|门槛|规则|新规|政策|申请|地位|企业|之路|潮|流通"
                               r"|的(?:\d+|[一二两三四五六七八九十几多]+)[只家个]|的新股"     # 8月上市的9只新股
@@ -110,8 +110,8 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
                 todays = todays or t.obj.value in DAY_OFFSETS
                 if t.obj.value == "listing" and _SAME_DAY_BEFORE.search(ctx.text, max(0, t.start - 3), t.start):
                     same_day = t
-            elif k == ENTITY and t.obj.entity not in named:
-                named.append(t.obj.entity)
+            elif k == ENTITY and t.obj.entity not in named and t.obj.entity not in indices():
+                named.append(t.obj.entity)      # (an index lists no company: 追踪恒生科技指数的ETF)
         before, named_before = named_before, (named if len(named) >= 2 else named_before)
         listed, listed_before = listed_before, (named if len(named) >= 2 and any(
             c.obj.value in ("listing", "first_day") for c in cues) else listed_before)
@@ -464,10 +464,11 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=(), listed
             elif len(group) > 1 and len(ent_names) == len(group) and (each or len(group) == 2) \
                     and all(e.start < group[0].start for e in ents):
                 ent = ent_names[k]      # (companies named after the dates are not their order)
-            elif len(group) > 1 and each and not ents and len(named_before) == len(group) and (
+            elif len(group) > 1 and each and not ents and (
+                    counted := counted_companies(ctx, named_before, len(group))) and (
                     (count := GROUP_COUNT.search(text, sent.start, group[0].start)) is not None
                     and small_int(count.group(1)) == len(group)):
-                ent = named_before[k]   # 两家公司分别于A、B上市: the two companies just named, in order
+                ent = counted[k]        # 两家公司分别于A、B上市: the two companies just named, in order
             elif len(group) == 1 and not ents and kind in ("listing", "first_day") and _counted_together(
                     text, _COUNTED_STOCKS.search(text, sent.start, t.start), t.end, min(sent.end, ev.end + 6),
                     listed_before):

@@ -32,7 +32,7 @@ from ..models import CURRENCIES
 from ..numbers import Amount
 from ..periods import Period, parse_period, small_int
 from .classify import Classifier
-from .context import DocContext, ResolvedPeriod
+from .context import DocContext, ResolvedPeriod, counted_companies
 from .entities import HEADING_MARK, LIST_MARK, bystanders, indices
 from .records import Conversion, Draft, Miss, clean_value
 from .rules import (
@@ -136,7 +136,7 @@ _TO_AFTER = re.compile(r"的?[^，,。；;]{0,20}?(?:至|到)")
 #: what a heading adds around a company's name: —— 智谱 ——, 【天数智芯(09903.HK)】, ▍MiniMax
 _HEADING_DECOR = re.compile(r"[\s—–\-=~_*#【】\[\]▍|｜·•()（）\u2600-\u27bf\u2b50\ufe0f\U0001f300-\U0001faff]*")
 #: the start of an item's title: a number or bullet, then the company (1. 智谱(02513.HK):…)
-_COMPANY_TITLE = re.compile(r"([ \t\u3000]*(?:\d{1,2}[.、)）]|[(（]\d{1,2}[)）]|[一二三四五六七八九十][、.]|[・•●▪◆■►▶])?\s*)")
+_COMPANY_TITLE = re.compile(r"([ \t\u3000]*(?:\d{1,2}[.、)）]?|[(（]\d{1,2}[)）]|[一二三四五六七八九十][、.]|[・•●▪◆■►▶])?\s*)")
 _OPEN_PAREN_GAP = re.compile(r"\s*[(（]\s*(?:约|逾|近)?\s*")
 _CLOSE_PAREN_AFTER = re.compile(r"\s*[)）]")
 #: the number or emoji of a list item (1️⃣ 睿镭光电(…))
@@ -230,6 +230,8 @@ _NEXT_YEAR_CLAUSE = re.compile(r"\s*[，,；;]\s*(?:(?:19|20)\d{2}\s*年度?|今
                                r"(?:则|又|再|进一步|已|更)?\s*")
 #: a sentence that splits the period in context into parts: 以半年计，…; 分季度看，…
 _PARTS_OPENER = re.compile(r"\s*(?:以|按|分)(?:半年|季度|季)(?:计|看|来看|划分|而言)\s*[，,:：]")
+#: the end of a clause
+_CLAUSE_END = re.compile(r"[，,；;。！？!?—]")
 #: a period written a year back from the article's: 去年上半年, 上年同期
 _YEAR_BACK = re.compile(YEAR_BACK_WORDS)
 #: a currency declared for the figures that follow: (人民币,下同), （单位：港元）, (单位人民币,下同)
@@ -307,6 +309,7 @@ class Reader(Classifier, Timing):
         self.lead_period: Optional[Tok] = None         # the one period of the last prose paragraph
         self.lead_is_heading = False                   # ... written as a heading: 基本面(2025全年)
         self._par_period_toks: list[Tok] = []          # period tokens of the paragraph so far
+        self._last_list: list = []                      # the periods of the last enumeration read
         self._par_has_figures = False
         self._par_named_period = False                 # the paragraph wrote a period (any kind)
         self._par_own_period = False                   # ... other than a comparison (上年, 去年同期)
@@ -424,6 +427,9 @@ class Reader(Classifier, Timing):
         # 以半年计，去年下半年收入…，上半年…。按部署方式划分，…: a sentence that splits the period
         # in context into its halves or quarters leaves that period to the sentences after it
         parts_only = _PARTS_OPENER.match(self.text, sent.start) is not None
+        # the periods the paragraph reports on (not one it compares with: 低于2023年的…, (2023年：…),
+        # nor one the sentence names without a figure of it)
+        earlier_asides = self._earlier_asides(toks) | self._idle_periods(toks, sent)
         for t in toks:
             k = t.kind
             if k == DATE and not getattr(t.obj, "dateline", False):
@@ -432,7 +438,8 @@ class Reader(Classifier, Timing):
                 if t.obj.period is not None:
                     self.recent_periods.append(t)
                     self.par_periods.append(t)
-                    if t.start not in self.asides and not self._compared_or_aside(t) and not parts_only:
+                    if t.start not in self.asides and not self._compared_or_aside(t) and not parts_only \
+                            and t.start not in earlier_asides:
                         self.prev_sentence_period = t
             elif k == ENTITY:
                 e = t.obj.entity
@@ -485,9 +492,7 @@ class Reader(Classifier, Timing):
                 # (…6月5日收市后实施，6月8日起生效, written on 5月15日: days to come are no session)
                 self.last_trading_day, self.last_trading_pos = day, sent.end
                 self.last_day_recalled = False
-        # the periods the paragraph reports on (not one it compares with: 低于2023年的…, (2023年：…))
         # (nor a year it looks forward to, 预计2026年…, nor a part of its period, 其中下半年…)
-        earlier_asides = self._earlier_asides(toks)
         self._par_period_toks += [t for t in toks + self._resolved if t.kind == PERIOD and not parts_only
                                   and t.obj.period is not None and not self._compared_or_aside(t)
                                   and t.start not in earlier_asides
@@ -499,13 +504,18 @@ class Reader(Classifier, Timing):
         # 其中，2025年1-9月A产品收入…。单看产品，B贡献…: a breakdown continues the one period of
         # the sentence before it in the paragraph
         own = [t for t in toks if t.kind == PERIOD and t.obj.period is not None and not parts_only
-               and not self._compared_or_aside(t) and not COMPARE_AFTER.match(self.text, t.end)]
+               and not self._compared_or_aside(t) and not COMPARE_AFTER.match(self.text, t.end)
+               and t.start not in earlier_asides]
         self.prev_sentence_one = own[0] if own and own[0].obj.kind == "single" and len(
             {str(t.obj.period) for t in own}) == 1 else None
         # the periods the sentence's figures took, for the sentences after it in the paragraph
         told = {d.period for d in self.drafts[-12:] if d.sent == sent and d.period}
+        if earlier_asides and len(told) > 1:
+            # (整体毛利率47.2%，2024年为56.3%: the aside's year is not one the sentence told)
+            told -= {str(t.obj.period if t.obj.period is not None else self._read_with(t, toks))
+                     for t in toks + self._resolved if t.start in earlier_asides and t.kind == PERIOD}
         self.prev_sentence_told = None
-        if not own and not any(t.kind == PERIOD for t in toks) and len(told) == 1:
+        if not own and not any(t.kind == PERIOD and t.start not in earlier_asides for t in toks) and len(told) == 1:
             # 从收入构成看，A收入…，B收入…。研发开支…: the one period the sentence's figures took
             # (from the paragraph's lead)
             period = next(iter(told))
@@ -581,13 +591,16 @@ class Reader(Classifier, Timing):
         return periods[0]
 
     def _compared_or_aside(self, t: Tok) -> bool:
-        """A period named as a comparison (较2024年的…), the start of a pair (由2024年的53.2%降至…)
-        or inside parentheses ((2024年为3050万美元)), not one the text reports on."""
+        """A period named as a comparison (较2024年的…, 若与2025年下半年的…相比), the start of a
+        pair (由2024年的53.2%降至…) or inside parentheses ((2024年为3050万美元)), not one the text
+        reports on."""
         return t.start in self.ctx.compared_periods \
             or bool(COMPARE_BEFORE.search(self.text, max(0, t.start - 4), t.start)) \
             or _paren_close(self.text, t.start) is not None \
             or bool(_FROM_BEFORE.search(self.text, max(0, t.start - 2), t.start)
-                    and _TO_AFTER.match(self.text, t.end))
+                    and _TO_AFTER.match(self.text, t.end)) \
+            or bool(_WITH_BEFORE_PERIOD.search(self.text, max(0, t.start - 2), t.start)
+                    and _COMPARED_AFTER_PERIOD.match(self.text, t.end))
 
     def _earlier_asides(self, toks: list[Tok]) -> set[int]:
         """2025年收入25.86亿元，按年增长4.3%，2024年为24.79亿元: a clause of only an earlier period,
@@ -599,17 +612,74 @@ class Reader(Classifier, Timing):
         # when written a year back: 中期收入…，2025年上半年仅录得…, 上半年…，去年上半年才…)
         resolved = {t.start for t in self._resolved if not _YEAR_BACK.match(t.obj.text)}
         ordered = sorted(toks + self._resolved, key=lambda t: t.start) if self._resolved else toks
+        # (整体毛利率47.2%，2024年为56.3%, in a paragraph on 2025 that does not name it: the
+        # period the sentence's first figure took is the later one)
+        took = self._took_periods(toks)
         for t in self._par_period_toks[-16:] + ordered:
-            if t.kind != PERIOD or t.obj.kind != "single" or t.obj.period is None:
+            while took and took[0][0] < t.start:
+                q = took.pop(0)[1]
+                if q.kind not in latest or q.end_date > latest[q.kind]:
+                    latest[q.kind] = q.end_date
+            if t.kind != PERIOD:
                 continue
-            p = t.obj.period
+            p = t.obj.period if t.obj.kind == "single" else None
+            if p is None and t.obj.kind == "relative" and t.start not in resolved:
+                p = self._read_with(t, toks)    # (…47.2%，前年为56.3%: the year the figure took)
+            if p is None:
+                continue
             if p.kind in latest and latest[p.kind] > p.end_date and t.start not in resolved \
                     and (ASIDE_AFTER.match(self.text, t.end) or _METRIC_ASIDE_AFTER.match(self.text, t.end)) \
-                    and self.text[t.start - 1:t.start] in ("，", ",", "；", ";"):
-                out.add(t.start)
+                    and (self.text[t.start - 1:t.start] in ("，", ",", "；", ";")
+                         or self.text[t.start - 1:t.start] in ("而", "但")
+                         and self.text[t.start - 2:t.start - 1] in ("，", ",", "；", ";")):
+                out.add(t.start)    # (…同比增长252.2%，而2025年上半年为3,180万美元)
             if p.kind not in latest or p.end_date > latest[p.kind]:
                 latest[p.kind] = p.end_date
         return out
+
+    def _one_reporting_half(self) -> bool:
+        """The article reports on one half or quarter (an interim report: 报告期内 is that period),
+        and lists no run of periods (a prospectus's 报告期 is its track record)."""
+        topic = self.topic_period()
+        return topic is not None and topic.obj.period.kind in ("half", "quarter") and not any(
+            t.kind == PERIOD and len(t.obj.items or ()) > 1 for t in self.ctx.stream.tokens)
+
+    def _idle_periods(self, toks: list[Tok], sent: Span) -> set[int]:
+        """…环比增长约10.1%——去年下半年的基数已经不低: a period with no figure after it in its
+        clause, in a sentence whose figures all took another period. The starts of such tokens."""
+        told = {d.period for d in self.drafts[-12:] if d.sent == sent and d.period}
+        if not told:
+            return set()
+        resolved = {t.start: t for t in self._resolved}
+        out: set[int] = set()
+        for i, t in enumerate(toks):
+            if t.kind != PERIOD:
+                continue
+            p = t.obj.period if t.obj.period is not None else getattr(resolved.get(t.start), "obj", None)
+            p = p.period if isinstance(p, ResolvedPeriod) else p
+            if p is None or str(p) in told:
+                continue
+            nxt = next((x for x in toks[i + 1:] if x.kind == AMOUNT), None)
+            if nxt is None or _CLAUSE_END.search(self.text, t.end, nxt.start):
+                out.add(t.start)
+        return out
+
+    def _read_with(self, t: Tok, toks: list[Tok]) -> Optional[Period]:
+        """The period the figure right after the period word ``t`` took (前年为56.3% -> 2024)."""
+        return next((q for start, q in self._took_periods(toks) if t.end <= start <= t.end + 8), None)
+
+    def _took_periods(self, toks: list[Tok]) -> list:
+        """(start, Period) of the figures of the sentence of ``toks`` that took a period of a
+        year, half or quarter, in text order."""
+        if not toks:
+            return []
+        lo, hi = toks[0].start, toks[-1].end
+        out = []
+        for d in self.drafts[-12:]:
+            if lo <= d.start < hi and d.period and d.period[:4].isdigit() and "-" not in d.period[4:] \
+                    and ".." not in d.period:
+                out.append((d.start, parse_period(d.period)))
+        return sorted(out, key=lambda x: x[0])
 
     def _section(self, sent: Span, toks: list[Tok]) -> None:
         """A short heading line (本地部署 / 云端部署) opens a section about one business segment;
@@ -635,8 +705,11 @@ class Reader(Classifier, Timing):
             return
         else:
             if len(line) > 30 and starts_line and not self._bullet(sent) and not _LABEL_LINE.match(line) \
-                    and not self.section_marked:
-                self.section_entity = None        # prose again: it names its own companies
+                    and not self.section_marked and any(t.kind == ENTITY and t.obj.entity != self.section_entity
+                                                        for t in toks):
+                # prose again that names its own companies (a paragraph naming none, 同期亏损…，
+                # under 02 MiniMax：增速更猛, stays in the section)
+                self.section_entity = None
             if starts_line and len(line) <= 24:
                 # —— 天数智芯 ——, 【智谱(02513.HK)】: a heading naming one company opens its section
                 names = {t.obj.entity for t in toks if t.kind == ENTITY}
@@ -939,7 +1012,8 @@ class Reader(Classifier, Timing):
                 self._resolved.append(tok)
                 return
             if rel in ("reporting_period", "current_period") \
-                    and (pm.text.startswith("本") or self.text[t.start - 1:t.start] == "本") \
+                    and (pm.text.startswith("本") or self.text[t.start - 1:t.start] == "本"
+                         or pm.text.startswith("报告期") and self._one_reporting_half()) \
                     and st.period_tok is None and (topic := self.topic_period()) is not None:
                 # 本报告期智谱毛利率为47.2% (an article on its 2025年年报): the period reported on
                 tok = Tok(PERIOD, t.start, t.end, ResolvedPeriod(topic.obj.period, t.start, t.end, pm.text))
@@ -980,6 +1054,14 @@ class Reader(Classifier, Timing):
                     or (pt.start >= st.sentence_start and _WITHIN_AFTER.match(self.text, t.end))):
                 # 光2024年一年就亏了…, 2025年上半年单半年, 2025年1至6月收入…，但半年内亏损了…:
                 # the period named again, not a span
+                return
+            if pt is None and getattr(pm, "years", None) == Decimal("0.5") and t.start == st.sentence_start \
+                    and _WITHIN_AFTER.match(self.text, t.end) and (topic := self.topic_period()) is not None \
+                    and topic.obj.period.kind == "half":
+                # (in an article on a half's results: 半年里研发开支达…, the half reported on)
+                tok = Tok(PERIOD, t.start, t.end, ResolvedPeriod(topic.obj.period, t.start, t.end, pm.text))
+                st.period_tok = tok
+                self._resolved.append(tok)
                 return
             st.flags["duration"] = st.sflags["duration"] = t.start
             st.flags["duration_years"] = st.sflags["duration_years"] = getattr(pm, "years", None)
@@ -1158,6 +1240,9 @@ class Reader(Classifier, Timing):
                 # 增速由15.8%降至5.7%, 增速2024年为46.2%，2025年放缓至39.9%: the growth rate again
                 st.mod, st.mod_pos = "growth", t.start
                 return
+            if c.value in ("growth", "decline") and st.mod == "qoq" and st.mod_pos >= st.clause_start \
+                    and not self.text[st.mod_pos:t.start].replace("环比", "").replace("按季", "").strip():
+                return      # 环比多出136.3%: a change on the period before, not on the year before
             if c.value == "share_of_revenue":
                 st.mod, st.denominator = "share_of", "revenue"
             else:
@@ -1496,6 +1581,15 @@ class Reader(Classifier, Timing):
             return None
         return out
 
+    def _listed_above(self, st: _State, pos: int, n: int) -> Optional[list]:
+        """上述四个期间/以上三个报告期 … 分别为: the periods of the article's last enumeration, when
+        it had that many (None otherwise)."""
+        m = _PERIOD_COUNT.search(self.text, max(st.clause_start, pos - 16), pos)
+        if m is None or small_int(m.group(1)) != n or len(self._last_list) != n \
+                or not _ABOVE.search(self.text, max(st.clause_start, m.start() - 4), m.start()):
+            return None
+        return self._last_list
+
     def _metric_list(self, st: _State, pos: int, n: int) -> Optional[list]:
         """The n distinct metric cues of the clause joined by 和/及/与/、 right before 分别 and the
         n figures (香港公开发售与国际配售分别为A和B), as (metric, word, start), else None."""
@@ -1787,8 +1881,8 @@ class Reader(Classifier, Timing):
             count = GROUP_COUNT.search(self.text, max(st.sentence_start, first.start - LOOK), first.start)
             if count is not None and count.group().endswith("者") and st.segment is not None:
                 count = None    # (本地化部署带来A，云端部署带来B，两者占比分别为…: the two lines, read below)
-            if count is not None and len(self.prev_entities) == small_int(count.group(1)):
-                names = list(self.prev_entities)     # 两家公司的成交额分别为A和B, 四家分别报…
+            if count is not None and (counted := counted_companies(self.ctx, self.prev_entities, small_int(count.group(1)))):
+                names = counted         # 两家公司的成交额分别为A和B, 四家分别报…
             elif count is not None and "each" in st.sflags and small_int(count.group(1)) == len(run):
                 for a in run:   # 两家的发行价分别是A和B, the two not named before: not guessed
                     self._miss(a, sent, "ambiguous_entity", f"{len(run)} figures of companies not named")
@@ -1844,6 +1938,8 @@ class Reader(Classifier, Timing):
                 periods = joined        # 2025年和今年上半年，净亏损分别为A和B
             elif "each" in st.sflags and (counted := self._counted_periods(st, first.start, len(run))) is not None:
                 periods = counted       # …，今年首六个月…；两期经调整净亏损各为A及B
+            elif "each" in st.sflags and (listed := self._listed_above(st, first.start, len(run))) is not None:
+                periods = listed        # 毛利率…，上述四个期间分别为A、B、C和D (the list paragraphs before)
             elif "same_period" in st.flags or "each" in st.sflags or tok is None:
                 periods = self._recent_list(len(run), first.start, st.sentence_start)
             if periods is None and metric.endswith("_growth") and tok is not None \
@@ -1859,6 +1955,8 @@ class Reader(Classifier, Timing):
                     self._miss(a, sent, "ambiguous_period",
                                f"{metric}: {len(run)} figures, no matching list of periods")
                 return
+        if periods is not None and len(periods) >= 2:
+            self._last_list = list(periods)
         for k, a in enumerate(run):
             d = self._classify(st, sent, a)
             if isinstance(d, Miss):
@@ -2154,6 +2252,8 @@ _SEGMENT_JOIN = re.compile(r"\s*(?:和|及|与|、|以及)\s*")
 _COMPANY_JOIN = re.compile(r"(?:\s*[(（][^()（）]{1,14}[)）])?\s*(?:和|及|与|、|以及)\s*")
 #: from the last company of a list to its metric: (02766)的
 _COMPANY_THEN_METRIC = re.compile(r"(?:\s*[(（][^()（）]{1,14}[)）])?\s*的?\s*")
+#: the periods told before, right before their count: 上述四个期间, 以上三个报告期
+_ABOVE = re.compile(r"(?:上述|前述|以上|上面|前面|上列)\s*$")
 #: a count of the periods a list of figures covers: 两期, 三段期间, 四个报告期
 _PERIOD_COUNT = re.compile(r"([两二三四五六2-6])\s*(?:个|段)?\s*(?:报告期|期间|期)(?:内)?[^，,。；;\d]{0,10}$")
 #: …，按年增长17.4%，前年收入7.34亿元: an earlier period, a metric word and its figure

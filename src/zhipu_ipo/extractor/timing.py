@@ -56,8 +56,10 @@ class Timing:
                         best = Tok(PERIOD, t.start, t.end, ResolvedPeriod(p, t.start, t.end, t.obj.text))
                     break
                 if t.kind == PERIOD and t.obj.kind == "single" and t.obj.period is not None \
-                        and (today is None or t.obj.period.end_date <= today):
-                    # (a period not over when the article was written is a target, not results)
+                        and (today is None or t.obj.period.end_date <= today) \
+                        and not (t.obj.period.kind != "year" and self._compared_or_aside(t)):
+                    # (a period not over when the article was written is a target, not results;
+                    # 相比2025年下半年的…, (1H25:…): a half compared with is not the one reported on)
                     if t.obj.period.kind in ("half", "quarter", "quarters"):
                         if not annual:      # (截至…止年度 first: the half named later is a part)
                             best = t
