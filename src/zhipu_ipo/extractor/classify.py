@@ -122,7 +122,10 @@ _OFFERING_WORD = re.compile(r"发行价|发售|招股|(?<!累计)募资|上市|�
 #: the session before the one told: 较前一交易日(216.8港元的收盘价), 较昨日收盘价
 _PREV_TRADING_DAY = r"(?:前一|上一|前一个|上个|上一个)交易日"
 _PREV_SESSION = re.compile(_PREV_TRADING_DAY + r"|前日|昨日|昨天|前收|上日")
-_PREV_SESSION_BEFORE = re.compile(r"(?:较|比)\s*" + _PREV_TRADING_DAY + r"\s*(?:的)?\s*(?:收盘价|收市价)?\s*$")
+#: a price named right before its figure: 收盘价256.8港元, 开盘价为120港元
+_PRICE_NAMED_BEFORE = re.compile(r"(收盘价|收市价|开盘价|开市价)\s*(?:为|是|约)?\s*(?:HK\$|港元|港币)?\s*$")
+#: 较前一交易日216.8港元的收盘价: the previous session's price (its day not written)
+_PREV_SESSION_BEFORE = re.compile(r"(?:较|比)\s*(?:" + _PREV_TRADING_DAY + r"|前一日|上一日)\s*(?:的)?\s*(?:收盘价|收市价)?\s*$")
 #: a figure restated in another currency: 约折合, 约合, 换算成 (group 1: the 约 before the verb)
 _CONVERTED_BEFORE = re.compile(r"(约|大约)?(?:折合|约合|换算成|换算为|折算为|折算成)\s*(?:约|大约)?\s*$")
 #: the shares a tranche ends up with: 最终分到, 获分配, 分得
@@ -530,7 +533,7 @@ class Classifier:
         pos = a.start
         if DELTA_BEFORE.search(self.text, max(0, pos - 8), pos):
             return self._mk_miss(a, sent, "not_a_fact", "a change, not a level")     # 较招股价高出3.8元
-        if _PREV_SESSION_BEFORE.search(self.text, max(0, pos - 10), pos):
+        if _PREV_SESSION_BEFORE.search(self.text, max(0, pos - 12), pos):
             # 较前一交易日216.8港元的收盘价上涨6.92%: the session before's close, whose day is not
             # written (a holiday may stand between)
             return self._mk_miss(a, sent, "not_a_fact", "the previous session's price")
@@ -557,8 +560,14 @@ class Classifier:
         if st.base == "offer_price" and st.base_pos > st.price_pos and st.base_pos >= st.clause_start \
                 and len(self._between_cue_and(st, a)) <= 3:
             return self._price_fact("offer_price", a, st.base_cue, "offer-price")   # 较招股价26.5港元高开…
+        named = _PRICE_NAMED_BEFORE.search(self.text, max(st.clause_start, pos - 8), pos)
         post = self._postfix(a, ("的价格开盘", "开盘", "开市", "开出", "高开", "低开", "的价格收盘", "收盘", "收市",
-                                 "报收", "作收", "收官"), window=8)
+                                 "报收", "作收", "收官"), window=8) if named is None else None
+        if named is not None and self._trading_context(st, pos):
+            # 较前一日(10月13日)收盘价256.8港元低开0.9%: the price named right before it, not the
+            # verb after it (which tells of the session's own open)
+            return self._price_fact("open_price" if "开" in named.group(1) else "close_price", a,
+                                    named.group(1), "trading")
         if post:        # 以120港元开盘: the verb after the price says which price it is
             kind = "open" if "开" in post else "close"
             return self._price_fact(f"{kind}_price", a, post, "trading-postfix")

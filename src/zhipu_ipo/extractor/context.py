@@ -262,7 +262,7 @@ _YEAR_WORDS = {"去年": -1, "上年": -1, "今年": 0, "本年": 0, "前年": -
 
 
 #: days written relative to the article's day: 今(8)日 / 昨日(7日) and 上月31日 / 本月3日
-DAY_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+DAY_OFFSETS = {"today": 0, "yesterday": -1, "day_before": -2, "tomorrow": 1}
 MONTH_OFFSETS = {"last_month": -1, "this_month": 0, "next_month": 1}
 
 

@@ -613,7 +613,7 @@ class Timing:
             and WEEKDAY.search(self.text, max(first, a.start - LOOK), a.start) is not None) or (
             # (从首日收盘的34.46港元一路阴跌，今天收27.92港元: the article's day, after 首日)
             "first_day" in st.sflags and any(first < st.sflags.get(w, -1) < a.start
-                                             for w in ("today", "yesterday")))
+                                             for w in ("today", "yesterday", "day_before")))
         recalled_later = "first_day" in st.sflags and first > a.start and re.search(
             r"(?:昨日|昨天|前日|上周[一二三四五])\s*$", self.text[max(0, first - 4):first])
         dated_before = "first_day" in st.sflags and first > a.start and any(
@@ -624,7 +624,7 @@ class Timing:
             return ctx.listing_dates.get(ent) or known_listings()[ent]     # 首日: the listing day
         if "first_day" in st.sflags and first < a.start and not later_date \
                 and not recalled_later and not dated_before and ctx.today is not None \
-                and ctx.listing_dates and not any(w in st.sflags for w in ("today", "yesterday")) \
+                and ctx.listing_dates and not any(w in st.sflags for w in ("today", "yesterday", "day_before")) \
                 and not any(abs((day - ctx.today).days) <= 7 for day in ctx.listing_dates.values()):
             # 上市第一日收81.25元 of a company whose listing day the article does not give, in an
             # article written months later: not the article's day
@@ -635,9 +635,12 @@ class Timing:
                  # (…较7月9日上市时的35.80港元…；晨芯微收报19.08港元: a day compared with in an
                  # earlier clause; 较8月26日收盘价241.6港元 is that day's close)
                  and not (t.start < st.clause_start
-                          and COMPARE_BEFORE.search(self.text, max(sent.start, t.start - 3), t.start))]
+                          and COMPARE_BEFORE.search(self.text, max(sent.start, t.start - 3), t.start))
+                 # (较前一日(10月13日)收盘价256.8港元低开0.9%，此后…收市报…: the day of that close only)
+                 and not ((t.start < st.clause_start or a.unit == "percent")
+                          and _PREV_DAY_OPEN.search(self.text, max(sent.start, t.start - 9), t.start))]
         if ctx.today is not None:
-            for word, days in (("today", 0), ("yesterday", -1)):
+            for word, days in (("today", 0), ("yesterday", -1), ("day_before", -2)):
                 if word not in st.sflags or st.sflags[word] >= a.start:
                     continue
                 # (…1月8日上市，昨日收在185.2港元: the 昨日 nearest the figure, not the sentence's first)
@@ -772,6 +775,8 @@ _DAY_PAREN_AFTER = re.compile(r"\s*[(（](?:(\d{1,2})月)?(\d{1,2})日[)）]")
 #: a weekday in parentheses right after a date: 1月9日(星期五) names the same day
 _DATE_PAREN_AFTER = re.compile(r"\s*[(（](?:上|本|这)?(?:星期|周|礼拜)[一二三四五六日天][)）]")
 #: dates that only say when companies listed: (上市日分别为2023年12月29日和2024年12月23日)
+#: the day of the session compared with, in parentheses after its name: 较前一日(10月13日)收盘价
+_PREV_DAY_OPEN = re.compile(r"(?:较|比)\s*(?:前一|上一|前一个|上一个)(?:交易日|日)\s*[(（]\s*$")
 _LISTING_LABEL_BEFORE = re.compile(r"(?:上市|挂牌)(?:日期|日)\s*(?:分别)?\s*(?:为|是|:|：)?[\d年月日和、及与\s]*$")
 
 #: the sub-year periods a relative word names (上半年 -> H1, 前三季度 -> Q1-Q3)
