@@ -244,7 +244,8 @@ def _tickers(ctx, sent, tickers, cues, ents, drafts, misses) -> None:
         known = (ent in ctx.registry.aliases.values() and ent not in bystanders()) or ent == ctx.main_entity \
             or _TRADES_AFTER.match(text, t.end) is not None or _heading_line(text, t.start, t.end) \
             or _row_head(text, t.start, t.end) or _TITLE_AFTER.match(text, t.end) is not None \
-            or _RESPECTIVE_AFTER.match(text, t.end, sent.end) is not None
+            or _RESPECTIVE_AFTER.match(text, t.end, sent.end) is not None \
+            or (ent not in bystanders() and ctx.entity_counts.get(ent, 0) >= 3)   # (named again and again)
         if not ent or not (near or known):
             misses.append(Miss(t.start, t.end, "not_a_fact", "ticker of a company mentioned in passing", sent))
             continue
