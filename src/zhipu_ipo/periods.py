@@ -1259,8 +1259,8 @@ def _with_english_periods(text: str, out: list[PeriodMention]) -> list[PeriodMen
             extra.append(_mention(m.start(), m.end(), m.group(), "single", period, [period]))
     if later := list(_ENGLISH_PERIOD_AFTER.finditer(text)):
         # (H1 2026: the H1 the scan read as a half of no year is this one's)
-        spans = [(m.start(), m.end()) for m in later]
-        out = [o for o in out if not (o.period is None and any(s <= o.start and o.end <= e for s, e in spans))]
+        ends = {m.start(): m.end() for m in later}     # (the H1 starts where the label starts)
+        out = [o for o in out if not (o.period is None and o.end <= ends.get(o.start, -1))]
         starts = [o.start for o in out]
         for m in later:
             period = _english_period(m.group(1), m.group(2), m.group(4) or m.group(5))

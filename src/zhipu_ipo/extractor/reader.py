@@ -310,6 +310,7 @@ class Reader(Classifier, Timing):
         self.lead_is_heading = False                   # ... written as a heading: 基本面(2025全年)
         self._par_period_toks: list[Tok] = []          # period tokens of the paragraph so far
         self._last_list: list = []                      # the periods of the last enumeration read
+        self._interim: Optional[bool] = None            # the article reports on one half or quarter
         self._par_has_figures = False
         self._par_named_period = False                 # the paragraph wrote a period (any kind)
         self._par_own_period = False                   # ... other than a comparison (上年, 去年同期)
@@ -640,9 +641,11 @@ class Reader(Classifier, Timing):
     def _one_reporting_half(self) -> bool:
         """The article reports on one half or quarter (an interim report: 报告期内 is that period),
         and lists no run of periods (a prospectus's 报告期 is its track record)."""
-        topic = self.topic_period()
-        return topic is not None and topic.obj.period.kind in ("half", "quarter") and not any(
-            t.kind == PERIOD and len(t.obj.items or ()) > 1 for t in self.ctx.stream.tokens)
+        if self._interim is None:       # (once per document: 报告期 may be written many times)
+            topic = self.topic_period()
+            self._interim = topic is not None and topic.obj.period.kind in ("half", "quarter") and not any(
+                t.kind == PERIOD and len(t.obj.items or ()) > 1 for t in self.ctx.stream.tokens)
+        return self._interim
 
     def _idle_periods(self, toks: list[Tok], sent: Span) -> set[int]:
         """…环比增长约10.1%——去年下半年的基数已经不低: a period with no figure after it in its
