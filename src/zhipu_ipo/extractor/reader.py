@@ -430,7 +430,10 @@ class Reader(Classifier, Timing):
         parts_only = _PARTS_OPENER.match(self.text, sent.start) is not None
         # the periods the paragraph reports on (not one it compares with: 低于2023年的…, (2023年：…),
         # nor one the sentence names without a figure of it)
-        earlier_asides = self._earlier_asides(toks) | self._idle_periods(toks, sent)
+        # the periods the sentence's figures took, and (start, Period) of those figures
+        told = {d.period for d in self.drafts[-12:] if d.sent == sent and d.period}
+        took = self._took_periods(toks)
+        earlier_asides = self._earlier_asides(toks, took) | self._idle_periods(toks, told)
         for t in toks:
             k = t.kind
             if k == DATE and not getattr(t.obj, "dateline", False):
@@ -510,10 +513,9 @@ class Reader(Classifier, Timing):
         self.prev_sentence_one = own[0] if own and own[0].obj.kind == "single" and len(
             {str(t.obj.period) for t in own}) == 1 else None
         # the periods the sentence's figures took, for the sentences after it in the paragraph
-        told = {d.period for d in self.drafts[-12:] if d.sent == sent and d.period}
         if earlier_asides and len(told) > 1:
             # (整体毛利率47.2%，2024年为56.3%: the aside's year is not one the sentence told)
-            told -= {str(t.obj.period if t.obj.period is not None else self._read_with(t, toks))
+            told -= {str(t.obj.period if t.obj.period is not None else self._read_with(t, took))
                      for t in toks + self._resolved if t.start in earlier_asides and t.kind == PERIOD}
         self.prev_sentence_told = None
         if not own and not any(t.kind == PERIOD and t.start not in earlier_asides for t in toks) and len(told) == 1:
@@ -603,10 +605,11 @@ class Reader(Classifier, Timing):
             or bool(_WITH_BEFORE_PERIOD.search(self.text, max(0, t.start - 2), t.start)
                     and _COMPARED_AFTER_PERIOD.match(self.text, t.end))
 
-    def _earlier_asides(self, toks: list[Tok]) -> set[int]:
+    def _earlier_asides(self, toks: list[Tok], took: list) -> set[int]:
         """2025年收入25.86亿元，按年增长4.3%，2024年为24.79亿元: a clause of only an earlier period,
-        为 and a figure, after a later period of the same kind in the paragraph, is a comparison.
-        The starts of such period tokens (one pass over the sentence)."""
+        为 and a figure, after a later period of the same kind in the paragraph (or taken by a figure
+        before it: ``took``, see ``_took_periods``), is a comparison. The starts of such period
+        tokens (one pass over the sentence)."""
         latest: dict = {}       # period kind -> latest end date named so far (in the paragraph too)
         out: set[int] = set()
         # (a relative period resolved in the sentence is a later one, and an aside itself only
@@ -615,7 +618,7 @@ class Reader(Classifier, Timing):
         ordered = sorted(toks + self._resolved, key=lambda t: t.start) if self._resolved else toks
         # (整体毛利率47.2%，2024年为56.3%, in a paragraph on 2025 that does not name it: the
         # period the sentence's first figure took is the later one)
-        took = self._took_periods(toks)
+        took = list(took)       # (consumed below)
         for t in self._par_period_toks[-16:] + ordered:
             while took and took[0][0] < t.start:
                 q = took.pop(0)[1]
@@ -625,7 +628,7 @@ class Reader(Classifier, Timing):
                 continue
             p = t.obj.period if t.obj.kind == "single" else None
             if p is None and t.obj.kind == "relative" and t.start not in resolved:
-                p = self._read_with(t, toks)    # (…47.2%，前年为56.3%: the year the figure took)
+                p = self._read_with(t, took)    # (…47.2%，前年为56.3%: the year the figure took)
             if p is None:
                 continue
             if p.kind in latest and latest[p.kind] > p.end_date and t.start not in resolved \
@@ -647,19 +650,18 @@ class Reader(Classifier, Timing):
                 t.kind == PERIOD and len(t.obj.items or ()) > 1 for t in self.ctx.stream.tokens)
         return self._interim
 
-    def _idle_periods(self, toks: list[Tok], sent: Span) -> set[int]:
+    def _idle_periods(self, toks: list[Tok], told: set[str]) -> set[int]:
         """…环比增长约10.1%——去年下半年的基数已经不低: a period with no figure after it in its
-        clause, in a sentence whose figures all took another period. The starts of such tokens."""
-        told = {d.period for d in self.drafts[-12:] if d.sent == sent and d.period}
+        clause, in a sentence whose figures all took another period (``told``). The starts of such
+        tokens."""
         if not told:
             return set()
-        resolved = {t.start: t for t in self._resolved}
+        resolved = {t.start: t.obj.period for t in self._resolved}
         out: set[int] = set()
         for i, t in enumerate(toks):
             if t.kind != PERIOD:
                 continue
-            p = t.obj.period if t.obj.period is not None else getattr(resolved.get(t.start), "obj", None)
-            p = p.period if isinstance(p, ResolvedPeriod) else p
+            p = t.obj.period if t.obj.period is not None else resolved.get(t.start)
             if p is None or str(p) in told:
                 continue
             nxt = next((x for x in toks[i + 1:] if x.kind == AMOUNT), None)
@@ -667,9 +669,11 @@ class Reader(Classifier, Timing):
                 out.add(t.start)
         return out
 
-    def _read_with(self, t: Tok, toks: list[Tok]) -> Optional[Period]:
-        """The period the figure right after the period word ``t`` took (前年为56.3% -> 2024)."""
-        return next((q for start, q in self._took_periods(toks) if t.end <= start <= t.end + 8), None)
+    @staticmethod
+    def _read_with(t: Tok, took: list) -> Optional[Period]:
+        """The period the figure right after the period word ``t`` took (前年为56.3% -> 2024), from
+        the sentence's ``took`` (see ``_took_periods``)."""
+        return next((q for start, q in took if t.end <= start <= t.end + 8), None)
 
     def _took_periods(self, toks: list[Tok]) -> list:
         """(start, Period) of the figures of the sentence of ``toks`` that took a period of a
