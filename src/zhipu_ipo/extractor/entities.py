@@ -496,7 +496,7 @@ def name_before(text: str, pos: int) -> str | None:
     # its own (地平线 in 智驾科技头部企业地平线(09660.HK)…地平线开盘…) is the name.
     for i in range(0, max(0, len(core) - 1)):
         cand = core[i:]
-        if len(cand) > 3 and cand[0] in _TRIM_FIRST and not _opens_sentence_elsewhere(text, cand, start, pos):
+        if len(cand) > 3 and cand[0] in _TRIM_FIRST and not _used_elsewhere(text, cand, start, pos, opens_sentence=True):
             continue        # 及拓衡生物: the name starts after 及 (unless 和钧精密 opens a sentence elsewhere)
         if _SUFFIX_HINT.fullmatch(cand) or cand in _word_table().get("suffix", ()):
             continue        # 割草机器人厂拓疆机器人, 朔望医疗: 机器人, 医疗 alone are a trade, not the name
@@ -530,24 +530,16 @@ def _starts_word(text: str, i: int) -> bool:
     return i == 0 or text[i - 1] in _NAME_LEFT or not _NAME_CHAR.match(text[i - 1])
 
 
-def _used_elsewhere(text: str, name: str, skip_from: int, skip_to: int) -> bool:
-    """``name`` stands on its own somewhere else in ``text`` (a boundary before it)."""
+def _used_elsewhere(text: str, name: str, skip_from: int, skip_to: int, opens_sentence: bool = False) -> bool:
+    """``name`` stands on its own somewhere else in ``text`` (a boundary before it), or with
+    ``opens_sentence`` opens a sentence or a line there (和钧精密总经理…: its first character is
+    part of it, not 和 + 钧精密)."""
     if len(name) < 2:
         return False
     i = text.find(name)
     while i != -1:
-        if not (skip_from <= i <= skip_to) and _starts_word(text, i):
-            return True
-        i = text.find(name, i + 1)
-    return False
-
-
-def _opens_sentence_elsewhere(text: str, name: str, skip_from: int, skip_to: int) -> bool:
-    """``name`` opens a sentence or a line somewhere else in ``text``: its first character is part
-    of it (和钧精密总经理…: not 和 + 钧精密)."""
-    i = text.find(name)
-    while i != -1:
-        if not (skip_from <= i <= skip_to) and (i == 0 or text[i - 1] in "。！？!?；;\n"):
+        if not (skip_from <= i <= skip_to) and (
+                (i == 0 or text[i - 1] in "。！？!?；;\n") if opens_sentence else _starts_word(text, i)):
             return True
         i = text.find(name, i + 1)
     return False

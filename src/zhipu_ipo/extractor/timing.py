@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ..normalization import small_int
 from ..periods import Period, parse_period, safe_date
-from .context import ResolvedPeriod, relative_day, year_hint
+from .context import DAY_OFFSETS, ResolvedPeriod, relative_day, year_hint
 from .entities import known_listings
 from .rules import (ASIDE_AFTER, COMPARE_BEFORE, FROM_BEFORE, FUNDING_METRICS, LISTING_AFTER, LOOK, POINT_METRICS,
                     SEGMENT_TALK, SINCE, WEEKDAY, weekday_index)
@@ -613,7 +613,7 @@ class Timing:
             and WEEKDAY.search(self.text, max(first, a.start - LOOK), a.start) is not None) or (
             # (从首日收盘的34.46港元一路阴跌，今天收27.92港元: the article's day, after 首日)
             "first_day" in st.sflags and any(first < st.sflags.get(w, -1) < a.start
-                                             for w in ("today", "yesterday", "day_before")))
+                                             for w in _BACK_DAYS))
         recalled_later = "first_day" in st.sflags and first > a.start and re.search(
             r"(?:昨日|昨天|前日|上周[一二三四五])\s*$", self.text[max(0, first - 4):first])
         dated_before = "first_day" in st.sflags and first > a.start and any(
@@ -624,7 +624,7 @@ class Timing:
             return ctx.listing_dates.get(ent) or known_listings()[ent]     # 首日: the listing day
         if "first_day" in st.sflags and first < a.start and not later_date \
                 and not recalled_later and not dated_before and ctx.today is not None \
-                and ctx.listing_dates and not any(w in st.sflags for w in ("today", "yesterday", "day_before")) \
+                and ctx.listing_dates and not any(w in st.sflags for w in _BACK_DAYS) \
                 and not any(abs((day - ctx.today).days) <= 7 for day in ctx.listing_dates.values()):
             # 上市第一日收81.25元 of a company whose listing day the article does not give, in an
             # article written months later: not the article's day
@@ -640,7 +640,7 @@ class Timing:
                  and not ((t.start < st.clause_start or a.unit == "percent")
                           and _PREV_DAY_OPEN.search(self.text, max(sent.start, t.start - 9), t.start))]
         if ctx.today is not None:
-            for word, days in (("today", 0), ("yesterday", -1), ("day_before", -2)):
+            for word, days in _BACK_DAYS.items():
                 if word not in st.sflags or st.sflags[word] >= a.start:
                     continue
                 # (…1月8日上市，昨日收在185.2港元: the 昨日 nearest the figure, not the sentence's first)
@@ -774,9 +774,11 @@ _NEXT_DAY_WORD = re.compile(r"次日|翌日|第二天|隔日|下一个交易日|
 _DAY_PAREN_AFTER = re.compile(r"\s*[(（](?:(\d{1,2})月)?(\d{1,2})日[)）]")
 #: a weekday in parentheses right after a date: 1月9日(星期五) names the same day
 _DATE_PAREN_AFTER = re.compile(r"\s*[(（](?:上|本|这)?(?:星期|周|礼拜)[一二三四五六日天][)）]")
-#: dates that only say when companies listed: (上市日分别为2023年12月29日和2024年12月23日)
+#: the article's day and the days before it (今日, 昨日, 前日) by their offsets, from DAY_OFFSETS
+_BACK_DAYS = {word: days for word, days in DAY_OFFSETS.items() if days <= 0}
 #: the day of the session compared with, in parentheses after its name: 较前一日(10月13日)收盘价
 _PREV_DAY_OPEN = re.compile(r"(?:较|比)\s*(?:前一|上一|前一个|上一个)(?:交易日|日)\s*[(（]\s*$")
+#: dates that only say when companies listed: (上市日分别为2023年12月29日和2024年12月23日)
 _LISTING_LABEL_BEFORE = re.compile(r"(?:上市|挂牌)(?:日期|日)\s*(?:分别)?\s*(?:为|是|:|：)?[\d年月日和、及与\s]*$")
 
 #: the sub-year periods a relative word names (上半年 -> H1, 前三季度 -> Q1-Q3)
