@@ -53,6 +53,11 @@ _PURPOSE_BEFORE = re.compile(r"(?:^|[，,。；;、】\]:：])\s*([^，,。；;�
 
 #: a supposition opening the sentence of a figure: 若…, 如果…, 假设…
 #: (若排除…, 如剔除…: the adjustment of an adjusted figure, not a supposition)
+#: 经调整(Non-GAAP)净亏损, 经调整(非国际财务报告准则计量)亏损: an adjusted loss whose basis is written
+#: in a parenthesis between 经调整 and the loss word
+#: a clause that only counts what its sentence is about: 共有4名, 合共6家
+_COUNT_ONLY = re.compile(r"[,，\s]*(?:共有|共计有?|合共有?|合计有?|一共有?|总共有?|共|有)\s*(?:约|逾|超过)?\s*")
+_ADJUSTED_PAREN_BEFORE = re.compile(r"经调整后?\s?[(（][^()（）]{1,20}[)）]\s?$")
 _HYPOTHETICAL = re.compile(r"(?:^|[，,。；;：:\s])(?:若|如果|假如|倘若|假设|假定|倘)"
                            r"(?!\s*(?:排除|剔除|扣除|不计|不包括|撇除|计入|连同|包括|按|以"
                            # (若把时间拉长, 如果往回看, 如果同上一季比较: a way of looking, no supposition)
@@ -82,6 +87,27 @@ _QUOTE_BOX_LINE = re.compile(r"(?:^|\n)[ \t]*(?:今开|开盘价?|最高价?|最
 _DAY_PAREN_CLOSE = re.compile(r"(?:[(（][^()（）]{1,14}[)）]|\d{1,2}[日号])\s*收\s*(?:于|在|报)?\s*$")
 #: 有20%上行空间 / 潜在升幅: the distance to a broker's target price
 #: the next item of a list of uses inside a purpose phrase: 、约15%… / 、余下约15%…
+#: words joining the items of a purpose (技术研发及市场拓展)
+_USE_JOINER = re.compile(r"以及|及|和|与|、|并")
+
+
+def _named_use(purpose: str) -> Optional[str]:
+    """The use a purpose names: its first item that names one (技术研发及市场拓展 -> rd), and in
+    that item the last use noun, the head of the phrase (营销智能体研发 -> rd, R&D of marketing
+    agents; 海外市场营销 -> sales_marketing). Verbs (扩大, 拓展) count only when no noun names a use."""
+    found = sorted(((purpose.find(w), -len(w), verb, seg) for w, seg, verb in use_words() if w in purpose))
+    nouns, taken = [], -1
+    for start, neg, verb, seg in found:          # the words of the purpose, left to right, no overlap
+        if not verb and start >= taken:
+            nouns.append((start, start - neg, seg))
+            taken = start - neg
+    if not nouns:
+        return min(((verb, start, neg, seg) for start, neg, verb, seg in found), default=(0, 0, 0, None))[3]
+    first = nouns[0]
+    item_end = next((j.start() for j in _USE_JOINER.finditer(purpose, first[1])), len(purpose))
+    return [n for n in nouns if n[0] < item_end][-1][2]
+
+
 _NEXT_SHARE = re.compile(r"、\s*(?:余下|其余|剩余|剩下)?\s*(?:约|大约|近|逾)?\s*\d")
 _UPSIDE_AFTER = re.compile(r"\s*的?(?:上行空间|上涨空间|下行空间|下跌空间|潜在升幅|潜在涨幅|潜在跌幅|升幅空间|涨幅空间|上升空间)")
 _AGAINST_FIRST_CLOSE = re.compile(r"(?:较|比)\s*(?:上市)?首日\s*(?:的)?\s*(?:收盘|收市)价?\s*[^，,。；;\d]{0,4}$")
@@ -508,7 +534,8 @@ class Classifier:
             if self.metrics[base].family == "financial" and not a.scaled and abs(a.value) < 10**5:
                 # 总收益约6926港元: a personal sum, not a listed company's figure
                 return self._mk_miss(a, sent, "no_metric_cue", f"too small for a company's {base}")
-            if base == "net_loss" and st.sflags.get("adjusted", pos) < pos:
+            if base == "net_loss" and (st.sflags.get("adjusted", pos) < pos or _ADJUSTED_PAREN_BEFORE.search(
+                    self.text, max(0, st.base_pos - 30), st.base_pos)):
                 base = "adjusted_net_loss"      # 按经调整口径，…净亏损 (not the figures before it)
             if base in LOSSES and a.value < 0:
                 return (base, -a.value, a.unit, a.qualifier, None, st.base_cue, "loss")
@@ -672,6 +699,10 @@ class Classifier:
         if ("较" in near or "比" in near) and OTHER_MARKET_PRICE.search(self.text, lo, pos):
             # H股发行价较A股收盘价低了约三成六: a discount to the other market's price, no move
             return self._mk_miss(a, sent, "not_a_fact", "a gap to a price on another market")
+        if m and st.base is not None and st.base.startswith("x_") \
+                and st.clause_start <= st.base_pos < st.last_amount_end <= m.start():
+            # 该行目标价205元较昨日收市价低约8.7%: how far another figure stands from a price
+            return self._mk_miss(a, sent, "not_a_fact", f"a gap of a {st.base[2:]} to a price")
         if m and self._trading_context(st, pos):
             st.change = "down" if m.group(1) in ("低", "低出", "跌", "下跌", "降") else "up"
             st.change_pos = m.start(1)
@@ -1038,7 +1069,10 @@ class Classifier:
         if counter in ("人", "名") and st.base == "rd_headcount":
             return ("rd_headcount", a.value, "count", a.qualifier, None, st.base_cue, "count")
         if counter in ("家", "名", "位") and ("基石" in self.text[max(0, a.start - 8):a.start]
-                                            or ("cornerstone" in st.flags and st.flags["cornerstone"] < a.start)):
+                                            or ("cornerstone" in st.flags and st.flags["cornerstone"] < a.start)
+                                            # 基石投资者方面，共有4名: the clause after the topic counts them
+                                            or ("cornerstone" in st.sflags and st.sflags["cornerstone"] < a.start
+                                                and _COUNT_ONLY.fullmatch(self.text, st.clause_start, a.start))):
             if re.search(r"[、及和与]\s*$", self.text[max(0, a.start - 2):a.start]) or _NEXT_COUNT.match(self.text, a.end):
                 # 包括一家产业基金、两家公募及三家外资基金: one kind among the investors, not their number
                 return self._mk_miss(a, sent, "no_metric_cue", "a count of one kind of investor")
@@ -1151,12 +1185,10 @@ class Classifier:
             return None
         # (约30%用于拓展海外客户、约15%用于潜在收购: the purpose ends where the next share starts)
         purpose = _NEXT_SHARE.split(m.group(1), maxsplit=1)[0]
-        # the use named first in the purpose wins (技术研发及市场拓展 -> rd)
-        found = [(verb, purpose.find(w), -len(w), seg) for w, seg, verb in use_words() if w in purpose]
-        if not found:
-            return None
-        self.par_uses = True
-        return min(found)[3]
+        seg = _named_use(purpose)
+        if seg is not None:
+            self.par_uses = True
+        return seg
 
     def _segment_after(self, a) -> Optional[Tok]:
         """The segment a figure came from, written after it: 3800万美元来自开放平台."""

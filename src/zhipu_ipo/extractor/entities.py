@@ -41,6 +41,8 @@ _LATIN_NAME_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9]{1,19}(?:[ &.
 _DAY_IN_RUN = re.compile(r".*\d\s*[年月日号]")
 #: a label before a code, no name: (股票代码:02677.HK), (股份代号：2513)
 _CODE_LABEL = re.compile(r"代码|代号|编号|简称|上市|港股|港交所|股票")
+#: a code's label right before it: 股份代号:, 股票代码：
+_CODE_LABEL_END = re.compile(r"(?:代号|代码)\s?[:：]?\s?$")
 
 
 def find_tickers(text: str):
@@ -76,6 +78,10 @@ _SUFFIX_HINT = re.compile(r"科技|智能|半导体|机器人|芯|医|生物|网
 #: a Taiwan market's mark after a company's name: 和钧精密(兴柜), 鸿海(2317.TW); the company is no
 #: Hong Kong listing, so the mark gives no ticker, only the name
 _TAIWAN_MARK = re.compile(r"[(（](?:兴柜|上柜|台股|\d{4}\s*\.\s*TWO?|台股代[号码]\s*\d{4})[)）]")
+#: a Taiwan page: its prices in 新台币, its market the 柜买中心 or 证交所
+_TAIWAN_PAGE = re.compile(r"新台币|柜买中心|台湾证交所|台股")
+#: a four-digit code alone in its parenthesis (no leading 0: not a Hong Kong code)
+_TAIWAN_CODE = re.compile(r"[(（][1-9]\d{3}[)）]")
 _CASHTAG = re.compile(r"\$([^$()（）\s]{2,16})[(（]\d{4,5}[)）]\$")
 #: the class marker Hong Kong adds to a stock's name: -W (weighted voting), -B (biotech), -P, -SW
 _SHARE_CLASS = re.compile(r"-[A-Z]{1,3}$")
@@ -96,7 +102,8 @@ _TABLE_NAME = re.compile(r"(?m)^[ \t]*[|｜][ \t]*(?:\d{1,2}[ \t]*[|｜][ \t]*)?
                          # a tab-separated row: 云隼<TAB>02716<TAB>…
                          r"|^([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11})\t+0?\d{4}(?:\.HK)?\t")
 #: the head of a table's first column of companies, and a name in it (a footnote mark after it: 飞鹞智能*)
-_COMPANY_TABLE_HEAD = re.compile(r"(?m)^[ \t]*[|｜]?[ \t]*(?:公司|公司名称|名称|简称|企业|个股|股票|新股|发行人)[ \t]*[|｜]")
+_COMPANY_TABLE_HEAD = re.compile(r"(?m)^[ \t]*[|｜]?[ \t]*(?:(排名|排序|序号|名次)[ \t]*[|｜][ \t]*)?"   # (| 排名 | 企业 |)
+                                 r"(?:公司|公司名称|名称|简称|企业|个股|股票|新股|发行人)[ \t]*[|｜]")
 _TABLE_ROW_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11}")
 _FOOTNOTE_MARK = re.compile(r"\s*(?:[*＊†‡※]+|[(（]?注\d?[)）]?|[(（](?:招股书|拟上市|未上市|申请中|递表|预计|E)[)）])$")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9.&·\-]")
@@ -652,7 +659,10 @@ def build_registry(text: str) -> Registry:
                 line = text[pos + 1:end if end != -1 else len(text)]
                 if not re.search(r"[|｜]", line):
                     break
-                first = re.split(r"[|｜]", line.strip(" \t|｜"), maxsplit=1)[0]
+                cells = re.split(r"[|｜]", line.strip(" \t|｜"), maxsplit=2)
+                if m.group(1) and len(cells) > 1 and cells[0].strip().isdigit():
+                    cells = cells[1:]           # | 7 | 嘉岳 | 16.12 |: the name after the rank
+                first = cells[0]
                 name = _FOOTNOTE_MARK.sub("", first.strip())
                 if _TABLE_ROW_NAME.fullmatch(name) and new_plain_name(name):
                     add_company([name])
@@ -679,6 +689,10 @@ def build_registry(text: str) -> Registry:
     for m in find_tickers(text):
         digits = m.group(1) or m.group(2) or m.group(3)
         op = _inside_parens(text, m.start())
+        if op is None and _CODE_LABEL_END.search(text, max(0, m.start() - 8), m.start()):
+            # 创新奇智(AInnovation Technology Group Co., Ltd,股份代号:2121.HK,…): a labelled code
+            # after a long English name in the company's parenthesis
+            op = _inside_parens(text, m.start(), limit=100)
         name = name_before(text, op) if op is not None else None
         if op is not None and (inner := _NAME_IN_PARENS.fullmatch(text, op + 1, m.start())) is not None \
                 and not _CODE_LABEL.search(inner.group(1)):
@@ -710,6 +724,13 @@ def build_registry(text: str) -> Registry:
             name = name_before(text, m.start())
             if name and new_name(name):
                 add_company([name])
+    taiwan: set[str] = set()            # companies named by a Taiwan code: it is no ticker
+    if _TAIWAN_PAGE.search(text):
+        # 镜头模组厂沛晶光学(6721)公告…新台币: on a Taiwan page a four-digit code is a Taiwan stock
+        for m in _TAIWAN_CODE.finditer(text):
+            name = name_before(text, m.start())
+            if name and new_name(name):
+                taiwan.add(add_company([name]))
     # a bare code in parentheses right after a company already known: 智谱(02513), 智谱(2513)
     for m in _BARE_CODE.finditer(text):
         code = m.group(2)
@@ -728,7 +749,7 @@ def build_registry(text: str) -> Registry:
                 and not any(w in name for w in _word_table().get("never", ())):
             # 灵犀智算(02739): a five-digit code with a leading zero is a Hong Kong stock code
             ident = add_company([name])
-        if ident and m.start(2) not in covered:
+        if ident and m.start(2) not in covered and not (ident in taiwan and len(code) == 4):
             pending.append((ident, normalize_ticker(code), m.start(2), m.end(2)))
             covered.update(range(m.start(2), m.end(2)))
 

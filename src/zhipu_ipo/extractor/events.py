@@ -774,11 +774,15 @@ def _nearest_event(text: str, group: list[Tok], events: list[Tok], max_gap: int 
     for c in near:
         if c.start >= hi:
             gap = text[hi:c.start]
+            if c.obj.value in ("listing", "first_day") and re.search(r"[;；]", gap):
+                continue    # 在10月22日出现；最低118.5元，则是上市首日的低位: the listing is another clause's
             d = len(_ASIDE.sub("", gap))
         elif c.end <= lo:
             gap = text[c.end:lo]
             if gap.startswith("的") and c.obj.value in ("listing", "first_day"):
                 continue    # 同日上市的天数智芯…7月8日: 上市的 describes the company, the date is another's
+            if c.obj.value == "first_day" and re.search(r"[;；]", gap):
+                continue    # …在10月22日出现；最低118.5元，则是上市首日的低位: another clause's date
             # a word before the date in an earlier clause belongs to that clause's own date
             if re.search(r"[，,；;]", gap) and _SESSION_AFTER.match(text, hi):
                 continue    # …上市，昨日(13日)收报358.4元: the date of a session

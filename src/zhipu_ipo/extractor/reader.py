@@ -158,6 +158,13 @@ _COMPARED_AFTER_PERIOD = re.compile(r"[^，,。；;\n]{0,20}?(?:相比|相较|�
 _YEAR_END_DAY = re.compile(r"\d{4}-12-31")
 #: a price range then the words of a session moving inside it: 之间宽幅波动, 之间上落
 _RANGE_MOVE_AFTER = re.compile(r"\s*(?:之间|间)\s*(?:宽幅|窄幅|大幅|反复|来回)?\s*(?:波动|震荡|上落|徘徊|起伏|浮动|游走|上下|运行|买卖|交投|爬行)")
+#: a sentence on how stocks moved (no price cue): 两股昨日(16日)表现不俗, 该股周一走势反复
+_STOCKS_MOVE = re.compile(r"(?:两股|该股|股价|个股|两只股票?|[二两三四]只股份?)[^，,。；;]{0,12}?(?:表现|走势|走强|走弱|造好|回落|反弹|上扬|下挫)")
+#: a session's range named before its two ends: 全日波幅介乎388元至405.6元
+_RANGE_MOVE_BEFORE = re.compile(r"(?:波幅|波动区间|波动|上落)\s*(?:介乎|介于|在|于)\s*$")
+#: a session's high and low read in one enumeration: 日内高低点分别为421.4港元和402.2港元
+_HIGH_LOW_EACH = re.compile(r"(?:(?P<hl>高低点|高低位|最高(?:价|位)?(?:和|及|与|、)最低(?:价|位)?)"
+                            r"|(?P<lh>低高点|最低(?:价|位)?(?:和|及|与|、)最高(?:价|位)?))\s*(?:分别|各)?\s*(?:为|是|报|见)?\s*$")
 #: words of a report on a session that has closed
 _CLOSE_IN_PARAGRAPH = re.compile(r"收盘|收报|报收|收市|收评|收涨|收跌|收升|收于|收在")
 #: words of a report written while the session is still open
@@ -170,6 +177,10 @@ UNKNOWN_SEGMENT = "?"
 #: a name written right before 收入 (影像与设计产品收入, 数据智能平台(FastData)收入)
 #: (a Latin run with its digits is one part, L4产品; it is read whole, so the search stays linear)
 _NAME_BEFORE_CUE = re.compile(r"((?:[\u4e00-\u9fff]|[A-Za-z][A-Za-z0-9]{0,15}(?![A-Za-z0-9])){2,14})(?:\s*[(（][A-Za-z0-9 .\-]{1,16}[)）])?\s*$")
+#: an amount opening a parenthesis (a conversion: 1.12亿元人民币(约新台币4.87亿元))
+_IN_PAREN_BEFORE = re.compile(r"[(（]\s*(?:约|折合|相当于|合)?\s*$")
+#: a business line's name in quotes before its revenue: “AI+制造”业务收入
+_QUOTED_LINE_BEFORE_CUE = re.compile(r"[“\"「『]([^“”\"「」『』，,。；;\n]{2,16})[”\"」』]\s*(?:业务|板块|分部)?\s*$")
 #: from a segment to the parenthesis of its examples: (, 产品(, 业务（
 _EXAMPLES_OPEN = re.compile(r"(?:产品|业务|板块|类)?\s*[(（]")
 #: the staff just counted, before a bare 研发占比: 公司共有员工890人，其中
@@ -281,6 +292,7 @@ class Reader(Classifier, Timing):
         self.last_day_recalled = False                 # ... was a first day (上市首日) told again
         self.market_day_pos = -10**9                   # end of the last 纳入港股通/复牌 (a first day of its own)
         self.last_trading_pos = -10**9                    # where it was described
+        self.day_compared = False                         # the last trading day was one compared with
         self.prev_entities: list = []            # companies named by the last sentence naming several
         self.prev_sentence_period: Optional[Tok] = None
         self.prev_sentence_one: Optional[Tok] = None   # the one period the last sentence reported on
@@ -343,6 +355,7 @@ class Reader(Classifier, Timing):
     _OBJECT_LIST = re.compile(r"(?:包括|包含|涵盖|囊括|例如|比如|诸如|股东有|投资方有|投资者有|投资者为|引入了?|获得了?)"
                               r"[^，,。；;：:\d]*$")
 
+    _FOLLOWS_BEFORE = re.compile(r"(?:跟随|追随|伴随|随着|随|跟)\s*$")
     _EXAMPLE_SUBJECT = re.compile(r"[\s“”\"「」『』]*(?:例如|比如|譬如)[\s，,:：]*")
 
     _INVESTOR_NAMES = re.compile(r"(?:投资者|投资人|投资方|基石)[^。；;\d]{0,8}?(?:分别为|分别是|包括|为|是|有)[^。；;\d]*$")
@@ -368,6 +381,8 @@ class Reader(Classifier, Timing):
             return True     # 两名基石投资者，分别为广汽集团旗下启城发展及均胜电子旗下…: investors named
         if self._compared_in_time(t):
             return True     # 佢同驭势科技同一日挂牌: the company compared with, not the subject
+        if (t.obj.entity in indices() or t.obj.entity == "market") and self._FOLLOWS_BEFORE.search(before):
+            return True     # 午后随大市回升，最高见86.90港元: the stock follows the market
         return t.obj.entity in bystanders() and not self._SUBJECT_LEAD.match(before)
 
     def _compared_in_time(self, t: Tok) -> bool:
@@ -390,6 +405,9 @@ class Reader(Classifier, Timing):
         when 收入 comes right after a name that is no company, no period and no segment the
         lexicon knows (a company or a period before the name is left out of it)."""
         lo = max(st.clause_start, cue.start - 24)
+        q = _QUOTED_LINE_BEFORE_CUE.search(self.text, lo, cue.start)
+        if q is not None and not any(t.kind in (ENTITY, PERIOD, TICKER) for t in self.ctx.stream.in_span(q.start(1), q.end(1))):
+            return q.group(1)           # “AI+制造”业务收入: the line's name in quotes
         m = _NAME_BEFORE_CUE.search(self.text, lo, cue.start)
         if m is None:
             return None
@@ -483,6 +501,8 @@ class Reader(Classifier, Timing):
                 self.par_resolved = True        # (…公布Q3业绩：…。Q3 net loss…: the same quarter)
         if len(ents) >= 2:
             self.prev_entities = ents
+        if day_tok is not None and not price_talk and _STOCKS_MOVE.search(self.text, sent.start, sent.end):
+            price_talk = True       # 两股昨日(16日)表现不俗。智谱收报…: the day of the session told next
         if (price_talk or (listing_talk and not any(t.kind == AMOUNT and t.obj.unit != "count" for t in toks))) \
                 and day_tok is not None and self.last_trading_pos != sent.end \
                 and not _FOLLOWS_BEFORE.search(self.text, max(0, day_tok.start - 8), day_tok.start) \
@@ -1803,7 +1823,8 @@ class Reader(Classifier, Timing):
         """全天在221.6港元至338港元之间宽幅波动, 全日于18.9元至20.85元之间上落: a session's low
         and high (read only where the sentence is about trading)."""
         if a.qualifier != "range" or a.low is None or a.high is None or a.scaled \
-                or not _RANGE_MOVE_AFTER.match(self.text, a.end):
+                or not (_RANGE_MOVE_AFTER.match(self.text, a.end)
+                        or _RANGE_MOVE_BEFORE.search(self.text, max(st.clause_start, a.start - 12), a.start)):
             return False
         hkd = a.unit == "HKD" or (a.unit == "CNY" and self.hk_yuan and not re.search(r"人民币|RMB", a.text))
         if not hkd or not self._trading_context(st, a.start):
@@ -1814,6 +1835,23 @@ class Reader(Classifier, Timing):
             return True
         for metric, value in (("low_price", a.low), ("high_price", a.high)):
             self._emit(st, sent, a, metric, value, "HKD/share", "exact", None, day.isoformat(), "之间", "day-range")
+        return True
+
+    def _high_and_low(self, st: _State, sent: Span, run: list) -> bool:
+        """日内高低点分别为421.4港元和402.2港元: a session's high and low in one enumeration (of the
+        clause's company, whatever other companies the sentence named)."""
+        if len(run) != 2 or any(a.unit not in ("HKD", "CNY") or a.scaled for a in run):
+            return False
+        m = _HIGH_LOW_EACH.search(self.text, max(st.clause_start, run[0].start - 16), run[0].start)
+        if m is None or not self._trading_context(st, run[0].start):
+            return False
+        day = self._trading_day(st, sent, run[0])
+        if day is None:
+            for a in run:
+                self._miss(a, sent, "no_period", "a session's high and low: trading day unknown")
+            return True
+        for metric, a in zip(("high_price", "low_price") if m.group("hl") else ("low_price", "high_price"), run):
+            self._emit(st, sent, a, metric, a.value, "HKD/share", a.qualifier, None, day.isoformat(), m.group(), "high-low")
         return True
 
     def _single(self, st: _State, sent: Span, a, explicit: Optional[Tok],
@@ -1856,7 +1894,8 @@ class Reader(Classifier, Timing):
             if day is None:
                 self._miss(a, sent, "no_period", f"{metric}: trading day unknown")
                 return
-            if "grey" not in st.sflags:     # (a grey-market evening is no session to go on with)
+            if "grey" not in st.sflags and not self.day_compared:
+                # (a grey-market evening, or the day of a close compared with, is no session to go on with)
                 self.last_trading_day, self.last_trading_pos = day, sent.end
                 self.last_day_recalled = "first_day" in st.sflags
             period = day.isoformat()
@@ -1872,6 +1911,8 @@ class Reader(Classifier, Timing):
     def _enumeration(self, st: _State, sent: Span, run: list, explicit: Optional[Tok]) -> None:
         first = run[0]
         st.run_last = run[-1]
+        if self._high_and_low(st, sent, run):
+            return
         decided = self._classify(st, sent, first)
         if isinstance(decided, Miss):
             for a in run:
@@ -2121,6 +2162,14 @@ class Reader(Classifier, Timing):
             return
         if not st.entity_explicit and UNNAMED.search(self.text, max(st.sentence_start, a.start - LOOK), a.start):
             self._miss(a, sent, "no_entity", f"{metric} of an unnamed company")
+            return
+        if not st.entity_explicit and a.unit == "percent" and (twd := next(
+                (t for t in reversed(self.ctx.stream.in_span(st.sentence_start, a.start))
+                 if t.kind == AMOUNT and t.obj.unit not in (None, "percent", "count", "shares", "times")), None)) is not None \
+                and twd.obj.unit == "TWD" and not _IN_PAREN_BEFORE.search(self.text, max(0, twd.start - 6), twd.start):
+            # 代工厂鼎曜电脑第3季营收新台币386亿元，年增47%: the change of a Taiwan company's figure,
+            # and the sentence names no company of the article
+            self._miss(a, sent, "no_entity", f"{metric} of a figure in New Taiwan dollars")
             return
         entity = st.entity or (None if st.anonymous else self.ctx.main_entity)
         if info.family == "trading" and (not st.entity_pos or st.entity_pos[-1] < st.clause_start) \

@@ -506,6 +506,8 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
 
 
 _GROWTH = {"revenue": "revenue_growth", "net_loss": "net_loss_growth"}
+#: a word of decline written in a change cell before its figure
+_DECLINE_IN_CELL = re.compile(r"(?:收窄|下降|下跌|减少|降低|减|降|跌)\s*(?:约|近|逾)?\s*$")
 #: a column of changes after the period columns (项目 | 2025年上半年 | 2024年上半年 | 同比)
 _CHANGE_HEAD = re.compile(r"\s*(?:同比|按年|yoy|YoY|按季|环比|QoQ|qoq)?\s*(?:变动|变化|增长|增减|增幅|增长率|变幅|变动幅度|升跌|升幅)?\s*(?:\(?%\)?)?\s*")
 
@@ -644,8 +646,8 @@ def _amount_fact(ctx, entity, cell: _Cell, a, when: _Label, what: Optional[_Labe
         if a.unit not in (None, "percent"):
             miss("unit_mismatch", f"table {metric}")
             return
-        if what.mod == "decline" and value > 0:
-            value = -value
+        if value > 0 and (what.mod == "decline" or _DECLINE_IN_CELL.search(cell.text, 0, a.start)):
+            value = -value          # | 期内亏损 | (41.2) | (83.0) | 收窄50.4% |: a narrowing is a fall
         out_unit = "percent"
     else:
         info = metrics[metric]

@@ -17,7 +17,7 @@ from .context import DAY_OFFSETS, ResolvedPeriod, relative_day, year_hint
 from .entities import known_listings
 from .rules import (ASIDE_AFTER, COMPARE_BEFORE, FROM_BEFORE, FUNDING_METRICS, LISTING_AFTER, LOOK, POINT_METRICS,
                     SEGMENT_TALK, SINCE, WEEKDAY, weekday_index)
-from .tokens import CUE, DATE, PERIOD, Tok
+from .tokens import AMOUNT, CUE, DATE, PERIOD, Tok
 
 if TYPE_CHECKING:
     from .reader import _State
@@ -36,6 +36,17 @@ _THAT_YEAR = ("那一年", "该年", "当年", "同年", "这一年")
 #: a year followed by these is where a stretch of time begins (2022年以来, 2023年至今)
 _SINCE_YEAR = re.compile(r"\s*(?:以来|至今|迄今)")
 
+
+#: the day a price was reached, told right after it: ，在10月22日出现 / ，同样在1月9日首日录得 /
+#: ，则是上市首日的盘中低位
+_DAY_TOLD_AFTER = re.compile(
+    r"\s*[，,]\s*(?:则|也|亦|同样|均|都)?\s*(?:"
+    r"(?:是|为)?\s*(?:在|于)\s*(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)\s*(?:的|当日)?\s*(?:上市)?(?:首日)?\s*(?:盘中)?\s*"
+    r"(?:出现|录得|创下|创出|写下|见到|达到|触及)"
+    r"|(?:是|为)\s*(?:上市|挂牌)?首日)")
+
+#: a month's own sales right after the month: 8月合并营收, 10月份营业额, 9月单月营收
+_MONTH_SALES_AFTER = re.compile(r"份?\s?(?:的)?(?:合并|单月|自结)?\s?(?:营收|营业收入|营业额|销售额|收入)")
 
 class Timing:
     """Periods and trading days of the sentence reader."""
@@ -147,6 +158,15 @@ class Timing:
         """上半年/前三季度 without a year take the year of the period in context."""
         rel = getattr(pm, "relative", None)
         if rel in ("reporting_period",):
+            return None
+        if rel is not None and rel.startswith("M") and "-" not in rel and self.ctx.today is not None \
+                and getattr(pm, "year_offset", None) is None and _MONTH_SALES_AFTER.match(self.text, pm.end):
+            # 8月合并营收… (a Taiwan supplier's monthly sales, written 2026-09-10): the latest such
+            # month ended by the article's day
+            for year in (self.ctx.today.year, self.ctx.today.year - 1):
+                p = pm.resolve(year)
+                if p is not None and p.end_date <= self.ctx.today:
+                    return Tok(PERIOD, pm.start, pm.end, ResolvedPeriod(p, pm.start, pm.end, pm.text))
             return None
         base = None
         offset = getattr(pm, "year_offset", None)
@@ -496,7 +516,8 @@ class Timing:
             if period is not None:
                 return period, ""
         if metric == "revenue_cagr" or cumulative:
-            span = self._span_from_context(st, pos) if (tok is None or tok.obj.period.kind != "span") else tok.obj.period
+            span = self._span_from_context(st, pos) if (tok is None or tok.obj.period.kind not in ("span", "quarters")) \
+                else tok.obj.period     # (今年前三季度累计收入: quarters in a row are a running total)
             if span is None and tok is not None and not cumulative:
                 span = tok.obj.period
             if span is None:
@@ -594,6 +615,16 @@ class Timing:
         own day; the listing day of an article about the listing."""
         ctx = self.ctx
         ent = st.entity or ctx.main_entity
+        self.day_compared = False       # (set when the day is that of a price compared with)
+        told = _DAY_TOLD_AFTER.match(self.text, a.end)
+        if told is not None and told.group("date"):
+            # 上市以来盘中最高见271元，在10月22日出现: the day written after the figure
+            for t in ctx.stream.in_span(told.start("date"), told.end("date")):
+                if t.kind == DATE and (d := self._date_of(t, session=True)) is not None:
+                    return d
+        elif told is not None and (ent in ctx.listing_dates or ent in known_listings()):
+            # 最低118.5元，则是上市首日的盘中低位: the listing day
+            return ctx.listing_dates.get(ent) or known_listings()[ent]
         second = st.sflags.get("second_day", -1)
         if 0 <= second < a.start and (ent in ctx.listing_dates or ent in known_listings()) and not any(
                 t.kind == DATE for t in ctx.stream.in_span(max(second, a.start - LOOK), a.start)):
@@ -645,7 +676,15 @@ class Timing:
                     continue
                 # (…1月8日上市，昨日收在185.2港元: the 昨日 nearest the figure, not the sentence's first)
                 at = max((t.start for t in ctx.stream.in_span(st.sflags[word], a.start)
-                          if t.kind == CUE and t.obj.kind == "ctx" and t.obj.value == word), default=st.sflags[word])
+                          if t.kind == CUE and t.obj.kind == "ctx" and t.obj.value == word
+                          # (报收210.8港元，较昨日收盘价205.2港元上涨2.73%: the day compared with
+                          # dates its own price only)
+                          and not (COMPARE_BEFORE.search(self.text, max(0, t.start - 3), t.start)
+                                   and any(u.kind == AMOUNT for u in ctx.stream.in_span(t.end, a.start)))),
+                         default=None)
+                if at is None:
+                    continue
+                self.day_compared = bool(COMPARE_BEFORE.search(self.text, max(0, at - 3), at))
                 paren = _DATE_PAREN_AFTER.match(self.text, at + 2)
                 after = paren.end() if paren else at + 2
                 if not (dates and dates[-1].start > at + 6 and self._date_of(dates[-1]) is not None) \
@@ -701,6 +740,9 @@ class Timing:
             return None
         last = None
         for m in WEEKDAY.finditer(self.text, lo, hi):
+            if COMPARE_BEFORE.search(self.text, max(0, m.start() - 3), m.start()) \
+                    and any(t.kind == AMOUNT for t in self.ctx.stream.in_span(m.end(), hi)):
+                continue    # (成交额58.3亿元，较上周五大增逾两倍，…市值约835亿元: the day compared with)
             last = m
         if last is None:
             return None

@@ -103,6 +103,8 @@ _DAY_ONLY = re.compile(r"(\d{1,3})日")
 _MONTH_WORDS = {"上月": "last_month", "本月": "this_month", "下月": "next_month"}
 _DAY_NOT_BEFORE = frozenset("0123456789月年.号第近前后数每几连")
 _DAY_NOT_AFTER = frozenset("0123456789内后前以均")
+#: 15日以双重主要上市方式登陆: 以 "by means of" after a day (not 15日以内/以后/以来/以上)
+_DAY_BY_MEANS = re.compile(r"以(?![内后前来上下])")
 
 
 #: a month written alone a few characters before a bare day (今年1月先后于2日和8日), stock codes
@@ -129,7 +131,7 @@ def _day_only(text: str, dates: list, published: Optional[dt.date],
             out.append(DayOnly(s - 2, e, text[s - 2:e], None, int(m.group(1)), relative=rel))
             continue
         if len(m.group(1)) > 2 or (s and text[s - 1] in _DAY_NOT_BEFORE) or (
-                e < n and text[e] in _DAY_NOT_AFTER) or _overlaps(spans, s, e):
+                e < n and text[e] in _DAY_NOT_AFTER and not _DAY_BY_MEANS.match(text, e)) or _overlaps(spans, s, e):
             continue
         k = bisect_left(starts, s)
         month = fallback = None
