@@ -429,6 +429,8 @@ _DECIMAL_END = re.compile(r"[0-9]\.[0-9]+$")
 #: the second half of a number written in two scales: 1亿4,035.3万, 3亿零500万, 1亿2千万
 _COMPOUND_TAIL = re.compile(r"亿零?([0-9]{1,4}(?:\.[0-9]+)?|[0-9],[0-9]{3}(?:\.[0-9]+)?)(万|千万)")
 _SCALE_RUN = re.compile(_CN_C + "*")
+#: a spoken scale after a filler 个: 三点七三个亿, 四十七个多亿, 三十多个亿
+_SPOKEN_SCALE = re.compile(r"(多)?个(多)?(亿|万)")
 _RANGE_SEPARATORS = frozenset("-~～—–－−至到")
 
 
@@ -1024,6 +1026,14 @@ class _Scanner:
                 num.scaled = True
                 end = num.unit_end = num.tail_end = cm.end()
                 nxt = t[end] if end < self.n else _NUL
+        if nxt in "个多" and (sy := _SPOKEN_SCALE.match(t, end)) is not None:
+            # 三点七三个亿, 四十七个多亿, 三十多个亿 (spoken): the scale after a filler 个
+            num.exp += _SCALE_EXP[sy.group(3)]
+            num.scaled = True
+            if (sy.group(1) or sy.group(2)) and "多" in lex.inner:
+                num.words += (("多", lex.inner["多"]),)
+            end = num.unit_end = num.tail_end = sy.end()
+            nxt = t[end] if end < self.n else _NUL
         if nxt not in lex.tail_any:
             return                              # nothing follows: the match would be empty
         m = lex.tail.match(t, end)

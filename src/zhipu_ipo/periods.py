@@ -1150,7 +1150,10 @@ def _chain_mention(text: str, chain: list[_Atom], conns: list[str]) -> tuple[Opt
     else:
         kind = "list"
         try:
-            period = Period.span(items[0], items[-1])
+            if len(items) >= 2 and all(a.start_date > b.start_date for a, b in zip(items, items[1:])):
+                period = Period.span(items[-1], items[0])   # 2024年和2023年: latest first, same years
+            else:
+                period = Period.span(items[0], items[-1])
         except ParseError:
             # 2025年第四季度及全年: the one item that holds all the others, else none
             period = next((p for p in items if all(p.start_date <= q.start_date and q.end_date <= p.end_date

@@ -37,6 +37,8 @@ _NAME_IN_PARENS = re.compile(r"\s*([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11})\s
 _JOINERS = frozenset("与和及同跟、，,；;：:的")
 #: a Latin name right before the parenthesis of a Chinese name and a code: Lingyue Robotics(灵跃机器人,…)
 _LATIN_NAME_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9]{1,19}(?:[ &.-][A-Z][A-Za-z0-9]{0,19}){0,3})\s*$")
+#: an English legal name's last words: Group Inc., Holdings Ltd., Co., Ltd.
+_LATIN_LEGAL_END = re.compile(r"(?<=[A-Za-z0-9])(?:\s(?:Group|Holdings|Technology|Technologies))?,?\s(?:Inc|Ltd|Limited|Corp|Co\.,?\s?Ltd)\.?$")
 #: the last day or month written in a run of name characters: 12月3日宁川芯材
 _DAY_IN_RUN = re.compile(r".*\d\s*[年月日号]")
 #: a label before a code, no name: (股票代码:02677.HK), (股份代号：2513)
@@ -448,6 +450,8 @@ def name_before(text: str, pos: int) -> str | None:
     """
     if pos >= 2 and text[pos - 1] == " " and text[pos - 2] != " ":
         pos -= 1                            # 宁川芯材 (2795-HK): a Taiwan page's space before the code
+    if pos and text[pos - 1] in ".dDcCpP" and (legal := _LATIN_LEGAL_END.search(text, max(0, pos - 40), pos)) is not None:
+        pos = legal.start()                 # MiniMax Group Inc.(0100.HK): the name before its legal words
     latin = _LATIN_NAME_BEFORE.search(text, max(0, pos - 60), pos) if pos and text[pos - 1].isascii() else None
     if latin is not None and latin.group(1) not in known_aliases() \
             and re.search(r"[\u4e00-\u9fff]\s?$" if " " in latin.group(1) else r"[\u4e00-\u9fff]$",

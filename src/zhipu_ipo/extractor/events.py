@@ -356,6 +356,8 @@ _DEADLINE_AFTER = re.compile(r"(?:前|之前|以前)(?![三五十]|\d)")
 _PAREN_OF = re.compile(r"[(（][^()（）\n]{0,14}?[,，;；\s]?")
 #: from a date to the end of its parentheses: 8月20日上市)
 _PAREN_END = re.compile(r"[^()（）\n]{0,8}[)）]")
+#: companies named after their days, in the same order: …，智谱与MiniMax先后在港交所挂牌
+_IN_ORDER_AFTER = re.compile(r"\s*(?:[(（][^()（）]{0,12}[)）])?\s*(?:先后|依次|分别)")
 _COMPARED_WITH = re.compile(r"(?:较|比|相较|相比|对比)\s*$")
 
 
@@ -465,6 +467,9 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=(), listed
             elif len(group) > 1 and len(ent_names) == len(group) and (each or len(group) == 2) \
                     and all(e.start < group[0].start for e in ents):
                 ent = ent_names[k]      # (companies named after the dates are not their order)
+            elif len(group) > 1 and len(ent_names) == len(group) and all(e.start > group[-1].end for e in ents) \
+                    and _IN_ORDER_AFTER.match(text, ents[-1].end):
+                ent = ent_names[k]      # 今年1月8日及1月9日，智谱与MiniMax先后挂牌: in the order named
             elif len(group) > 1 and each and not ents and (
                     counted := counted_companies(ctx, named_before, len(group))) and (
                     (count := GROUP_COUNT.search(text, sent.start, group[0].start)) is not None

@@ -231,6 +231,12 @@ _IN_CONTEXT = ("期内", "当期", "本期")
 #: words of filings for the fiscal year before the one reported (not the calendar's last year)
 #: a company named as what a figure is compared with: 比优必选高出, 高于智谱, 较MiniMax
 _COMPARED_ENTITY = re.compile(rf"(?:{COMPARE_WORDS}|不及|胜过|落后于?|领先于?)\s*$")
+#: a contrast heading its own clause: 对比2024年，… / 相比之下，2024年…
+_CONTRAST_HEAD = re.compile(r"[\s，,]*(?:而|但)?(?:对比|相比|相较|比较|反观)(?:之下)?[\s，,]*")
+#: the end of the clause right after a period
+_CLAUSE_END_AFTER = re.compile(r"\s*(?:时|的时候)?\s*[，,]")
+#: a company's own figure right after its name: MiniMax的2.2亿元, 智谱(02513)的131.8%
+_OWN_FIGURE_AFTER = re.compile(r"\s*(?:[(（][^()（）]{0,12}[)）])?\s*(?:的|之)?\s*(?:约|逾|近)?\s*[\d零一二两三四五六七八九十]")
 #: 在总收入中占58.8%: the whole a share is of, named before 占
 _IN_TOTAL = re.compile(r"[，,\s]*(?:在|于|占)\s*(?:总|全部)?")
 _SHARE_AFTER_IN = re.compile(r"\s*(?:中|当中|之中)\s*(?:的)?\s*(?:占比|占|比重|比例)")
@@ -381,6 +387,12 @@ class Reader(Classifier, Timing):
             return True     # 两名基石投资者，分别为广汽集团旗下启城发展及均胜电子旗下…: investors named
         if self._compared_in_time(t):
             return True     # 佢同驭势科技同一日挂牌: the company compared with, not the subject
+        if st.entity is not None and st.entity != t.obj.entity \
+                and _COMPARED_ENTITY.search(self.text, max(0, t.start - 4), t.start) \
+                and not _OWN_FIGURE_AFTER.match(self.text, t.end):
+            # MiniMax…增速其实比智谱还快一些；毛利率…: the company compared with (高于MiniMax的2.2亿元
+            # gives MiniMax its own figure)
+            return True
         if (t.obj.entity in indices() or t.obj.entity == "market") and self._FOLLOWS_BEFORE.search(before):
             return True     # 午后随大市回升，最高见86.90港元: the stock follows the market
         return t.obj.entity in bystanders() and not self._SUBJECT_LEAD.match(before)
@@ -1094,7 +1106,9 @@ class Reader(Classifier, Timing):
             st.flags["duration_years"] = st.sflags["duration_years"] = getattr(pm, "years", None)
             return
         if pm.period is not None:
-            if COMPARE_BEFORE.search(self.text[max(st.clause_start, t.start - 4):t.start]) or (
+            if _CONTRAST_HEAD.fullmatch(self.text, st.clause_start, t.start) and _CLAUSE_END_AFTER.match(self.text, t.end):
+                pass    # 对比2024年，本地化部署的占比是84.5%: the period the clause after the comma is about
+            elif COMPARE_BEFORE.search(self.text[max(st.clause_start, t.start - 4):t.start]) or (
                     _WITH_BEFORE_PERIOD.search(self.text, max(st.clause_start, t.start - 2), t.start)
                     and _COMPARED_AFTER_PERIOD.match(self.text, t.end)):
                 # 较2023年的…, 与2025年下半年的1.49亿元相比: for the figure right after it only
@@ -1936,7 +1950,9 @@ class Reader(Classifier, Timing):
                     self._miss(a, sent, "ambiguous_entity", f"{len(run)} figures of companies not named")
                 return
         if ("each" in st.sflags or self._listed_companies(st, names)) and len(names) == len(run) >= 2 and (
-                tok is None or len(tok.obj.items or []) != len(run)):
+                tok is None or len(tok.obj.items or []) != len(run)
+                # (分别于2024年12月23日和2023年12月29日上市，发行价分别为…: days of events, no periods)
+                or all(i.kind == "date" for i in tok.obj.items)):
             # 智谱与MiniMax的2024年营收分别为A及B: one figure per company (each read as the first:
             # 研发费用分别约为营收的3.1倍和4.8倍)
             saved = (st.mod, st.denominator, st.base, st.base_cue, st.base_pos,

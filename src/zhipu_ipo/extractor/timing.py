@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from decimal import Decimal
 from typing import TYPE_CHECKING, Optional
 
@@ -715,6 +716,15 @@ class Timing:
                     ref is None or abs((day - ref).days) <= 45 or "same_day" in st.sflags):
                 # (那天，…开盘报…: the day of the listing just told, however long ago)
                 last_day, last_pos = day, end
+        if "same_day" in st.sflags and st.sflags["same_day"] < a.start \
+                and (prev := self._sentence_before(sent)) is not None and prev.start >= last_pos:
+            # 记唔记得7月9号MiniMax基石解禁？𠮶日跌了6.8%: the day the sentence before named, when
+            # it names no figure and comes after the last session told
+            toks = ctx.stream.in_span(prev.start, prev.end)
+            days = [t for t in toks if t.kind == DATE]
+            if days and not any(t.kind == AMOUNT for t in toks) \
+                    and (d := self._date_of(days[-1], session=True)) is not None:
+                return d
         if last_day is not None and ("same_day" in st.sflags or sent.start - last_pos < 160
                                      and not _FEED_TIME.search(self.text, last_pos, sent.start)
                                      and not (self.last_day_recalled and ctx.today is not None
@@ -731,6 +741,12 @@ class Timing:
         if ent in ctx.listing_dates and ctx.first_day_article:
             return ctx.listing_dates[ent]
         return None
+
+    def _sentence_before(self, sent: Span) -> Optional[Span]:
+        """The sentence right before ``sent``, or None."""
+        spans = self.ctx.stream.sentences
+        k = bisect_left(spans, sent.start, key=lambda sp: sp.start)
+        return spans[k - 1] if k > 0 else None
 
     def _weekday_before(self, lo: int, hi: int) -> Optional[dt.date]:
         """The day of the last weekday written in ``text[lo:hi]`` (股价周一收跌…): the latest such
