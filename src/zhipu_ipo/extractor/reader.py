@@ -235,8 +235,8 @@ _COMPARED_ENTITY = re.compile(rf"(?:{COMPARE_WORDS}|不及|胜过|落后于?|领
 _CONTRAST_HEAD = re.compile(r"[\s，,]*(?:而|但)?(?:对比|相比|相较|比较|反观)(?:之下)?[\s，,]*")
 #: the end of the clause right after a period
 _CLAUSE_END_AFTER = re.compile(r"\s*(?:时|的时候)?\s*[，,]")
-#: a company's own figure right after its name: MiniMax的2.2亿元, 智谱(02513)的131.8%
-_OWN_FIGURE_AFTER = re.compile(r"\s*(?:[(（][^()（）]{0,12}[)）])?\s*(?:的|之)?\s*(?:约|逾|近)?\s*[\d零一二两三四五六七八九十]")
+#: a company's own figure right after its name: MiniMax的2.2亿元, 智谱(02513)的131.8%, MiniMax同日的10.8亿美元
+_OWN_FIGURE_AFTER = re.compile(r"\s*(?:[(（][^()（）]{0,12}[)）])?[^，,。；;\d]{0,8}?(?:的|之)?\s*(?:约|逾|近)?\s*(?:\d|(?<=[的之为是])[零一二两三四五六七八九十])")
 #: 在总收入中占58.8%: the whole a share is of, named before 占
 _IN_TOTAL = re.compile(r"[，,\s]*(?:在|于|占)\s*(?:总|全部)?")
 _SHARE_AFTER_IN = re.compile(r"\s*(?:中|当中|之中)\s*(?:的)?\s*(?:占比|占|比重|比例)")
@@ -389,9 +389,10 @@ class Reader(Classifier, Timing):
             return True     # 佢同驭势科技同一日挂牌: the company compared with, not the subject
         if st.entity is not None and st.entity != t.obj.entity \
                 and _COMPARED_ENTITY.search(self.text, max(0, t.start - 4), t.start) \
+                and not _CONTRAST_HEAD.fullmatch(self.text, st.clause_start, t.start) \
                 and not _OWN_FIGURE_AFTER.match(self.text, t.end):
             # MiniMax…增速其实比智谱还快一些；毛利率…: the company compared with (高于MiniMax的2.2亿元
-            # gives MiniMax its own figure)
+            # gives MiniMax its own figure; 对比OpenAI同期…1.8倍 heads its clause)
             return True
         if (t.obj.entity in indices() or t.obj.entity == "market") and self._FOLLOWS_BEFORE.search(before):
             return True     # 午后随大市回升，最高见86.90港元: the stock follows the market
