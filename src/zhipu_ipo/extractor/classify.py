@@ -55,6 +55,8 @@ _PURPOSE_BEFORE = re.compile(r"(?:^|[，,。；;、】\]:：])\s*([^，,。；;�
 #: (若排除…, 如剔除…: the adjustment of an adjusted figure, not a supposition)
 #: 经调整(Non-GAAP)净亏损, 经调整(非国际财务报告准则计量)亏损: an adjusted loss whose basis is written
 #: in a parenthesis between 经调整 and the loss word
+#: nothing but a comma between two words: 目标价95元，较昨日收市价高约10.2%
+_ONLY_PUNCT = re.compile(r"[\s，,]*(?:较|比|相较|相比)?[^，,。；;\d]{0,12}")
 #: a clause that only counts what its sentence is about: 共有4名, 合共6家
 _COUNT_ONLY = re.compile(r"[,，\s]*(?:共有|共计有?|合共有?|合计有?|一共有?|总共有?|共|有)\s*(?:约|逾|超过)?\s*")
 _ADJUSTED_PAREN_BEFORE = re.compile(r"经调整后?\s?[(（][^()（）]{1,20}[)）]\s?$")
@@ -700,7 +702,8 @@ class Classifier:
             # H股发行价较A股收盘价低了约三成六: a discount to the other market's price, no move
             return self._mk_miss(a, sent, "not_a_fact", "a gap to a price on another market")
         if m and st.base is not None and st.base.startswith("x_") \
-                and st.clause_start <= st.base_pos < st.last_amount_end <= m.start():
+                and st.sentence_start <= st.base_pos < st.last_amount_end <= m.start() \
+                and _ONLY_PUNCT.fullmatch(self.text, st.last_amount_end, m.start()):
             # 该行目标价205元较昨日收市价低约8.7%: how far another figure stands from a price
             return self._mk_miss(a, sent, "not_a_fact", f"a gap of a {st.base[2:]} to a price")
         if m and self._trading_context(st, pos):

@@ -125,6 +125,7 @@ class Registry:
     aliases: dict[str, str] = field(default_factory=dict)
     discovered: dict[str, str] = field(default_factory=dict)   # alias -> id, found in this document
     tickers: list[tuple[str, str, int, int]] = field(default_factory=list)  # (entity, ticker, start, end)
+    taiwan: set[str] = field(default_factory=set)   # companies listed in Taiwan (6721, 兴柜, 2317.TW)
 
     def resolve(self, name: str) -> str | None:
         return self.discovered.get(name) or self.aliases.get(name)
@@ -723,12 +724,12 @@ def build_registry(text: str) -> Registry:
             if re.search(r"[\u4e00-\u9fff]", name) and name not in _entity_words()[2] \
                     and not (reg.resolve(name) or reg.resolve(short_name(name))):
                 add_company([name])
+    taiwan: set[str] = set()            # companies named by a Taiwan code: it is no ticker
     if "柜" in text or "TW" in text or "台股" in text:
         for m in _TAIWAN_MARK.finditer(text):
             name = name_before(text, m.start())
             if name and new_name(name):
-                add_company([name])
-    taiwan: set[str] = set()            # companies named by a Taiwan code: it is no ticker
+                taiwan.add(add_company([name]))
     if _TAIWAN_PAGE.search(text):
         # 镜头模组厂沛晶光学(6721)公告…新台币: on a Taiwan page a four-digit code is a Taiwan stock
         for m in _TAIWAN_CODE.finditer(text):
@@ -801,6 +802,7 @@ def build_registry(text: str) -> Registry:
     for key, ticker, s, e in pending:
         ident = ids.get(key, key) if key else ""
         reg.tickers.append((ident, ticker, s, e))
+    reg.taiwan = {ids.get(k, k) for k in taiwan}
     return reg
 
 

@@ -284,9 +284,10 @@ def _heading_line(text: str, start: int, end: int) -> bool:
 _TABLE_HEAD_ROW = re.compile(r"[ \t]*[|｜][^|｜\n]*[|｜][^|｜\n]*[|｜]")
 #: between a name and its code on a quote line: 商汤-W 00020.HK
 _CLASS_GAP = re.compile(r"(?:-[A-Z]{1,3})?\s*")
-#: asides that do not count in the distance from a date to its event word: （星期五）, (周一)
+#: asides that do not count in the distance from a date to its event word: （星期五）, (周一),
+#: a stock code (02788)
 _WEEKDAY_PAREN = r"[(（](?:上|本|这)?(?:星期|周|礼拜)[一二三四五六日天][)）]"
-_ASIDE = re.compile(_WEEKDAY_PAREN)
+_ASIDE = re.compile(_WEEKDAY_PAREN + r"|[(（](?:HK[:：]?)?\d{4,5}(?:\.HK)?[)）]")
 _DATE_SEP = re.compile(r"^\s*(?:、|和|及|与)\s*$")
 #: an event word further than this from its date (in characters) is not the date's event
 _MAX_GAP = 30

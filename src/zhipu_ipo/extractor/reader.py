@@ -236,7 +236,7 @@ _CONTRAST_HEAD = re.compile(r"[\s，,]*(?:而|但)?(?:对比|相比|相较|比�
 #: the end of the clause right after a period
 _CLAUSE_END_AFTER = re.compile(r"\s*(?:时|的时候)?\s*[，,]")
 #: a company's own figure right after its name: MiniMax的2.2亿元, 智谱(02513)的131.8%, MiniMax同日的10.8亿美元
-_OWN_FIGURE_AFTER = re.compile(r"\s*(?:[(（][^()（）]{0,12}[)）])?[^，,。；;\d]{0,8}?(?:的|之)?\s*(?:约|逾|近)?\s*(?:\d|(?<=[的之为是])[零一二两三四五六七八九十])")
+_OWN_FIGURE_AFTER = re.compile(r"\s*(?:[(（][^()（）]{0,12}[)）])?[^，,。；;\d()（）]{0,8}?(?:的|之)?\s*(?:约|逾|近)?\s*(?:\d|(?<=[的之为是])[零一二两三四五六七八九十])")
 #: 在总收入中占58.8%: the whole a share is of, named before 占
 _IN_TOTAL = re.compile(r"[，,\s]*(?:在|于|占)\s*(?:总|全部)?")
 _SHARE_AFTER_IN = re.compile(r"\s*(?:中|当中|之中)\s*(?:的)?\s*(?:占比|占|比重|比例)")
@@ -2201,6 +2201,12 @@ class Reader(Classifier, Timing):
             entity = before[-1] if before else None
         if not entity:
             self._miss(a, sent, "no_entity", metric)
+            return
+        if entity in self.ctx.registry.taiwan and (info.family == "trading" or (
+                a.unit == "CNY" and not re.search(r"人民币|RMB|CNY", a.text))):
+            # 凯昱感测(6988)…累计营收13.92亿元, 昨日股价终场收在268.5元: a Taiwan company's 元 are New
+            # Taiwan dollars, and its trading is on another market
+            self._miss(a, sent, "not_a_fact", f"{metric} of a company listed in Taiwan")
             return
         if info.unit == "HKD/share":
             unit = "HKD/share"
