@@ -559,6 +559,10 @@ _QUALIFIER_ROW = re.compile(r"\s*(?:[(（]?\s*(?:未经审核|经审核|未经�
 _TO_DAY = re.compile(r"截至\s*(\d{1,2}月\d{1,2}日)")
 
 
+#: a column headed by a year's same period: 2024年同期, 上年同期 is not read
+_SAME_PERIOD_HEAD = re.compile(r"(\d{4})\s*年?\s*同期(?:间)?")
+
+
 def _header(rows: list[list[_Cell]], aliases: dict) -> tuple[list[list[_Cell]], list]:
     """The rows with the header first, and the period of every column.
 
@@ -568,6 +572,16 @@ def _header(rows: list[list[_Cell]], aliases: dict) -> tuple[list[list[_Cell]], 
     each year is read as the period of its group (截至2024年6月30日止六个月 -> 2024H1)."""
     header = rows[0]
     col_periods = [_period_label(c.text, aliases) for c in header[1:]]
+    # | 截至2025年6月30日止六个月 | 2024年同期 |: the year's same period as the column before it
+    for i, c in enumerate(header[1:]):
+        same = _SAME_PERIOD_HEAD.fullmatch(c.text.strip())
+        if col_periods[i] is None and same is not None and i and col_periods[i - 1] is not None \
+                and col_periods[i - 1].period is not None and col_periods[i - 1].period.kind in ("half", "quarter", "quarters"):
+            prev = str(col_periods[i - 1].period)
+            try:
+                col_periods[i] = _Label(period=parse_period(same.group(1) + prev[4:]))
+            except ParseError:
+                pass
     if len(rows) < 3 or any(col_periods) or header[0].text or rows[1][0].text:
         return rows, col_periods
     years = rows[1][1:]

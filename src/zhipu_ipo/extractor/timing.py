@@ -703,6 +703,8 @@ class Timing:
         for t in reversed(dates):
             d = self._date_of(t, session=True)
             if d is not None:
+                # (配售价较9月16日收盘价67.20港元折让…: the day of a close compared with goes on with nothing)
+                self.day_compared = bool(COMPARE_BEFORE.search(self.text, max(0, t.start - 3), t.start))
                 if _NEXT_DAY_WORD.search(self.text, t.end, a.start) and not _DATE_PAREN_AFTER.match(self.text, t.end):
                     return _next_weekday(d)     # 智谱7月8日收跌4.88%，MiniMax次日收跌6.8%: the session after
                 return d
