@@ -11,7 +11,10 @@ with (较昨日收盘价, 较上周五) that dates its own price only, a session
 enumeration, 波幅介乎 ranges, a sentence on how stocks moved giving the day, a target price's gap
 to the close, spoken scales (五个多亿), a company compared with (比…还快) that is no subject,
 MiniMax Group Inc.(0100.HK), 对比2024年， heading its clause, a latest-first list of years, days
-listed before the companies that took them (先后), and Cantonese 嗰日 (that day).
+listed before the companies that took them (先后), Cantonese 嗰日 (that day), table columns headed
+2024年同期 or 2026年中期, an operating loss and finance income in a table, dividend dates (no
+event), 3月19日上市的X (the listing of the company after 的), and a close compared with on a written
+day that dates nothing after it.
 Every text and figure is invented for this table. Format: see ``tests/sentence_cases.py``.
 """
 
@@ -203,4 +206,46 @@ CASES = [
          '朔望醫療(02766)為主要客戶。零件廠晶禾光電(6533)4月營收新台幣3.6億元；累計前4月營收13.9億元，年增41.3%。晶禾光電昨日股價終場收在268.5元，上漲3.1%。',
          (('晶禾光电', 'revenue_growth', '2026-01..2026-04', None, '41.3', 'percent', 'exact'),),
          published="2026-05-08"),
+    Case("s22-table-same-period-column",
+         '峻崖机器人(02803)公布中期业绩。\n(人民币千元)\n| 项目 | 截至2026年6月30日止六个月 | 2025年同期 |\n| 收入 | 612,480 | 455,190 |\n| 经营业务亏损 | (52,310) | (88,640) |\n| 财务收入净额 | 7,215 | 5,030 |',
+         (('峻崖机器人', 'ticker', None, None, '02803.HK', 'text', 'exact'),
+          ('峻崖机器人', 'revenue', '2026H1', None, '612480000', 'CNY', 'exact'),
+          ('峻崖机器人', 'revenue', '2025H1', None, '455190000', 'CNY', 'exact'),
+          ('峻崖机器人', 'operating_loss', '2026H1', None, '52310000', 'CNY', 'exact'),
+          ('峻崖机器人', 'operating_loss', '2025H1', None, '88640000', 'CNY', 'exact')),
+         published="2026-08-26"),
+    Case("s22-table-interim-head",
+         '澄岳科技(02788)分部收入(人民币百万元)\n| 分部 | 2026年中期 | 2025年中期 |\n| 收入 | 842.5 | 630.2 |\n| 毛利 | 301.6 | 212.4 |',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'revenue', '2026H1', None, '842500000', 'CNY', 'exact'),
+          ('澄岳科技', 'revenue', '2025H1', None, '630200000', 'CNY', 'exact'),
+          ('澄岳科技', 'gross_profit', '2026H1', None, '301600000', 'CNY', 'exact'),
+          ('澄岳科技', 'gross_profit', '2025H1', None, '212400000', 'CNY', 'exact')),
+         published="2026-08-28"),
+    Case("s22-dividend-dates-no-event",
+         '朔望醫療(02766)宣派特別股息每股0.35港元，除淨日為9月26日，截止過戶日期為9月29日至10月2日。',
+         (('朔望医疗', 'ticker', None, None, '02766.HK', 'text', 'exact'),),
+         published="2026-09-10"),
+    Case("s22-listed-company-after-de",
+         '3月17日上市的峻崖机器人(02803.HK)以17.60港元顶格定价，首日收报19.42港元，涨10.34%；3月19日上市的澄岳科技(02788.HK)以区间下限6.10港元定价，首日收报5.62港元，跌7.87%。',
+         (('峻崖机器人', 'listing_date', None, None, '2026-03-17', 'date', 'exact'),
+          ('峻崖机器人', 'ticker', None, None, '02803.HK', 'text', 'exact'),
+          ('峻崖机器人', 'offer_price', None, None, '17.60', 'HKD/share', 'exact'),
+          ('峻崖机器人', 'close_price', '2026-03-17', None, '19.42', 'HKD/share', 'exact'),
+          ('峻崖机器人', 'day_change', '2026-03-17', None, '10.34', 'percent', 'exact'),
+          ('澄岳科技', 'listing_date', None, None, '2026-03-19', 'date', 'exact'),
+          ('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'offer_price', None, None, '6.10', 'HKD/share', 'exact'),
+          ('澄岳科技', 'close_price', '2026-03-19', None, '5.62', 'HKD/share', 'exact'),
+          ('澄岳科技', 'day_change', '2026-03-19', None, '-7.87', 'percent', 'exact')),
+         published="2026-04-02"),
+    Case("s22-compared-written-day",
+         '9月17日早间，澄岳科技(02788.HK)公告按每股61.20港元配售1,260万股，配售价较9月16日收盘价67.20港元折让约8.93%。消息一出，股价应声回落。当天早盘，澄岳科技低开6.77%至62.65港元，收盘报63.40港元，跌5.65%。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'close_price', '2026-09-16', None, '67.20', 'HKD/share', 'exact'),
+          ('澄岳科技', 'open_change', '2026-09-17', None, '-6.77', 'percent', 'exact'),
+          ('澄岳科技', 'open_price', '2026-09-17', None, '62.65', 'HKD/share', 'exact'),
+          ('澄岳科技', 'close_price', '2026-09-17', None, '63.40', 'HKD/share', 'exact'),
+          ('澄岳科技', 'day_change', '2026-09-17', None, '-5.65', 'percent', 'exact')),
+         published="2026-09-17"),
 ]
