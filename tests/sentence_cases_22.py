@@ -14,7 +14,8 @@ MiniMax Group Inc.(0100.HK), 对比2024年， heading its clause, a latest-first
 listed before the companies that took them (先后), Cantonese 嗰日 (that day), table columns headed
 2024年同期 or 2026年中期, an operating loss and finance income in a table, dividend dates (no
 event), 3月19日上市的X (the listing of the company after 的), and a close compared with on a written
-day that dates nothing after it.
+day that dates nothing after it; 三年合计 after a year list (the three years, not a stub period
+named earlier) and a from-to pair after a target year (2027年前后实现…: no period for the later figure).
 Every text and figure is invented for this table. Format: see ``tests/sentence_cases.py``.
 """
 
@@ -248,4 +249,21 @@ CASES = [
           ('澄岳科技', 'close_price', '2026-09-17', None, '63.40', 'HKD/share', 'exact'),
           ('澄岳科技', 'day_change', '2026-09-17', None, '-5.65', 'percent', 'exact')),
          published="2026-09-17"),
+    Case("s22-three-years-total",
+         '峻崖机器人(02803)截至2025年5月31日止五个月收入3.5亿元。\n\n2022年、2023年及2024年，峻崖机器人的收入分别为3.18亿元、4.96亿元及7.42亿元。同期净亏损分别为2.36亿元、2.81亿元和1.94亿元，三年合计亏损约7.11亿元。',
+         (('峻崖机器人', 'ticker', None, None, '02803.HK', 'text', 'exact'),
+          ('峻崖机器人', 'revenue', '2025-01..2025-05', None, '350000000', 'CNY', 'exact'),
+          ('峻崖机器人', 'revenue', '2022', None, '318000000', 'CNY', 'exact'),
+          ('峻崖机器人', 'revenue', '2023', None, '496000000', 'CNY', 'exact'),
+          ('峻崖机器人', 'revenue', '2024', None, '742000000', 'CNY', 'exact'),
+          ('峻崖机器人', 'net_loss', '2022', None, '236000000', 'CNY', 'exact'),
+          ('峻崖机器人', 'net_loss', '2023', None, '281000000', 'CNY', 'exact'),
+          ('峻崖机器人', 'net_loss', '2024', None, '194000000', 'CNY', 'exact'),
+          ('峻崖机器人', 'net_loss', '2022..2024', None, '711000000', 'CNY', 'approx')),
+         published="2025-12-10"),
+    Case("s22-pair-after-target-year",
+         '问：何时盈亏平衡？\n答：我们的目标是在2027年前后实现经调整盈亏平衡。\n问：研发投入会继续增加吗？\n答：宁川芯材(02795)研发费用率从2024年的32.7%降到28.0%，主要是收入增长摊薄。',
+         (('宁川芯材', 'ticker', None, None, '02795.HK', 'text', 'exact'),
+          ('宁川芯材', 'rd_to_revenue', '2024', None, '32.7', 'percent', 'exact')),
+         published="2026-03-26"),
 ]

@@ -1542,7 +1542,10 @@ class Reader(Classifier, Timing):
                     before = st.period_before
                     later = before is not None and before.obj.period is not None and \
                         before.obj.period.kind != "span" and \
-                        before.obj.period.end_date > explicit.obj.period.end_date
+                        before.obj.period.end_date > explicit.obj.period.end_date and not (
+                            # (…在2027年前后实现盈亏平衡。…研发费用率从2024年的32.7%降到28.0%:
+                            # a year still to come reports no figure)
+                            self.ctx.today is not None and before.obj.period.end_date > self.ctx.today)
                     st.fromto_last = before.obj.period if later else \
                         (self._next_par_period(explicit.obj.period) or self._lead_after(explicit.obj.period)
                          or _UNKNOWN)

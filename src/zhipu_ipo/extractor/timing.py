@@ -517,7 +517,11 @@ class Timing:
             if period is not None:
                 return period, ""
         if metric == "revenue_cagr" or cumulative:
-            span = self._span_from_context(st, pos) if (tok is None or tok.obj.period.kind not in ("span", "quarters")) \
+            years = st.flags.get("duration_years") or st.sflags.get("duration_years")
+            span = self._span_from_context(st, pos) if (
+                tok is None or tok.obj.period.kind not in ("span", "quarters")
+                # (同期净亏损分别为…，三年合计亏损约7.11亿元: three years, not the months in context)
+                or (years is not None and not _span_years_close(tok.obj.period, years))) \
                 else tok.obj.period     # (今年前三季度累计收入: quarters in a row are a running total)
             if span is None and tok is not None and not cumulative:
                 span = tok.obj.period
