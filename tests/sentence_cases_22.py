@@ -15,7 +15,8 @@ listed before the companies that took them (先后), Cantonese 嗰日 (that day)
 2024年同期 or 2026年中期, an operating loss and finance income in a table, dividend dates (no
 event), 3月19日上市的X (the listing of the company after 的), and a close compared with on a written
 day that dates nothing after it; 三年合计 after a year list (the three years, not a stub period
-named earlier) and a from-to pair after a target year (2027年前后实现…: no period for the later figure).
+named earlier) and a from-to pair after a target year (2027年前后实现…: no period for the later figure); a forum's heading line 今年上半年: over
+emoji bullets (📊, 👉).
 Every text and figure is invented for this table. Format: see ``tests/sentence_cases.py``.
 """
 
@@ -266,4 +267,15 @@ CASES = [
          (('宁川芯材', 'ticker', None, None, '02795.HK', 'text', 'exact'),
           ('宁川芯材', 'rd_to_revenue', '2024', None, '32.7', 'percent', 'exact')),
          published="2026-03-26"),
+    Case("s22-forum-heading-half-emoji-bullets",
+         '@港股小學雞 2026-09-02 21:15 來自香港\n睇返中期數 今年上半年:\n📊澄岳科技(02788):收入8.42億人民幣(+33.7%),虧損1.26億人民幣\n👉宁川芯材(02795):收入3.05億人民幣(+41.2%),虧損0.88億人民幣',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'revenue', '2026H1', None, '842000000', 'CNY', 'exact'),
+          ('澄岳科技', 'revenue_growth', '2026H1', None, '33.7', 'percent', 'exact'),
+          ('澄岳科技', 'net_loss', '2026H1', None, '126000000', 'CNY', 'exact'),
+          ('宁川芯材', 'ticker', None, None, '02795.HK', 'text', 'exact'),
+          ('宁川芯材', 'revenue', '2026H1', None, '305000000', 'CNY', 'exact'),
+          ('宁川芯材', 'revenue_growth', '2026H1', None, '41.2', 'percent', 'exact'),
+          ('宁川芯材', 'net_loss', '2026H1', None, '88000000', 'CNY', 'exact')),
+         published="2026-09-02"),
 ]

@@ -622,6 +622,15 @@ class Reader(Classifier, Timing):
         if sent.end - line_start > 24 or any(t.kind == AMOUNT and t.obj.unit is not None for t in toks):
             return None
         periods = [t for t in toks if t.kind == PERIOD and t.obj.period is not None]
+        if not periods and self.ctx.today is not None:
+            # (讲返基本面 今年上半年: a half of this year or last, as the article's day dates it)
+            rel = [t for t in toks if t.kind == PERIOD and getattr(t.obj, "year_offset", None) is not None
+                   and getattr(t.obj, "relative", None) in ("H1", "H2", "Q1", "Q2", "Q3", "Q4", "Q1-Q3")]
+            if len(rel) == 1:
+                t = rel[0]
+                p = parse_period(f"{self.ctx.today.year + t.obj.year_offset}{t.obj.relative}")
+                if p.end_date <= self.ctx.today:
+                    periods = [Tok(PERIOD, t.start, t.end, ResolvedPeriod(p, t.start, t.end, t.obj.text))]
         if len(periods) != 1 or periods[0].obj.kind != "single":
             return None
         return periods[0]

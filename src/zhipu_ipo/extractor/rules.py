@@ -73,7 +73,8 @@ COMBINED = re.compile(r"(?:[两二三四五六七八九十几多数2-9]\s?(?:家
 #: a price word right before a bare number (收盘28.58, 发行价116.2, 开盘才120)
 BARE_PRICE_BEFORE = re.compile(r"(?:价|收盘|开盘|收市|开市|收报|开报|首日收|收|开|发行|发售|最高|最低|今开)\s*(?:为|报|在|是|才|于|仅|:|：|定在|定于|顶格|定为|去到|见|到)?\s*$")
 #: the mark of a list item at the start of a line: ・ • ● - * 1. 1、 (1) 一、
-BULLET = re.compile(r"[ \t\u3000]*(?:[・•●▪◆■□◇○◎►▶\-*·]|[0-9]{1,2}[.、)）]|[(（][0-9]{1,2}[)）]|[一二三四五六七八九十][、.])")
+BULLET = re.compile(r"[ \t\u3000]*(?:[・•●▪◆■□◇○◎►▶\-*·]|[0-9]{1,2}[.、)）]|[(（][0-9]{1,2}[)）]|[一二三四五六七八九十][、.]"
+                    r"|[\U0001F300-\U0001FAFF\u2705\u2714\u27A1\u2B50]\ufe0f?)")     # (📊智谱：…, 👉, ✅: a forum's bullets)
 #: 收 alone before a price, where only a close can be meant: MiniMax(00100)收398港元, 首日收131.5,
 #: 跌0.9%，收7.58元
 SHORT_CLOSE = re.compile(r"(?:[)），,;；%]|\d{1,2}[日号]|(?:𠮶|嗰|那)日|首日|第一日|第一天|今日|昨日|今天|昨天|当日|全日|股价|该股|最终|(?:周|星期|礼拜)[一二三四五]|[则亦也])\s*收\s*(?:于|在|报)?\s*$")
