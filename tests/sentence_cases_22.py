@@ -16,7 +16,8 @@ listed before the companies that took them (先后), Cantonese 嗰日 (that day)
 event), 3月19日上市的X (the listing of the company after 的), and a close compared with on a written
 day that dates nothing after it; 三年合计 after a year list (the three years, not a stub period
 named earlier) and a from-to pair after a target year (2027年前后实现…: no period for the later figure); a forum's heading line 今年上半年: over
-emoji bullets (📊, 👉).
+emoji bullets (📊, 👉); a company-column table's corner cell naming its year (指标(2025财年)), and its
+总市值 row under a dated close row, its bracketed profits (losses).
 Every text and figure is invented for this table. Format: see ``tests/sentence_cases.py``.
 """
 
@@ -278,4 +279,22 @@ CASES = [
           ('宁川芯材', 'revenue_growth', '2026H1', None, '41.2', 'percent', 'exact'),
           ('宁川芯材', 'net_loss', '2026H1', None, '88000000', 'CNY', 'exact')),
          published="2026-09-02"),
+    Case("s22-corner-cell-period",
+         '两家公司年度数据对比：\n| 指标(2025财年) | 澄岳科技(02788) | 宁川芯材(02795) |\n|---|---|---|\n| 总收入 | 8.42亿元人民币 | 3.05亿元人民币 |\n| 毛利率 | 38.1% | 29.4% |',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'revenue', '2025', None, '842000000', 'CNY', 'exact'),
+          ('宁川芯材', 'revenue', '2025', None, '305000000', 'CNY', 'exact'),
+          ('澄岳科技', 'gross_margin', '2025', None, '38.1', 'percent', 'exact'),
+          ('宁川芯材', 'gross_margin', '2025', None, '29.4', 'percent', 'exact')),
+         published="2026-04-10"),
+    Case("s22-company-table-session-cap-bracket-loss",
+         '| 项目 | 澄岳科技(02788.HK) | 宁川芯材(02795.HK) |\n|---|---|---|\n| 6月26日收盘价 | 86.2港元 | 42.6港元 |\n| 总市值 | 约258.6亿港元 | 约95.1亿港元 |\n| 2025年净利润 | (5.12亿元人民币) | (1.86亿元人民币) |',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'close_price', '2026-06-26', None, '86.2', 'HKD/share', 'exact'),
+          ('宁川芯材', 'close_price', '2026-06-26', None, '42.6', 'HKD/share', 'exact'),
+          ('澄岳科技', 'market_cap', '2026-06-26', None, '25860000000', 'HKD', 'approx'),
+          ('宁川芯材', 'market_cap', '2026-06-26', None, '9510000000', 'HKD', 'approx'),
+          ('澄岳科技', 'net_loss', '2025', None, '512000000', 'CNY', 'exact'),
+          ('宁川芯材', 'net_loss', '2025', None, '186000000', 'CNY', 'exact')),
+         published="2026-06-27"),
 ]

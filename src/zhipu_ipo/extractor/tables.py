@@ -66,7 +66,7 @@ class _Unit:
 
 
 #: a figure in brackets alone in its cell: (4,765), the accounts' way of writing a negative one
-_IN_BRACKETS = re.compile(r"[(（]\s*[\d,，.]+\s*[)）]")
+_IN_BRACKETS = re.compile(r"[(（]\s*(?:约)?\s*[\d,，.]+\s*(?:[万亿千百]{0,2}\s*(?:元|港元|美元)?\s*(?:人民币)?)\s*[)）]")
 
 
 def _unit_of(label: str) -> _Unit:
@@ -432,6 +432,8 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
         # (the corner cell's unit, | (人民币百万元) | 2025年 |, over a caption line's words)
         caption = _unit_of(header[0].text[:_MAX_CAPTION]).over(_unit_of(caption_text))
         caption_period = _caption_period(caption_text)
+        if caption_period is None and layout == "companies-across":
+            caption_period = _caption_period(header[0].text)    # | 指标(2025财年) | 智谱 | MiniMax |
         if layout == "company-periods-across":
             # (智谱单位为亿元人民币，MiniMax单位为亿美元: each company's unit; a caption of several
             # currencies names none for a company it does not pair with one)
@@ -441,6 +443,7 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
                 for e in {e for e, _ in col_pairs}}
         prev_metric: Optional[str] = None
         listed_in_table: dict[int, object] = {}         # column -> the listing day its 上市日 row writes
+        last_day = None                                 # the day of the last session row
         if layout == "companies-across":
             for row in rows[1:]:
                 label = _row_label(row[0], metrics)
@@ -462,6 +465,11 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
                 continue
             if layout == "companies-across":
                 session = _session_row(ctx, row[0])
+                if session is None and last_day is not None and len(row[0].text) <= 8 \
+                        and (metric := _session_metric(row[0].text)) in ("market_cap", "turnover"):
+                    session = (metric, last_day)    # | 6月26日收盘价 | … | then | 总市值 | …: that day's
+                if session is not None and session[1] != "first":
+                    last_day = session[1]
                 if session is not None:
                     # | 首日收市 | 131.5港元(+13.17%) | …, | 3月4日市值 | 约754亿港元 | …
                     for c, cell in enumerate(row[1:]):
@@ -834,12 +842,17 @@ _SESSION_ROWS = ((re.compile(r"涨跌幅|涨幅|跌幅"), "day_change"), (re.com
                  (re.compile(r"成交额|成交金额"), "turnover"))
 
 
+def _session_metric(text: str) -> Optional[str]:
+    """The session figure a row head names (收盘, 市值, 成交额 …), or None."""
+    return next((m for pattern, m in _SESSION_ROWS if pattern.search(text)), None)
+
+
 def _session_row(ctx, cell: _Cell):
     """(metric, day) of a row head in a table of companies that names a session's figure and its
     day: a written date, or ``"first"`` for each company's first day (首日收市)."""
     if len(cell.text) > 16:
         return None
-    metric = next((m for pattern, m in _SESSION_ROWS if pattern.search(cell.text)), None)
+    metric = _session_metric(cell.text)
     if metric is None:
         return None
     if "首日" in cell.text:
