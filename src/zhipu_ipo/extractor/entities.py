@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple, Optional
 
 from .. import lexicon
@@ -725,17 +726,13 @@ def build_registry(text: str) -> Registry:
                     and not (reg.resolve(name) or reg.resolve(short_name(name))):
                 add_company([name])
     taiwan: set[str] = set()            # companies named by a Taiwan code: it is no ticker
-    if "柜" in text or "TW" in text or "台股" in text:
-        for m in _TAIWAN_MARK.finditer(text):
-            name = name_before(text, m.start())
-            if name and new_name(name):
-                taiwan.add(add_company([name]))
-    if _TAIWAN_PAGE.search(text):
-        # 镜头模组厂沛晶光学(6721)公告…新台币: on a Taiwan page a four-digit code is a Taiwan stock
-        for m in _TAIWAN_CODE.finditer(text):
-            name = name_before(text, m.start())
-            if name and new_name(name):
-                taiwan.add(add_company([name]))
+    marks = _TAIWAN_MARK.finditer(text) if ("柜" in text or "TW" in text or "台股" in text) else ()
+    # (镜头模组厂沛晶光学(6721)公告…新台币: on a Taiwan page a four-digit code is a Taiwan stock)
+    codes = _TAIWAN_CODE.finditer(text) if _TAIWAN_PAGE.search(text) else ()
+    for m in chain(marks, codes):
+        name = name_before(text, m.start())
+        if name and new_name(name):
+            taiwan.add(add_company([name]))
     # a bare code in parentheses right after a company already known: 智谱(02513), 智谱(2513)
     for m in _BARE_CODE.finditer(text):
         code = m.group(2)

@@ -298,7 +298,7 @@ class Reader(Classifier, Timing):
         self.last_day_recalled = False                 # ... was a first day (上市首日) told again
         self.market_day_pos = -10**9                   # end of the last 纳入港股通/复牌 (a first day of its own)
         self.last_trading_pos = -10**9                    # where it was described
-        self.day_compared = False                         # the last trading day was one compared with
+        self.day_compared = False                         # the day _trading_day last gave was a compared close's
         self.prev_entities: list = []            # companies named by the last sentence naming several
         self.prev_sentence_period: Optional[Tok] = None
         self.prev_sentence_one: Optional[Tok] = None   # the one period the last sentence reported on

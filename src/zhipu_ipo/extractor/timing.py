@@ -684,12 +684,11 @@ class Timing:
                           if t.kind == CUE and t.obj.kind == "ctx" and t.obj.value == word
                           # (报收210.8港元，较昨日收盘价205.2港元上涨2.73%: the day compared with
                           # dates its own price only)
-                          and not (COMPARE_BEFORE.search(self.text, max(0, t.start - 3), t.start)
-                                   and any(u.kind == AMOUNT for u in ctx.stream.in_span(t.end, a.start)))),
+                          and not self._compared_day(t.start, t.end, a.start)),
                          default=None)
                 if at is None:
                     continue
-                self.day_compared = bool(COMPARE_BEFORE.search(self.text, max(0, at - 3), at))
+                self.day_compared = self._compared_at(at)
                 paren = _DATE_PAREN_AFTER.match(self.text, at + 2)
                 after = paren.end() if paren else at + 2
                 if not (dates and dates[-1].start > at + 6 and self._date_of(dates[-1]) is not None) \
@@ -708,7 +707,7 @@ class Timing:
             d = self._date_of(t, session=True)
             if d is not None:
                 # (配售价较9月16日收盘价67.20港元折让…: the day of a close compared with goes on with nothing)
-                self.day_compared = bool(COMPARE_BEFORE.search(self.text, max(0, t.start - 3), t.start))
+                self.day_compared = self._compared_at(t.start)
                 if _NEXT_DAY_WORD.search(self.text, t.end, a.start) and not _DATE_PAREN_AFTER.match(self.text, t.end):
                     return _next_weekday(d)     # 智谱7月8日收跌4.88%，MiniMax次日收跌6.8%: the session after
                 return d
@@ -748,6 +747,15 @@ class Timing:
             return ctx.listing_dates[ent]
         return None
 
+    def _compared_at(self, pos: int) -> bool:
+        """A comparison word stands right before ``pos`` (较昨日, 较9月16日, 较上周五)."""
+        return COMPARE_BEFORE.search(self.text, max(0, pos - 3), pos) is not None
+
+    def _compared_day(self, start: int, end: int, hi: int) -> bool:
+        """The day word at text[start:end] is one compared with and a figure stands between it and
+        ``hi``: it dates its own price only, not the figures after that."""
+        return self._compared_at(start) and any(t.kind == AMOUNT for t in self.ctx.stream.in_span(end, hi))
+
     def _sentence_before(self, sent: Span) -> Optional[Span]:
         """The sentence right before ``sent``, or None."""
         spans = self.ctx.stream.sentences
@@ -762,8 +770,7 @@ class Timing:
             return None
         last = None
         for m in WEEKDAY.finditer(self.text, lo, hi):
-            if COMPARE_BEFORE.search(self.text, max(0, m.start() - 3), m.start()) \
-                    and any(t.kind == AMOUNT for t in self.ctx.stream.in_span(m.end(), hi)):
+            if self._compared_day(m.start(), m.end(), hi):
                 continue    # (成交额58.3亿元，较上周五大增逾两倍，…市值约835亿元: the day compared with)
             last = m
         if last is None:
