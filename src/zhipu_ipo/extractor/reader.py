@@ -2193,7 +2193,7 @@ class Reader(Classifier, Timing):
             self._miss(a, sent, "no_entity", f"{metric} of an unnamed company")
             return
         if not st.entity_explicit and a.unit == "percent" and (twd := next(
-                (t for t in reversed(self.ctx.stream.in_span(st.sentence_start, a.start))
+                (t for t in reversed(self.ctx.stream.in_span(max(st.sentence_start, a.start - LOOK), a.start))
                  if t.kind == AMOUNT and t.obj.unit not in (None, "percent", "count", "shares", "times")), None)) is not None \
                 and twd.obj.unit == "TWD" and not _IN_PAREN_BEFORE.search(self.text, max(0, twd.start - 6), twd.start):
             # 代工厂鼎曜电脑第3季营收新台币386亿元，年增47%: the change of a Taiwan company's figure,

@@ -46,6 +46,9 @@ _DAY_TOLD_AFTER = re.compile(
     r"(?:出现|录得|创下|创出|写下|见到|达到|触及)"
     r"|(?:是|为)\s*(?:上市|挂牌)?首日)")
 
+#: the longest sentence read as one that only names a day (记唔记得7月9号…解禁？)
+_SHORT_SENTENCE = 120
+
 #: a month's own sales right after the month: 8月合并营收, 10月份营业额, 9月单月营收
 _MONTH_SALES_AFTER = re.compile(r"份?\s?(?:的)?(?:合并|单月|自结)?\s?(?:营收|营业收入|营业额|销售额|收入)")
 
@@ -722,7 +725,8 @@ class Timing:
                 # (那天，…开盘报…: the day of the listing just told, however long ago)
                 last_day, last_pos = day, end
         if "same_day" in st.sflags and st.sflags["same_day"] < a.start \
-                and (prev := self._sentence_before(sent)) is not None and prev.start >= last_pos:
+                and (prev := self._sentence_before(sent)) is not None and prev.start >= last_pos \
+                and prev.end - prev.start <= _SHORT_SENTENCE:
             # 记唔记得7月9号MiniMax基石解禁？𠮶日跌了6.8%: the day the sentence before named, when
             # it names no figure and comes after the last session told
             toks = ctx.stream.in_span(prev.start, prev.end)
@@ -754,7 +758,7 @@ class Timing:
     def _compared_day(self, start: int, end: int, hi: int) -> bool:
         """The day word at text[start:end] is one compared with and a figure stands between it and
         ``hi``: it dates its own price only, not the figures after that."""
-        return self._compared_at(start) and any(t.kind == AMOUNT for t in self.ctx.stream.in_span(end, hi))
+        return self._compared_at(start) and self.ctx.stream.first_in(end, hi, AMOUNT) is not None
 
     def _sentence_before(self, sent: Span) -> Optional[Span]:
         """The sentence right before ``sent``, or None."""

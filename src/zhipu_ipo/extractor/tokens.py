@@ -71,6 +71,15 @@ class Stream:
             i += 1
         return out
 
+    def first_in(self, start: int, end: int, kind: str) -> Optional[Tok]:
+        """The first token of ``kind`` starting in [start, end), or None (stops at the first found)."""
+        i = bisect_left(self._starts, start)
+        while i < len(self.tokens) and self.tokens[i].start < end:
+            if self.tokens[i].kind == kind:
+                return self.tokens[i]
+            i += 1
+        return None
+
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     i = bisect_left(spans, (start, -1))
