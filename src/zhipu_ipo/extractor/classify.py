@@ -51,15 +51,15 @@ _HEADING = re.compile(r"(?m)^[ \t\u3000]*([^\d\n:：，,。；;]{2,12})[ \t\u300
 _PURPOSE_BEFORE = re.compile(r"(?:^|[，,。；;、】\]:：])\s*([^，,。；;、\d%\n【】\[\]:：]{2,30}?)\s*(?:约|占|为|:|：)?\s*$")
 
 
-#: a supposition opening the sentence of a figure: 若…, 如果…, 假设…
-#: (若排除…, 如剔除…: the adjustment of an adjusted figure, not a supposition)
-#: 经调整(Non-GAAP)净亏损, 经调整(非国际财务报告准则计量)亏损: an adjusted loss whose basis is written
-#: in a parenthesis between 经调整 and the loss word
 #: nothing but a comma between two words: 目标价95元，较昨日收市价高约10.2%
 _ONLY_PUNCT = re.compile(r"[\s，,]*(?:较|比|相较|相比)?[^，,。；;\d]{0,12}")
 #: a clause that only counts what its sentence is about: 共有4名, 合共6家
 _COUNT_ONLY = re.compile(r"[,，\s]*(?:共有|共计有?|合共有?|合计有?|一共有?|总共有?|共|有)\s*(?:约|逾|超过)?\s*")
+#: 经调整(Non-GAAP)净亏损, 经调整(非国际财务报告准则计量)亏损: an adjusted loss whose basis is written
+#: in a parenthesis between 经调整 and the loss word
 _ADJUSTED_PAREN_BEFORE = re.compile(r"经调整后?\s?[(（][^()（）]{1,20}[)）]\s?$")
+#: a supposition opening the sentence of a figure: 若…, 如果…, 假设…
+#: (若排除…, 如剔除…: the adjustment of an adjusted figure, not a supposition)
 _HYPOTHETICAL = re.compile(r"(?:^|[，,。；;：:\s])(?:若|如果|假如|倘若|假设|假定|倘)"
                            r"(?!\s*(?:排除|剔除|扣除|不计|不包括|撇除|计入|连同|包括|按|以"
                            # (若把时间拉长, 如果往回看, 如果同上一季比较: a way of looking, no supposition)
@@ -104,7 +104,7 @@ def _named_use(purpose: str) -> Optional[str]:
             nouns.append((start, start - neg, seg))
             taken = start - neg
     if not nouns:
-        return min(((verb, start, neg, seg) for start, neg, verb, seg in found), default=(0, 0, 0, None))[3]
+        return found[0][3] if found else None       # (only verbs: the first one written)
     first = nouns[0]
     item_end = next((j.start() for j in _USE_JOINER.finditer(purpose, first[1])), len(purpose))
     return [n for n in nouns if n[0] < item_end][-1][2]

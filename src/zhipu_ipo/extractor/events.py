@@ -357,8 +357,6 @@ _DEADLINE_AFTER = re.compile(r"(?:前|之前|以前)(?![三五十]|\d)")
 _PAREN_OF = re.compile(r"[(（][^()（）\n]{0,14}?[,，;；\s]?")
 #: from a date to the end of its parentheses: 8月20日上市)
 _PAREN_END = re.compile(r"[^()（）\n]{0,8}[)）]")
-#: 上市的 right before a company's name: the listing describes it
-_LISTED_ONE_AFTER = re.compile(r"的")
 #: companies named after their days, in the same order: …，智谱与MiniMax先后在港交所挂牌
 _IN_ORDER_AFTER = re.compile(r"\s*(?:[(（][^()（）]{0,12}[)）])?\s*(?:先后|依次|分别)")
 _COMPARED_WITH = re.compile(r"(?:较|比|相较|相比|对比)\s*$")
@@ -503,8 +501,8 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=(), listed
                         drafts.append(_draft(name, metric, when, t, sent, ev, False))
                     continue
                 ent = ent_names[0]
-            elif (own := _LISTED_ONE_AFTER.match(text, ev.end)) is not None and kind in ("listing", "first_day") \
-                    and ev.start >= t.end and (nxt := next((e for e in ents if e.start == own.end()), None)) is not None:
+            elif text.startswith("的", ev.end) and kind in ("listing", "first_day") \
+                    and ev.start >= t.end and (nxt := next((e for e in ents if e.start == ev.end + 1), None)) is not None:
                 ent = nxt.obj.entity    # …；3月19日上市的悦鹿互动(02713.HK): the company the listing describes
             else:
                 k = bisect_right(ent_ends, max(t.start, ev.start)) - 1    # the company named last before
