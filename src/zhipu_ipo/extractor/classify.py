@@ -145,6 +145,11 @@ _WHOLE_DAY_AFTER = re.compile(r"\s*[，,]\s*(?:全天|全日)(?:成交|共成交
 _LATIN_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z &\-]{2,30}\s*$")
 #: a multiple of the margin loans brokers lent (孖展超购逾160倍), not of the subscriptions
 _MARGIN_MULTIPLE = re.compile(r"孖展\s*(?:已|录得|累计)?\s*超(?:额认)?购\s*(?:逾|超过?|约|近)?\s*$")
+#: a tranche right before a word of proceeds: 公开发售部分集资, 国际配售募资
+_TRANCHE_BEFORE = re.compile(r"(?:公开发售|公开招股|国际配售|国际发售)(?:部分|部份)?(?:所|可|预计)?\s*$")
+#: the running estimate of an offer still open: 截至今午暂录孖展约120亿港元，以集资额计超购约11倍
+#: (after the close, 券商借出孖展…以公开发售募资计算，超额认购910倍 is the result writers report)
+_MARGIN_ESTIMATE = re.compile(r"(?:暂录|累录|暂时录得|截至今[午早]|截至中午)[^。；;]*孖展")
 #: a word of an offering (not 累计募资: what funding rounds raised)
 _OFFERING_WORD = re.compile(r"发行价|发售|招股|(?<!累计)募资|上市|集资|IPO")
 #: the session before the one told: 较前一交易日(216.8港元的收盘价), 较昨日收盘价
@@ -511,6 +516,10 @@ class Classifier:
             if base == "gross_proceeds" and ("net" in st.flags or self._postfix(a, ("净额",), 3)):
                 # (募集的约30.41亿港元净额: the net amount named after the figure)
                 return self._fact("net_proceeds", a, None, st.base_cue, "net-proceeds")
+            if base in ("gross_proceeds", "net_proceeds") and st.base_pos >= 0 and _TRANCHE_BEFORE.search(
+                    self.text, max(st.clause_start, st.base_pos - 12), st.base_pos):
+                # 以公开发售集资1.1亿港元计算: what one tranche raises, not the offer's proceeds
+                return self._mk_miss(a, sent, "not_a_fact", "proceeds of one tranche")
             if base == "gross_proceeds" and self._pre_ipo_funding(st, pos):
                 return self._fact("total_funding", a, None, st.base_cue, "funding")
             if base == "total_funding" and self._ipo_context(st, pos) and not self._funding_context(st, pos):
@@ -940,7 +949,9 @@ class Classifier:
             # 散户部分被认购了1,159.46倍: the tranche's subscription
             metric = "intl_oversubscription" if st.prev_base == "intl_offer_shares" else "hk_oversubscription"
             return (metric, a.value, "times", a.qualifier, None, st.prev_base_cue, "oversubscription")
-        if (post or base == "oversubscription") and _MARGIN_MULTIPLE.search(self.text, max(st.clause_start, pos - 12), pos):
+        if (post or base == "oversubscription") and (
+                _MARGIN_MULTIPLE.search(self.text, max(st.clause_start, pos - 12), pos)
+                or _MARGIN_ESTIMATE.search(self.text, max(st.sentence_start, pos - LOOK), pos)):
             # 孖展超购逾160倍: brokers' margin loans over the tranche, an estimate before the result
             return self._mk_miss(a, sent, "not_a_fact", "a multiple estimated from margin loans")
         if post or base == "oversubscription":

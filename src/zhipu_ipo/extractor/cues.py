@@ -54,7 +54,8 @@ _PRODUCT_WORD = r"(?:平台|模组|模块|业务|产品|系列|服务|方案|芯
 #: a Latin product name before its revenue (Tessera系列训练加速卡收入, CedarCRM收入) or before a
 #: product word and its share (FleetOS车队平台占28.7%)
 _PRODUCT_LINE = re.compile(
-    r"(?<![A-Za-z0-9])([A-Z][a-z]+(?:[A-Z][a-z]*|[0-9]+)*)"
+    # (not a service model such as SaaS or PaaS: 营销及销售SaaS收入 is a line named in Chinese)
+    r"(?<![A-Za-z0-9])(?![A-Z]aaS(?![A-Za-z0-9]))([A-Z][a-z]+(?:[A-Z][a-z]*|[0-9]+)*)"
     r"(?=[\u4e00-\u9fff]{0,5}?" + _PRODUCT_WORD + r"(?:业务)?(?:收入|营收|收益|销售额|占)"
     # (Kite系列2026财年收入: a period between; Harrier系列(测绘、巡检)收入: a note between)
     r"|(?:系列|产品线?)?(?:[(（][^()（）\n]{0,16}[)）])?\0{0,16}[\u4e00-\u9fff]{0,6}?(?:实现)?(?:收入|营收|销售额))")
