@@ -2,7 +2,12 @@
 estimated from margin loans while the offer is still open (暂录孖展…以集资额计，超购约11倍: no fact;
 after the close the same reckoning is the figure writers report), what one tranche raises
 (公开发售部分集资: not the offer's proceeds), a business line named in Chinese before a service
-model (营销及销售SaaS: not a product line called SaaS) and cloud lines (公有云, 私有云).
+model (营销及销售SaaS: not a product line called SaaS) and cloud lines (公有云, 私有云); a feed whose
+items open with a day-first stamp (27/03/2026 16:31: each item's own day and company), 前年同期 after
+去年 (the calendar's year before last), 國指 (an index with no id), 現跌 (the change at the time of
+writing), a session day without a year never next year's (明年…, then 1月14日低見…), 收市低位 (a close),
+元 in a Hong Kong table (HKD), column heads naming their company (智谱综合毛利率), and a bare 前三季度
+read as the latest nine months when only a year is in view.
 Every text and figure is invented for this table. Format: see ``tests/sentence_cases.py``.
 """
 
@@ -41,4 +46,52 @@ CASES = [
          (('宁川芯材', 'ticker', None, None, '02795.HK', 'text', 'exact'),
           ('宁川芯材', 'gross_proceeds', None, None, '1200000000', 'HKD', 'exact')),
          published='2026-07-02'),
+    Case('s23-feed-stamps-day-first',
+         '18/09/2026 16:20\n<收市>澄岳科技全日升4.2%\n(某某通訊社18日專訊)澄岳科技(02788)收市升4.2%，報26.8元，成交3.1億元。\n\n17/09/2026 10:05\n<港股>宁川芯材績後低開6.3%\n(某某通訊社17日專訊)宁川芯材(02795)今早低開6.3%，報40.5元；現跌4.1%，報41.4元。\n\u3000\u3000集團去年虧損收窄。',
+         (('澄岳科技', 'day_change', '2026-09-18', None, '4.2', 'percent', 'exact'),
+          ('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'close_price', '2026-09-18', None, '26.8', 'HKD/share', 'exact'),
+          ('澄岳科技', 'turnover', '2026-09-18', None, '310000000', 'HKD', 'exact'),
+          ('宁川芯材', 'open_change', '2026-09-17', None, '-6.3', 'percent', 'exact'),
+          ('宁川芯材', 'open_price', '2026-09-17', None, '40.5', 'HKD/share', 'exact'),
+          ('宁川芯材', 'day_change', '2026-09-17', None, '-4.1', 'percent', 'exact'),
+          ('宁川芯材', 'last_price', '2026-09-17', None, '41.4', 'HKD/share', 'exact'))),
+    Case('s23-year-before-last-same-period',
+         '澄岳科技(02788)公布截至去年12月底止全年業績，股東應佔虧損5.2億元人民幣，前年同期虧損6.1億元人民幣。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'net_loss', '2025', None, '520000000', 'CNY', 'exact'),
+          ('澄岳科技', 'net_loss', '2024', None, '610000000', 'CNY', 'exact')),
+         published='2026-03-24'),
+    Case('s23-hscei-short-name',
+         '恒指收報25,418點，跌0.73%；國指收報8,955點，跌0.81%；恒生科技指數收報5,503點，跌1.26%。',
+         (('hsi', 'day_change', '2026-03-24', None, '-0.73', 'percent', 'exact'),
+          ('hstech', 'day_change', '2026-03-24', None, '-1.26', 'percent', 'exact')),
+         published='2026-03-24'),
+    Case('s23-session-never-next-year',
+         '澄岳科技(02788)將於明年1月8日上市滿一周年。澄岳科技上市後不足一周即跌穿招股價，1月14日低見18.3元；4月8日則曾收市低位16.2元。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'low_price', '2026-01-14', None, '18.3', 'HKD/share', 'exact'),
+          ('澄岳科技', 'close_price', '2026-04-08', None, '16.2', 'HKD/share', 'exact')),
+         published='2026-11-20'),
+    Case('s23-table-hk-yuan',
+         '兩股上市一年對照（港股）：\n| 項目 | 澄岳科技(02788) | 宁川芯材(02795) |\n|---|---|---|\n| 上市時市值 | 211億元 | 95億元 |',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'market_cap_at_ipo', None, None, '21100000000', 'HKD', 'exact'),
+          ('宁川芯材', 'market_cap_at_ipo', None, None, '9500000000', 'HKD', 'exact')),
+         published='2026-11-20'),
+    Case('s23-table-company-column-heads',
+         '澄岳科技(02788)与宁川芯材(02795)历年毛利率对比：\n| 年份 | 澄岳科技毛利率 | 宁川芯材毛利率 |\n|---|---|---|\n| 2024 | 36.3% | 12.2% |\n| 2025 | 37.8% | -5.4% |',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'gross_margin', '2024', None, '36.3', 'percent', 'exact'),
+          ('宁川芯材', 'gross_margin', '2024', None, '12.2', 'percent', 'exact'),
+          ('澄岳科技', 'gross_margin', '2025', None, '37.8', 'percent', 'exact'),
+          ('宁川芯材', 'gross_margin', '2025', None, '-5.4', 'percent', 'exact')),
+         published='2026-11-16'),
+    Case('s23-bare-nine-months-latest',
+         '2026-11-15 21:36 · 来自雪球\n澄岳科技(02788)前三季度收入8.12亿元，同比增长130%。\n再看对手：2025年宁川芯材(02795)收入约13亿元。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'revenue', '2026Q1-Q3', None, '812000000', 'CNY', 'exact'),
+          ('澄岳科技', 'revenue_growth', '2026Q1-Q3', None, '130', 'percent', 'exact'),
+          ('宁川芯材', 'ticker', None, None, '02795.HK', 'text', 'exact'),
+          ('宁川芯材', 'revenue', '2025', None, '1300000000', 'CNY', 'approx'))),
 ]

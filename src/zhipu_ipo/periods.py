@@ -1354,6 +1354,9 @@ _DATE_HEAD = re.compile(
     rf"(?<![0-9.])(?P<iy>(?:19|20)[0-9]{{2}})(?P<sep>[-/.])(?P<im>{_MONTHD})(?P=sep)(?P<id>{_DAYD})(?![0-9])"
     rf"|(?<![0-9.])(?:(?P<y>(?:19|20)[0-9]{{2}}) ?年 ?)?(?P<m>{_MONTHD}) ?月 ?(?P<d>{_DAYD}) ?[日号]"
     rf"|(?P<rw>[今昨明])(?:日|天)? ?\( ?(?P<rd>{_DAYD}) ?日? ?\) ?日?"
+    # a Hong Kong stamp, day first, with its time: 27/03/2026 16:31
+    rf"|(?<![0-9./])(?P<dd>3[01]|[12][0-9]|0[1-9])/(?P<dm>1[0-2]|0[1-9])/(?P<dy>20[0-9]{{2}})"
+    rf"(?= {{1,2}}(?:[01][0-9]|2[0-3]):[0-5][0-9])"
 )
 _DATE_TAIL = re.compile(
     # (9月21日(周一)—9月24日(周四): the weekday of the first day in parentheses)
@@ -1366,7 +1369,7 @@ _DATE_TAIL = re.compile(
 # cheap necessary test: a date starts with 今/昨/明, with an ISO year and separator, or has 月
 # within 10 characters (2025 年 12 月: year(4) space 年 space month(2) space). find_dates
 # re-reads each candidate with _DATE_HEAD.
-_DATE_START = (r"(?=[今昨明]|[0-9]{4}[-/.]|[^\n]{0,10}月)(?:"
+_DATE_START = (r"(?=[今昨明]|[0-9]{4}[-/.]|[0-9]{2}/[0-9]{2}/[0-9]{4}|[^\n]{0,10}月)(?:"
                + _nocap(_DATE_HEAD.pattern).replace("(?P=sep)", "[-/.]") + ")")
 assert "(?P=" not in _DATE_START
 _DATE_SEARCH = _skipping(_DATE_START, "0-9今昨明", _NOT_INSIDE_A_NUMBER)
@@ -1385,6 +1388,8 @@ _LEAP = 2000  # validates 2月29日 when the year is not written
 def _ymd(m: re.Match) -> tuple[Optional[int], Optional[int], int]:
     if m.group("iy"):
         return int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+    if m.re is _DATE_HEAD and m.group("dy"):
+        return int(m.group("dy")), int(m.group("dm")), int(m.group("dd"))
     y = int(m.group("y")) if m.group("y") else None
     mo = int(m.group("m")) if m.group("m") else None
     return y, mo, int(m.group("d"))
@@ -1452,7 +1457,7 @@ def find_dates(text: str) -> list[DateMention]:
         if y is not None and fields.get("end_day") is None:
             timed = _TIME.match(text, end) is not None
             line_start = start == 0 or text[start - 1] == "\n"
-            stamp = (timed and (m.group("iy") is not None or line_start)) or (
+            stamp = (timed and (m.group("iy") is not None or m.group("dy") is not None or line_start)) or (
                 start > 0 and text[start - 1] in _STAMP_BEFORE) or (
                 _WEEKDAY_EOL.match(text, end) is not None
                 and not _LABELLED.search(text, text.rfind("\n", max(0, start - 40), start) + 1

@@ -14,6 +14,7 @@ from typing import Optional
 
 from ..periods import Period, safe_date
 from .entities import Registry, bystanders, indices, known_listings
+from .rules import A_SHARE, HK_MARKERS
 from .sentences import short_line
 from .tokens import DATE, ENTITY, PERIOD, DayOnly, Stream
 
@@ -63,6 +64,7 @@ class DocContext:
     listed_yesterday: set = field(default_factory=set)   # companies whose listing the text dates 昨日
     period_aliases: dict = field(default_factory=dict)   # 本年度 -> Period, as the text defines it
     compared_periods: set = field(default_factory=set)   # starts of period tokens of a defined comparison
+    hk_yuan: bool = True                        # plain 元 of prices and offerings are Hong Kong dollars
 
     @property
     def today(self) -> Optional[dt.date]:
@@ -148,6 +150,8 @@ def counted_companies(ctx: "DocContext", named: list[str], n: int) -> list[str]:
 def build_context(text: str, stream: Stream, registry: Registry,
                   published: Optional[dt.date]) -> DocContext:
     ctx = DocContext(text=text, stream=stream, registry=registry, published=published)
+    # Hong Kong copy (or copy with no mainland market named) writes prices in 元 meaning HKD
+    ctx.hk_yuan = bool(HK_MARKERS.search(text)) or not A_SHARE.search(text)
     first_seen: dict[str, int] = {}
     for t in stream.tokens:
         if t.kind == ENTITY and t.obj.entity not in _NOT_SUBJECTS:
@@ -240,9 +244,11 @@ def _defined_periods(ctx: DocContext) -> None:
                                                                word, kind="point"))
 
 
-#: a line holding a full date alone (maybe a weekday and rules around): a feed's day divider
-_DAY_LINE = re.compile(r"(?m)^[ \t━─═=\-—*#【\[]*(20\d\d)\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})\s*日?"
-                       r"[ \t]*(?:(?:星期|周|礼拜)[一二三四五六日天])?[ \t━─═=\-—*#】\]]*$")
+#: a line holding a full date alone (maybe a weekday and rules around): a feed's day divider;
+#: or with its time, the stamp of a feed's item (2026-03-24 09:35, and day first: 27/03/2026 16:31)
+_DAY_LINE = re.compile(r"(?m)^[ \t━─═=\-—*#【\[]*(?:(20\d\d)\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})\s*日?"
+                       r"|(\d{2})/(\d{2})/(20\d\d)(?=[ \t]+[0-2]\d:[0-5]\d))"
+                       r"[ \t]*(?:(?:星期|周|礼拜)[一二三四五六日天])?(?:[ \t]*[0-2]?\d:[0-5]\d)?[ \t━─═=\-—*#】\]]*$")
 
 
 def _day_sections(text: str) -> list:
@@ -251,7 +257,8 @@ def _day_sections(text: str) -> list:
         return []
     out = []
     for m in _DAY_LINE.finditer(text):
-        day = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(6), m.group(5), m.group(4))
+        day = safe_date(int(y), int(mo), int(d))
         if day is not None:
             out.append((m.start(), day))
     return out if len({d for _, d in out}) >= 2 else []

@@ -38,7 +38,6 @@ from .records import Conversion, Draft, Miss, clean_value
 from .rules import (
     AND_BETWEEN,
     ASIDE_AFTER,
-    A_SHARE,
     BOTH_BEFORE,
     BENCHMARK_AFTER,
     BENCHMARK_BEFORE,
@@ -309,7 +308,7 @@ class Reader(Classifier, Timing):
         self.after_close = self.close_reported and _SESSION_OPEN.search(self.text) is None
         # Hong Kong copy writes share prices in 元 meaning Hong Kong dollars (招股价116.2元)
         self.hk_doc = bool(HK_MARKERS.search(self.text))
-        self.hk_yuan = self.hk_doc or not A_SHARE.search(self.text)
+        self.hk_yuan = self.ctx.hk_yuan
         # 上半年营收7.46亿(人民币,下同): the currency of the plain 亿/万 figures from there on
         declared = _CURRENCY_DECLARED.search(self.text)
         self.declared_currency = (declared.start(), _DECLARED_UNITS[next(g for g in declared.groups() if g)]) \
@@ -344,8 +343,17 @@ class Reader(Classifier, Timing):
         # the lines the tables cover (a table's span starts at its first cell, after the "| ")
         tables = sorted((_line_start(self.text, tb.start), tb.end) for tb in self.ctx.table_spans)
         table_starts = [s for s, _ in tables]
+        sections = self.ctx.day_sections
+        main, k_section = self.ctx.main_entity, -1
         for sent, toks in zip(stream.sentences, stream.by_sentence()):
             self.ctx.cursor = sent.start
+            while k_section + 1 < len(sections) and sections[k_section + 1][0] < sent.end:
+                # a feed's day or item (its today: ctx.today): its most named company is its main
+                # one, and the day the one before told does not go on
+                k_section += 1
+                end = sections[k_section + 1][0] if k_section + 1 < len(sections) else len(self.text)
+                self.ctx.main_entity = self._item_company(sections[k_section][0], end) or main
+                self.last_trading_day = None
             k = bisect_right(table_starts, sent.start) - 1
             if k >= 0 and sent.start < tables[k][1]:
                 continue            # a table row: tables.py reads it
@@ -357,6 +365,16 @@ class Reader(Classifier, Timing):
             self._read_sentence(sent, toks)
             self._remember(toks, sent)
         self.ctx.cursor = 0
+        self.ctx.main_entity = main
+
+    def _item_company(self, start: int, end: int) -> Optional[str]:
+        """The most named company of text[start:end] (the first named of equals), or None."""
+        counts: dict[str, int] = {}
+        for t in self.ctx.stream.in_span(start, end):
+            if t.kind == ENTITY and t.obj.entity not in bystanders() and t.obj.entity not in indices() \
+                    and t.obj.entity != "market":
+                counts[t.obj.entity] = counts.get(t.obj.entity, 0) + 1
+        return max(counts, key=lambda e: counts[e], default=None)
 
     _OBJECT_LIST = re.compile(r"(?:包括|包含|涵盖|囊括|例如|比如|诸如|股东有|投资方有|投资者有|投资者为|引入了?|获得了?)"
                               r"[^，,。；;：:\d]*$")
@@ -1032,6 +1050,9 @@ class Reader(Classifier, Timing):
                 base = st.period_tok or self.prev_sentence_period or (
                     self.sole_period() if not self._par_named_period else None)
                 if base is not None and base.obj.period is not None:
+                    if offset == -2 and self.ctx.today is not None \
+                            and base.obj.period.end_date.year == self.ctx.today.year - 1:
+                        offset = -1     # 去年…，前年同期: the calendar's year before last, not two before 去年
                     shifted = _shift_year(base.obj.period, offset)
                     if shifted is not None:
                         close = _paren_close(self.text, t.start)

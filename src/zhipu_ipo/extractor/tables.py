@@ -509,6 +509,11 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
                 else:
                     when = row_periods[r]
                     what = _metric_label(header[c + 1].text, metrics)
+                    # | 年份 | 智谱综合毛利率 | MiniMax综合毛利率 |: a column head naming its company
+                    ent = _entity_in(ctx, header[c + 1])
+                    if ent is not None and ent not in bystanders():
+                        _cell_fact(ctx, ent, cell, when, what, caption, metrics, row_span, drafts, misses)
+                        continue
                 _cell_fact(ctx, entity, cell, when, what, caption, metrics, row_span, drafts, misses)
     return drafts, misses, spans
 
@@ -690,6 +695,9 @@ def _amount_fact(ctx, entity, cell: _Cell, a, when: _Label, what: Optional[_Labe
                     miss("unit_mismatch", f"table {metric}")
                     return
                 currency = "HKD/share"      # offer prices in 元 in Hong Kong copy are Hong Kong dollars
+            if a.unit == "CNY" and info.family in ("ipo", "trading") and ctx.hk_yuan \
+                    and not re.search(r"人民币|RMB|CNY|¥|￥", cell.text):
+                currency = "HKD"    # | 上市时市值 | 511亿元 | in Hong Kong copy: Hong Kong dollars
             out_unit = currency
             if what.profit:
                 if value >= 0 and not _IN_BRACKETS.fullmatch(cell.text):

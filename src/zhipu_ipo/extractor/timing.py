@@ -201,7 +201,7 @@ class Timing:
             if base is None:
                 base = self._continued_period()
                 far = base or topic
-                if far is not None and far.obj.period is not None and rel in _QUARTERS \
+                if far is not None and far.obj.period is not None and rel in _QUARTERS + ("Q1-Q3",) \
                         and self.ctx.today is not None and far.obj.period.kind == "year" \
                         and (latest := self._latest_before_today(pm, rel)) is not None \
                         and latest.obj.period.start_date.year > far.obj.period.start_date.year:
@@ -826,11 +826,20 @@ class Timing:
             return relative_day(self.ctx.today, month, d.day)
         if not (d.month and d.day):
             return None
-        return self.ctx.resolve_year(d.month, d.day, hint=year_hint(self.text, t.start))
+        hint = year_hint(self.text, t.start)
+        day = self.ctx.resolve_year(d.month, d.day, hint=hint)
+        if session and hint is None and day is not None and self.ctx.today is not None and day > self.ctx.today \
+                and _SESSION_AFTER_DATE.match(self.text, t.end):
+            # 1月14日低见112.3元 written in 2026-11: a session told is one that has been, not next year's
+            day = safe_date(day.year - 1, day.month, day.day)
+        return day
 
 
 #: the rest of a clause that tells a founding: 2019年，智谱由清华团队创立
 _FOUNDED_AFTER = re.compile(r"\s*[，,]?[^，,。；;\n]{0,24}?(?:创立|成立|创办|创建|诞生)")
+
+#: a date told with its session's move: 1月14日低见112.3元, 4月8日则曾收市低位…
+_SESSION_AFTER_DATE = re.compile(r"\s*(?:则|曾|则曾|盘中|一度|早段|午后|全日)*\s*(?:低见|高见|收|报|升|跌|涨|开|创|见)")
 
 #: a date of a listing, not of a session: 澄域机器人(02812,8月20日上市)
 _LISTED_AFTER = re.compile(r"\s*(?:在|于)?\s*(?:港股|港交所|香港)?\s*(?:上市|挂牌|登陆)")
