@@ -7,7 +7,10 @@ items open with a day-first stamp (27/03/2026 16:31: each item's own day and com
 去年 (the calendar's year before last), 國指 (an index with no id), 現跌 (the change at the time of
 writing), a session day without a year never next year's (明年…, then 1月14日低見…), 收市低位 (a close),
 元 in a Hong Kong table (HKD), column heads naming their company (智谱综合毛利率), and a bare 前三季度
-read as the latest nine months when only a year is in view.
+read as the latest nine months when only a year is in view; items headed by an emoji, a number and a
+bar (🔥1｜…（02788）), 孖展已经超购 (an estimate), 我們預計 before a company (no company of its own),
+Cantonese 蚊 and 毫 (十八蚊六毫八 = 18.68), and a business line written like a company's name
+(教育智能机器人: every word a line word, no company).
 Every text and figure is invented for this table. Format: see ``tests/sentence_cases.py``.
 """
 
@@ -94,4 +97,35 @@ CASES = [
           ('澄岳科技', 'revenue_growth', '2026Q1-Q3', None, '130', 'percent', 'exact'),
           ('宁川芯材', 'ticker', None, None, '02795.HK', 'text', 'exact'),
           ('宁川芯材', 'revenue', '2025', None, '1300000000', 'CNY', 'approx'))),
+    Case('s23-emoji-number-bar-items',
+         '✅ 澄岳科技：80分\n❌ 宁川芯材：50分\n\n🔥1｜澄岳科技（02788）\n▪️招股价：42.60-48.80港元\n▪️每手：100股\n\n🧊2｜宁川芯材（02795）\n▪️发售价：26.00港元\n▪️每手：200股，入场费5252.44港元',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'offer_price', None, None, '42.6', 'HKD/share', 'range'),
+          ('澄岳科技', 'board_lot', None, None, '100', 'shares', 'exact'),
+          ('宁川芯材', 'ticker', None, None, '02795.HK', 'text', 'exact'),
+          ('宁川芯材', 'offer_price', None, None, '26', 'HKD/share', 'exact'),
+          ('宁川芯材', 'board_lot', None, None, '200', 'shares', 'exact')),
+         published='2026-11-16'),
+    Case('s23-margin-multiple-already',
+         '澄岳科技(02788)开盘第一天孖展已经超购约86倍。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),),
+         published='2026-11-16'),
+    Case('s23-we-expect-no-company',
+         '我們預計澄岳科技(02788)機器人及其他業務收入佔比將由2025年的18.6%升至2027年的35.0%。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),),
+         published='2026-09-20'),
+    Case('s23-cantonese-dollars-and-ten-cents',
+         '澄岳科技(02788)今日上市，招股價十八蚊六毫八，收二十五蚊一毫四；宁川芯材(02795)收9蚊1毫2。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'listing_date', None, None, '2026-10-22', 'date', 'exact'),
+          ('澄岳科技', 'offer_price', None, None, '18.68', 'HKD/share', 'exact'),
+          ('澄岳科技', 'close_price', '2026-10-22', None, '25.14', 'HKD/share', 'exact'),
+          ('宁川芯材', 'ticker', None, None, '02795.HK', 'text', 'exact'),
+          ('宁川芯材', 'close_price', '2026-10-22', None, '9.12', 'HKD/share', 'exact')),
+         published='2026-10-22'),
+    Case('s23-line-name-no-company',
+         '2026年上半年，澄岳科技(02788)人形机器人业务收入4.55亿元，超越教育智能机器人成为第一大业务板块。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'revenue', '2026H1', 'humanoid_robot', '455000000', 'CNY', 'exact')),
+         published='2026-08-21'),
 ]

@@ -466,6 +466,10 @@ _MONTH_LAST = set("一二三四五六七八九十")
 _NUMERAL_BEFORE = set("0123456789零〇一二两三四五六七八九十百千")
 _SPOKEN_GE = re.compile(r"个(?=多?[亿万])")
 _SPOKEN_KUAI = re.compile(r"块([一二三四五六七八九])(?![零〇一二两三四五六七八九十百千万亿0-9毛角钱分])")
+#: Cantonese dollars and ten-cent pieces: 十八蚊六毫八 (18.68), 9蚊1毫2 (9.12), 二十五蚊四 (25.4)
+_SPOKEN_MAN = re.compile(r"蚊([一二三四五六七八九1-9])(毫)?([一二三四五六七八九1-9])?"
+                         r"(?![零〇一二两三四五六七八九十百千万亿0-9毫])")
+_CN_DIGIT = dict(zip("一二三四五六七八九", "123456789"))
 
 
 def _spoken_edits(text: str) -> list[tuple[int, int, str]]:
@@ -480,6 +484,20 @@ def _spoken_edits(text: str) -> list[tuple[int, int, str]]:
             if m.start() and text[m.start() - 1] in _NUMERAL_BEFORE:
                 edits.append((m.start(), m.start() + 1, "点"))
                 edits.append((m.end(), m.end(), "元"))
+    if "蚊" in text:
+        for m in _SPOKEN_MAN.finditer(text):
+            before = text[m.start() - 1] if m.start() else ""
+            if before not in _NUMERAL_BEFORE or (m.group(3) and not m.group(2)):
+                continue        # (蚊四五: not a price said aloud)
+            arabic = before.isdigit()
+            edits.append((m.start(), m.start() + 1, "." if arabic else "点"))
+            for g in (1, 3):
+                if m.group(g) and arabic != m.group(g).isdigit():
+                    digit = _CN_DIGIT.get(m.group(g), m.group(g)) if arabic else "一二三四五六七八九"[int(m.group(g)) - 1]
+                    edits.append((m.start(g), m.end(g), digit))
+            if m.group(2):
+                edits.append((m.start(2), m.end(2), ""))
+            edits.append((m.end(), m.end(), "蚊"))
     i = text.find("月")
     while i != -1:
         # (a month in Chinese numerals ends at this 月: 八月 or 十二月)

@@ -144,7 +144,7 @@ _WHOLE_DAY_AFTER = re.compile(r"\s*[，,]\s*(?:全天|全日)(?:成交|共成交
 #: Latin words right before a cue: drug discovery收入
 _LATIN_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z &\-]{2,30}\s*$")
 #: a multiple of the margin loans brokers lent (孖展超购逾160倍), not of the subscriptions
-_MARGIN_MULTIPLE = re.compile(r"孖展\s*(?:已|录得|累计)?\s*超(?:额认)?购\s*(?:逾|超过?|约|近)?\s*$")
+_MARGIN_MULTIPLE = re.compile(r"孖展\s*(?:已经|已|录得|累计)?\s*超(?:额认)?购\s*(?:逾|超过?|约|近)?\s*$")
 #: a tranche right before a word of proceeds: 公开发售部分集资, 国际配售募资
 _TRANCHE_BEFORE = re.compile(r"(?:公开发售|公开招股|国际配售|国际发售)(?:部分|部份)?(?:所|可|预计)?\s*$")
 #: the running estimate of an offer still open: 截至今午暂录孖展约120亿港元，以集资额计超购约11倍

@@ -18,6 +18,7 @@ from typing import NamedTuple, Optional
 
 from .. import lexicon
 from ..lexicon.trie import compile_words, latin_word_ok, trie_pattern
+from .segment_names import segment_slug
 
 #: Hong Kong tickers as articles write them: 02513.HK, 2513.HK, 0100.HK, HK:02533, 02513-HK, HK02513,
 #: 2513 HK (the wire services' form; not before $, which makes HK$ a currency).
@@ -272,7 +273,9 @@ _DECOR_AFTER = re.compile(r"[ \t\u3000\-—–=*#】\]》」』|｜]*(?:\n|$)")
 #: a list item's number or emoji, a name, its description in parentheses (2️⃣ 芯锂微(BMS芯片，8月28日递表))
 #: the number or emoji of a list item: 1️⃣, ①, ⑴, 1., 1、, (1), 一、, 📌
 LIST_MARK = (r"[ \t\u3000]*(?:\d{1,2}\ufe0f?\u20e3|[①-⑳]|[⑴-⒇]|\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）]"
-             r"|[一二三四五六七八九十]{1,2}[、.]|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?"
+             # (🔥1｜星枢智能（02697）: an emoji, then the item's number and a bar)
+             r"|[一二三四五六七八九十]{1,2}[、.]|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?(?:[ \t]*\d{1,2}[ \t]*[|｜])?"
+             r"|\d{1,2}[ \t]*[|｜]"
              # (2 青砚医疗(02903.HK)|医学影像AI: a bare number before a name and its stock code)
              r"|\d{1,2}[ \t\u3000]*(?=[\u4e00-\u9fff]{2,8}[(（]\d{4,5}))[ \t\u3000]*")
 _ITEM_NAME = re.compile(r"(?m)^" + LIST_MARK + r"([\u4e00-\u9fff]{2,8})[(（]([^()（）\n]{0,40})[)）]")
@@ -630,6 +633,8 @@ def build_registry(text: str) -> Registry:
 
     if re.search(_SUFFIX_HINT, text):
         for name in discover_names(text):
+            if segment_slug(name) is not None:
+                continue    # 教育智能机器人, 消费级机器人: a business line's name, every word of it a line word
             add_company([name])
     # the name opening an item of a list of filings: 1️⃣ 睿镭光电(激光雷达，7月20日递表)
     for m in _ITEM_NAME.finditer(text):
