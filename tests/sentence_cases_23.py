@@ -10,7 +10,9 @@ writing), a session day without a year never next year's (明年…, then 1月14
 read as the latest nine months when only a year is in view; items headed by an emoji, a number and a
 bar (🔥1｜…（02788）), 孖展已经超购 (an estimate), 我們預計 before a company (no company of its own),
 Cantonese 蚊 and 毫 (十八蚊六毫八 = 18.68), and a business line written like a company's name
-(教育智能机器人: every word a line word, no company).
+(教育智能机器人: every word a line word, no company); Cantonese cornerstones (11個基石，加埋差唔多3億港紙),
+a video page's date after its view count (1.2萬次觀看　2026年7月10日) and 琴日 (yesterday), and a first
+day told for one company going on with the next company's own first day.
 Every text and figure is invented for this table. Format: see ``tests/sentence_cases.py``.
 """
 
@@ -128,4 +130,26 @@ CASES = [
          (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
           ('澄岳科技', 'revenue', '2026H1', 'humanoid_robot', '455000000', 'CNY', 'exact')),
          published='2026-08-21'),
+    Case('s23-cantonese-cornerstones',
+         '澄岳科技(02788)係1月8日上市嘅，招股價18.6蚊。佢有11個基石，加埋差唔多3億港紙。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'listing_date', None, None, '2026-01-08', 'date', 'exact'),
+          ('澄岳科技', 'offer_price', None, None, '18.6', 'HKD/share', 'exact'),
+          ('澄岳科技', 'cornerstone_count', None, None, '11', 'count', 'exact'),
+          ('澄岳科技', 'cornerstone_amount', None, None, '300000000', 'HKD', 'approx')),
+         published='2026-07-10'),
+    Case('s23-video-page-date-and-yesterday',
+         '財經節目 1.2萬次觀看\u30002026年7月10日\n阿Ken：琴日收市，澄岳科技(02788)收24.5蚊，升3.2%。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'close_price', '2026-07-09', None, '24.5', 'HKD/share', 'exact'),
+          ('澄岳科技', 'day_change', '2026-07-09', None, '3.2', 'percent', 'exact'))),
+    Case('s23-first-days-go-on-with-next-company',
+         '首日表現，智譜開120蚊，收131.5，即係升咗13.17%。\nMiniMax就犀利啦，開市235.4，收市345蚊，全日升109%。',
+         (('zhipu', 'open_price', '2026-01-08', None, '120', 'HKD/share', 'exact'),
+          ('zhipu', 'close_price', '2026-01-08', None, '131.5', 'HKD/share', 'exact'),
+          ('zhipu', 'day_change', '2026-01-08', None, '13.17', 'percent', 'exact'),
+          ('minimax', 'open_price', '2026-01-09', None, '235.4', 'HKD/share', 'exact'),
+          ('minimax', 'close_price', '2026-01-09', None, '345', 'HKD/share', 'exact'),
+          ('minimax', 'day_change', '2026-01-09', None, '109', 'percent', 'exact')),
+         published='2026-01-10'),
 ]

@@ -188,7 +188,8 @@ _NOW_BEFORE = re.compile(r"(?:现在|目前|当前|如今|眼下|最新)的?(?:�
 #: a listing told near a figure: its change against the offer price may be the first day's
 _LISTING_NEAR = re.compile(r"上市|挂牌|首日|首挂|登陆|招股|暗盘")
 #: the total the cornerstone investors put in, right before its figure
-_CORNERSTONE_TOTAL = re.compile(r"(?:合共|合计|共计|总计|共|斥资|出资|认购|认购了|承购)\s*(?:约|近|逾|超过?)?\s*"
+_CORNERSTONE_TOTAL = re.compile(r"(?:合共|合计|共计|总计|共|斥资|出资|认购|认购了|承购|加埋|成)\s*"
+                                r"(?:约|近|逾|超过?|差唔多|差不多|大约|大概)?\s*"
                                 r"(?:人民币|港币|港元|美元|HK\$|US\$)?\s*$")
 
 
@@ -1076,13 +1077,15 @@ class Classifier:
                 r"[^，,。；;\d]{0,10}的基石投资|\s*(?:及|和|与|、)\s*\d{1,3}\s*[家名位]\s*的?基石",
                 self.text[a.end:a.end + 16])):
             return ("cornerstone_count", a.value, "count", a.qualifier, None, "基石投资者", "count")
+        if counter == "个" and re.match(r"\s*基石", self.text[a.end:a.end + 4]):
+            return ("cornerstone_count", a.value, "count", a.qualifier, None, "基石投资者", "count")   # 11个基石
         if counter == "轮" and (_ROUNDS_AFTER.match(self.text, a.end)
                                 or _RAISED_BEFORE.search(self.text, max(0, a.start - 6), a.start)
                                 or st.base in ("x_funding", "total_funding")):
             return ("funding_rounds", a.value, "count", a.qualifier, None, "轮融资", "count")
         if counter in ("人", "名") and st.base == "rd_headcount":
             return ("rd_headcount", a.value, "count", a.qualifier, None, st.base_cue, "count")
-        if counter in ("家", "名", "位") and ("基石" in self.text[max(0, a.start - 8):a.start]
+        if counter in ("家", "名", "位", "个") and ("基石" in self.text[max(0, a.start - 8):a.start]
                                             or ("cornerstone" in st.flags and st.flags["cornerstone"] < a.start)
                                             # 基石投资者方面，共有4名: the clause after the topic counts them
                                             or ("cornerstone" in st.sflags and st.sflags["cornerstone"] < a.start

@@ -306,7 +306,9 @@ _DATELINE_AFTER = re.compile(r"\s*(?:(?:[(（]?(?:星期|周|礼拜)[一二三�
                              r"(?:消息|电|讯|报道|晚间消息|早间消息|丨|｜|\||\n|·|记者|来源|作者|撰文|撰稿|编辑|文[:：]|\s[-–—]\s"
                              # a byline naming the outlet first: 2026年7月29日 星期三 某某财经 记者
                              r"|[\u4e00-\u9fffA-Za-z]{2,10}\s+(?:记者|来源|作者|撰文|撰稿|编辑|文[:：])))")
-_DATELINE_BEFORE = re.compile(r"(?:获悉|讯|消息|报道|电|】|·|丨|｜|\||(?:发布|更新|发稿)?(?:时间|日期)\s*[:：])\s*[，,:：]?\s*$")
+_DATELINE_BEFORE = re.compile(r"(?:获悉|讯|消息|报道|电|】|·|丨|｜|\||(?:发布|更新|发稿)?(?:时间|日期)\s*[:：]"
+                              # (a video page: 1.2万次观看　2026年7月10日)
+                              r"|次观看|次播放)\s*[，,:：]?\s*$")
 _TODAY_PAREN = re.compile(r"(今日|今天|昨日|昨天|明日|明天)\s*[(（]\s*$")
 _PAREN_OFFSET = {"今日": 0, "今天": 0, "昨日": -1, "昨天": -1, "明日": 1, "明天": 1}
 #: a full date opening a line of the page head, the rest of the line short and not a sentence:

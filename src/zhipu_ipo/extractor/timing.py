@@ -734,6 +734,13 @@ class Timing:
             if days and not any(t.kind == AMOUNT for t in toks) \
                     and (d := self._date_of(days[-1], session=True)) is not None:
                 return d
+        if self.last_day_recalled and last_day is not None and "same_day" not in st.sflags \
+                and sent.start - last_pos < 160 and ent is not None \
+                and (own := ctx.listing_dates.get(ent) or known_listings().get(ent)) is not None and own != last_day \
+                and last_day in {*ctx.listing_dates.values(), *known_listings().values()}:
+            # 首日表现，智谱开120蚊，收131.5。\nMiniMax就犀利啦，开市235.4…: the first days told go
+            # on with the next company's own
+            return own
         if last_day is not None and ("same_day" in st.sflags or sent.start - last_pos < 160
                                      and not _FEED_TIME.search(self.text, last_pos, sent.start)
                                      and not (self.last_day_recalled and ctx.today is not None
