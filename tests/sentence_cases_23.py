@@ -12,7 +12,8 @@ bar (🔥1｜…（02788）), 孖展已经超购 (an estimate), 我們預計 bef
 Cantonese 蚊 and 毫 (十八蚊六毫八 = 18.68), and a business line written like a company's name
 (教育智能机器人: every word a line word, no company); Cantonese cornerstones (11個基石，加埋差唔多3億港紙),
 a video page's date after its view count (1.2萬次觀看　2026年7月10日) and 琴日 (yesterday), and a first
-day told for one company going on with the next company's own first day.
+day told for one company going on with the next company's own first day; 分别 after a longer list of
+companies, the list named last (…其中智谱、MiniMax分别于…，发行价分别为A和B).
 Every text and figure is invented for this table. Format: see ``tests/sentence_cases.py``.
 """
 
@@ -152,4 +153,13 @@ CASES = [
           ('minimax', 'close_price', '2026-01-09', None, '345', 'HKD/share', 'exact'),
           ('minimax', 'day_change', '2026-01-09', None, '109', 'percent', 'exact')),
          published='2026-01-10'),
+    Case('s23-companies-named-last-each',
+         '1月初，壁仞科技、天数智芯、智谱(02513.HK)和MiniMax(00100.HK)在一周内密集挂牌，其中智谱、MiniMax分别于1月8日、1月9日上市，发行价分别为116.20港元和165港元。',
+         (('zhipu', 'ticker', None, None, '02513.HK', 'text', 'exact'),
+          ('minimax', 'ticker', None, None, '00100.HK', 'text', 'exact'),
+          ('zhipu', 'listing_date', None, None, '2026-01-08', 'date', 'exact'),
+          ('minimax', 'listing_date', None, None, '2026-01-09', 'date', 'exact'),
+          ('zhipu', 'offer_price', None, None, '116.2', 'HKD/share', 'exact'),
+          ('minimax', 'offer_price', None, None, '165', 'HKD/share', 'exact')),
+         published='2026-11-20'),
 ]

@@ -1973,6 +1973,15 @@ class Reader(Classifier, Timing):
         names = [e for e, p in zip(st.entities, st.entity_pos) if p > st.last_amount_end]
         if len(names) < 2:
             names = list(st.entities)
+        if len(names) > len(run) >= 2 and len(set(names[-len(run):])) == len(run) \
+                and len(st.entity_pos) >= len(run) and "each" in st.sflags:
+            # 壁仞、天数、智谱和MiniMax…挂牌，其中智谱、MiniMax分别于…上市，发行价分别为A和B: the
+            # list of companies named last, one per figure
+            ents = [t for t in self.ctx.stream.in_span(st.entity_pos[-len(run)], st.entity_pos[-1] + 1)
+                    if t.kind == ENTITY]
+            if len(ents) == len(run) and all(_COMPANY_JOIN.fullmatch(self.text, a.end, b.start)
+                                             for a, b in zip(ents, ents[1:])):
+                names = names[-len(run):]
         if len(names) < 2:
             count = GROUP_COUNT.search(self.text, max(st.sentence_start, first.start - LOOK), first.start)
             if count is not None and count.group().endswith("者") and st.segment is not None:
