@@ -13,7 +13,8 @@ Cantonese 蚊 and 毫 (十八蚊六毫八 = 18.68), and a business line written 
 (教育智能机器人: every word a line word, no company); Cantonese cornerstones (11個基石，加埋差唔多3億港紙),
 a video page's date after its view count (1.2萬次觀看　2026年7月10日) and 琴日 (yesterday), and a first
 day told for one company going on with the next company's own first day; 分别 after a longer list of
-companies, the list named last (…其中智谱、MiniMax分别于…，发行价分别为A和B).
+companies, the list named last (…其中智谱、MiniMax分别于…，发行价分别为A和B); quote lists of stocks
+(name, code, price, change: latest prices under 最新价, closes otherwise).
 Every text and figure is invented for this table. Format: see ``tests/sentence_cases.py``.
 """
 
@@ -162,4 +163,22 @@ CASES = [
           ('zhipu', 'offer_price', None, None, '116.2', 'HKD/share', 'exact'),
           ('minimax', 'offer_price', None, None, '165', 'HKD/share', 'exact')),
          published='2026-11-20'),
+    Case('s23-quote-list-latest',
+         '相关股票\u3000\u3000\u3000\u3000\u3000最新价\u3000\u3000涨跌幅\n澄岳科技 02788\u3000\u300026.120\u3000\u3000-2.08%\n宁川芯材-W 02795\u300041.200\u3000+1.66%',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'last_price', '2026-11-20', None, '26.12', 'HKD/share', 'exact'),
+          ('澄岳科技', 'day_change', '2026-11-20', None, '-2.08', 'percent', 'exact'),
+          ('宁川芯材', 'ticker', None, None, '02795.HK', 'text', 'exact'),
+          ('宁川芯材', 'last_price', '2026-11-20', None, '41.2', 'HKD/share', 'exact'),
+          ('宁川芯材', 'day_change', '2026-11-20', None, '1.66', 'percent', 'exact')),
+         published='2026-11-20'),
+    Case('s23-quote-captions-close',
+         '【字幕】收市個股\n澄岳科技（02788）\u300026.31元\u3000+5.96%\n朔望醫療（02766）\u30009.12元\u3000-3.40%',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'close_price', '2026-10-22', None, '26.31', 'HKD/share', 'exact'),
+          ('澄岳科技', 'day_change', '2026-10-22', None, '5.96', 'percent', 'exact'),
+          ('朔望医疗', 'ticker', None, None, '02766.HK', 'text', 'exact'),
+          ('朔望医疗', 'close_price', '2026-10-22', None, '9.12', 'HKD/share', 'exact'),
+          ('朔望医疗', 'day_change', '2026-10-22', None, '-3.4', 'percent', 'exact')),
+         published='2026-10-22'),
 ]

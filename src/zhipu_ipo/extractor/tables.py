@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Optional
 
 from ..models import CURRENCIES
@@ -385,12 +386,51 @@ def _row_label(cell: _Cell, metrics) -> Optional[_Label]:
     return label
 
 
+#: a quote line of a stock list (a quote page's 相关股票, a broadcast's captions): name, code,
+#: price and change, nothing else: 小马智行-W 02026　171.200　+1.66%, 商汤（00020）　2.31元　+5.96%
+_QUOTE_ROW = re.compile(
+    r"(?m)^[ \t\u3000]*([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,9}?)(?:-[A-Z]{1,2})?[ \t\u3000]*"
+    r"[(（]?(\d{5})[)）]?[ \t\u3000]+(\d{1,4}(?:\.\d{1,3})?)(?:港元|元)?[ \t\u3000]+"
+    r"(?:[+\-][\d.]+[ \t\u3000]+)?([+\-]\d{1,3}(?:\.\d{1,2})?)%[ \t\u3000]*$")
+#: the head of a quote list whose prices are the latest, not closes
+_LATEST_HEAD = re.compile(r"最新价|现价|最新")
+
+
+def _quote_rows(ctx: DocContext, drafts: list[Draft], spans: list[Span]) -> None:
+    """Ticker, price and change of each quote line (two lines at least, the article's day known)."""
+    rows = list(_QUOTE_ROW.finditer(ctx.text)) if ctx.today is not None else []
+    if len(rows) < 2:
+        return
+    day = ctx.today.isoformat()
+    for m in rows:
+        name = m.group(1)
+        entity = next((t.obj.entity for t in ctx.stream.in_span(m.start(1), m.end(1)) if t.kind == ENTITY), None) \
+            or ctx.registry.resolve(name) or short_name(name)
+        if entity in bystanders() or not entity:
+            continue
+        head = ctx.text[max(0, ctx.text.rfind("\n", 0, max(0, rows[0].start() - 1))):rows[0].start()]
+        price_metric = "last_price" if _LATEST_HEAD.search(head) else "close_price"
+        row = Span(m.start(), m.end())
+        for g, metric, value, unit in ((2, "ticker", normalize_ticker(m.group(2)), "text"),
+                                       (3, price_metric, m.group(3), "HKD/share"),
+                                       (4, "day_change", m.group(4).lstrip("+"), "percent")):
+            if g == 2 and any(t.kind == TICKER for t in ctx.stream.in_span(m.start(2), m.end(2))):
+                continue        # (the article read the code itself)
+            drafts.append(Draft(entity=entity, metric=metric, period=None if g == 2 else day, segment=None,
+                                value=value if g == 2 else clean_value(Decimal(value)), unit=unit,
+                                qualifier="exact", start=m.start(g), end=m.end(g), sent=row,
+                                cue="quote list", rule="quote-row"))
+        spans.append(row)
+
+
 def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
     """Facts and misses of every table in the document, and the line spans the tables cover
     (the sentence reader leaves those lines alone)."""
     drafts: list[Draft] = []
     misses: list[Miss] = []
     spans: list[Span] = []
+    if "%" in ctx.text:
+        _quote_rows(ctx, drafts, spans)
     metrics, _ = metric_sets()
     named = sorted((t.end, t.obj.entity) for t in ctx.stream.tokens
                    if t.kind == ENTITY and t.obj.entity not in bystanders())
