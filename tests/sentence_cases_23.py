@@ -14,7 +14,9 @@ Cantonese 蚊 and 毫 (十八蚊六毫八 = 18.68), and a business line written 
 a video page's date after its view count (1.2萬次觀看　2026年7月10日) and 琴日 (yesterday), and a first
 day told for one company going on with the next company's own first day; 分别 after a longer list of
 companies, the list named last (…其中智谱、MiniMax分别于…，发行价分别为A和B); quote lists of stocks
-(name, code, price, change: latest prices under 最新价, closes otherwise).
+(name, code, price, change: latest prices under 最新价, closes otherwise); 一度 meaning "at one time"
+before a multiple of revenue, 一度回落至 in a story of the whole day (the low), 最终配发股份为 (a
+tranche's final size).
 Every text and figure is invented for this table. Format: see ``tests/sentence_cases.py``.
 """
 
@@ -181,4 +183,22 @@ CASES = [
           ('朔望医疗', 'close_price', '2026-10-22', None, '9.12', 'HKD/share', 'exact'),
           ('朔望医疗', 'day_change', '2026-10-22', None, '-3.4', 'percent', 'exact')),
          published='2026-10-22'),
+    Case('s23-at-one-time-ratio',
+         '2023年，澄岳科技(02788)亏损额一度是收入的2.2倍。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'loss_to_revenue', '2023', None, '2.2', 'times', 'exact')),
+         published='2026-11-16'),
+    Case('s23-fell-back-after-close-low',
+         '澄岳科技(02788)今日首日挂牌，收报28.1元。股价午后一度回落至26.85元。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'listing_date', None, None, '2026-11-06', 'date', 'exact'),
+          ('澄岳科技', 'close_price', '2026-11-06', None, '28.1', 'HKD/share', 'exact'),
+          ('澄岳科技', 'low_price', '2026-11-06', None, '26.85', 'HKD/share', 'exact')),
+         published='2026-11-06'),
+    Case('s23-tranche-allotted-shares',
+         '宁川芯材(02795)国际发售部分获12.37倍认购，最终配发股份为4680万股，占比65%。',
+         (('宁川芯材', 'ticker', None, None, '02795.HK', 'text', 'exact'),
+          ('宁川芯材', 'intl_oversubscription', None, None, '12.37', 'times', 'exact'),
+          ('宁川芯材', 'intl_offer_shares', None, None, '46800000', 'shares', 'exact')),
+         published='2026-11-10'),
 ]

@@ -143,6 +143,8 @@ _WHOLE_DAY_AFTER = re.compile(r"\s*[，,]\s*(?:全天|全日)(?:成交|共成交
 
 #: Latin words right before a cue: drug discovery收入
 _LATIN_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z &\-]{2,30}\s*$")
+#: a multiple of the revenue right before it: 是收入的2.2倍
+_TIMES_OF_REVENUE = re.compile(r"(?:是|为|相当于|达到?)\s*(?:同期|当年|全年)?\s*(?:总)?(?:收入|营收)的?\s*(?:约|近|逾)?\s*$")
 #: a multiple of the margin loans brokers lent (孖展超购逾160倍), not of the subscriptions
 _MARGIN_MULTIPLE = re.compile(r"孖展\s*(?:已经|已|录得|累计)?\s*超(?:额认)?购\s*(?:逾|超过?|约|近)?\s*$")
 #: a tranche right before a word of proceeds: 公开发售部分集资, 国际配售募资
@@ -162,7 +164,7 @@ _PREV_SESSION_BEFORE = re.compile(r"(?:较|比)\s*(?:" + _PREV_TRADING_DAY + r"|
 #: a figure restated in another currency: 约折合, 约合, 换算成 (group 1: the 约 before the verb)
 _CONVERTED_BEFORE = re.compile(r"(约|大约)?(?:折合|约合|换算成|换算为|折算为|折算成)\s*(?:约|大约)?\s*$")
 #: the shares a tranche ends up with: 最终分到, 获分配, 分得
-_ALLOTTED_BEFORE = re.compile(r"(?:分到|分得|获分配|分配到|获配)\s*(?:约|共)?\s*$")
+_ALLOTTED_BEFORE = re.compile(r"(?:分到|分得|获分配|分配到|获配|配发(?:股份)?(?:数目)?(?:为|是)?)\s*(?:约|共)?\s*$")
 #: a valuation at the offer price (以招股价上限计，估值…): the listing's market value
 _AT_OFFER_PRICE = re.compile(r"(?:以|按)(?:招股价|发行价|发售价|定价)")
 #: a market price a multiple is taken at: 以昨日收盘价计算, 按最新股价计
@@ -243,6 +245,9 @@ class Classifier:
         pos = a.start
         # an intraday peak or a grey-market trade is not a fact (一度涨超37%, 暗盘)
         nf = st.flags.get("notfact")
+        if nf is not None and nf < pos and a.unit == "times" \
+                and _TIMES_OF_REVENUE.search(self.text, max(nf, pos - 12), pos):
+            nf = None           # 亏损额一度是收入的2.2倍: "at one time", a year's ratio, no intraday peak
         if nf is not None and nf < pos:
             hkd = unit == "HKD" or (unit == "CNY" and self.hk_yuan and not re.search(r"人民币|RMB", a.text))
             day = _DAY_EXTREME.search(self.text, max(0, pos - 8), pos) if hkd and not a.scaled else None
@@ -253,7 +258,7 @@ class Classifier:
             if hkd and (st.price is None or st.price_pos < st.clause_start) \
                     and self.close_reported and not a.scaled:
                 seg = self.text[nf:pos]
-                if "跌" in seg:
+                if re.search(r"跌|回落|下探|下试|回吐", seg):
                     return ("low_price", a.value, "HKD/share", a.qualifier, None, "一度跌至", "intraday-low")
                 if re.search(r"(?:涨|升|推高|冲高|抽高|扯高|攀升|飙升)\s*(?:至|到)\s*$", seg):
                     return ("high_price", a.value, "HKD/share", a.qualifier, None, "一度升至", "intraday-high")
