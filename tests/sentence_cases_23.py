@@ -16,7 +16,8 @@ day told for one company going on with the next company's own first day; 分别 
 companies, the list named last (…其中智谱、MiniMax分别于…，发行价分别为A和B); quote lists of stocks
 (name, code, price, change: latest prices under 最新价, closes otherwise); 一度 meaning "at one time"
 before a multiple of revenue, 一度回落至 in a story of the whole day (the low), 最终配发股份为 (a
-tranche's final size).
+tranche's final size); a bare 第三季度 after the paragraph resolved one and compared a full year (the
+quarter resolved, not one of the year compared).
 Every text and figure is invented for this table. Format: see ``tests/sentence_cases.py``.
 """
 
@@ -201,4 +202,12 @@ CASES = [
           ('宁川芯材', 'intl_oversubscription', None, None, '12.37', 'times', 'exact'),
           ('宁川芯材', 'intl_offer_shares', None, None, '46800000', 'shares', 'exact')),
          published='2026-11-10'),
+    Case('s23-quarter-named-before-in-paragraph',
+         '2026-10-30 07:12\u3000来源：某某网\n宁川芯材(02795)第三季度单季收入4430万美元，同比增长68.2%。\n\n值得注意的是，宁川芯材的毛利率在持续改善：第三季度毛利率为30.1%，而2025年全年仅为25.4%。第三季度经调整净亏损为8960万美元。',
+         (('宁川芯材', 'ticker', None, None, '02795.HK', 'text', 'exact'),
+          ('宁川芯材', 'revenue', '2026Q3', None, '44300000', 'USD', 'exact'),
+          ('宁川芯材', 'revenue_growth', '2026Q3', None, '68.2', 'percent', 'exact'),
+          ('宁川芯材', 'gross_margin', '2026Q3', None, '30.1', 'percent', 'exact'),
+          ('宁川芯材', 'gross_margin', '2025', None, '25.4', 'percent', 'exact'),
+          ('宁川芯材', 'adjusted_net_loss', '2026Q3', None, '89600000', 'USD', 'exact'))),
 ]

@@ -291,6 +291,7 @@ class Reader(Classifier, Timing):
         self.conversions: list[Conversion] = []
         self.recent_periods: list[Tok] = []      # period tokens seen so far, in order
         self.par_periods: list[Tok] = []         # period tokens of the paragraph so far
+        self.par_sub_year: list[Tok] = []        # relative sub-year periods (第三季度) it resolved
         self.par_resolved = False                      # the paragraph read a relative sub-year period (Q3)
         self.carry_entity: Optional[str] = None
         self.last_trading_day: Optional[dt.date] = None   # the trading day last described
@@ -517,6 +518,7 @@ class Reader(Classifier, Timing):
                     loss = t.obj.value
                 elif kind == "seg":
                     segment = t.obj.value
+        self.par_sub_year += self._resolved
         for t in self._resolved:
             # (今年首六个月 read as 2026H1 in this sentence; not 仅下半年…, 单看二季度… in a paragraph
             # on the year or the half: a part of it)
@@ -620,6 +622,7 @@ class Reader(Classifier, Timing):
             self.par_uses = False
             self.par_segment = None
             self.par_periods = []
+            self.par_sub_year = []
             self.par_resolved = False
             self.last_pair = None
             self.prev_sentence_one = None

@@ -189,8 +189,10 @@ class Timing:
                 from ..periods import Period as _P
                 p = _P.of_year(year)
                 return Tok(PERIOD, pm.start, pm.end, ResolvedPeriod(p, pm.start, pm.end, pm.text))
-        elif rel in _SUB_YEAR and (same := [t for t in self._resolved if t.start < pm.start
-                                           and str(t.obj.period)[4:] == rel]):
+        elif rel in _SUB_YEAR and (same := sorted(
+                (t for t in self.par_sub_year + self._resolved if t.start < pm.start
+                 and getattr(t.obj, "period", None) is not None and str(t.obj.period)[4:] == rel),
+                key=lambda t: t.start)):
             # 今年首六个月收入…，亏损由2025年全年的A收窄至上半年的B: the half just named, not one
             # of the year in between
             year = same[-1].obj.period.start_date.year
