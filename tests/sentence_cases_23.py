@@ -17,7 +17,9 @@ companies, the list named last (…其中智谱、MiniMax分别于…，发行�
 (name, code, price, change: latest prices under 最新价, closes otherwise); 一度 meaning "at one time"
 before a multiple of revenue, 一度回落至 in a story of the whole day (the low), 最终配发股份为 (a
 tranche's final size); a bare 第三季度 after the paragraph resolved one and compared a full year (the
-quarter resolved, not one of the year compared).
+quarter resolved, not one of the year compared); a four-digit code in parentheses on a Hong Kong
+page (鯨躍機械人（2693）, and 機械人 as a company word), 開市後曾升至 (a high, not the open), a new
+name ending in 智算 in a transcript, and a Taiwan code written 6891-TW.
 Every text and figure is invented for this table. Format: see ``tests/sentence_cases.py``.
 """
 
@@ -210,4 +212,24 @@ CASES = [
           ('宁川芯材', 'gross_margin', '2026Q3', None, '30.1', 'percent', 'exact'),
           ('宁川芯材', 'gross_margin', '2025', None, '25.4', 'percent', 'exact'),
           ('宁川芯材', 'adjusted_net_loss', '2026Q3', None, '89600000', 'USD', 'exact'))),
+    Case('s23-hk-four-digit-code-machine-man',
+         '掃地機械人股鯨躍機械人（2693）昨日首日掛牌，開市報40元，開市後曾升至43.8元，收市報35.7元。每手100股。鯨躍市值114.24億元。',
+         (('鲸跃', 'ticker', None, None, '02693.HK', 'text', 'exact'),
+          ('鲸跃', 'listing_date', None, None, '2026-07-09', 'date', 'exact'),
+          ('鲸跃', 'open_price', '2026-07-09', None, '40', 'HKD/share', 'exact'),
+          ('鲸跃', 'high_price', '2026-07-09', None, '43.8', 'HKD/share', 'exact'),
+          ('鲸跃', 'close_price', '2026-07-09', None, '35.7', 'HKD/share', 'exact'),
+          ('鲸跃', 'board_lot', None, None, '100', 'shares', 'exact')),
+         published='2026-07-10'),
+    Case('s23-transcript-new-name-suffix',
+         '林岚：诺瓦智算是8月26日周三上市的，今天是第三个交易日。\n周启明：对，诺瓦智算发行价是12.40港币，每手500股，一共募资9.92亿港币。',
+         (('诺瓦智算', 'listing_date', None, None, '2026-08-26', 'date', 'exact'),
+          ('诺瓦智算', 'offer_price', None, None, '12.4', 'HKD/share', 'exact'),
+          ('诺瓦智算', 'board_lot', None, None, '500', 'shares', 'exact'),
+          ('诺瓦智算', 'gross_proceeds', None, None, '992000000', 'HKD', 'exact')),
+         published='2026-08-28'),
+    Case('s23-taiwan-dash-code',
+         '諧波減速機廠昱晟 (6891-TW) 今 (6) 日公布10月營收4.12億元，年增65.4%。',
+         (('昱晟', 'revenue_growth', '2026-10', None, '65.4', 'percent', 'exact'),),
+         published='2026-11-06'),
 ]

@@ -77,13 +77,15 @@ _STOP_SUFFIXES = ("企业", "公司", "巨头", "龙头", "机构", "消息", "�
 #: what an article calls a company right before its name (仓储机器人厂极智嘉, 国产芯片商澜芯)
 _ROLE_NOUN = re.compile(r"(?:芯片|设备|服务|供应|制造|运营|提供|开发|软件|硬件|方案|整车|授权|分销|代理|经销|集成|机器人)商|厂商?|企业|公司|龙头|巨头|业者"
                         r"|(?<!控)股(?![份东票价市])")     # 芯片设计股晨芯微: a stock of that trade
-_SUFFIX_HINT = re.compile(r"科技|智能|半导体|机器人|芯|医|生物|网络|软件|数据|电子|汽车|智|股份|集团|控股|光|能源|动力|技术|信息|云")
+_SUFFIX_HINT = re.compile(r"科技|智能|半导体|机器人|机械人|芯|医|生物|网络|软件|数据|电子|汽车|智|股份|集团|控股|光|能源|动力|技术|信息|云")
 #: a forum cashtag: $澜峰微电子(06688)$
 #: a Taiwan market's mark after a company's name: 和钧精密(兴柜), 鸿海(2317.TW); the company is no
 #: Hong Kong listing, so the mark gives no ticker, only the name
-_TAIWAN_MARK = re.compile(r"[(（](?:兴柜|上柜|台股|\d{4}\s*\.\s*TWO?|台股代[号码]\s*\d{4})[)）]")
+_TAIWAN_MARK = re.compile(r"[(（](?:兴柜|上柜|台股|\d{4}\s*[.-]\s*TWO?|台股代[号码]\s*\d{4})[)）]")
 #: a Taiwan page: its prices in 新台币, its market the 柜买中心 or 证交所
 _TAIWAN_PAGE = re.compile(r"新台币|柜买中心|台湾证交所|台股")
+#: words only Hong Kong copy about a listing uses: its four-digit codes in parentheses are stock codes
+_HK_PAGE = re.compile(r"港元|港币|港股|港交所|联交所|招股价|每手|暗盘|孖展|入场费|公开发售")
 #: a four-digit code alone in its parenthesis (no leading 0: not a Hong Kong code)
 _TAIWAN_CODE = re.compile(r"[(（][1-9]\d{3}[)）]")
 _CASHTAG = re.compile(r"\$([^$()（）\s]{2,16})[(（]\d{4,5}[)）]\$")
@@ -739,6 +741,8 @@ def build_registry(text: str) -> Registry:
         if name and new_name(name):
             taiwan.add(add_company([name]))
     # a bare code in parentheses right after a company already known: 智谱(02513), 智谱(2513)
+    hk_four = (lambda code: code[:2] not in ("19", "20")) \
+        if _HK_PAGE.search(text) and not _TAIWAN_PAGE.search(text) else None
     for m in _BARE_CODE.finditer(text):
         code = m.group(2)
         ident = None
@@ -752,9 +756,10 @@ def build_registry(text: str) -> Registry:
             if ident is not None:
                 break
         name = name_before(text, m.start())
-        if ident is None and name and _HK_CODE.fullmatch(code) and 2 <= len(name) <= 12 \
-                and not any(w in name for w in _word_table().get("never", ())):
-            # 灵犀智算(02739): a five-digit code with a leading zero is a Hong Kong stock code
+        if ident is None and name and (_HK_CODE.fullmatch(code) or hk_four is not None and hk_four(code)) \
+                and 2 <= len(name) <= 12 and not any(w in name for w in _word_table().get("never", ())):
+            # 灵犀智算(02739): a five-digit code with a leading zero is a Hong Kong stock code; so is
+            # 鲸跃机械人(2693) on a Hong Kong page (no year, no Taiwan page)
             ident = add_company([name])
         if ident and m.start(2) not in covered and not (ident in taiwan and len(code) == 4):
             pending.append((ident, normalize_ticker(code), m.start(2), m.end(2)))
