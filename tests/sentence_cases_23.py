@@ -19,7 +19,9 @@ before a multiple of revenue, 一度回落至 in a story of the whole day (the l
 tranche's final size); a bare 第三季度 after the paragraph resolved one and compared a full year (the
 quarter resolved, not one of the year compared); a four-digit code in parentheses on a Hong Kong
 page (鯨躍機械人（2693）, and 機械人 as a company word), 開市後曾升至 (a high, not the open), a new
-name ending in 智算 in a transcript, and a Taiwan code written 6891-TW.
+name ending in 智算 in a transcript, and a Taiwan code written 6891-TW; a page's date after 發布日期：
+(and a date in a table cell is no dateline), 当日 after a paragraph that wrote the day (not the day
+compared with), 恒生科技 and HSI, and a multiple of growth with its exact percentage in parentheses.
 Every text and figure is invented for this table. Format: see ``tests/sentence_cases.py``.
 """
 
@@ -232,4 +234,26 @@ CASES = [
          '諧波減速機廠昱晟 (6891-TW) 今 (6) 日公布10月營收4.12億元，年增65.4%。',
          (('昱晟', 'revenue_growth', '2026-10', None, '65.4', 'percent', 'exact'),),
          published='2026-11-06'),
+    Case('s23-published-label-not-table-cell',
+         '某某時代 ｜ 國際\n\n撰文者：林某\n發布日期：2026.10.05\n\n| 公司 ｜ 上市日 |\n| 澄岳科技 ｜ 2026/1/8 |\n\n截至10月2日收盤，澄岳科技(02788)股價為29.6港幣。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'close_price', '2026-10-02', None, '29.6', 'HKD/share', 'exact'))),
+    Case('s23-same-day-the-day-written-before',
+         '11月18日开盘前，澄岳科技（02788.HK）发布公告，拟按每股45.5港元配售300万股，较11月17日收市价折让约8.7%。\n\n受此影响，澄岳科技当日低开低走，收跌6.02%，报46.8港元。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'day_change', '2026-11-18', None, '-6.02', 'percent', 'exact'),
+          ('澄岳科技', 'close_price', '2026-11-18', None, '46.8', 'HKD/share', 'exact')),
+         published='2026-11-19'),
+    Case('s23-index-short-and-latin-names',
+         '恒生科技今天也跌了1.8%。恒生科技指数涨0.6%，HSI收涨0.3%。',
+         (('hstech', 'day_change', '2026-03-27', None, '-1.8', 'percent', 'exact'),
+          ('hstech', 'day_change', '2026-03-27', None, '0.6', 'percent', 'exact'),
+          ('hsi', 'day_change', '2026-03-27', None, '0.3', 'percent', 'exact')),
+         published='2026-03-27'),
+    Case('s23-multiple-then-exact-growth',
+         '澄岳科技(02788)今年上半年收入為人民幣5.92億元，按年增長約兩倍（209.9%）。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'revenue', '2026H1', None, '592000000', 'CNY', 'exact'),
+          ('澄岳科技', 'revenue_growth', '2026H1', None, '209.9', 'percent', 'exact')),
+         published='2026-09-01'),
 ]

@@ -1375,6 +1375,9 @@ assert "(?P=" not in _DATE_START
 _DATE_SEARCH = _skipping(_DATE_START, "0-9今昨明", _NOT_INSIDE_A_NUMBER)
 _TIME = re.compile(r"(?:T| {0,2})(?:[01]?[0-9]|2[0-3]):[0-5][0-9]")
 _STAMP_BEFORE = frozenset("·•|丨")
+_CELL_END = re.compile(r"[ \t\u3000]*[|｜]")
+#: the label of a page's own date: 发布日期：2026.10.05, 更新时间:
+_PUBLISHED_LABEL = re.compile(r"(?:发布|更新|发稿|出版)(?:日期|时间)\s*[:：]?\s*$")
 #: a date after a label is a field, not a dateline: 预期上市日期：2026年2月5日(星期四)
 _LABELLED = re.compile(r"[:：]|日期|上市|挂牌|招股|截止|截至")
 #: a weekday (and maybe a time) closing the line after a full date: 2025年8月28日 星期四
@@ -1458,7 +1461,9 @@ def find_dates(text: str) -> list[DateMention]:
             timed = _TIME.match(text, end) is not None
             line_start = start == 0 or text[start - 1] == "\n"
             stamp = (timed and (m.group("iy") is not None or m.group("dy") is not None or line_start)) or (
-                start > 0 and text[start - 1] in _STAMP_BEFORE) or (
+                start > 0 and text[start - 1] in _STAMP_BEFORE
+                and not _CELL_END.match(text, end)) or (   # (| 2026/1/8 |: a table's cell)
+                _PUBLISHED_LABEL.search(text, max(0, start - 8), start) is not None) or (
                 _WEEKDAY_EOL.match(text, end) is not None
                 and not _LABELLED.search(text, text.rfind("\n", max(0, start - 40), start) + 1
                                          or max(0, start - 40), start))

@@ -143,6 +143,12 @@ _WHOLE_DAY_AFTER = re.compile(r"\s*[，,]\s*(?:全天|全日)(?:成交|共成交
 
 #: Latin words right before a cue: drug discovery收入
 _LATIN_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z &\-]{2,30}\s*$")
+#: a word of change where a growth modifier was read (group 1: a fall)
+_CHANGE_VERB = re.compile(r"(?:按年|同比)?(?:(下降|减少|下跌|收窄|减)|增长|增加|上升|上涨|增)")
+#: a multiple, then the parenthesis of its percentage: 两倍（
+_TIMES_THEN_PAREN = re.compile(r"倍\s*[(（]\s*[+]?\s*$")
+#: a percentage alone in parentheses: （209.9%）
+_EXACT_PERCENT_PAREN = re.compile(r"\s*[(（]\s*[+]?\d+(?:\.\d+)?\s*%\s*[)）]")
 #: a multiple of the revenue right before it: 是收入的2.2倍
 _TIMES_OF_REVENUE = re.compile(r"(?:是|为|相当于|达到?)\s*(?:同期|当年|全年)?\s*(?:总)?(?:收入|营收)的?\s*(?:约|近|逾)?\s*$")
 #: a multiple of the margin loans brokers lent (孖展超购逾160倍), not of the subscriptions
@@ -683,6 +689,13 @@ class Classifier:
             return ("use_of_proceeds", a.value, "percent", a.qualifier, use, "用于", "use-of-proceeds")
         if a.points:
             return self._mk_miss(a, sent, "no_metric_cue", "percentage points")
+        if st.base in ("revenue", "net_loss") and st.sentence_start <= st.base_pos < st.mod_pos < pos \
+                and _TIMES_THEN_PAREN.search(self.text, max(st.sentence_start, pos - 4), pos) \
+                and (verb := _CHANGE_VERB.match(self.text, st.mod_pos)) is not None:
+            # 按年增长约两倍（209.9%）: the growth written exactly after its multiple
+            metric = "revenue_growth" if st.base == "revenue" else "net_loss_growth"
+            value = -a.value if verb.group(1) else a.value
+            return (metric, value, "percent", a.qualifier, self._growth_segment(st, metric), st.base_cue, "growth-paren")
         if _UPSIDE_AFTER.match(self.text, a.end):
             # 较8月26日收盘价241.6港元有20%上行空间: a target's distance from the price, no change
             return self._mk_miss(a, sent, "not_a_fact", "upside or downside to a target")
@@ -930,6 +943,9 @@ class Classifier:
         if mod in ("growth", "decline") and st.base in ("revenue", "net_loss") and \
                 not re.search(r"至|到|为|达", self.text[st.mod_pos:pos]):
             # 收入同比增长1.6倍: a growth of 160%
+            if _EXACT_PERCENT_PAREN.match(self.text, a.end):
+                # 按年增长约两倍（209.9%）: the exact figure follows in parentheses
+                return self._mk_miss(a, sent, "duplicate", "a growth stated exactly in the parenthesis after it")
             metric = "revenue_growth" if st.base == "revenue" else "net_loss_growth"
             value = a.value * HUNDRED * (-1 if mod == "decline" else 1)
             return (metric, value, "percent", a.qualifier, self._growth_segment(st, metric),

@@ -736,6 +736,15 @@ class Timing:
             if days and not any(t.kind == AMOUNT for t in toks) \
                     and (d := self._date_of(days[-1], session=True)) is not None:
                 return d
+        if "same_day" in st.sflags and st.sflags["same_day"] < a.start:
+            # 11月18日开盘前，MiniMax发布公告…。\n\n受此影响，MiniMax当日低开低走: the day last
+            # written before (not one compared with), when no session told since
+            told = [t for t in ctx.stream.in_span(max(0, sent.start - 4 * LOOK), sent.start)
+                    if t.kind == DATE and t.start > last_pos and not getattr(t.obj, "dateline", False)
+                    and not self._compared_at(t.start)]
+            if told and (d := self._date_of(told[-1], session=True)) is not None \
+                    and (ctx.today is None or d <= ctx.today):
+                return d
         if self.last_day_recalled and last_day is not None and "same_day" not in st.sflags \
                 and sent.start - last_pos < 160 and ent is not None \
                 and (own := ctx.listing_dates.get(ent) or known_listings().get(ent)) is not None and own != last_day \
