@@ -21,7 +21,8 @@ quarter resolved, not one of the year compared); a four-digit code in parenthese
 page (鯨躍機械人（2693）, and 機械人 as a company word), 開市後曾升至 (a high, not the open), a new
 name ending in 智算 in a transcript, and a Taiwan code written 6891-TW; a page's date after 發布日期：
 (and a date in a table cell is no dateline), 当日 after a paragraph that wrote the day (not the day
-compared with), 恒生科技 and HSI, and a multiple of growth with its exact percentage in parentheses.
+compared with), 恒生科技 and HSI, and a multiple of growth with its exact percentage in parentheses;
+a table whose column heads name a company, its code and its period in parentheses.
 Every text and figure is invented for this table. Format: see ``tests/sentence_cases.py``.
 """
 
@@ -256,4 +257,12 @@ CASES = [
           ('澄岳科技', 'revenue', '2026H1', None, '592000000', 'CNY', 'exact'),
           ('澄岳科技', 'revenue_growth', '2026H1', None, '209.9', 'percent', 'exact')),
          published='2026-09-01'),
+    Case('s23-company-heads-with-period-in-parens',
+         '表2：两家最近一期主要财务指标\n| 指标 | 澄岳科技(02788)（2025年上半年） | 宁川芯材(02795)（2025年前三季度） |\n| 收入 | 1.91亿元 | 5343.7万美元 |\n| 研发开支 | 15.95亿元 | 1.80亿美元 |',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'revenue', '2025H1', None, '191000000', 'CNY', 'exact'),
+          ('宁川芯材', 'revenue', '2025Q1-Q3', None, '53437000', 'USD', 'exact'),
+          ('澄岳科技', 'rd_expense', '2025H1', None, '1595000000', 'CNY', 'exact'),
+          ('宁川芯材', 'rd_expense', '2025Q1-Q3', None, '180000000', 'USD', 'exact')),
+         published='2026-02-01'),
 ]

@@ -349,7 +349,10 @@ def _col_company_period(ctx: DocContext, cell: _Cell) -> Optional[tuple[str, _La
     ents = [t for t in ctx.stream.in_span(cell.start, cell.end) if t.kind == ENTITY]
     if not ents or len({t.obj.entity for t in ents}) != 1:
         return None
-    rest = (ctx.text[cell.start:ents[0].start] + ctx.text[ents[-1].end:cell.end]).strip()
+    # (智谱（2025年上半年）, 智谱(02513)(2025年上半年): the period in parentheses after the name
+    # and its code)
+    rest = ctx.text[cell.start:ents[0].start] + ctx.text[ents[-1].end:cell.end]
+    rest = re.sub(r"[(（]\s*\d{4,5}(?:\.HK)?\s*[)）]", "", rest).strip(" \t()（）")
     when = _period_label(rest, ctx.period_aliases) if rest else None
     return (ents[0].obj.entity, when) if when is not None and when.period is not None else None
 
@@ -451,14 +454,14 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
             layout = "periods-across"
         elif all(row_periods):
             layout = "periods-down"
+        elif len(header) >= 3 and all(col_pairs := [_col_company_period(ctx, c) for c in header[1:]]) \
+                and len({(e, str(w.period)) for e, w in col_pairs}) == len(col_pairs):
+            layout = "company-periods-across"      # | 指标 | 智谱2024 | 智谱2025 | MiniMax 2024 | …
         elif all(col_entities) and len(set(col_entities)) == len(col_entities) >= 2:
             layout = "companies-across"
         elif len(rows) >= 3 and all(row_entities := [_row_company(ctx, header[0], r[0]) for r in rows[1:]]) \
                 and len(set(row_entities)) == len(row_entities):
             layout = "companies-down"
-        elif len(header) >= 3 and all(col_pairs := [_col_company_period(ctx, c) for c in header[1:]]) \
-                and len({(e, str(w.period)) for e, w in col_pairs}) == len(col_pairs):
-            layout = "company-periods-across"      # | 指标 | 智谱2024 | 智谱2025 | MiniMax 2024 | …
         else:
             continue
         spans.append(span)
