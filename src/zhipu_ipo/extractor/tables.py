@@ -405,14 +405,14 @@ def _quote_rows(ctx: DocContext, drafts: list[Draft], spans: list[Span]) -> None
     if len(rows) < 2:
         return
     day = ctx.today.isoformat()
+    head = ctx.text[max(0, ctx.text.rfind("\n", 0, max(0, rows[0].start() - 1))):rows[0].start()]
+    price_metric = "last_price" if _LATEST_HEAD.search(head) else "close_price"
     for m in rows:
         name = m.group(1)
         entity = next((t.obj.entity for t in ctx.stream.in_span(m.start(1), m.end(1)) if t.kind == ENTITY), None) \
             or ctx.registry.resolve(name) or short_name(name)
         if entity in bystanders() or not entity:
             continue
-        head = ctx.text[max(0, ctx.text.rfind("\n", 0, max(0, rows[0].start() - 1))):rows[0].start()]
-        price_metric = "last_price" if _LATEST_HEAD.search(head) else "close_price"
         row = Span(m.start(), m.end())
         for g, metric, value, unit in ((2, "ticker", normalize_ticker(m.group(2)), "text"),
                                        (3, price_metric, m.group(3), "HKD/share"),

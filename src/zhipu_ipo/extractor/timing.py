@@ -857,7 +857,7 @@ class Timing:
 _FOUNDED_AFTER = re.compile(r"\s*[，,]?[^，,。；;\n]{0,24}?(?:创立|成立|创办|创建|诞生)")
 
 #: a date told with its session's move: 1月14日低见112.3元, 4月8日则曾收市低位…
-_SESSION_AFTER_DATE = re.compile(r"\s*(?:则|曾|则曾|盘中|一度|早段|午后|全日)*\s*(?:低见|高见|收|报|升|跌|涨|开|创|见)")
+_SESSION_AFTER_DATE = re.compile(r"\s*(?:则|曾|盘中|一度|早段|午后|全日)*\s*(?:低见|高见|收|报|升|跌|涨|开|创|见)")
 
 #: a date of a listing, not of a session: 澄域机器人(02812,8月20日上市)
 _LISTED_AFTER = re.compile(r"\s*(?:在|于)?\s*(?:港股|港交所|香港)?\s*(?:上市|挂牌|登陆)")
