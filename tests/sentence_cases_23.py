@@ -22,7 +22,9 @@ page (鯨躍機械人（2693）, and 機械人 as a company word), 開市後曾�
 name ending in 智算 in a transcript, and a Taiwan code written 6891-TW; a page's date after 發布日期：
 (and a date in a table cell is no dateline), 当日 after a paragraph that wrote the day (not the day
 compared with), 恒生科技 and HSI, and a multiple of growth with its exact percentage in parentheses;
-a table whose column heads name a company, its code and its period in parentheses.
+a table whose column heads name a company, its code and its period in parentheses; a Hong Kong quote
+box of tab-separated labels (按盤價 the last price, 升跌(%) the change, 前收市價 the session before's close:
+no fact, and no sign that this session has closed).
 Every text and figure is invented for this table. Format: see ``tests/sentence_cases.py``.
 """
 
@@ -265,4 +267,12 @@ CASES = [
           ('澄岳科技', 'rd_expense', '2025H1', None, '1595000000', 'CNY', 'exact'),
           ('宁川芯材', 'rd_expense', '2025Q1-Q3', None, '180000000', 'USD', 'exact')),
          published='2026-02-01'),
+    Case('s23-tab-quote-box',
+         '澄岳科技 (02788.HK)\n香港時間 2026/09/15 14:25\u3000（報價最少延遲15分鐘）\n\n按盤價\t45.200\n升跌\t-1.460\n升跌(%)\t-3.128%\n前收市價\t46.660\n開市價\t46.800\n市值\t138.37億\n每手股數\t200',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'last_price', '2026-09-15', None, '45.2', 'HKD/share', 'exact'),
+          ('澄岳科技', 'day_change', '2026-09-15', None, '-3.128', 'percent', 'exact'),
+          ('澄岳科技', 'open_price', '2026-09-15', None, '46.8', 'HKD/share', 'exact'),
+          ('澄岳科技', 'market_cap', '2026-09-15', None, '13837000000', 'HKD', 'exact'),
+          ('澄岳科技', 'board_lot', None, None, '200', 'shares', 'exact'))),
 ]

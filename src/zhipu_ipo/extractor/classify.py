@@ -78,11 +78,11 @@ _NEXT_COUNT = re.compile(r"[^，,。；;、]{0,16}?[、及和与]\s*(?:[一二�
 
 
 #: a label and its value (每手股数:100, 总市值：705.6亿): the label's word right before a colon
-_LABEL_VALUE = re.compile(r"[\u4e00-\u9fff][:：]\s*$")
+_LABEL_VALUE = re.compile(r"[\u4e00-\u9fff)）][:：\t]\s*$")
 #: the rest of a whole just divided: 其余约15.5%来自云端部署
 _REST_BEFORE = re.compile(r"(?:其余|其他|余下|剩余|剩下|另有|另)(?:的|部分)?(?:约|逾|超|近)?$")
 #: a quote box above a label:value line: 今开:160.00港元\n最高:166.80港元\n…\n总市值:723亿港元
-_QUOTE_BOX_LINE = re.compile(r"(?:^|\n)[ \t]*(?:今开|开盘价?|最高价?|最低价?|收盘价?|现价|最新价|昨收|成交额|成交量|振幅|换手率)\s*[:：]")
+_QUOTE_BOX_LINE = re.compile(r"(?:^|\n)[ \t]*(?:今开|开盘价?|开市价?|最高价?|最低价?|收盘价?|现价|最新价|按盘价|昨收|前收市价?|成交额|成交量|成交金额|振幅|换手率)\s*[:：\t]")
 
 
 #: a day in parentheses right before 收: 次日(Jan 9)收…
@@ -164,7 +164,7 @@ _OFFERING_WORD = re.compile(r"发行价|发售|招股|(?<!累计)募资|上市|�
 _PREV_TRADING_DAY = r"(?:前一|上一|前一个|上个|上一个)交易日"
 _PREV_SESSION = re.compile(_PREV_TRADING_DAY + r"|前日|昨日|昨天|前收|上日")
 #: a price named right before its figure: 收盘价256.8港元, 开盘价为120港元
-_PRICE_NAMED_BEFORE = re.compile(r"(收盘价|收市价|开盘价|开市价)\s*(?:为|是|约)?\s*(?:HK\$|港元|港币)?\s*$")
+_PRICE_NAMED_BEFORE = re.compile(r"(?<![前昨])(收盘价|收市价|开盘价|开市价)\s*(?:为|是|约)?\s*(?:HK\$|港元|港币)?\s*$")
 #: 较前一交易日216.8港元的收盘价: the previous session's price (its day not written)
 _PREV_SESSION_BEFORE = re.compile(r"(?:较|比)\s*(?:" + _PREV_TRADING_DAY + r"|前一日|上一日)\s*(?:的)?\s*(?:收盘价|收市价)?\s*$")
 #: a figure restated in another currency: 约折合, 约合, 换算成 (group 1: the 约 before the verb)
@@ -752,7 +752,8 @@ class Classifier:
                 self._trading_context(st, pos) or self._company_moves(st, pos)
                 or (st.change is not None and self.text.startswith("股价", st.change_pos))
                 or (st.change is not None and st.change_pos >= st.clause_start
-                    and _CLOSE_AHEAD.match(self.text, a.end, min(sent.end, a.end + 24)))) \
+                    and (_CLOSE_AHEAD.match(self.text, a.end, min(sent.end, a.end + 24))
+                         or self._in_quote_box(pos)))) \
                 and max(st.change_pos, st.price_pos) > st.base_pos:
             open_ctx = st.price == "open" and st.price_pos < pos
             value = a.value

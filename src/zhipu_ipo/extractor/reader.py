@@ -167,6 +167,7 @@ _HIGH_LOW_EACH = re.compile(r"(?:(?P<hl>高低点|高低位|最高(?:价|位)?(?
 #: words of a report on a session that has closed
 _CLOSE_IN_PARAGRAPH = re.compile(r"收盘|收报|报收|收市|收评|收涨|收跌|收升|收于|收在")
 #: words of a report written while the session is still open
+_PREV_CLOSE_WORD = re.compile(r"[前昨]收(?:市|盘)")
 _SESSION_OPEN = re.compile(r"午间|午盘|早盘|半日|午市|中午|今早|早市|上午|截至发稿|发稿时|截至记者发稿|暂报|现报|截至.{0,4}[时点]\d")
 #: a grey-market clause describing the company named right after it: 暗盘表现较温和的智谱
 _GREY_MODIFIER = re.compile(r"暗盘[^，,。；;\d]{0,12}的")
@@ -304,7 +305,9 @@ class Reader(Classifier, Timing):
         self.prev_sentence_one: Optional[Tok] = None   # the one period the last sentence reported on
         self.prev_sentence_told: Optional[Tok] = None  # … when it named none: the one its figures took
         self.asides: set[int] = set()       # starts of compared-year asides (，2024年为50.5%)
-        self.close_reported = any(w in self.text for w in ("收盘", "收报", "报收", "收市", "收在", "收于"))
+        # (前收市价 in a quote box is the session before's: no close of this one)
+        told = _PREV_CLOSE_WORD.sub("", self.text) if "前收" in self.text or "昨收" in self.text else self.text
+        self.close_reported = any(w in told for w in ("收盘", "收报", "报收", "收市", "收在", "收于"))
         # a report written after the close (收市快讯 with no 午盘/截至发稿): today's last prices are closes
         self.after_close = self.close_reported and _SESSION_OPEN.search(self.text) is None
         # Hong Kong copy writes share prices in 元 meaning Hong Kong dollars (招股价116.2元)
