@@ -24,7 +24,8 @@ name ending in 智算 in a transcript, and a Taiwan code written 6891-TW; a page
 compared with), 恒生科技 and HSI, and a multiple of growth with its exact percentage in parentheses;
 a table whose column heads name a company, its code and its period in parentheses; a Hong Kong quote
 box of tab-separated labels (按盤價 the last price, 升跌(%) the change, 前收市價 the session before's close:
-no fact, and no sign that this session has closed).
+no fact, and no sign that this session has closed); a 总市值 column after a dated close column in a
+table of companies down (that session's market value).
 Every text and figure is invented for this table. Format: see ``tests/sentence_cases.py``.
 """
 
@@ -275,4 +276,15 @@ CASES = [
           ('澄岳科技', 'open_price', '2026-09-15', None, '46.8', 'HKD/share', 'exact'),
           ('澄岳科技', 'market_cap', '2026-09-15', None, '13837000000', 'HKD', 'exact'),
           ('澄岳科技', 'board_lot', None, None, '200', 'shares', 'exact'))),
+    Case('s23-company-rows-cap-after-dated-close',
+         '| 公司 | 代码 | 11月13日收盘价(港元) | 总市值 | 市销率(P/S) |\n|---|---|---|---|---|\n| 澄岳科技 | 02788 | 31.20 | 约62亿港元 | 28.5x |\n| 宁川芯材 | 02795 | 58.35 | 约257亿港元 | 40.4x |',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'close_price', '2026-11-13', None, '31.2', 'HKD/share', 'exact'),
+          ('澄岳科技', 'market_cap', '2026-11-13', None, '6200000000', 'HKD', 'approx'),
+          ('澄岳科技', 'price_to_sales', None, None, '28.5', 'times', 'exact'),
+          ('宁川芯材', 'ticker', None, None, '02795.HK', 'text', 'exact'),
+          ('宁川芯材', 'close_price', '2026-11-13', None, '58.35', 'HKD/share', 'exact'),
+          ('宁川芯材', 'market_cap', '2026-11-13', None, '25700000000', 'HKD', 'approx'),
+          ('宁川芯材', 'price_to_sales', None, None, '40.4', 'times', 'exact')),
+         published='2026-11-15'),
 ]

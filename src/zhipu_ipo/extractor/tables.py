@@ -881,6 +881,9 @@ def _column_days(ctx, heads: list[_Cell]) -> list:
         elif last is not None and _DAY_CHANGE_HEAD.search(h.text.strip()):
             out.append(("day_change", last))
             last = None
+        elif last is not None and len(h.text.strip()) <= 8 \
+                and (metric := _session_metric(h.text)) in ("market_cap", "turnover"):
+            out.append((metric, last))      # | 11月13日收盘价 | 总市值 |: that session's market value
         else:
             out.append(None)
             last = None
