@@ -64,6 +64,7 @@ class DocContext:
     listed_yesterday: set = field(default_factory=set)   # companies whose listing the text dates 昨日
     period_aliases: dict = field(default_factory=dict)   # 本年度 -> Period, as the text defines it
     compared_periods: set = field(default_factory=set)   # starts of period tokens of a defined comparison
+    hk_doc: bool = False                        # the text has Hong Kong market words (HK_MARKERS)
     hk_yuan: bool = True                        # plain 元 of prices and offerings are Hong Kong dollars
 
     @property
@@ -151,7 +152,8 @@ def build_context(text: str, stream: Stream, registry: Registry,
                   published: Optional[dt.date]) -> DocContext:
     ctx = DocContext(text=text, stream=stream, registry=registry, published=published)
     # Hong Kong copy (or copy with no mainland market named) writes prices in 元 meaning HKD
-    ctx.hk_yuan = bool(HK_MARKERS.search(text)) or not A_SHARE.search(text)
+    ctx.hk_doc = bool(HK_MARKERS.search(text))
+    ctx.hk_yuan = ctx.hk_doc or not A_SHARE.search(text)
     first_seen: dict[str, int] = {}
     for t in stream.tokens:
         if t.kind == ENTITY and t.obj.entity not in _NOT_SUBJECTS:

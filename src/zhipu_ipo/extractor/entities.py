@@ -741,8 +741,7 @@ def build_registry(text: str) -> Registry:
         if name and new_name(name):
             taiwan.add(add_company([name]))
     # a bare code in parentheses right after a company already known: 智谱(02513), 智谱(2513)
-    hk_four = (lambda code: code[:2] not in ("19", "20")) \
-        if _HK_PAGE.search(text) and not _TAIWAN_PAGE.search(text) else None
+    hk_page = _HK_PAGE.search(text) is not None and _TAIWAN_PAGE.search(text) is None
     for m in _BARE_CODE.finditer(text):
         code = m.group(2)
         ident = None
@@ -756,7 +755,7 @@ def build_registry(text: str) -> Registry:
             if ident is not None:
                 break
         name = name_before(text, m.start())
-        if ident is None and name and (_HK_CODE.fullmatch(code) or hk_four is not None and hk_four(code)) \
+        if ident is None and name and (_HK_CODE.fullmatch(code) or hk_page and code[:2] not in ("19", "20")) \
                 and 2 <= len(name) <= 12 and not any(w in name for w in _word_table().get("never", ())):
             # 灵犀智算(02739): a five-digit code with a leading zero is a Hong Kong stock code; so is
             # 鲸跃机械人(2693) on a Hong Kong page (no year, no Taiwan page)

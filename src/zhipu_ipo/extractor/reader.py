@@ -53,7 +53,6 @@ from .rules import (
     GENERIC_SUBJECT,
     INDEFINITE_SUBJECT,
     GROUP_COUNT,
-    HK_MARKERS,
     HUNDRED,
     INTRADAY,
     LOOK,
@@ -311,8 +310,7 @@ class Reader(Classifier, Timing):
         # a report written after the close (收市快讯 with no 午盘/截至发稿): today's last prices are closes
         self.after_close = self.close_reported and _SESSION_OPEN.search(self.text) is None
         # Hong Kong copy writes share prices in 元 meaning Hong Kong dollars (招股价116.2元)
-        self.hk_doc = bool(HK_MARKERS.search(self.text))
-        self.hk_yuan = self.ctx.hk_yuan
+        self.hk_doc, self.hk_yuan = self.ctx.hk_doc, self.ctx.hk_yuan
         # 上半年营收7.46亿(人民币,下同): the currency of the plain 亿/万 figures from there on
         declared = _CURRENCY_DECLARED.search(self.text)
         self.declared_currency = (declared.start(), _DECLARED_UNITS[next(g for g in declared.groups() if g)]) \
