@@ -902,6 +902,8 @@ def _rel_atom(text: str, m: re.Match) -> Optional[_Atom]:
     if end < len(text) and text[end] in _NOT_A_YEAR_AFTER and word.endswith("年"):
         return None
     fields = {"relative": info.relative}
+    if info.role == "term" and info.year_offset is not None:
+        fields["year_offset"] = info.year_offset        # 今明两年: from the article's year
     if info.role.startswith("year"):
         fields.update(year_ref=info.relative, year_offset=info.year_offset)
         t = _SUF_AFTER_YEAR_RE.match(text, end)

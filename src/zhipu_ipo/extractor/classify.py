@@ -232,6 +232,10 @@ _FROM_EXTREME = re.compile(r"(?:较|比|从|自)[^，,。；;]{0,24}?(?:高位|�
 #: 收 right before a price: 智谱收264.2元
 _CLOSE_VERB = re.compile(r"收\s*(?:于|在|报)?\s*$")
 #: 开 alone right after a company, before its price: 文远知行开26蚊 (its open)
+#: a price said with its move right after it (a forum's quote): 收296.4，跌3.3%
+_QUOTE_THEN_MOVE = re.compile(r"\s*(?:港元|港币|元|蚊)?\s*[，,]\s*(?:跌|涨|升|挫|跌幅|涨幅|升幅)\s*\d[\d.]*%")
+#: 现在 / 现价 before a bare price
+_NOW_BEFORE = re.compile(r"(?:现在|现价|而家|现时)\s*(?:是|报|在)?\s*$")
 _OPEN_VERB = re.compile(r"开\s*(?:于|在|报)?\s*$")
 #: a condition opening the clause of a figure: 如果…, 假如…, 一旦…
 _IF_BEFORE = re.compile(r"(?:如果|假如|假设|倘若|要是|一旦|若)[^，,。；;]*$")
@@ -240,6 +244,10 @@ _SHARED_BOUND_BEFORE = re.compile(r"(?:均|都|皆)(?:在|于|处于)\s*$")
 _BOUND_AFTER = re.compile(r"\s*(?:以上|以下|之上|之下)")
 #: between a company and a multiple of its figure: 智谱的(约)2.2倍
 _OF_COMPANY_BEFORE = re.compile(r"(?:[)）])?\s*的\s*(?:约|近|逾|大约)?\s*$")
+
+
+#: the next company's part in a ranking of market shares: 阿里云占27.3%，智谱以5.1%位列第四
+_SHARE_NEXT = re.compile(r"(?:占据?|以|拿下|份额为|份额约为)\s*(?:约|近|逾|超)?$")
 
 
 class Classifier:
@@ -368,7 +376,10 @@ class Classifier:
         if not (Decimal("0.01") <= a.value < 10000) or (a.value == int(a.value) and a.value >= 1900):
             return False
         if st.price is None and st.base not in ("offer_price", "x_mid_price", "shares_offered"):
-            return False
+            # 智谱收296.4，跌3.3%; 现在402.6，跌3.91% (a forum's quick quote): a price and its move
+            return _QUOTE_THEN_MOVE.match(self.text, a.end) is not None and (
+                _NOW_BEFORE.search(self.text, max(0, a.start - 4), a.start) is not None
+                or self._named_verb(a.start, _CLOSE_VERB) or self._named_verb(a.start, _OPEN_VERB))
         if a.qualifier_text in ("最高", "最低") and st.price is not None and st.price_pos >= st.clause_start:
             return True         # 今开 50.350 最高 52.600 (a quote card): the day's high
         m = BARE_PRICE_BEFORE.search(self.text, max(0, a.start - 8), a.start)
@@ -376,6 +387,12 @@ class Classifier:
             # 发行15.5: the offer price; only right after 发行/发售, never after a share count word
             return bool(re.match(r"发行|发售", m.group())) and a.value < 1000
         return m is not None
+
+    def _named_verb(self, pos: int, verb: re.Pattern) -> bool:
+        """A company's name right before a verb ending at ``pos`` (智谱收, 文远知行开)."""
+        m = verb.search(self.text, max(0, pos - 4), pos)
+        return m is not None and any(t.kind in (ENTITY, TICKER) and not self.text[t.end:m.start()].strip(" )）\u3000")
+                                     for t in self.ctx.stream.in_span(max(0, m.start() - 24), m.start()))
 
     def _postfix(self, a, words: tuple[str, ...], window: int = 8) -> Optional[str]:
         """The first of ``words`` written right after the amount (``的`` may stand between)."""
@@ -629,17 +646,15 @@ class Classifier:
         if re.match(r"(?:的价格)?\s*(?:在|于)?[^，,。；;\d]{0,6}?(?:上市|挂牌|登陆|登录|招股|公开发售|发售)", self.text[a.end:a.end + 12]) \
                 and re.search(r"以\s*(?:每股)?$", self.text[max(0, a.start - 4):a.start]):
             return self._price_fact("offer_price", a, "以…上市", "offer-price-listing")
-        m = _CLOSE_VERB.search(self.text, max(0, pos - 4), pos)
-        if m is not None and any(t.kind in (ENTITY, TICKER) and not self.text[t.end:m.start()].strip(" )）\u3000")
-                                 for t in self.ctx.stream.in_span(max(0, m.start() - 24), m.start())):
+        if self._named_verb(pos, _CLOSE_VERB):
             st.price, st.price_pos = "close", pos - 1      # 智谱收264.2元，升1.5%: the company's close
             return self._price_fact("close_price", a, "收", "trading")
-        m = _OPEN_VERB.search(self.text, max(0, pos - 4), pos)
-        if m is not None and self._trading_context(st, pos) and any(
-                t.kind in (ENTITY, TICKER) and not self.text[t.end:m.start()].strip(" )）\u3000")
-                for t in self.ctx.stream.in_span(max(0, m.start() - 24), m.start())):
+        if self._trading_context(st, pos) and self._named_verb(pos, _OPEN_VERB):
             st.price, st.price_pos = "open", pos - 1       # 文远知行开26蚊: the company's open
             return self._price_fact("open_price", a, "开", "trading")
+        if _NOW_BEFORE.search(self.text, max(0, pos - 4), pos) and _QUOTE_THEN_MOVE.match(self.text, a.end):
+            st.price, st.price_pos = "last", pos - 1       # 现在402.6，跌3.91%: the price as written
+            return self._price_fact("last_price", a, "现在", "trading")
         if SHORT_CLOSE.search(self.text, max(0, pos - 6), pos) and (
                 self._trading_context(st, pos) or self._dated_close(pos) or "yesterday" in st.sflags
                 or (st.change is not None and st.change_pos >= st.sentence_start)):
@@ -704,6 +719,12 @@ class Classifier:
             return self._mk_miss(a, sent, "not_a_fact", "a move against the first day's close")
         if self._postfix(a, ("的份额", "的市场份额", "的市占率", "的市场占有率", "市场份额")):
             return ("market_share", a.value, "percent", a.qualifier, None, "份额", "market-share-postfix")
+        if (nxt := _SHARE_NEXT.search(self.text, max(st.clause_start, pos - 4), pos)) is not None and any(
+                d.metric == "market_share" and d.sent == sent for d in self.drafts[-4:]) and any(
+                t.kind == ENTITY and not self.text[t.end:nxt.start()].strip()
+                for t in self.ctx.stream.in_span(st.clause_start, nxt.start())):
+            # 火山引擎以46.4%的份额居首，阿里云占27.3%: the ranking goes on, company by company
+            return ("market_share", a.value, "percent", a.qualifier, None, "份额", "market-share-list")
         share_from = re.match(r"\s*的?(?:收入|营收|收益)(?:来自|来源于|源自|由)", self.text[a.end:a.end + 12])
         if share_from is None and (st.base == "revenue" and st.base_pos >= st.sentence_start
                                    or _REST_BEFORE.search(self.text, max(st.clause_start, pos - 4), pos)):

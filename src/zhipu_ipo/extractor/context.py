@@ -199,10 +199,11 @@ class ResolvedPeriod:
     end: int
     text: str
     kind: str = "single"
+    parts: tuple = ()           # the years of 今明两年, in order
 
     @property
     def items(self):
-        return [self.period]
+        return list(self.parts) or [self.period]
 
 
 #: a name given to the period just written: (“本年度”), (以下简称“报告期”)

@@ -30,7 +30,7 @@ from typing import Optional
 
 from ..models import CURRENCIES
 from ..numbers import Amount
-from ..periods import Period, parse_period, small_int
+from ..periods import ParseError, Period, parse_period, small_int
 from .classify import Classifier
 from .context import DocContext, ResolvedPeriod, counted_companies
 from .entities import HEADING_MARK, LIST_MARK, bystanders, indices
@@ -178,10 +178,14 @@ UNKNOWN_SEGMENT = "?"
 _NAME_BEFORE_CUE = re.compile(r"((?:[\u4e00-\u9fff]|[A-Za-z][A-Za-z0-9]{0,15}(?![A-Za-z0-9])){2,14})(?:\s*[(（][A-Za-z0-9 .\-]{1,16}[)）])?\s*$")
 #: an amount opening a parenthesis (a conversion: 1.12亿元人民币(约新台币4.87亿元))
 _IN_PAREN_BEFORE = re.compile(r"[(（]\s*(?:约|折合|相当于|合)?\s*$")
+#: a figure that qualifies the noun after it (6成营收来自…)
+_NOUN_AFTER = re.compile(r"\s*的?\s*(?:营收|收入|收益|营业额|股份|股权|用户|客户)")
 #: a business line's name in quotes before its revenue: “AI+制造”业务收入
 _QUOTED_LINE_BEFORE_CUE = re.compile(r"[“\"「『]([^“”\"「」『』，,。；;\n]{2,16})[”\"」』]\s*(?:业务|板块|分部)?\s*$")
 #: from a segment to the parenthesis of its examples: (, 产品(, 业务（
 _EXAMPLES_OPEN = re.compile(r"(?:产品|业务|板块|类)?\s*[(（]")
+#: examples after a segment inside its parenthesis: (AI原生产品，含Talkie/星野、海螺AI)
+_EXAMPLES_WORD = re.compile(r"\s*[,，]?\s*(?:含|包括|包含|涵盖|例如|如)")
 #: the staff just counted, before a bare 研发占比: 公司共有员工890人，其中
 _STAFF_BEFORE = re.compile(r"员工|雇员|人员|团队|\d\s*(?:名|人)")
 #: 其他/其他业务 right before 收入 (its revenue is the rest of a breakdown)
@@ -191,7 +195,7 @@ _WHOLE_BEFORE_CUE = re.compile(
     r"(?:总|营业|主营业务|主营|全年|年度|年|期内|同期|集团|公司|整体|总体|合计|累计|经营|持续经营|季度|季|半年|本期|当期|"
     r"月|实现|录得|取得|获得|带来|贡献|产生|确认|创造|达成|达到|共|的|其|之|全部|综合|合并|营运|净|毛|为|在|将|已|"
     r"单|仅|只|再|则|而|及|和|与|或|对|按|以|较|比|从|由|至|到|增|减|涨|跌|降|升|看|中|个|亿|万|元|美|港|人民币|"
-    r"分部|分类|(?:^|各项?|其他|全部|主要|核心|整体|该|本|新|相关|所有)业务|收益|各|每|同比|环比|按年|预期|预计|有望|料|收|其他|总计|平均|人均|我们|我司|他们|它们|咱们)$")
+    r"分部|分类|(?:^|各项?|其他|全部|主要|核心|整体|该|本|新|相关|所有)业务|收益|各|每|同比|环比|按年|预期|预计|有望|料|收|其他|总计|平均|人均|我们|我司|他们|它们|咱们|审核|审计|审阅|重列)$")
 #: a day of the listings a story follows: 是继去年11月6日…上市之后
 _FOLLOWS_BEFORE = re.compile(r"(?:继|紧随|紧接)\s*(?:去年|今年|前年|上月|本月|上周)?\s*$")
 #: a level a figure is set against: 远高于同业约2至3倍的水准
@@ -442,6 +446,13 @@ class Reader(Classifier, Timing):
         if q is not None and not any(t.kind in (ENTITY, PERIOD, TICKER) for t in self.ctx.stream.in_span(q.start(1), q.end(1))):
             return q.group(1)           # “AI+制造”业务收入: the line's name in quotes
         m = _NAME_BEFORE_CUE.search(self.text, lo, cue.start)
+        if m is None and self.text[cue.start - 1:cue.start] in (")", "）"):
+            # 智能硬件（智能体产品，含灵犀、星图）收入…: the line named before its parenthesis
+            opened = max(self.text.rfind("(", max(0, cue.start - 40), cue.start),
+                         self.text.rfind("（", max(0, cue.start - 40), cue.start))
+            if opened > st.sentence_start:
+                lo = max(st.sentence_start, opened - 24)
+                m = _NAME_BEFORE_CUE.search(self.text, lo, opened)
         if m is None:
             return None
         start, end = m.start(1), m.end(1)
@@ -1176,7 +1187,24 @@ class Reader(Classifier, Timing):
             st.unshifted = (cur,)       # (a forecast's year holds for its clause, even with none before)
             st.forecast_tok = t         # (…对应2025年预期营收4–5亿元，市销率约21倍: a multiple's basis)
             return
-        if cur is None or st.unshifted is not None or cur.obj.period is None or t.obj.period is None:
+        if st.unshifted is not None or t.obj.period is None:
+            return
+        if cur is None:
+            # 净亏损2.98亿美元，1H25净亏损为2.84亿美元；研发开支…: the first figure took the period
+            # in view, not a period of the sentence; an earlier one after it still holds for its
+            # clause only
+            last = next((d for d in reversed(self.drafts[-4:]) if d.start >= st.sentence_start and d.period), None)
+            try:
+                q = parse_period(last.period) if last is not None else None
+            except ParseError:
+                q = None
+            p = t.obj.period
+            if q is not None and q.kind == p.kind and p.end_date < q.end_date \
+                    and not self.text[st.clause_start:t.start].strip(" ，,;；") \
+                    and _FIGURE_IN_CLAUSE.match(self.text, t.end) is not None:
+                st.unshifted = (None,)
+            return
+        if cur.obj.period is None:
             return
         p, q = t.obj.period, cur.obj.period
         opens = not self.text[st.clause_start:t.start].strip(" ，,;；")
@@ -1344,9 +1372,12 @@ class Reader(Classifier, Timing):
                     self.text[st.segment_end:t.start].strip() in ("/", "／"):
                 return      # Talkie/星野: one product line under two names, the first one's slug
             if st.segment is not None and st.segment_end >= 0 and _paren_close(self.text, t.start) is not None \
-                    and _EXAMPLES_OPEN.match(self.text, st.segment_end) and st.segment_end < t.start:
+                    and (_EXAMPLES_OPEN.match(self.text, st.segment_end) or _EXAMPLES_WORD.match(self.text, st.segment_end)) \
+                    and st.segment_end < t.start:
                 # AI原生产品(Talkie/星野、海螺AI等), AI原生应用产品(海螺AI、星野及Talkie等): examples of
                 # the segment named before
+                if st.segment_pos < st.clause_start:
+                    st.segment_pos = t.start    # (AI原生产品，含…): still the subject after the comma
                 return
             st.segment_end = t.end
             st.segment = c.value
@@ -1461,6 +1492,8 @@ class Reader(Classifier, Timing):
             between = self.text[a.end:b.start]
             if not RUN_SEP.match(between) or not _compatible(a, b) or _restated_in(a, b, between):
                 return j
+            if re.search(r"[，,]", between) and _NOUN_AFTER.match(self.text, b.end):
+                return j        # 年增236%，超过6成营收来自…: a share opening the next clause, no list
             j = k
 
     def _shared_scale_end(self, toks: list[Tok], i: int) -> int:

@@ -113,7 +113,7 @@ GROUP_COUNT = re.compile(r"([两二三四五六七八九2-9])\s?(?:家|者|间|�
 #: between a metric and its figure, a part of it named (净亏损含优先股公允价值变动约5.1亿美元)
 COMPONENT = re.compile(r"[^，,。；;\d]*?(?:含有|包含|包括|含)[^，,。；;\d]{2,}")
 #: a price quoted during a session, not at its end
-INTRADAY = re.compile(r"盘中|午间|午盘|早盘|半日|午市|一度|截至发稿|发稿时|截至.{0,6}[时点]|暂报|现报")
+INTRADAY = re.compile(r"盘中|午间|午盘|早盘|半日|午市|一度|截至发稿|发稿时|截至.{0,6}[时点]|暂报|现报|现在|而家|现时")
 #: a sentence about a company it does not name: 另外，一家内地AI软件公司今日起招股… (its figures are
 #: not the company of the sentences before)
 INDEFINITE_SUBJECT = re.compile(

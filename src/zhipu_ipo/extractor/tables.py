@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Optional
 
@@ -33,6 +33,7 @@ from .cues import find_cues
 from .entities import _FOOTNOTE_MARK, bystanders, company_like, known_listings, normalize_ticker, short_name
 from .records import Draft, Miss, clean_value
 from .rules import LOSSES, POINT_METRICS, metric_sets
+from .segment_names import segment_slug
 from .sentences import Span
 from .tokens import DATE, ENTITY, TICKER
 
@@ -102,6 +103,7 @@ class _Label:
     unit: _Unit = _Unit()
     cue: str = ""
     profit: bool = False             # a profit row: a negative figure is a loss, a positive one no fact
+    segment: Optional[str] = None    # a business line's row: | 云端部署 | 2.31 | 39.0% |
 
 
 def _cells(text: str, start: int, end: int) -> list[_Cell]:
@@ -397,6 +399,8 @@ _QUOTE_ROW = re.compile(
     r"(?:[+\-][\d.]+[ \t\u3000]+)?([+\-]\d{1,3}(?:\.\d{1,2})?)%[ \t\u3000]*$")
 #: the head of a quote list whose prices are the latest, not closes
 _LATEST_HEAD = re.compile(r"最新价|现价|最新")
+#: a column of the latest reported period, which the head does not name
+_LATEST_PERIOD_HEAD = re.compile(r"\s*(?:最近|最新)一?(?:个)?(?:报告)?期\s*")
 
 
 def _quote_rows(ctx: DocContext, drafts: list[Draft], spans: list[Span]) -> None:
@@ -447,9 +451,16 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
             rows = [r[1:] for r in rows]
         rows, col_periods = _header(rows, ctx.period_aliases)
         header = rows[0]
+        if any(col_periods):
+            # | 毛利率 | 2023年 | 2024年 | 最近一期 |: a column of no period its head fixes
+            col_periods = [p if p is not None or not _LATEST_PERIOD_HEAD.fullmatch(h.text) else _Label()
+                           for p, h in zip(col_periods, header[1:])]
         row_periods = [_period_label(r[0].text, ctx.period_aliases) for r in rows[1:]]
         col_entities = [_col_company(ctx, header[0], c) for c in header[1:]]
         change_cols = _change_columns(header, col_periods)
+        if _segment_table(ctx, rows, span, named, metrics, drafts, misses):
+            spans.append(span)
+            continue
         if all(p for c, p in enumerate(col_periods) if c not in change_cols):
             layout = "periods-across"
         elif all(row_periods):
@@ -484,6 +495,12 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
             col_units = {e: _company_unit(ctx, e, span.start) or (
                 _Unit(None, caption.exp, caption.percent, caption.times) if several else caption)
                 for e in {e for e, _ in col_pairs}}
+        corner = _metric_label(header[0].text, metrics) if layout == "periods-across" else None
+        if corner is None and layout == "periods-across":
+            corner = _metric_label(caption_text, metrics)   # 分业务收入（亿元）over | 业务 | 2024年 | …
+            corner = corner if corner is not None and corner.metric in _SEGMENT_METRICS else None
+        if corner is not None and (corner.metric is None or corner.mod):
+            corner = None               # (the corner names the metric of company rows)
         prev_metric: Optional[str] = None
         listed_in_table: dict[int, object] = {}         # column -> the listing day its 上市日 row writes
         last_day = None                                 # the day of the last session row
@@ -531,6 +548,14 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
                     _cell_fact(ctx, col_entities[c], cell, when, what, caption, metrics, row_span, drafts, misses)
                 continue
             row_label = _metric_label(row[0].text, metrics) if layout == "periods-across" else None
+            row_entity = entity
+            if layout == "periods-across" and row_label is None and corner is not None:
+                named_row = _row_company(ctx, header[0], row[0]) or (
+                    short_name(row[0].text.strip()) if company_like(row[0].text.strip()) else None)
+                if named_row is not None:
+                    row_label, row_entity = corner, named_row   # | 毛利率 | 2023年 | … | then | 智谱 | …
+                elif corner.metric in _SEGMENT_METRICS and (seg := _row_segment(row[0])) is not None:
+                    row_label = replace(corner, segment=seg)    # | 收入(亿元) | 2024年 | … | 云端部署 | …
             if layout == "periods-across":
                 if row_label is not None and row_label.metric is None and row_label.mod and prev_metric:
                     row_label.metric = prev_metric
@@ -545,7 +570,8 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
                             misses.append(Miss(cell.start + a.start, cell.start + a.end, "no_metric_cue",
                                                "table: a change from the quarter before", row_span, a.value, a.unit))
                         continue
-                    what = (_Label(metric=row_label.metric, mod="growth", cue=row_label.cue + "同比")
+                    what = (_Label(metric=row_label.metric, mod="growth", cue=row_label.cue + "同比",
+                                   segment=row_label.segment)
                             if row_label is not None and row_label.metric and not row_label.mod else None)
                 elif layout == "periods-across":
                     when, what = col_periods[c], row_label
@@ -557,7 +583,7 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
                     if ent is not None and ent not in bystanders():
                         _cell_fact(ctx, ent, cell, when, what, caption, metrics, row_span, drafts, misses)
                         continue
-                _cell_fact(ctx, entity, cell, when, what, caption, metrics, row_span, drafts, misses)
+                _cell_fact(ctx, row_entity, cell, when, what, caption, metrics, row_span, drafts, misses)
     return drafts, misses, spans
 
 
@@ -657,6 +683,79 @@ def _header(rows: list[list[_Cell]], aliases: dict) -> tuple[list[list[_Cell]], 
     while skip < len(rows) - 1 and not rows[skip][0].text and all(_QUALIFIER_ROW.fullmatch(c.text) for c in rows[skip]):
         skip += 1
     return [rows[1]] + rows[skip:], merged
+
+
+#: metrics a business line's row of a table can hold
+_SEGMENT_METRICS = ("revenue", "gross_margin", "revenue_share")
+#: a column of each line's share of revenue; 去年同期占比 is the share a year before
+_SHARE_HEAD = re.compile(r"\s*(去年同期|上年同期|上年|去年)?\s*(?:收入|营收)?\s*(?:占比|占总收入(?:的)?(?:比例|比重|百分比)?"
+                         r"|占收入(?:的)?(?:比例|比重)|比重|收入占比|营收占比)\s*(?:[(（]\s*%\s*[)）]|%)?\s*")
+#: the row of all lines together
+_TOTAL_ROW = re.compile(r"\s*(?:合计|总计|总收入|收入合计|总额|总营收|总计收入|Total|total|TOTAL)\s*")
+#: words after a line's name in its row: 云端部署收入, 本地化部署业务
+_LINE_TAIL = re.compile(r"(?:收入|营收|业务|板块|分部)+$")
+
+
+def _row_segment(cell: _Cell) -> Optional[str]:
+    """The business line a row's first cell names (云端部署, 广告收入), or None."""
+    text = cell.text.strip()
+    if not text or len(text) > 20 or _TOTAL_ROW.fullmatch(text):
+        return None
+    name = _LINE_TAIL.sub("", text) or text
+    segs = [c for c in find_cues(name) if c.kind == "seg"]
+    if len(segs) == 1 and segs[0].start == 0 and segs[0].end == len(name):
+        return segs[0].value
+    return segment_slug(name) if not segs else None
+
+
+def _segment_table(ctx, rows: list[list[_Cell]], span: Span, named, metrics, drafts: list[Draft],
+                   misses: list[Miss]) -> bool:
+    """A table of business lines down and figures across (| 业务板块 | 收入（亿元） | 占比 | 同比 |),
+    for the one period its caption names. True when the table is one (its cells are read)."""
+    if len(rows) < 3:
+        return False
+    header, body = rows[0], rows[1:]
+    segs = [_row_segment(r[0]) for r in body]
+    totals = [bool(_TOTAL_ROW.fullmatch(r[0].text)) for r in body]
+    if sum(1 for g in segs if g) < 2 or not all(g or t for g, t in zip(segs, totals)):
+        return False
+    cols: list[Optional[_Label]] = []
+    prior: list[bool] = []
+    for c in header[1:]:
+        share = _SHARE_HEAD.fullmatch(c.text)
+        label = _Label(metric="revenue_share", cue=c.text) if share else _metric_label(c.text, metrics)
+        if label is not None and (label.metric not in (*_SEGMENT_METRICS, None) or label.period is not None):
+            return False
+        cols.append(label)
+        prior.append(bool(share and share.group(1)))
+    if not any(label is not None and label.metric for label in cols):
+        return False
+    revenue_col = any(label is not None and label.metric == "revenue" and not label.mod for label in cols)
+    caption_text = _caption(ctx.text, span.start)
+    caption = _unit_of(header[0].text[:_MAX_CAPTION]).over(_unit_of(caption_text))
+    period = _caption_period(caption_text)
+    entity = _entity_before(ctx, named, span.start)
+    for seg, total, row in zip(segs, totals, body):
+        row_span = Span(row[0].start, row[-1].end)
+        for c, cell in enumerate(row[1:len(cols) + 1]):
+            label = cols[c]
+            if label is not None and label.mod and label.metric is None:
+                label = replace(label, metric="revenue") if revenue_col else None    # | 同比 |
+            when = _Label(period=period)
+            if prior[c] and period is not None:
+                try:
+                    when = _Label(period=parse_period(str(period.year - 1) + str(period)[4:]))
+                except (ParseError, TypeError):
+                    when = _Label()
+            if total and (label is None or label.metric == "revenue_share"):
+                for a in find_amounts(cell.text):
+                    misses.append(Miss(cell.start + a.start, cell.start + a.end, "not_a_figure",
+                                       "table: the total row of a share column", row_span, a.value, a.unit))
+                continue
+            if label is not None and not total:
+                label = replace(label, segment=seg)
+            _cell_fact(ctx, entity, cell, when, label, caption, metrics, row_span, drafts, misses)
+    return True
 
 
 def _cell_fact(ctx, entity, cell: _Cell, when: _Label, what: Optional[_Label], caption: _Unit,
@@ -764,7 +863,7 @@ def _amount_fact(ctx, entity, cell: _Cell, a, when: _Label, what: Optional[_Labe
         miss("no_period", f"table {metric}")
         return
     drafts.append(Draft(entity=entity, metric=metric, period=str(period) if period is not None else None,
-                        segment=None, value=clean_value(value), unit=out_unit, qualifier=a.qualifier,
+                        segment=what.segment, value=clean_value(value), unit=out_unit, qualifier=a.qualifier,
                         start=start, end=end, sent=row_span, forecast=when.forecast, cue=what.cue, rule="table"))
 
 

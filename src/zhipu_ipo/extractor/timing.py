@@ -185,6 +185,11 @@ class Timing:
                     return None
                 p = Period.of_date(dt.date(year, 12, 31))
                 return Tok(PERIOD, pm.start, pm.end, ResolvedPeriod(p, pm.start, pm.end, pm.text, kind="point"))
+            if rel == "this_and_next_year":
+                # 今明两年收入预测分别为A及B: this year and the next, as a list of two
+                years = (Period.of_year(year), Period.of_year(year + 1))
+                return Tok(PERIOD, pm.start, pm.end, ResolvedPeriod(
+                    Period.span(*years), pm.start, pm.end, pm.text, kind="list", parts=years))
             if rel in ("this_year", "last_year", "year_before_last", "next_year"):
                 from ..periods import Period as _P
                 p = _P.of_year(year)

@@ -81,6 +81,18 @@ class Stream:
         return None
 
 
+
+#: a unit named for the figures of a table, with no number of its own: 单位：百万元, (人民币千元)
+_UNIT_WORDS = re.compile(r"(?:人民币|港元|港币|美元|RMB|HK\$|US\$)?\s*(?:万亿|千亿|百亿|亿|千万|百万|十万|万|千)"
+                         r"\s*(?:元|港元|港币|美元|人民币)(?:人民币)?")
+_UNIT_BEFORE = re.compile(r"(?:单位|[(（/／])\s*[:：]?\s*(?:为|是|均为)?\s*$")
+
+
+def _unit_label(text: str, a) -> bool:
+    """Whether an amount is only the unit of a table's figures (单位：百万元, （人民币百万元）)."""
+    return bool(_UNIT_WORDS.fullmatch(a.text)) and bool(_UNIT_BEFORE.search(text, max(0, a.start - 6), a.start))
+
+
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     i = bisect_left(spans, (start, -1))
     for j in (i - 1, i):
@@ -239,7 +251,7 @@ def build_stream(text: str, registry: Registry, published: Optional[dt.date] = N
 
     toks: list[Tok] = list(hard)
     for a in find_amounts(text):
-        if _overlaps(hard_spans, a.start, a.end):
+        if _overlaps(hard_spans, a.start, a.end) or _unit_label(text, a):
             continue
         toks.append(Tok(AMOUNT, a.start, a.end, a))
     ent_spans = [(m.start, m.end) for m in ents]

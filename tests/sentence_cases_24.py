@@ -1,0 +1,121 @@
+"""Twenty-fourth sentence-level table: shapes the session-22 work showed missing: a table of
+companies down under a metric named in its corner cell (| 毛利率 | 2022年 | … | 最近一期 |: the latest
+period's column has no period and stays unplaced); tables of business lines down, with figures across
+for the one period the caption names (| 业务板块 | 收入（亿元） | 占比 | 去年同期占比 |: each line's revenue
+and share, the share a year earlier, the total row's revenue and no share) or with periods across
+under a caption or corner naming the metric (分業務收入（人民幣百萬元）, | 收入（亿元） | 2025年上半年 | …);
+未經審核收入 (not a business line called 未經審核); a market-share ranking going on company by company
+(腾讯云以18.2%的份额…，百度智能云占12.5%…); a forum's quick quotes (現在49.8，跌5.32%: the last price;
+澄岳科技收50.4，跌4.18%: the close); 今明兩年 and 明后两年 (two forecast years from the article's); a
+share of revenue opening the clause after a growth (年增188%，超過7成營收來自…: no list of two); an
+earlier period opening a clause after a figure that took the period in view (…，1H25净亏损为…；研发开支…:
+the R&D is the half in view); a business line before a parenthesis of examples (智能硬件（智能体产品，
+含灵犀、星图）收入…: the line, never the company's total); the market's expectation (好于市场预期的3.1亿美元:
+no company figure).
+Every text and figure is invented for this table. Format: see ``tests/sentence_cases.py``.
+"""
+
+from __future__ import annotations
+
+from .sentence_cases import Case
+
+CASES = [
+    Case('s24-company-rows-metric-corner',
+         '澄岳科技与峻崖机器人两家招股书的毛利率对比如下。\n| 毛利率 | 2022年 | 2023年 | 2024年 | 最近一期 |\n| 澄岳科技 | 48.2% | 51.7% | 44.9% | 41.0% |\n| 峻崖机器人 | — | -12.4% | 8.6% | 15.3% |',
+         (('澄岳科技', 'gross_margin', '2022', None, '48.2', 'percent', 'exact'),
+          ('澄岳科技', 'gross_margin', '2023', None, '51.7', 'percent', 'exact'),
+          ('澄岳科技', 'gross_margin', '2024', None, '44.9', 'percent', 'exact'),
+          ('峻崖机器人', 'gross_margin', '2023', None, '-12.4', 'percent', 'exact'),
+          ('峻崖机器人', 'gross_margin', '2024', None, '8.6', 'percent', 'exact')),
+         published='2026-02-01'),
+    Case('s24-segment-rows-space-table',
+         '澄岳科技公布2026年中期业绩。\n\n澄岳科技2026年上半年分业务收入\n业务板块    收入（亿元）    占比    去年同期占比\n本地化部署    2.84    58.5%    77.1%\n云端部署    2.02    41.5%    22.9%\n合计    4.86    100%    100%',
+         (('澄岳科技', 'revenue', '2026H1', 'local_deployment', '284000000', 'CNY', 'exact'),
+          ('澄岳科技', 'revenue_share', '2026H1', 'local_deployment', '58.5', 'percent', 'exact'),
+          ('澄岳科技', 'revenue_share', '2025H1', 'local_deployment', '77.1', 'percent', 'exact'),
+          ('澄岳科技', 'revenue', '2026H1', 'cloud_deployment', '202000000', 'CNY', 'exact'),
+          ('澄岳科技', 'revenue_share', '2026H1', 'cloud_deployment', '41.5', 'percent', 'exact'),
+          ('澄岳科技', 'revenue_share', '2025H1', 'cloud_deployment', '22.9', 'percent', 'exact'),
+          ('澄岳科技', 'revenue', '2026H1', None, '486000000', 'CNY', 'exact')),
+         published='2026-08-29'),
+    Case('s24-segment-rows-periods-across-trad',
+         '朔望醫療公佈2025年全年業績。\n\n分業務收入（人民幣百萬元）\n| 業務 | 2024年 | 2025年 | 同比 |\n| 影像與設計產品 | 1,204 | 1,566 | 30.1% |\n| 廣告 | 412 | 388 | -5.8% |\n| 其他 | 35 | 41 | 17.1% |',
+         (('朔望医疗', 'revenue', '2024', 'imaging_design_products', '1204000000', 'CNY', 'exact'),
+          ('朔望医疗', 'revenue', '2025', 'imaging_design_products', '1566000000', 'CNY', 'exact'),
+          ('朔望医疗', 'revenue_growth', '2025', 'imaging_design_products', '30.1', 'percent', 'exact'),
+          ('朔望医疗', 'revenue', '2024', 'advertising', '412000000', 'CNY', 'exact'),
+          ('朔望医疗', 'revenue', '2025', 'advertising', '388000000', 'CNY', 'exact'),
+          ('朔望医疗', 'revenue_growth', '2025', 'advertising', '-5.8', 'percent', 'exact'),
+          ('朔望医疗', 'revenue', '2024', 'others', '35000000', 'CNY', 'exact'),
+          ('朔望医疗', 'revenue', '2025', 'others', '41000000', 'CNY', 'exact'),
+          ('朔望医疗', 'revenue_growth', '2025', 'others', '17.1', 'percent', 'exact')),
+         published='2026-03-30'),
+    Case('s24-segment-rows-caption-in-corner',
+         '峻崖机器人中期业绩摘要\n| 收入（亿元） | 2025年上半年 | 2026年上半年 |\n| 汽车产品解决方案 | 3.2 | 5.9 |\n| 授权及服务 | 4.4 | 6.1 |',
+         (('峻崖机器人', 'revenue', '2025H1', 'automotive_products_solutions', '320000000', 'CNY', 'exact'),
+          ('峻崖机器人', 'revenue', '2026H1', 'automotive_products_solutions', '590000000', 'CNY', 'exact'),
+          ('峻崖机器人', 'revenue', '2025H1', 'licensing_services', '440000000', 'CNY', 'exact'),
+          ('峻崖机器人', 'revenue', '2026H1', 'licensing_services', '610000000', 'CNY', 'exact')),
+         published='2026-08-30'),
+    Case('s24-unaudited-before-revenue-trad',
+         '澄岳科技披露，第三季度未經審核收入約3.12億元，同比增長約148%，去年同期為1.26億元。',
+         (('澄岳科技', 'revenue', '2026Q3', None, '312000000', 'CNY', 'approx'),
+          ('澄岳科技', 'revenue_growth', '2026Q3', None, '148', 'percent', 'approx'),
+          ('澄岳科技', 'revenue', '2025Q3', None, '126000000', 'CNY', 'exact')),
+         published='2026-10-20'),
+    Case('s24-market-share-ranking-list',
+         '据第三方机构统计，2026年上半年中国大模型API调用市场中，腾讯云以18.2%的份额排名第二，百度智能云占12.5%，澄岳科技以3.4%位列第六。',
+         (('腾讯云', 'market_share', '2026H1', None, '18.2', 'percent', 'exact'),
+          ('百度智能云', 'market_share', '2026H1', None, '12.5', 'percent', 'exact'),
+          ('澄岳科技', 'market_share', '2026H1', None, '3.4', 'percent', 'exact')),
+         published='2026-09-10'),
+    Case('s24-forum-quotes-now-and-close-trad',
+         '澄岳科技吧(02788)：今天開盤直接跌4%，開在51.2。現在49.8，跌5.32%，市值156億港幣。收盤了：澄岳科技收50.4，跌4.18%。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'open_change', '2026-03-27', None, '-4', 'percent', 'exact'),
+          ('澄岳科技', 'open_price', '2026-03-27', None, '51.2', 'HKD/share', 'exact'),
+          ('澄岳科技', 'last_price', '2026-03-27', None, '49.8', 'HKD/share', 'exact'),
+          ('澄岳科技', 'day_change', '2026-03-27', None, '-5.32', 'percent', 'exact'),
+          ('澄岳科技', 'market_cap', '2026-03-27', None, '15600000000', 'HKD', 'exact'),
+          ('澄岳科技', 'close_price', '2026-03-27', None, '50.4', 'HKD/share', 'exact'),
+          ('澄岳科技', 'day_change', '2026-03-27', None, '-4.18', 'percent', 'exact')),
+         published='2026-03-27'),
+    Case('s24-this-and-next-year-forecasts-trad',
+         '大和發表報告，上調澄岳科技（02788）今明兩年收入預測至14.2億元及21.5億元。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'revenue', '2026', None, '1420000000', 'CNY', 'exact'),
+          ('澄岳科技', 'revenue', '2027', None, '2150000000', 'CNY', 'exact')),
+         published='2026-09-15'),
+    Case('s24-next-two-years-forecasts',
+         '该行预计澄岳科技（02788）明后两年收入分别为21.5亿元和30.8亿元。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'revenue', '2027', None, '2150000000', 'CNY', 'exact'),
+          ('澄岳科技', 'revenue', '2028', None, '3080000000', 'CNY', 'exact')),
+         published='2026-09-16'),
+    Case('s24-share-after-growth-opens-clause-trad',
+         '澄岳科技（02788）上半年營收3.42億美元，年增188%，超過7成營收來自海外市場。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'revenue', '2026H1', None, '342000000', 'USD', 'exact'),
+          ('澄岳科技', 'revenue_growth', '2026H1', None, '188', 'percent', 'exact')),
+         published='2026-09-02'),
+    Case('s24-earlier-period-clause-only',
+         '澄岳科技中期收入增188%\n\n澄岳科技（02788）周二公布中期业绩，1H26收入同比增长188%至3.42亿美元。\n\n另外，净亏损1.86亿美元，1H25净亏损为1.52亿美元；研发开支1.24亿美元。',
+         (('澄岳科技', 'revenue_growth', '2026H1', None, '188', 'percent', 'exact'),
+          ('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'revenue', '2026H1', None, '342000000', 'USD', 'exact'),
+          ('澄岳科技', 'net_loss', '2026H1', None, '186000000', 'USD', 'exact'),
+          ('澄岳科技', 'net_loss', '2025H1', None, '152000000', 'USD', 'exact'),
+          ('澄岳科技', 'rd_expense', '2026H1', None, '124000000', 'USD', 'exact')),
+         published='2026-08-26'),
+    Case('s24-line-before-examples-in-parens',
+         '澄岳科技上半年业绩。\n- 智能硬件（智能体产品，含灵犀、星图）收入2,840万美元，占44.2%；',
+         (('澄岳科技', 'revenue', '2026H1', 'smart_hardware', '28400000', 'USD', 'exact'),
+          ('澄岳科技', 'revenue_share', '2026H1', 'smart_hardware', '44.2', 'percent', 'exact')),
+         published='2026-08-26'),
+    Case('s24-consensus-not-a-figure',
+         '澄岳科技（02788）中期收入3.42亿美元，好于市场预期的3.1亿美元；净亏损1.86亿美元，高于分析师一致预期的1.7亿美元。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'revenue', '2026H1', None, '342000000', 'USD', 'exact'),
+          ('澄岳科技', 'net_loss', '2026H1', None, '186000000', 'USD', 'exact')),
+         published='2026-08-26'),
+]
