@@ -227,9 +227,11 @@ CASES: list[Case] = [
     Case("j-placement-discount-day",
          "岚越科技(06871.HK)今日(10月13日)开市前公告,每股配售价42.10港元,较前一交易日(10月12日)收市价45.60港元折让约7.68%。",
          (("岚越科技", "ticker", None, None, "06871.HK", "text", "exact"),
+          ("岚越科技", "placing_price", None, None, "42.10", "HKD/share", "exact"),
           ("岚越科技", "close_price", "2026-10-12", None, "45.60", "HKD/share", "exact")),
          published="2026-10-13",
-         note="the day written nearer the price wins over 今日; a discount is no day change"),
+         note="the day written nearer the price wins over 今日; a discount is no day change; a placing's "
+              "price is no offer price (placing_price, an extension of the contract)"),
     Case("j-clawback-public-tranche",
          "岚越科技公開發售超額認購812.5倍,觸發回撥,公眾部分增至1,500萬股。",
          (("岚越科技", "hk_oversubscription", None, None, "812.5", "times", "exact"),

@@ -245,6 +245,8 @@ CASES = [
     Case("s22-compared-written-day",
          '9月17日早间，澄岳科技(02788.HK)公告按每股61.20港元配售1,260万股，配售价较9月16日收盘价67.20港元折让约8.93%。消息一出，股价应声回落。当天早盘，澄岳科技低开6.77%至62.65港元，收盘报63.40港元，跌5.65%。',
          (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'placing_price', None, None, '61.20', 'HKD/share', 'exact'),
+          ('澄岳科技', 'placing_shares', None, None, '12600000', 'shares', 'exact'),
           ('澄岳科技', 'close_price', '2026-09-16', None, '67.20', 'HKD/share', 'exact'),
           ('澄岳科技', 'open_change', '2026-09-17', None, '-6.77', 'percent', 'exact'),
           ('澄岳科技', 'open_price', '2026-09-17', None, '62.65', 'HKD/share', 'exact'),

@@ -245,6 +245,8 @@ CASES = [
     Case('s23-same-day-the-day-written-before',
          '11月18日开盘前，澄岳科技（02788.HK）发布公告，拟按每股45.5港元配售300万股，较11月17日收市价折让约8.7%。\n\n受此影响，澄岳科技当日低开低走，收跌6.02%，报46.8港元。',
          (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'placing_price', None, None, '45.5', 'HKD/share', 'exact'),
+          ('澄岳科技', 'placing_shares', None, None, '3000000', 'shares', 'exact'),
           ('澄岳科技', 'day_change', '2026-11-18', None, '-6.02', 'percent', 'exact'),
           ('澄岳科技', 'close_price', '2026-11-18', None, '46.8', 'HKD/share', 'exact')),
          published='2026-11-19'),

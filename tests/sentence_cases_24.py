@@ -11,7 +11,10 @@ share of revenue opening the clause after a growth (年增188%，超過7成營�
 earlier period opening a clause after a figure that took the period in view (…，1H25净亏损为…；研发开支…:
 the R&D is the half in view); a business line before a parenthesis of examples (智能硬件（智能体产品，
 含灵犀、星图）收入…: the line, never the company's total); the market's expectation (好于市场预期的3.1亿美元:
-no company figure).
+no company figure); an offer price written as an upper and a lower bound (發售價將不高於…，且預期不低於…:
+one range); a placing of new shares after the listing (配售協議, 此次配售所得款項: placing_* metrics, an
+extension of the contract, never the IPO's terms), a paragraph opening 按此計算 (the company of the paragraph
+before).
 Every text and figure is invented for this table. Format: see ``tests/sentence_cases.py``.
 """
 
@@ -118,4 +121,22 @@ CASES = [
           ('澄岳科技', 'revenue', '2026H1', None, '342000000', 'USD', 'exact'),
           ('澄岳科技', 'net_loss', '2026H1', None, '186000000', 'USD', 'exact')),
          published='2026-08-26'),
+    Case('s24-offer-price-bounds-trad',
+         '澄岳科技（02788）招股，發售價將不高於每股32.8港元，且預期不低於每股28.6港元，每手200股。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'offer_price', None, None, '28.6', 'HKD/share', 'range'),
+          ('澄岳科技', 'board_lot', None, None, '200', 'shares', 'exact')),
+         published='2026-09-01'),
+    Case('s24-placing-after-listing-trad',
+         '澄岳科技（02788）今日開市前公告，與配售代理訂立配售協議，按每股配售股份41.2港元配售1,200萬股新股份。\n\n按此計算，此次配售所得款項總額約4.94億港元，所得款項淨額約4.89億港元，約70%將用於研發，約30%用作營運資金。\n\n回看IPO，澄岳科技以每股18.6港元發行，集資約9.3億港元。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'placing_price', None, None, '41.2', 'HKD/share', 'exact'),
+          ('澄岳科技', 'placing_shares', None, None, '12000000', 'shares', 'exact'),
+          ('澄岳科技', 'placing_gross_proceeds', None, None, '494000000', 'HKD', 'approx'),
+          ('澄岳科技', 'placing_net_proceeds', None, None, '489000000', 'HKD', 'approx'),
+          ('澄岳科技', 'placing_use_of_proceeds', None, 'rd', '70', 'percent', 'approx'),
+          ('澄岳科技', 'placing_use_of_proceeds', None, 'working_capital', '30', 'percent', 'approx'),
+          ('澄岳科技', 'offer_price', None, None, '18.6', 'HKD/share', 'exact'),
+          ('澄岳科技', 'gross_proceeds', None, None, '930000000', 'HKD', 'approx')),
+         published='2026-11-12'),
 ]

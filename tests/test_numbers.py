@@ -147,6 +147,7 @@ DEV = [
     ("不到10%", "10", "percent", "at_most", {}),
     ("不足三成", "30", "percent", "at_most", {}),
     ("不超过5亿元", "500000000", "CNY", "at_most", {}),
+    ("不高于每股32.8港元", "32.8", "HKD", "at_most", {"per_share": True}),
     ("最高达51亿港元", "5100000000", "HKD", "at_most", {"qualifier_text": "最高达"}),
     ("最高可达约48.5亿港元", "4850000000", "HKD", "at_most", {"qualifier_text": "最高可达…约"}),
     ("1.86亿美元以内", "186000000", "USD", "at_most", {"qualifier_text": "以内"}),
@@ -238,6 +239,9 @@ RANGES = [
     ("RMB 360–390 million", "360000000", "390000000", "CNY", {}),
     ("US$1.2–1.5bn", "1200000000", "1500000000", "USD", {}),
     ("HK$2.14bn–2.50bn", "2140000000", "2500000000", "HKD", {}),
+    # an upper and a lower bound told apart (Hong Kong prospectus boilerplate)
+    ("不高于每股32.8港元，且预期不低于每股28.6港元", "28.6", "32.8", "HKD", {"per_share": True}),
+    ("不低于每股28.6港元及不高于每股32.8港元", "28.6", "32.8", "HKD", {"per_share": True}),
 ]
 
 # Strings that hold no amount at all.

@@ -1322,7 +1322,30 @@ def find_amounts(text: str) -> list[Amount]:
         raise ParseError(f"expected a string, got {type(text).__name__}")
     if not text:
         return []
-    return _Scanner(text).run()
+    return _join_bounds(text, _Scanner(text).run())
+
+
+#: between the two bounds of a price range told apart: 不高于32.8港元，且预期不低于28.6港元
+_BOUNDS_JOIN = re.compile(r"\s*[，,]?\s*(?:且|并|而|但|及|和|以及)?\s*(?:预期|预计|预料|料)?\s*(?:将|会)?\s*")
+
+
+def _join_bounds(text: str, out: list[Amount]) -> list[Amount]:
+    """An upper bound and a lower bound written one after the other (发售价将不高于每股32.8港元，
+    且预期不低于每股28.6港元) are one range: the offer-price range of Hong Kong prospectuses."""
+    k = 1
+    while k < len(out):
+        a, b = out[k - 1], out[k]
+        if {a.qualifier, b.qualifier} == {"at_most", "at_least"} and a.unit == b.unit and a.unit is not None \
+                and a.per_share == b.per_share and b.start - a.end <= 12 \
+                and _BOUNDS_JOIN.fullmatch(text, a.end, b.start):
+            low, high = (a.value, b.value) if a.qualifier == "at_least" else (b.value, a.value)
+            if low < high:
+                out[k - 1:k + 1] = [a.model_copy(update={
+                    "value": low, "qualifier": "range", "low": low, "high": high, "qualifier_text": None,
+                    "text": text[a.start:b.end], "end": b.end, "num_end": b.num_end})]
+                continue
+        k += 1
+    return out
 
 
 def parse_amount(s: str) -> Amount:

@@ -640,7 +640,8 @@ class Classifier:
             return self._price_fact(f"{kind}_price", a, post, "trading-postfix")
         if st.base == "offer_price" and st.base_pos > st.price_pos and st.base_pos >= st.clause_start:
             return self._price_fact("offer_price", a, st.base_cue, "offer-price")
-        post = self._postfix(a, ("的发行价", "发行价", "的招股价", "的发售价", "的承销价", "承销价", "发行", "发售", "的定价", "定价"))
+        post = self._postfix(a, ("的发行价", "发行价", "的招股价", "的发售价", "的承销价", "承销价", "发行", "发售", "的定价", "定价",
+                                 "配售"))
         if post:
             return self._price_fact("offer_price", a, post, "offer-price-postfix")
         if re.match(r"(?:的价格)?\s*(?:在|于)?[^，,。；;\d]{0,6}?(?:上市|挂牌|登陆|登录|招股|公开发售|发售)", self.text[a.end:a.end + 12]) \

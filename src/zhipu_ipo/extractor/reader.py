@@ -178,6 +178,18 @@ UNKNOWN_SEGMENT = "?"
 _NAME_BEFORE_CUE = re.compile(r"((?:[\u4e00-\u9fff]|[A-Za-z][A-Za-z0-9]{0,15}(?![A-Za-z0-9])){2,14})(?:\s*[(（][A-Za-z0-9 .\-]{1,16}[)）])?\s*$")
 #: an amount opening a parenthesis (a conversion: 1.12亿元人民币(约新台币4.87亿元))
 _IN_PAREN_BEFORE = re.compile(r"[(（]\s*(?:约|折合|相当于|合)?\s*$")
+#: a paragraph opening that points back at the one before: 按此计算, 受此影响, 此次配售
+_POINTS_BACK = re.compile(r"\s*(?:按此|以此|照此|据此|由此|受此|因此|此次|本次|是次|这次|该次)")
+#: IPO terms a placing of a listed company's shares also has (its price, size, proceeds and uses)
+_PLACING_TERMS = {"offer_price": "placing_price", "shares_offered": "placing_shares",
+                  "gross_proceeds": "placing_gross_proceeds", "net_proceeds": "placing_net_proceeds",
+                  "use_of_proceeds": "placing_use_of_proceeds"}
+#: a placing of new shares after the listing
+_PLACING_WORDS = re.compile(r"(?:此次|本次|是次|该次|这次|新一轮|首次|首度)配售|配售(?:协议|代理|事项|新股份|股份|价|所得)"
+                            r"|先旧后新|闪电配售|增发新股|[AH]股配售|配售[^，,。；;\n]{1,14}?新(?:H股|股份|股)"
+                            r"|(?<!国际)(?<!公开)(?<!超额)配售\s*(?:约|逾|近)?\s*\d")
+#: the IPO named (the figures may be the IPO's, told beside a placing's)
+_IPO_WORDS = re.compile(r"IPO|首次公开|全球发售|公开发售|招股|上市时|上市前|发行价|国际配售|基石")
 #: a figure that qualifies the noun after it (6成营收来自…)
 _NOUN_AFTER = re.compile(r"\s*的?\s*(?:营收|收入|收益|营业额|股份|股权|用户|客户)")
 #: a business line's name in quotes before its revenue: “AI+制造”业务收入
@@ -298,6 +310,7 @@ class Reader(Classifier, Timing):
         self.par_sub_year: list[Tok] = []        # relative sub-year periods (第三季度) it resolved
         self.par_resolved = False                      # the paragraph read a relative sub-year period (Q3)
         self.carry_entity: Optional[str] = None
+        self.prev_par_entity: Optional[str] = None     # the company the paragraph before ended on
         self.last_trading_day: Optional[dt.date] = None   # the trading day last described
         self.last_day_recalled = False                 # ... was a first day (上市首日) told again
         self.market_day_pos = -10**9                   # end of the last 纳入港股通/复牌 (a first day of its own)
@@ -628,7 +641,9 @@ class Reader(Classifier, Timing):
         if par_end:
             self._par_period_toks, self._par_has_figures = [], False
             self._par_named_period = self._par_own_period = False
-            self.carry_entity = None          # a new paragraph starts from the main company
+            # a new paragraph starts from the main company (unless it opens by pointing back:
+            # 按此计算，此次配售…)
+            self.prev_par_entity, self.carry_entity = self.carry_entity, None
             self.par_loss_metric = None
             self.par_trading = False
             self.par_uses = False
@@ -890,6 +905,10 @@ class Reader(Classifier, Timing):
     # ------------------------------------------------------------------ one sentence
     def _read_sentence(self, sent: Span, toks: list[Tok]) -> None:
         anonymous = INDEFINITE_SUBJECT.match(self.text, sent.start) is not None
+        if self.carry_entity is None and self.prev_par_entity is not None \
+                and self.text[sent.start - 1:sent.start] in ("\n", "") and _POINTS_BACK.match(self.text, sent.start):
+            self.carry_entity = self.prev_par_entity    # 按此计算，此次配售所得款项…: the paragraph before's
+        self.prev_par_entity = None
         st = _State(entity=None if anonymous else self._subject(), clause_start=sent.start,
                     sentence_start=sent.start, loss_metric=self.par_loss_metric, anonymous=anonymous)
         for t in toks:
@@ -2192,6 +2211,17 @@ class Reader(Classifier, Timing):
         par = self.text[lo:hi]
         return _CLOSE_IN_PARAGRAPH.search(par) is not None and _SESSION_OPEN.search(par) is None
 
+    def _placing(self, sent: Span) -> bool:
+        """The sentence tells of a placing of new shares after the listing (配售协议, 配售价较…收市价
+        折让, 此次配售): it names no IPO, and it or its paragraph names such a placing."""
+        if _IPO_WORDS.search(self.text, sent.start, sent.end):
+            return False
+        if _PLACING_WORDS.search(self.text, sent.start, sent.end):
+            return True
+        lo = self.text.rfind("\n", max(0, sent.start - 600), sent.start) + 1
+        hi = self.text.find("\n", sent.end, sent.end + 600)
+        return lo > 0 and hi != -1 and _PLACING_WORDS.search(self.text, lo, hi) is not None
+
     def _emit(self, st, sent, a, metric, value, unit, qualifier, segment, period, cue, rule) -> None:
         if metric == "last_price" and self.ctx.today is not None and period is not None \
                 and period < self.ctx.today.isoformat() \
@@ -2219,6 +2249,13 @@ class Reader(Classifier, Timing):
         if segment == UNKNOWN_SEGMENT:
             self._miss(a, sent, "unknown_segment", f"{metric} of a business line with no known slug")
             return
+        if metric in ("gross_proceeds", "net_proceeds") and a.per_share:
+            self._miss(a, sent, "not_a_fact", "a price per share, not proceeds")    # 净配售价约为每股21.27港元
+            return
+        if metric in _PLACING_TERMS and self._placing(sent):
+            # 此次配售所得款项总额约136.5亿港元: a placing of a listed company's shares, not its IPO
+            metric = _PLACING_TERMS[metric]
+            info = self.metrics[metric]
         grey = st.sflags.get("grey")
         if grey is not None and grey < a.start and (m := _GREY_MODIFIER.match(self.text, grey)) is not None \
                 and any(t.kind == ENTITY and t.start == m.end() for t in self.ctx.stream.in_span(m.end(), m.end() + 12)):
