@@ -14,7 +14,11 @@ the R&D is the half in view); a business line before a parenthesis of examples (
 no company figure); an offer price written as an upper and a lower bound (發售價將不高於…，且預期不低於…:
 one range); a placing of new shares after the listing (配售協議, 此次配售所得款項: placing_* metrics, an
 extension of the contract, never the IPO's terms), a paragraph opening 按此計算 (the company of the paragraph
-before).
+before); compute spending named 算力相关支出 or 云计算服务费用 and its share of R&D (占研发开支的…, or a
+bare 占比 after R&D was told); quarters and 上年同期 in one list (第三季度、二季度及上年同期…分别为: the
+same quarter a year before); a segment's growth after its examples in parentheses; the company's
+guidance bound beside a broker's figure (超过13亿元 and 14.6亿元: two figures, the bound is no rounding
+of the other).
 Every text and figure is invented for this table. Format: see ``tests/sentence_cases.py``.
 """
 
@@ -139,4 +143,37 @@ CASES = [
           ('澄岳科技', 'offer_price', None, None, '18.6', 'HKD/share', 'exact'),
           ('澄岳科技', 'gross_proceeds', None, None, '930000000', 'HKD', 'approx')),
          published='2026-11-12'),
+    Case('s24-compute-related-spending-trad',
+         '澄岳科技第三季度研發開支6.20億元，算力相關支出4.45億元，佔當季研發開支的71.8%。',
+         (('澄岳科技', 'rd_expense', '2026Q3', None, '620000000', 'CNY', 'exact'),
+          ('澄岳科技', 'compute_cost', '2026Q3', None, '445000000', 'CNY', 'exact'),
+          ('澄岳科技', 'compute_share_of_rd', '2026Q3', None, '71.8', 'percent', 'exact')),
+         published='2026-11-10'),
+    Case('s24-cloud-fees-share-of-rd',
+         '澄岳科技（02788）研发开支持续攀升。2025年，公司与模型训练相关的云计算服务费用为2.36亿元，占研发开支的58.2%；今年上半年为1.64亿元，占比61.0%。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'compute_cost', '2025', None, '236000000', 'CNY', 'exact'),
+          ('澄岳科技', 'compute_share_of_rd', '2025', None, '58.2', 'percent', 'exact'),
+          ('澄岳科技', 'compute_cost', '2026H1', None, '164000000', 'CNY', 'exact'),
+          ('澄岳科技', 'compute_share_of_rd', '2026H1', None, '61', 'percent', 'exact')),
+         published='2026-09-20'),
+    Case('s24-quarters-and-same-period-list-trad',
+         '澄岳科技2026年第三季度業績。從毛利率看，第三季度、二季度及上年同期，澄岳科技毛利率分別為44.6%、41.2%和46.0%。',
+         (('澄岳科技', 'gross_margin', '2026Q3', None, '44.6', 'percent', 'exact'),
+          ('澄岳科技', 'gross_margin', '2026Q2', None, '41.2', 'percent', 'exact'),
+          ('澄岳科技', 'gross_margin', '2025Q3', None, '46', 'percent', 'exact')),
+         published='2026-11-18'),
+    Case('s24-segment-growth-after-examples-trad',
+         '澄岳科技前三季度收入6.12億元。前三季度，雲端部署業務（包括開放平台及API調用）收入2.74億元，同比增長288.5%，收入佔比升至44.8%。',
+         (('澄岳科技', 'revenue', '2026Q1-Q3', None, '612000000', 'CNY', 'exact'),
+          ('澄岳科技', 'revenue', '2026Q1-Q3', 'cloud_deployment', '274000000', 'CNY', 'exact'),
+          ('澄岳科技', 'revenue_growth', '2026Q1-Q3', 'cloud_deployment', '288.5', 'percent', 'exact'),
+          ('澄岳科技', 'revenue_share', '2026Q1-Q3', 'cloud_deployment', '44.8', 'percent', 'exact')),
+         published='2026-11-18'),
+    Case('s24-guidance-bound-beside-broker-figure',
+         '澄岳科技（02788）在公告中表示，预计2026年全年收入将超过13亿元；一家券商则将其全年收入预测上调至14.6亿元。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'revenue', '2026', None, '1300000000', 'CNY', 'at_least'),
+          ('澄岳科技', 'revenue', '2026', None, '1460000000', 'CNY', 'exact')),
+         published='2026-11-18'),
 ]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Optional
 
 from ..models import Extraction, Fact, Mention, fast_constructor
@@ -232,11 +232,31 @@ def _bound_of(d: Draft, exact: dict) -> Optional[int]:
             continue            # the same number twice: the first mention stays the fact
         same_sign = (value < 0) == (d.value < 0)
         if same_sign and (d.qualifier == "at_least" and abs(value) >= abs(d.value)
-                          or d.qualifier == "at_most" and abs(value) <= abs(d.value)):
-            return start       # a bound counts in magnitude: 跌逾一成 is at least -10%
+                          or d.qualifier == "at_most" and abs(value) <= abs(d.value)) \
+                and _rounds_to(abs(value), abs(d.value), up=d.qualifier == "at_most"):
+            # a bound counts in magnitude: 跌逾一成 is at least -10%; and it is the exact figure cut
+            # to fewer digits (逾120% of 123.4%, 近580亿 of 579.8亿), not another figure below it
+            # (公司预计超过13亿元 beside a broker's 14.2亿元)
+            return start
         if d.qualifier == "approx" and value and abs(value - d.value) <= abs(value) * _APPROX_TOLERANCE:
             return start
     return None
+
+
+def _rounds_to(value: Decimal, bound: Decimal, up: bool) -> bool:
+    """``bound`` is ``value`` cut (or, ``up``, raised) to its first one to six significant digits,
+    or a round figure of one digit (逾百倍 beside 2,318.6倍: a threshold passed)."""
+    if not value or not bound:
+        return False
+    if len(bound.normalize().as_tuple().digits) == 1:
+        return True
+    top = value.adjusted()
+    for k in range(1, 7):
+        step = Decimal(1).scaleb(top - k + 1)
+        q = (value / step).to_integral_value(rounding=ROUND_CEILING if up else ROUND_FLOOR) * step
+        if q == bound:
+            return True
+    return False
 
 
 _READ_KINDS = frozenset((AMOUNT, PERIOD, DATE, TICKER))

@@ -246,6 +246,8 @@ _BOUND_AFTER = re.compile(r"\s*(?:以上|以下|之上|之下)")
 _OF_COMPANY_BEFORE = re.compile(r"(?:[)）])?\s*的\s*(?:约|近|逾|大约)?\s*$")
 
 
+#: a parenthesis (the examples of a segment between its name and its revenue)
+_ASIDE = re.compile(r"[(（][^()（）\n]{0,60}[)）]")
 #: the next company's part in a ranking of market shares: 阿里云占27.3%，智谱以5.1%位列第四
 _SHARE_NEXT = re.compile(r"(?:占据?|以|拿下|份额为|份额约为)\s*(?:约|近|逾|超)?$")
 
@@ -884,12 +886,14 @@ class Classifier:
         return bool(between) and not re.search(r"[\d年月季期]", between) and not any(
             t.kind == ENTITY for t in self.ctx.stream.in_span(sub, st.base_pos))
 
-    @staticmethod
-    def _growth_segment(st: _State, metric: str) -> Optional[str]:
+    def _growth_segment(self, st: _State, metric: str) -> Optional[str]:
         """海螺AI收入同比增长310%, or 海螺AI收入5.31亿美元，同比增长81.5% (no other metric named since
-        the segment's revenue): the growth of the segment."""
+        the segment's revenue, maybe after the segment's examples in parentheses): the growth of the
+        segment."""
         if metric == "revenue_growth" and st.segment is not None and (
-                st.segment_pos >= st.clause_start or st.base == "revenue" and 0 <= st.base_pos - st.segment_end <= 6):
+                st.segment_pos >= st.clause_start or st.base == "revenue" and 0 <= st.base_pos - st.segment_end and (
+                    st.base_pos - st.segment_end <= 6
+                    or len(_ASIDE.sub("", self.text[st.segment_end:st.base_pos])) <= 6)):
             return st.segment
         return None
 
@@ -908,6 +912,8 @@ class Classifier:
                 return ("loss_to_revenue", a.value / HUNDRED, "times", a.qualifier, None, "占营收", "share")
             if denominator is None and num == "rd_headcount":
                 return ("rd_headcount_share", a.value, "percent", a.qualifier, None, "占比", "share")
+        if denominator is None and num == "compute_cost" and "研发" in self.text[max(0, st.sentence_start - 200):a.start]:
+            denominator = "rd_expense"      # 研发开支…；算力支出31.52亿元，占比71.2%: of the R&D just told
         if denominator == "rd_expense" and num == "compute_cost":
             return ("compute_share_of_rd", a.value, "percent", a.qualifier, None, "占研发", "share")
         if denominator == "x_employees" and num == "rd_headcount":

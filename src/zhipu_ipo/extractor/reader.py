@@ -2153,9 +2153,15 @@ class Reader(Classifier, Timing):
             if run and not self._PERIOD_JOIN.fullmatch(self.text, run[-1].end, t.start):
                 run = []
             run.append(t)
-        if len(run) < 2 or any(t.obj.period is None or t.obj.kind != "single" for t in run):
+        periods = [t.obj.period for t in run]
+        if len(run) >= 2 and periods[0] is not None and periods[0].kind != "span":
+            # 第三季度、二季度及上年同期: the same period as the first, a year earlier
+            periods = [_shift_year(periods[0], -1) if p is None and getattr(t.obj, "relative", None) == "same_period"
+                       and getattr(t.obj, "year_offset", None) == -1 else p for p, t in zip(periods, run)]
+        if len(run) < 2 or any(p is None for p in periods) or any(
+                t.obj.kind != "single" for t in run if t.obj.period is not None):
             return None
-        return [t.obj.period for t in run]
+        return periods
 
     def _cut_after(self, a) -> bool:
         """Only a separator and a few digits follow ``a`` before the end of the text."""
