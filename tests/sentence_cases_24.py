@@ -18,7 +18,10 @@ before); compute spending named 算力相关支出 or 云计算服务费用 and 
 bare 占比 after R&D was told); quarters and 上年同期 in one list (第三季度、二季度及上年同期…分别为: the
 same quarter a year before); a segment's growth after its examples in parentheses; the company's
 guidance bound beside a broker's figure (超过13亿元 and 14.6亿元: two figures, the bound is no rounding
-of the other).
+of the other); a closing wrap whose data came out 今早 (no open session: its prices are closes); a
+day without a year whose clause goes on to a session's high (2月24日，受…推动，…盘中最高触及…, in an
+article of November: this February, never next), 创下…的历史新高 (the day's high); a table row
+首日收盘市值（亿港元） (a market value, in the unit of its head).
 Every text and figure is invented for this table. Format: see ``tests/sentence_cases.py``.
 """
 
@@ -176,4 +179,28 @@ CASES = [
           ('澄岳科技', 'revenue', '2026', None, '1300000000', 'CNY', 'at_least'),
           ('澄岳科技', 'revenue', '2026', None, '1460000000', 'CNY', 'exact')),
          published='2026-11-18'),
+    Case('s24-closing-wrap-morning-data',
+         '港股收评：恒指涨1.12%\n\n港股三大指数今日集体收涨。截至收盘，恒生指数涨1.12%。内地8月经济数据今早公布，整体好于预期。\n\n半导体股普涨。澄岳科技(02788)大涨7.83%，报41.3港元，成交额15.2亿港元。',
+         (('hsi', 'day_change', '2026-09-15', None, '1.12', 'percent', 'exact'),
+          ('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'day_change', '2026-09-15', None, '7.83', 'percent', 'exact'),
+          ('澄岳科技', 'close_price', '2026-09-15', None, '41.3', 'HKD/share', 'exact'),
+          ('澄岳科技', 'turnover', '2026-09-15', None, '1520000000', 'HKD', 'exact')),
+         published='2026-09-15'),
+    Case('s24-yearless-session-day-in-the-past',
+         '回看全年，2月24日，受新模型发布推动，澄岳科技盘中最高触及88.60港元；宁川芯材（02795）则在11月3日盘中创下126港元的历史新高。',
+         (('澄岳科技', 'high_price', '2026-02-24', None, '88.6', 'HKD/share', 'exact'),
+          ('宁川芯材', 'high_price', '2026-11-03', None, '126', 'HKD/share', 'exact')),
+         published='2026-11-20'),
+    Case('s24-first-day-cap-row-unit',
+         '澄岳科技（02788）与宁川芯材（02795）分别于3月18日和3月20日上市，首日对比如下。\n                  澄岳科技      宁川芯材\n首日收盘价         31.50        45.00\n首日收盘市值（亿港元） 78.3      106.7',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('宁川芯材', 'ticker', None, None, '02795.HK', 'text', 'exact'),
+          ('澄岳科技', 'listing_date', None, None, '2026-03-18', 'date', 'exact'),
+          ('宁川芯材', 'listing_date', None, None, '2026-03-20', 'date', 'exact'),
+          ('澄岳科技', 'close_price', '2026-03-18', None, '31.5', 'HKD/share', 'exact'),
+          ('宁川芯材', 'close_price', '2026-03-20', None, '45', 'HKD/share', 'exact'),
+          ('澄岳科技', 'market_cap', '2026-03-18', None, '7830000000', 'HKD', 'exact'),
+          ('宁川芯材', 'market_cap', '2026-03-20', None, '10670000000', 'HKD', 'exact')),
+         published='2026-11-20'),
 ]

@@ -619,7 +619,8 @@ class Classifier:
             kind = "low" if "低" in extreme.group() else "high"
             return self._price_fact(f"{kind}_price", a, "全日", "trading")
         post = self._postfix(a, ("的上市高位", "上市高位", "的上市以来高位", "上市以来高位", "的上市新高", "上市新高",
-                                 "的上市低位", "上市低位", "的上市以来低位", "上市以来低位"), window=8)
+                                 "的上市低位", "上市低位", "的上市以来低位", "上市以来低位",
+                                 "的历史新高", "历史新高", "的历史高位", "的历史新低", "历史新低", "的历史低位"), window=8)
         lo = max(st.clause_start, pos - LOOK)
         if post and (WEEKDAY.search(self.text, lo, pos) is not None or any(
                 t.kind == DATE for t in self.ctx.stream.in_span(lo, pos))):

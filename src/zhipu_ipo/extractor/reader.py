@@ -167,7 +167,7 @@ _HIGH_LOW_EACH = re.compile(r"(?:(?P<hl>高低点|高低位|最高(?:价|位)?(?
 _CLOSE_IN_PARAGRAPH = re.compile(r"收盘|收报|报收|收市|收评|收涨|收跌|收升|收于|收在")
 #: words of a report written while the session is still open
 _PREV_CLOSE_WORD = re.compile(r"[前昨]收(?:市|盘)")
-_SESSION_OPEN = re.compile(r"午间|午盘|早盘|半日|午市|中午|今早|早市|上午|截至发稿|发稿时|截至记者发稿|暂报|现报|截至.{0,4}[时点]\d")
+_SESSION_OPEN = re.compile(r"午间|午盘|早盘|半日|午市|中午|今早(?!公布|发布|宣布|披露|出炉|公告)|早市|上午|截至发稿|发稿时|截至记者发稿|暂报|现报|截至.{0,4}[时点]\d")
 #: a grey-market clause describing the company named right after it: 暗盘表现较温和的智谱
 _GREY_MODIFIER = re.compile(r"暗盘[^，,。；;\d]{0,12}的")
 #: the segment of a business line neither the lexicon nor the line glossary can name

@@ -532,11 +532,12 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
                     last_day = session[1]
                 if session is not None:
                     # | 首日收市 | 131.5港元(+13.17%) | …, | 3月4日市值 | 约754亿港元 | …
+                    row_unit = _unit_of(row[0].text).over(caption)      # (| 首日收盘市值（亿港元） | 578.3 |)
                     for c, cell in enumerate(row[1:]):
                         ent = col_entities[c]
                         day = session[1] if session[1] != "first" else (
                             listed_in_table.get(c) or ctx.listing_dates.get(ent) or known_listings().get(ent))
-                        _session_cell(ctx, ent, cell, session[0], day, caption, metrics, row_span, drafts, misses)
+                        _session_cell(ctx, ent, cell, session[0], day, row_unit, metrics, row_span, drafts, misses)
                     continue
                 what = _row_label(row[0], metrics)
                 if what is not None and what.metric is None and what.mod and prev_metric:
@@ -996,8 +997,18 @@ _SESSION_ROWS = ((re.compile(r"涨跌幅|涨幅|跌幅"), "day_change"), (re.com
 
 
 def _session_metric(text: str) -> Optional[str]:
-    """The session figure a row head names (收盘, 市值, 成交额 …), or None."""
-    return next((m for pattern, m in _SESSION_ROWS if pattern.search(text)), None)
+    """The session figure a row head names (收盘, 市值, 成交额 …), or None; the head of the compound
+    is its last word (首日收盘市值 is a market value)."""
+    found = [(hit.end(), -k, m) for k, (pattern, m) in enumerate(_SESSION_ROWS)
+             if (hit := _last_match(pattern, text)) is not None]
+    return max(found)[2] if found else None
+
+
+def _last_match(pattern: re.Pattern, text: str):
+    last = None
+    for last in pattern.finditer(text):
+        pass
+    return last
 
 
 def _session_row(ctx, cell: _Cell):

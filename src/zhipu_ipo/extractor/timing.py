@@ -852,7 +852,7 @@ class Timing:
         hint = year_hint(self.text, t.start)
         day = self.ctx.resolve_year(d.month, d.day, hint=hint)
         if session and hint is None and day is not None and self.ctx.today is not None and day > self.ctx.today \
-                and _SESSION_AFTER_DATE.match(self.text, t.end):
+                and (_SESSION_AFTER_DATE.match(self.text, t.end) or _SESSION_IN_CLAUSE.match(self.text, t.end)):
             # 1月14日低见112.3元 written in 2026-11: a session told is one that has been, not next year's
             day = safe_date(day.year - 1, day.month, day.day)
         return day
@@ -864,6 +864,8 @@ _FOUNDED_AFTER = re.compile(r"\s*[，,]?[^，,。；;\n]{0,24}?(?:创立|成立|
 #: a date told with its session's move: 1月14日低见112.3元, 4月8日则曾收市低位…
 _SESSION_AFTER_DATE = re.compile(r"\s*(?:则|曾|盘中|一度|早段|午后|全日)*\s*(?:低见|高见|收|报|升|跌|涨|开|创|见)")
 
+#: a date whose clause goes on to a session's figure: 2月24日，受…推动，智谱盘中最高触及309.80港元
+_SESSION_IN_CLAUSE = re.compile(r"[^。；;\n]{0,40}?(?:盘中|一度|最高|最低|收报|收市|收盘|低见|高见)")
 #: a date of a listing, not of a session: 澄域机器人(02812,8月20日上市)
 _LISTED_AFTER = re.compile(r"\s*(?:在|于)?\s*(?:港股|港交所|香港)?\s*(?:上市|挂牌|登陆)")
 
