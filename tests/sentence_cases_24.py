@@ -21,7 +21,10 @@ guidance bound beside a broker's figure (超过13亿元 and 14.6亿元: two figu
 of the other); a closing wrap whose data came out 今早 (no open session: its prices are closes); a
 day without a year whose clause goes on to a session's high (2月24日，受…推动，…盘中最高触及…, in an
 article of November: this February, never next), 创下…的历史新高 (the day's high); a table row
-首日收盘市值（亿港元） (a market value, in the unit of its head).
+首日收盘市值（亿港元） (a market value, in the unit of its head); 其他收入及收益 (other income: no revenue),
+换手率 (turnover rate: no change), margins of lines named in Latin letters (ADAS业务毛利率); listing days
+told clause by clause (A和B係7月9日同日上市；C 7月17日上市；D 9月18日: each clause's own companies, and a
+day whose clause names no company, or no listing, is left unplaced).
 Every text and figure is invented for this table. Format: see ``tests/sentence_cases.py``.
 """
 
@@ -202,5 +205,38 @@ CASES = [
           ('宁川芯材', 'close_price', '2026-03-20', None, '45', 'HKD/share', 'exact'),
           ('澄岳科技', 'market_cap', '2026-03-18', None, '7830000000', 'HKD', 'exact'),
           ('宁川芯材', 'market_cap', '2026-03-20', None, '10670000000', 'HKD', 'exact')),
+         published='2026-11-20'),
+    Case('s24-other-income-not-revenue-trad',
+         '往績記錄期內，澄岳科技（02788）其他收入及收益分別為人民幣3,215千元、5,087千元及8,342千元，主要為政府補助。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),),
+         published='2026-05-10'),
+    Case('s24-turnover-rate-not-a-change',
+         '截至2026年11月20日收盘，澄岳科技（02788）报收于42.10港元，上涨5.25%，换手率0.29%，成交额1.2亿港元。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'close_price', '2026-11-20', None, '42.1', 'HKD/share', 'exact'),
+          ('澄岳科技', 'day_change', '2026-11-20', None, '5.25', 'percent', 'exact'),
+          ('澄岳科技', 'turnover', '2026-11-20', None, '120000000', 'HKD', 'exact')),
+         published='2026-11-20'),
+    Case('s24-latin-line-margins',
+         '峻崖机器人（02803）上半年整体毛利率为23.6%。其中ADAS业务毛利率为18.9%，Robotics业务毛利率达41.2%，当季毛利率为24.1%。',
+         (('峻崖机器人', 'ticker', None, None, '02803.HK', 'text', 'exact'),
+          ('峻崖机器人', 'gross_margin', '2026H1', None, '23.6', 'percent', 'exact'),
+          ('峻崖机器人', 'gross_margin', '2026H1', 'adas', '18.9', 'percent', 'exact'),
+          ('峻崖机器人', 'gross_margin', '2026H1', 'robotics', '41.2', 'percent', 'exact'),
+          ('峻崖机器人', 'gross_margin', '2026H1', None, '24.1', 'percent', 'exact')),
+         published='2026-08-20'),
+    Case('s24-listing-days-clause-by-clause-trad',
+         '先講日子：澄岳科技同峻崖機器人係7月9日同日上市；宁川芯材7月17日上市；朔望醫療9月18日。',
+         (),
+         published='2026-11-20'),
+    Case('s24-listing-days-named-clauses-trad',
+         '先講日子：澄岳科技（02788）和峻崖機器人（02803）係7月9日同日上市；宁川芯材（02795）7月17日上市；朔望醫療（02766）9月18日。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('峻崖机器人', 'ticker', None, None, '02803.HK', 'text', 'exact'),
+          ('澄岳科技', 'listing_date', None, None, '2026-07-09', 'date', 'exact'),
+          ('峻崖机器人', 'listing_date', None, None, '2026-07-09', 'date', 'exact'),
+          ('宁川芯材', 'ticker', None, None, '02795.HK', 'text', 'exact'),
+          ('宁川芯材', 'listing_date', None, None, '2026-07-17', 'date', 'exact'),
+          ('朔望医疗', 'ticker', None, None, '02766.HK', 'text', 'exact')),
          published='2026-11-20'),
 ]

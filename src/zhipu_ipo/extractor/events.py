@@ -495,7 +495,7 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=(), listed
                 # 智谱与天数智芯昨日(1月8日)同日挂牌: the date of every company named (11月6日上午，小马智行
                 # 和文远知行在港交所同场敲钟: of every company of the subject after the day)
                 metric = "listing_date" if kind == "first_day" else _EVENT.get(kind)
-                names = joined or _coordinated(text, ents, t.start) or ent_names
+                names = joined or _coordinated(text, ents, t.start) or _clause_names(text, ents, t.start)
                 if metric and kind not in ("sub_period", "ipo"):
                     for name in names:
                         drafts.append(_draft(name, metric, when, t, sent, ev, False))
@@ -506,6 +506,10 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=(), listed
                 ent = nxt.obj.entity    # …；3月19日上市的悦鹿互动(02713.HK): the company the listing describes
             else:
                 k = bisect_right(ent_ends, max(t.start, ev.start)) - 1    # the company named last before
+                if k < 0 and any(e.start > t.end and re.search(r"[;；]", text[t.end:e.start]) for e in ents[:8]):
+                    # A同B系7月9日同日上市；C…: the sentence's company is a later clause's, not this date's
+                    misses.append(Miss(t.start, t.end, "no_entity", "event date of a clause naming no company", sent))
+                    continue
                 ent = ents[k].obj.entity if k >= 0 else _entity_at(ctx, ents, t.start, sent)
             if not ent:
                 misses.append(Miss(t.start, t.end, "no_entity", "event date", sent))
@@ -574,11 +578,18 @@ def _next_day_events(ctx, sent, dates, events, ents, drafts) -> None:
 
 _AND = re.compile(r"\s*(?:[(（][^()（）]{0,24}[)）])?\s*(?:及|和|与|、|以及|同|跟)\s*")
 _TO_DATE = re.compile(r"\s*(?:[(（][^()（）]{0,24}[)）])?\s*(?:则|也|亦)?\s*(?:分别|各自|先后|相继)?\s*"
-                      r"(?:今日|今天|昨日|昨天|明日|明天|将于|于|在)?\s*[(（]?\s*")
+                      r"(?:今日|今天|昨日|昨天|明日|明天|将于|于|在|是|系|喺)?\s*[(（]?\s*")
 
 
 def _end(t: Tok) -> int:
     return t.end
+
+
+def _clause_names(text: str, ents: list, pos: int) -> list[str]:
+    """The companies named in the clause of ``pos`` (between semicolons): A同B係7月9日同日上市；C…"""
+    lo = max(text.rfind("；", max(0, pos - 200), pos), text.rfind(";", max(0, pos - 200), pos), pos - 200)
+    hi = min(x for x in (text.find("；", pos, pos + 200), text.find(";", pos, pos + 200), pos + 200) if x != -1)
+    return list(dict.fromkeys(e.obj.entity for e in ents if lo < e.start and e.end <= hi))
 
 
 def _coordinated(text: str, ents: list, date_start: int) -> list[str]:
@@ -790,8 +801,9 @@ def _nearest_event(text: str, group: list[Tok], events: list[Tok], max_gap: int 
             gap = text[c.end:lo]
             if gap.startswith("的") and c.obj.value in ("listing", "first_day"):
                 continue    # 同日上市的天数智芯…7月8日: 上市的 describes the company, the date is another's
-            if c.obj.value == "first_day" and re.search(r"[;；]", gap):
+            if c.obj.value in ("first_day", "listing") and re.search(r"[;；]", gap):
                 continue    # …在10月22日出现；最低118.5元，则是上市首日的低位: another clause's date
+                            # (C 7月17日上市；D 9月18日: D's date has no event of its own)
             # a word before the date in an earlier clause belongs to that clause's own date
             if re.search(r"[，,；;]", gap) and _SESSION_AFTER.match(text, hi):
                 continue    # …上市，昨日(13日)收报358.4元: the date of a session

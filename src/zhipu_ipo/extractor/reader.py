@@ -190,6 +190,8 @@ _PLACING_WORDS = re.compile(r"(?:此次|本次|是次|该次|这次|新一轮|�
                             r"|(?<!国际)(?<!公开)(?<!超额)配售\s*(?:约|逾|近)?\s*\d")
 #: the IPO named (the figures may be the IPO's, told beside a placing's)
 _IPO_WORDS = re.compile(r"IPO|首次公开|全球发售|公开发售|招股|上市时|上市前|发行价|国际配售|基石")
+#: the end of a business line's name: 业务, 板块, 分部
+_LINE_WORD_END = re.compile(r"(?:业务|板块|分部)$")
 #: a figure that qualifies the noun after it (6成营收来自…)
 _NOUN_AFTER = re.compile(r"\s*的?\s*(?:营收|收入|收益|营业额|股份|股权|用户|客户)")
 #: a business line's name in quotes before its revenue: “AI+制造”业务收入
@@ -1332,6 +1334,10 @@ class Reader(Classifier, Timing):
             if c.value == "revenue" and st.segment is None and (line := self._business_line(st, t)) is not None:
                 # (a line the glossary can name gets a slug: 付费会员 -> paid_membership)
                 st.segment, st.segment_pos, st.segment_end = segment_slug(line) or UNKNOWN_SEGMENT, t.start, t.start
+            elif c.value == "gross_margin" and st.segment is None and (line := self._business_line(st, t)) is not None \
+                    and ((slug := segment_slug(line)) is not None or _LINE_WORD_END.search(line)):
+                # 其中ADAS业务毛利率为18.9%: the line's margin (a name that is no line, 当季, is left alone)
+                st.segment, st.segment_pos, st.segment_end = slug or UNKNOWN_SEGMENT, t.start, t.start
             elif c.value == "revenue" and st.segment is None and _OTHERS_BEFORE.search(
                     self.text, max(0, t.start - 6), t.start) and any(
                     d.segment is not None and d.start >= st.sentence_start for d in self.drafts[-6:]):
