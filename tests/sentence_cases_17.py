@@ -340,7 +340,8 @@ CASES = [
     Case("q-share-capital-no-use",
          '澄岳科技(02788)公布配售，所得款项约60%用于研发，约40%用作营运资金。配售股份相当于现有已发行股本约4.08%及扩大后股本约3.92%。',
          (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
-          ('澄岳科技', 'use_of_proceeds', None, 'rd', '60', 'percent', 'approx'),
-          ('澄岳科技', 'use_of_proceeds', None, 'working_capital', '40', 'percent', 'approx')),
-         published="2026-06-10"),
+          ('澄岳科技', 'placing_use_of_proceeds', None, 'rd', '60', 'percent', 'approx'),
+          ('澄岳科技', 'placing_use_of_proceeds', None, 'working_capital', '40', 'percent', 'approx')),
+         published="2026-06-10",
+         note="a placing's uses (配售股份 in the paragraph): placing_use_of_proceeds, not the IPO's"),
 ]

@@ -2212,16 +2212,21 @@ class Reader(Classifier, Timing):
 
     # ------------------------------------------------------------------ output
 
+    def _paragraph(self, start: int, end: int, reach: int) -> Optional[tuple[int, int]]:
+        """The bounds of the paragraph holding ``text[start:end]``, or None when it reaches further
+        than ``reach`` characters either way (a paragraph that long is no item: bounded work)."""
+        lo = self.text.rfind("\n", max(0, start - reach), start) + 1
+        hi = self.text.find("\n", end, end + reach)
+        if (lo == 0 and start > reach) or (hi == -1 and len(self.text) > end + reach):
+            return None
+        return lo, len(self.text) if hi == -1 else hi
+
     def _closing_paragraph(self, pos: int) -> bool:
         """The paragraph around ``pos`` reports a close and no open session (an item 【港股收评】 of a
         page whose other items are written at noon)."""
-        lo = self.text.rfind("\n", max(0, pos - 2000), pos) + 1
-        hi = self.text.find("\n", pos, pos + 2000)
-        if (lo == 0 and pos > 2000) or (hi == -1 and len(self.text) > pos + 2000):
-            return False        # (a paragraph this long is no closing report's item: bounded work)
-        hi = len(self.text) if hi == -1 else hi
-        par = self.text[lo:hi]
-        return _CLOSE_IN_PARAGRAPH.search(par) is not None and _SESSION_OPEN.search(par) is None
+        par = self._paragraph(pos, pos, 2000)
+        return par is not None and _CLOSE_IN_PARAGRAPH.search(self.text, *par) is not None \
+            and _SESSION_OPEN.search(self.text, *par) is None
 
     def _placing(self, sent: Span) -> bool:
         """The sentence tells of a placing of new shares after the listing (配售协议, 配售价较…收市价
@@ -2230,9 +2235,8 @@ class Reader(Classifier, Timing):
             return False
         if _PLACING_WORDS.search(self.text, sent.start, sent.end):
             return True
-        lo = self.text.rfind("\n", max(0, sent.start - 600), sent.start) + 1
-        hi = self.text.find("\n", sent.end, sent.end + 600)
-        return lo > 0 and hi != -1 and _PLACING_WORDS.search(self.text, lo, hi) is not None
+        par = self._paragraph(sent.start, sent.end, 600)
+        return par is not None and _PLACING_WORDS.search(self.text, *par) is not None
 
     def _emit(self, st, sent, a, metric, value, unit, qualifier, segment, period, cue, rule) -> None:
         if metric == "last_price" and self.ctx.today is not None and period is not None \
