@@ -1332,20 +1332,23 @@ _BOUNDS_JOIN = re.compile(r"\s*[，,]?\s*(?:且|并|而|但|及|和|以及)?\s*(
 def _join_bounds(text: str, out: list[Amount]) -> list[Amount]:
     """An upper bound and a lower bound written one after the other (发售价将不高于每股32.8港元，
     且预期不低于每股28.6港元) are one range: the offer-price range of Hong Kong prospectuses."""
-    k = 1
-    while k < len(out):
-        a, b = out[k - 1], out[k]
-        if {a.qualifier, b.qualifier} == {"at_most", "at_least"} and a.unit == b.unit and a.unit is not None \
-                and a.per_share == b.per_share and b.start - a.end <= 12 \
-                and _BOUNDS_JOIN.fullmatch(text, a.end, b.start):
+    joined: list[Amount] = []
+    for b in out:
+        a = joined[-1] if joined else None
+        if a is not None and a.qualifier in _BOUNDS and b.qualifier in _BOUNDS and a.qualifier != b.qualifier \
+                and a.unit == b.unit and a.unit is not None and a.per_share == b.per_share \
+                and b.start - a.end <= 12 and _BOUNDS_JOIN.fullmatch(text, a.end, b.start):
             low, high = (a.value, b.value) if a.qualifier == "at_least" else (b.value, a.value)
             if low < high:
-                out[k - 1:k + 1] = [a.model_copy(update={
+                joined[-1] = a.model_copy(update={
                     "value": low, "qualifier": "range", "low": low, "high": high, "qualifier_text": None,
-                    "text": text[a.start:b.end], "end": b.end, "num_end": b.num_end})]
+                    "text": text[a.start:b.end], "end": b.end, "num_end": b.num_end})
                 continue
-        k += 1
-    return out
+        joined.append(b)
+    return joined
+
+
+_BOUNDS = ("at_most", "at_least")
 
 
 def parse_amount(s: str) -> Amount:

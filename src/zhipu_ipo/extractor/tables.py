@@ -35,6 +35,7 @@ from .records import Draft, Miss, clean_value
 from .rules import LOSSES, POINT_METRICS, metric_sets
 from .segment_names import segment_slug
 from .sentences import Span
+from .timing import _shift_year
 from .tokens import DATE, ENTITY, TICKER
 
 _RULE = re.compile(r"[\s|｜:：\-—=+]*")
@@ -458,7 +459,11 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
         row_periods = [_period_label(r[0].text, ctx.period_aliases) for r in rows[1:]]
         col_entities = [_col_company(ctx, header[0], c) for c in header[1:]]
         change_cols = _change_columns(header, col_periods)
-        if _segment_table(ctx, rows, span, named, metrics, drafts, misses):
+        entity = _entity_before(ctx, named, span.start)
+        caption_text = _caption(ctx.text, span.start)
+        # (the corner cell's unit, | (人民币百万元) | 2025年 |, over a caption line's words)
+        caption = _unit_of(header[0].text[:_MAX_CAPTION]).over(_unit_of(caption_text))
+        if _segment_table(ctx, rows, entity, caption_text, caption, metrics, drafts, misses):
             spans.append(span)
             continue
         if all(p for c, p in enumerate(col_periods) if c not in change_cols):
@@ -481,10 +486,6 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
             for cell in labels:         # the period heads hold digits too: reported, never dropped
                 if any(ch.isdigit() for ch in cell.text):
                     misses.append(Miss(cell.start, cell.end, "not_a_figure", "period label of a table", span))
-        entity = _entity_before(ctx, named, span.start)
-        caption_text = _caption(ctx.text, span.start)
-        # (the corner cell's unit, | (人民币百万元) | 2025年 |, over a caption line's words)
-        caption = _unit_of(header[0].text[:_MAX_CAPTION]).over(_unit_of(caption_text))
         caption_period = _caption_period(caption_text)
         if caption_period is None and layout == "companies-across":
             caption_period = _caption_period(header[0].text)    # | 指标(2025财年) | 智谱 | MiniMax |
@@ -709,10 +710,11 @@ def _row_segment(cell: _Cell) -> Optional[str]:
     return segment_slug(name) if not segs else None
 
 
-def _segment_table(ctx, rows: list[list[_Cell]], span: Span, named, metrics, drafts: list[Draft],
-                   misses: list[Miss]) -> bool:
+def _segment_table(ctx, rows: list[list[_Cell]], entity: Optional[str], caption_text: str, caption: _Unit,
+                   metrics, drafts: list[Draft], misses: list[Miss]) -> bool:
     """A table of business lines down and figures across (| 业务板块 | 收入（亿元） | 占比 | 同比 |),
-    for the one period its caption names. True when the table is one (its cells are read)."""
+    for the one period its caption names, of the company before it. True when the table is one (its
+    cells are read)."""
     if len(rows) < 3:
         return False
     header, body = rows[0], rows[1:]
@@ -732,22 +734,15 @@ def _segment_table(ctx, rows: list[list[_Cell]], span: Span, named, metrics, dra
     if not any(label is not None and label.metric for label in cols):
         return False
     revenue_col = any(label is not None and label.metric == "revenue" and not label.mod for label in cols)
-    caption_text = _caption(ctx.text, span.start)
-    caption = _unit_of(header[0].text[:_MAX_CAPTION]).over(_unit_of(caption_text))
     period = _caption_period(caption_text)
-    entity = _entity_before(ctx, named, span.start)
+    prior_period = _shift_year(period, -1) if period is not None else None
     for seg, total, row in zip(segs, totals, body):
         row_span = Span(row[0].start, row[-1].end)
         for c, cell in enumerate(row[1:len(cols) + 1]):
             label = cols[c]
             if label is not None and label.mod and label.metric is None:
                 label = replace(label, metric="revenue") if revenue_col else None    # | 同比 |
-            when = _Label(period=period)
-            if prior[c] and period is not None:
-                try:
-                    when = _Label(period=parse_period(str(period.year - 1) + str(period)[4:]))
-                except (ParseError, TypeError):
-                    when = _Label()
+            when = _Label(period=prior_period if prior[c] else period)
             if total and (label is None or label.metric == "revenue_share"):
                 for a in find_amounts(cell.text):
                     misses.append(Miss(cell.start + a.start, cell.start + a.end, "not_a_figure",
