@@ -173,9 +173,9 @@ def _facts(norm: Normalized, doc: str, drafts: list[Draft], misses: list[Miss],
     exact = _exact_values(drafts)
     dated = {(d.entity, d.metric, d.segment, str(d.value)): d.start for d in drafts if d.period is not None}
     for d in sorted(drafts, key=lambda d: (d.start, d.metric)):
-        if d.entity in untracked():
-            # 大市成交2,865亿元, 国企指数跌0.35%: the whole market's or an untracked index's figure,
-            # no company's (reported, not a fact)
+        if d.entity in untracked() and not (d.entity == "market" and d.metric == "turnover"):
+            # 今年港股IPO集资额, 国企指数跌0.35%: the whole market's or an untracked index's figure,
+            # no company's (reported, not a fact); the market's turnover of a day is market's
             misses.append(Miss(d.start, d.end, "not_a_fact", f"market-wide {d.metric}", d.sent,
                                d.value if not isinstance(d.value, str) else None, d.unit))
             continue

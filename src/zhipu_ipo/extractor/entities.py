@@ -173,7 +173,7 @@ def indices() -> frozenset[str]:
 def untracked() -> frozenset[str]:
     """Ids whose figures are no facts of the contract (role other_index: 国企指数, 上证指数, and
     the whole market, 大市): they hold the figures of the clauses they are the subject of, which
-    are reported as unplaced."""
+    are reported as unplaced, except the market's turnover of a day (a fact of ``market``)."""
     return frozenset(r[0] for r in lexicon.read_rows("entities.tsv")
                      if len(r) > 2 and r[2] == "other_index") | {"market"}
 

@@ -276,9 +276,22 @@ _CURRENCY_DECLARED = re.compile(r"[(（]\s*(?:(?:单位|货币)\s*[:：]?\s*(?:�
 _DECLARED_UNITS = {"人民币": "CNY", "港元": "HKD", "港币": "HKD", "美元": "USD"}
 #: a group of stocks as the subject of a move: 多档零组件股, 概念股, 板块, 成分股
 _STOCK_GROUP = re.compile(r"多[只档家支]|个股|概念股|板块|成[分份]股|同业|同行")
+#: sums a cash figure may be told together with (现金、定期存款及理财产品合计): their cues are x_ metrics
+_CASH_PARTS = frozenset({"x_time_deposit", "x_investments"})
+_CASH_ITEM = r"(?:定期存款|理财产品|理财投资|短期理财|短期投资|结构性存款|受限制现金|金融资产|现金等价物)"
+_CASH_TOGETHER = re.compile(r"现金(?:及现金等价物|和现金等价物|及等价物)?(?:(?:、|及|和|与|以及)" + _CASH_ITEM + r"){1,4}"
+                            r"\s*(?:合计|总计|共计|合共|一共|加起来|加埋|总额|总和|共)")
+#: items of the accounts whose loss is no net loss (公允价值变动产生亏损, 减值…录得亏损)
+_LOSS_ITEMS = frozenset({"x_fair_value", "x_impairment", "x_fx_loss"})
+_ITEM_LOSS_GAP = re.compile(r"\s*(?:所|而)?(?:产生|录得|带来|导致|造成|形成|确认)?(?:的|了)?\s*")
+#: a part of the session, not the whole day: 半日主板成交, 早盘成交额
+_PART_SESSION = re.compile(r"半日|半天|早盘|早市|午盘|午间|上午|中午")
+#: words of a market wrap that make a sentence's turnover the whole market's (港股三大指数…，全日成交额…)
+_MARKET_WRAP = re.compile(r"指数|恒指|科指|国指|大市|港股|主板|两市")
+#: the market's turnover named before its figure: 全日主板成交, 港股成交额, 大市全日成交
+_MARKET_TURNOVER = re.compile(r"(?:主板|大市|港股|两市|全市场)\s*(?:全日|全天|今日|昨日|当日)?\s*(?:总)?成交")
 #: a level of another period named to compare with: 低于2024年31.2%的水平
 _COMPARED_LEVEL = re.compile(rf"(?:{COMPARE_WORDS}|不及|超过|超出|差于)[^，,。；;%]{{0,10}}$")
-_LEVEL_AFTER = re.compile(r"\s*的?\s*(?:水平|水准)")
 #: 2024年这一数字为2.93亿元: the same measure for another period
 _THIS_FIGURE = re.compile(rf"{THIS_FIGURE}\s*(?:约|大约)?(?:为|是)\s*(?:约|近)?\s*$")
 #: the third step of a from-to chain: 由A升至B，再到C / 又升至C / 进一步降至C
@@ -1288,6 +1301,8 @@ class Reader(Classifier, Timing):
 
     def _on_cue(self, st: _State, t: Tok) -> None:
         c = t.obj
+        if c.kind == "metric" and c.value in _CASH_PARTS and st.base == "cash" and self._in_cash_total(t):
+            return      # 现金、定期存款及理财产品合计约15.1亿美元: one sum of the cash and the rest
         if c.kind == "metric":
             if st.mod in ("share_of",) and st.base is not None:
                 st.denominator = c.value
@@ -1348,6 +1363,9 @@ class Reader(Classifier, Timing):
             if st.mod in ("share_of",) and st.base is not None:
                 st.denominator = "net_loss"
                 return
+            if st.base in _LOSS_ITEMS and st.clause_start <= st.base_pos and _ITEM_LOSS_GAP.fullmatch(
+                    self.text, st.base_pos + len(st.base_cue or ""), t.start):
+                return      # 优先股公允价值变动产生亏损10.46亿美元: the item's loss, not the year's
             st.prev_base, st.prev_base_cue = st.base, st.base_cue
             # 期内亏损 / 年内亏损 (the period word was read as a period): the net loss
             plain = re.search(r"(?:期内|年内|本期|当期|全年)$", self.text[max(0, t.start - 2):t.start])
@@ -1360,6 +1378,8 @@ class Reader(Classifier, Timing):
         elif c.kind == "mod":
             if c.value == "level" and st.mod is not None and st.mod_pos >= st.clause_start:
                 return
+            if c.value == "level" and st.mod == "share_of":
+                return      # 研发开支占收入的比例2024年为88.2%，2025年降至61.5%: the share's new level
             if c.value == "level" and st.mod is None and st.spent_mod in ("growth", "decline") \
                     and 0 <= st.last_amount_end <= t.start \
                     and (st.clause_start <= st.last_amount_end and not self.text[st.last_amount_end:t.start].strip(" 的")
@@ -1432,6 +1452,12 @@ class Reader(Classifier, Timing):
                     st.entity = names[0] if c.value == "former" else names[1]
                     st.entity_explicit = True
 
+    def _in_cash_total(self, t: Tok) -> bool:
+        """The cue is one item of a list that starts with the cash and is summed after it
+        (现金及现金等价物、定期存款及理财产品合计, 现金、定期存款和理财产品加起来)."""
+        lo = self.text.find("现金", max(0, t.start - 24), t.start)
+        return lo >= 0 and (m := _CASH_TOGETHER.match(self.text, lo)) is not None and m.end() > t.end
+
     def _segment_sentence(self, st: _State, t: Tok) -> bool:
         """视觉AI板块收入9.02亿元，同比下滑7.4%，占比18.1%，毛利率37.2%: a sentence about one
         business line, whose margin clause names no other subject, gives the line's margin."""
@@ -1448,6 +1474,9 @@ class Reader(Classifier, Timing):
             and not any(x.kind == AMOUNT for x in self.ctx.stream.in_span(lo, st.segment_pos))
 
     _PERIOD_IS = re.compile(r"\s*(?:则|时)?\s*(?:为|是)\s*$")
+    #: 2025年降至374.4%: a period and the level its ratio moved to
+    _PERIOD_MOVED_TO = re.compile(r"\s*(?:则|再|又|进一步)?\s*(?:降至|降到|下降至|下降到|回落至|回落到|升至|升到|上升至"
+                                  r"|提升至|提高至|增至|减至|收窄至|扩大至|达到|达)\s*$")
     _CLAUSE_END = re.compile(r"\s*(?:[，,;；。\n]|$)")
 
     _ENTITY_IS = re.compile(r"\s*(?:则|亦|也)?(?:为|是|约为|达)\s*")
@@ -1468,9 +1497,13 @@ class Reader(Classifier, Timing):
                 and self._SEGMENT_IS.fullmatch(self.text, p.end, a.start) \
                 and self._CLAUSE_END.match(self.text, a.end) is not None:
             return True     # 本地化部署占收入的比重约84.5%，云端部署仅约15.5%: another line's share
+        if p.kind == PERIOD and a.kind == CUE and a.obj.kind == "mod" and a.obj.value == "level" \
+                and i + 3 < len(toks) and toks[i + 3].kind == AMOUNT:
+            a = toks[i + 3]     # 2025年降至374.4% (降至 read as a cue of its own)
         if not (p.kind == PERIOD and a.kind == AMOUNT and not self.text[toks[i].start:p.start].strip(" ，,；;:：")):
             return False
-        if self._PERIOD_IS.match(self.text, p.end, a.start):
+        if self._PERIOD_IS.match(self.text, p.end, a.start) or (
+                a.obj.unit == "percent" and self._PERIOD_MOVED_TO.match(self.text, p.end, a.start)):
             return True
         # 收入增速：2024年174.3%，2025年93.5%: a clause of only a year and its figure
         return not self.text[p.end:a.start].strip() and a.obj.unit == "percent" \
@@ -1835,8 +1868,9 @@ class Reader(Classifier, Timing):
         if self.text[a.end:nxt.start] not in ("", "的", "为", "是", "作", "用作", "拨作") \
                 and not self._RANGE_END_BETWEEN.fullmatch(self.text, a.end, nxt.start):
             return
-        if st.base is not None and st.base_pos >= st.clause_start and not st.base_is_postfix:
-            return
+        if st.base is not None and st.base_pos >= st.clause_start and not st.base_is_postfix \
+                and not (st.base == "gross_proceeds" and nxt.obj.value == "net_proceeds"):
+            return      # (上市募得的约47.2亿港元所得款项净额: what was raised, net)
         self._on_cue(st, nxt)
         st.base_is_postfix = True
         st.consumed.add(nxt.start)
@@ -1913,10 +1947,13 @@ class Reader(Classifier, Timing):
         before = self.text[max(st.clause_start, a.start - 12):a.start]
         level = _LEVEL_AFTER.match(self.text, a.end) and _COMPARED_LEVEL.search(before)
         this_figure = _THIS_FIGURE.search(before)
-        if not (level or this_figure):
+        again = not (level or this_figure) and self._level_again(st, a)
+        if not (level or this_figure or again):
             return False
         p = next((t for t in reversed(self.ctx.stream.in_span(max(st.clause_start, a.start - 12), a.start))
                   if t.kind == PERIOD), None)
+        if p is not None and p.obj.period is None and st.period_tok is not None and st.period_tok.start == p.start:
+            p = st.period_tok       # 今年上半年, resolved against the article's date
         if p is None or p.obj.period is None or p.obj.kind != "single":
             return False
         percent = a.unit == "percent"
@@ -1925,9 +1962,23 @@ class Reader(Classifier, Timing):
                      and (percent or d.unit == a.unit) and d.period is not None and ".." not in d.period), None)
         if last is None or last.period == str(p.obj.period) or self.metrics[last.metric].period != "required":
             return False
+        if again and (last.end < st.clause_start - 40 or any(
+                t.kind == AMOUNT for t in self.ctx.stream.in_span(last.end, a.start))):
+            return False        # (only right after the figure it goes on from)
         self._emit(st, sent, a, last.metric, a.value, a.unit, a.qualifier, last.segment, str(p.obj.period),
                    "的水平" if level else "这一数字", "earlier-level")
         return True
+
+    def _level_again(self, st: _State, a) -> bool:
+        """…这一比例为619.1%，2025年降至374.4%，今年上半年为319.3%: a clause of only a period, 为 or
+        a verb of its new level, and a percent goes on with the measure of the figure before it."""
+        if a.unit != "percent":
+            return False
+        toks = [t for t in self.ctx.stream.in_span(st.clause_start, a.start) if t.kind != BOUNDARY]
+        p = toks[0] if toks else None
+        if p is None or p.kind != PERIOD or self.text[st.clause_start:p.start].strip(" ，,；;"):
+            return False
+        return bool(self._PERIOD_IS.match(self.text, p.end, a.start) or self._PERIOD_MOVED_TO.match(self.text, p.end, a.start))
 
     def _day_range(self, st: _State, sent: Span, a) -> bool:
         """全天在221.6港元至338港元之间宽幅波动, 全日于18.9元至20.85元之间上落: a session's low
@@ -2284,7 +2335,11 @@ class Reader(Classifier, Timing):
         if "fx" in st.flags and st.flags["fx"] < a.start:
             self._miss(a, sent, "not_a_fact", "an exchange rate")    # 人民币兑美元中间价报7.0985
             return
-        if "market" in st.sflags and not st.entity_explicit and not (
+        market_turnover = metric == "turnover" and self._market_turnover(st, sent, a)
+        if market_turnover and _PART_SESSION.search(self.text, st.clause_start, a.start):
+            self._miss(a, sent, "not_a_fact", "market turnover of part of the session")
+            return
+        if "market" in st.sflags and not st.entity_explicit and not market_turnover and not (
                 st.sflags["market"] > a.end and re.search(r"[，,；;]", self.text[a.end:st.sflags["market"]])) \
                 and not (st.sflags["market"] < a.start and re.search(
                     r"(?:^|[，,；;—：:])\s*(?:该|本|这家)?(?:公司|集团)", self.text[st.sflags["market"]:a.start])):
@@ -2320,7 +2375,7 @@ class Reader(Classifier, Timing):
             # and the sentence names no company of the article
             self._miss(a, sent, "no_entity", f"{metric} of a figure in New Taiwan dollars")
             return
-        entity = st.entity or (None if st.anonymous else self.ctx.main_entity)
+        entity = "market" if market_turnover else st.entity or (None if st.anonymous else self.ctx.main_entity)
         if info.family == "trading" and (not st.entity_pos or st.entity_pos[-1] < st.clause_start) \
                 and _STOCK_GROUP.search(self.text, max(st.clause_start, a.start - LOOK), a.start):
             # 人形机器人概念股今日同步走强，多档零组件股涨幅逾5%: a group of stocks, no one company's
@@ -2365,6 +2420,27 @@ class Reader(Classifier, Timing):
             before = self.text[max(0, a.start - 6):a.start]
             if "(" in before or "（" in before:
                 st.paren_role = metric
+
+    def _market_turnover(self, st: _State, sent: Span, a) -> bool:
+        """The turnover of the whole market, not of a company: after a market word in the clause
+        (大市成交, 主板全日成交) or said of 大市, or in a market wrap that names no company
+        (恒指收涨1.2%，全日成交额2,613.5亿港元)."""
+        named = None
+        for named in _MARKET_TURNOVER.finditer(self.text, st.clause_start, a.start):
+            pass
+        if named is not None and not self._company_since(named.end(), a.start):
+            return True
+        if st.entity == "market" or ("market" in st.sflags and st.clause_start <= st.sflags["market"] < a.start
+                                     and not self._company_since(st.sflags["market"], a.start)):
+            return True
+        companies = [e for e in st.entities if e not in indices() and e != "market"]
+        return not companies and not st.entity_explicit or (not companies and st.entity in indices()) \
+            if _MARKET_WRAP.search(self.text, st.sentence_start, a.start) else False
+
+    def _company_since(self, start: int, end: int) -> bool:
+        """A company (no index) is named between ``start`` and ``end``."""
+        return any(t.kind == ENTITY and t.obj.entity not in indices() and t.obj.entity != "market"
+                   for t in self.ctx.stream.in_span(start, end))
 
     def _both(self, st: _State, a) -> list[str]:
         """摩尔线程和沐曦市值均超过2000亿元: the companies of the clause joined by 和/与/及/、, when
