@@ -197,7 +197,9 @@ _PURE_SCALE = {"十": 1, "百": 2, "千": 3, "万": 4, "亿": 8, "十万": 5, "�
                "千万": 7, "十亿": 9, "百亿": 10, "千亿": 11, "万亿": 12}
 # Scale words written after Arabic digits (16.4亿, 3千万, 1.2万亿), longest first.
 _SCALE_WORDS = ("万亿", "千万", "百万", "十万", "千亿", "百亿", "十亿", "亿", "万", "千", "百", "十")
-_SCALE_EXP = {w: _PURE_SCALE[w] for w in _SCALE_WORDS}
+_SCALE_EXP = {w: _PURE_SCALE[w] for w in _SCALE_WORDS} | {"兆": 12}
+#: 兆 is a trillion only before a currency (新台币11.6兆元, 1.2兆美元): 5兆瓦 is megawatts
+_ZHAO_BEFORE = "(?=元|美元|港元|港币|新台币|台币|日元|日圆|韩元|人民币)"
 
 # a digit right after 成 (三成六 = 36%), unless it starts a number or a measure of its own
 _CHENG_TENTHS = {c: Decimal(i) / 10 for i, c in enumerate("〇一二三四五六七八九", 0) if i} | {
@@ -349,7 +351,7 @@ def _lexicon() -> _Lexicon:
         elif position == "inner":
             inner_guards[word] = guards
 
-    scale = _alternation([(w, "(?!分)" if w == "百" else "") for w in _SCALE_WORDS])
+    scale = _alternation([(w, "(?!分)" if w == "百" else "") for w in _SCALE_WORDS] + [("兆", _ZHAO_BEFORE)])
     units = _alternation([_word_pattern(w, u.guards) for w, u in suffix_units.items()])
     inner_alt = _alternation([_word_pattern(w, inner_guards[w]) for w in inner])
     post = _alternation([_word_pattern(w, after_guards[w]) for w in after])
@@ -377,7 +379,7 @@ def _lexicon() -> _Lexicon:
     tail_first = frozenset(w[0] for w in list(suffix_units) + list(inner))
     # Cheap pre-checks (pure speed-ups): a character outside these sets makes the anchored
     # ``tail`` / ``rev_prefix`` match empty, so the match can be skipped.
-    tail_any = tail_first | frozenset(w[0] for w in list(_SCALE_WORDS) + list(after)) | frozenset(" /每HA")
+    tail_any = tail_first | frozenset(w[0] for w in list(_SCALE_WORDS) + list(after)) | frozenset(" /每HA兆")
     prefix_last = (frozenset(w[-1] for w in list(prefix_currency) + list(before))
                    | frozenset("-+− 之股从由"))
     return _Lexicon(suffix_units, prefix_currency, before, inner, after, tail, rev_prefix,

@@ -172,6 +172,7 @@ def _facts(norm: Normalized, doc: str, drafts: list[Draft], misses: list[Miss],
     seen: dict = {}
     exact = _exact_values(drafts)
     dated = {(d.entity, d.metric, d.segment, str(d.value)): d.start for d in drafts if d.period is not None}
+    kept: list[Draft] = []
     for d in sorted(drafts, key=lambda d: (d.start, d.metric)):
         if d.entity in untracked() and not (d.entity == "market" and d.metric == "turnover"):
             # 今年港股IPO集资额, 国企指数跌0.35%: the whole market's or an untracked index's figure,
@@ -192,10 +193,15 @@ def _facts(norm: Normalized, doc: str, drafts: list[Draft], misses: list[Miss],
             misses.append(Miss(d.start, d.end, "duplicate", f"{d.metric} stated exactly at {bound_of}",
                                d.sent, d.value if not isinstance(d.value, str) else None, d.unit))
             continue
-        if key in seen:
-            if (d.start, d.end) != seen[key]:
+        kept.append(d)
+    first = _first_statements(norm.text, kept)
+    for d in kept:
+        key = (d.entity, d.metric, d.period, d.segment, str(d.value))
+        chosen = first[key]
+        if key in seen or chosen != (d.start, d.end):
+            if (d.start, d.end) != chosen:
                 misses.append(Miss(d.start, d.end, "duplicate",
-                                   f"{d.metric} already taken at {seen[key][0]}", d.sent,
+                                   f"{d.metric} taken at {chosen[0]}", d.sent,
                                    d.value if not isinstance(d.value, str) else None, d.unit))
             continue
         seen[key] = (d.start, d.end)
@@ -207,6 +213,27 @@ def _facts(norm: Normalized, doc: str, drafts: list[Draft], misses: list[Miss],
                         start=s, end=e, quote=quotes(d.sent, d.start, d.end),
                         cue=d.cue, rule=d.rule))
     return out, spans
+
+
+#: a figure named as what another is compared with (较招股价165元高…): a repetition, not its statement
+_COMPARED_WITH = re.compile(r"(?:较|比|相对于?|相比|对比)\s*(?:其|公司)?\s*(?:招股价|发行价|发售价|上市价|定价)\s*$")
+
+
+def _first_statements(text: str, drafts: list[Draft]) -> dict:
+    """key -> (start, end) of the mention that states each fact: its first, unless that one only names
+    the figure as what another is compared with and a later one states it (较招股价165元高… in a
+    grey-market paragraph, 最终以…165元定价 after it)."""
+    out: dict = {}
+    compared: set = set()
+    for d in sorted(drafts, key=lambda d: (d.start, d.metric)):
+        key = (d.entity, d.metric, d.period, d.segment, str(d.value))
+        ref = _COMPARED_WITH.search(text, max(0, d.start - 8), d.start) is not None
+        if key not in out or (key in compared and not ref):
+            out[key] = (d.start, d.end)
+            compared.discard(key)
+            if ref:
+                compared.add(key)
+    return out
 
 
 def _exact_values(drafts: list[Draft]) -> dict:

@@ -602,6 +602,9 @@ class Classifier:
         pos = a.start
         if DELTA_BEFORE.search(self.text, max(0, pos - 8), pos):
             return self._mk_miss(a, sent, "not_a_fact", "a change, not a level")     # 较招股价高出3.8元
+        if VS_PRICE.search(self.text, max(st.clause_start, pos - 30), pos):
+            # 较招股价165元高46元或27.88%: the change against the price, in dollars
+            return self._mk_miss(a, sent, "not_a_fact", "a change against a price, not a level")
         if _PREV_SESSION_BEFORE.search(self.text, max(0, pos - 12), pos):
             # 较前一交易日216.8港元的收盘价上涨6.92%: the session before's close, whose day is not
             # written (a holiday may stand between)

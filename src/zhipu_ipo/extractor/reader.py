@@ -284,6 +284,10 @@ _CASH_TOGETHER = re.compile(r"现金(?:及现金等价物|和现金等价物|及
 #: items of the accounts whose loss is no net loss (公允价值变动产生亏损, 减值…录得亏损)
 _LOSS_ITEMS = frozenset({"x_fair_value", "x_impairment", "x_fx_loss"})
 _ITEM_LOSS_GAP = re.compile(r"\s*(?:所|而)?(?:产生|录得|带来|导致|造成|形成|确认)?(?:的|了)?\s*")
+#: between a sum and its conversion in parentheses: 3,800亿美元（约
+_CONVERSION_OPEN = re.compile(r"\s*[(（]\s*(?:约|大约|折合|约合|相当于|合)?\s*(?:人民币|港币|新台币|美元)?\s*")
+#: funding summed to date: 累计募资, 成立以来
+_TO_DATE_WORD = re.compile(r"累计|累積|成立以来|至今|迄今|历来")
 #: a part of the session, not the whole day: 半日主板成交, 早盘成交额
 _PART_SESSION = re.compile(r"半日|半天|早盘|早市|午盘|午间|上午|中午")
 #: words of a market wrap that make a sentence's turnover the whole market's (港股三大指数…，全日成交额…)
@@ -1862,10 +1866,14 @@ class Reader(Classifier, Timing):
         (or shares) names it when its own clause has no cue before it."""
         if j + 1 >= len(toks):
             return
-        a, nxt = toks[j].obj, toks[j + 1]
+        a, k, after = toks[j].obj, j + 1, toks[j].obj.end
+        if k + 1 < len(toks) and toks[k].kind == AMOUNT and _CONVERSION_OPEN.fullmatch(self.text, a.end, toks[k].start) \
+                and self.text[toks[k].end:toks[k].end + 1] in (")", "）"):
+            k, after = k + 1, toks[k].end + 1   # 3,800亿美元（约2.96万亿港元）的投后估值: past the conversion
+        nxt = toks[k]
         if nxt.kind != CUE or nxt.obj.kind not in ("metric", "loss") or a.unit in ("percent", None):
             return
-        if self.text[a.end:nxt.start] not in ("", "的", "为", "是", "作", "用作", "拨作") \
+        if self.text[after:nxt.start] not in ("", "的", "为", "是", "作", "用作", "拨作") \
                 and not self._RANGE_END_BETWEEN.fullmatch(self.text, a.end, nxt.start):
             return
         if st.base is not None and st.base_pos >= st.clause_start and not st.base_is_postfix \
@@ -2299,6 +2307,12 @@ class Reader(Classifier, Timing):
                 and (self.after_close or self._closing_paragraph(a.start)):
             metric = "close_price"      # a closing report's 天数智芯涨2.4%，报187.6港元
         info = self.metrics[metric]
+        if metric == "total_funding" and period is not None and ".." not in period \
+                and _TO_DATE_WORD.search(self.text, max(st.clause_start, a.start - 16), a.start) \
+                and not any(t.kind == PERIOD for t in self.ctx.stream.in_span(st.clause_start, a.start)):
+            # 今年稍早…，累计募资逾530亿美元: all the funding to date, not the year's in view
+            # (2023年累计融资超25亿元 keeps the year it is written with)
+            period = None
         if period is not None and _YEAR_END_DAY.fullmatch(period) and metric not in POINT_METRICS \
                 and info.family in ("financial", "derived") and info.period in ("required", "optional"):
             # 毛利率从2024年的56.3%回落到47.2% after 截至2025年末…: a year's ratio, not a day's

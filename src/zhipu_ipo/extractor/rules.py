@@ -36,11 +36,12 @@ FLAT_NOT_WORD = re.compile(r"[公水扁持和太]平开|平开[发放始展拓�
 #: a date followed by these words says when a company listed, not which day is being quoted
 LISTING_AFTER = re.compile(r"\s*(?:上市|挂牌|登陆|招股)(?:的|后|之后|以来)")
 #: 较发行价低5.76% / 较招股价高3.27%: the change against a price, its direction right before it
-#: (the price may be written inside: 较发售价165元高出42.67%, 比116.2港元的发行价高出3.27%)
+#: (the price may be written inside: 较发售价165元高出42.67%, 比116.2港元的发行价高出3.27%; the change
+#: in dollars may come first: 较招股价165元高46元或27.88%)
 #: a price of the company's other listing or of another market (较A股收盘价低约三成六): no move
 OTHER_MARKET_PRICE = re.compile(r"(?:较|比)\s*(?:其)?(?:A股|美股|ADS|美国存托股|存托股)")
 VS_PRICE = re.compile(r"(?:较|比)[^，,。；;]{0,16}价(?:\s*\d+(?:\.\d+)?\s*(?:港元|港币|元))?[^，,。；;\d]{0,3}?"
-                      r"(高出|低出|高|低|升|跌|涨|上升|下跌|降)\s*$")
+                      r"(高出|低出|高|低|升|跌|涨|上升|下跌|降)\s*(?:\d+(?:\.\d+)?\s*(?:港元|港币|元|蚊)\s*或\s*)?$")
 #: an article about mainland listings, where 元 is renminbi even for share prices
 A_SHARE = re.compile(r"科创板|创业板|A股|上交所|深交所|沪市|深市|北交所")
 #: how far back (in characters) a rule looks for its context inside a sentence: articles keep
