@@ -112,4 +112,12 @@ CASES = [
          (('峻崖机器人', 'ticker', None, None, '02803.HK', 'text', 'exact'),
           ('峻崖机器人', 'offer_price', None, None, '30', 'HKD/share', 'exact')),
          published='2026-01-08'),
+    Case('s25-defined-short-name-is-the-id',
+         '据港交所披露，苏州衡川智能科技股份有限公司(以下简称“衡川智能”)通过聆讯。衡川·年报显示，2025年衡川智能收入5.27亿元。',
+         (('衡川智能', 'revenue', '2025', None, '527000000', 'CNY', 'exact'),),
+         published='2026-06-30'),
+    Case('s25-subsidiary-not-its-parent',
+         '台股伺服器廠宏曜(6793)旗下子公司宏曜智能昨(14)日向港交所遞交上市申請，宏曜昨日股價收248.5元。根據宏曜智能遞交的文件，2025年營收1.86億美元。',
+         (('宏曜智能', 'revenue', '2025', None, '186000000', 'USD', 'exact'),),
+         published='2026-04-15'),
 ]

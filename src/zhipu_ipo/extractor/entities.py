@@ -563,6 +563,12 @@ def _used_elsewhere(text: str, name: str, skip_from: int, skip_to: int, opens_se
     return False
 
 
+def _other_names(groups: dict[str, set[str]], key: str, forms: set[str], coded: set[str]) -> set[str]:
+    """The names of the other companies of ``groups`` introduced with a code of their own (联昱(6782)
+    beside its subsidiary 联昱智能), that share no name with ``forms``."""
+    return set().union(*(v for k, v in groups.items() if k != key and k in coded and not v & forms))
+
+
 def _stands_alone(text: str, short: str, suffixes: list[str]) -> bool:
     """``short`` (地平线 of 地平线机器人) is written somewhere as a name of its own: after a
     boundary and not followed by a company word (无锡澜峰 or 澜峰半导体 do not count)."""
@@ -682,6 +688,7 @@ def build_registry(text: str) -> Registry:
                 pos = end
     pending: list[tuple[str, str, int, int]] = []
     covered: set[int] = set()           # the characters of the tickers in ``pending``
+    defined: dict[str, str] = {}        # a company -> the short name its article defines (下称“…”)
     if "(" in text or "（" in text:
         for m in _DEFINITION.finditer(text):
             alias = (m.group(1) or m.group(2)).strip()
@@ -698,7 +705,7 @@ def build_registry(text: str) -> Registry:
                 if k != -1 and all(_NAME_CHAR.match(c) for c in text[k:op]):
                     full = text[k:op]
             if alias and full:
-                add_company([full, alias])
+                defined.setdefault(add_company([full, alias]), alias)
     for m in find_tickers(text):
         digits = m.group(1) or m.group(2) or m.group(3)
         op = _inside_parens(text, m.start())
@@ -768,6 +775,7 @@ def build_registry(text: str) -> Registry:
     # the shorter form is an alias when the article uses it on its own.
     suffixes = sorted(_word_table().get("suffix", []), key=len, reverse=True)
     cities = _word_table().get("city", [])
+    coded = {k for k, *_ in pending} | taiwan      # companies introduced with a code of their own
     for key, forms in groups.items():
         for f in list(forms):
             # (深圳松岩机器人 is also 松岩机器人 and 松岩: a city before the name is no part of it)
@@ -780,7 +788,9 @@ def build_registry(text: str) -> Registry:
                     if name.endswith(suf) and len(name) - len(suf) >= 2:
                         short = name[: -len(suf)]
                         # 晟弘股份 is 晟弘: 股份 marks a share's short name, it is no part of the name
-                        if short not in reg.aliases and (suf == "股份" or _stands_alone(text, short, suffixes)):
+                        # (联昱 of 联昱智能 is no alias where 联昱 is a company of its own, its parent)
+                        if short not in reg.aliases and short not in _other_names(groups, key, forms | {name}, coded) \
+                                and (suf == "股份" or _stands_alone(text, short, suffixes)):
                             forms.add(short)
                         break
     # A known company's first two characters used as its name (天数 of 天数智芯: 天数上半年收入…)
@@ -801,6 +811,11 @@ def build_registry(text: str) -> Registry:
     ids: dict[str, str] = {}
     for key, forms in groups.items():
         ident = min(forms, key=lambda s: (len(s), s))
+        if key in defined:
+            # the short name the article defines (…有限公司(以下简称“衡析智能”)), without 股份
+            # (沐曦股份 -> 沐曦), even where a shorter form is written somewhere
+            alias = defined[key]
+            ident = alias[:-2] if alias.endswith("股份") and alias[:-2] in forms else alias
         ids[key] = ident
         for f in forms:
             if f not in reg.aliases:
