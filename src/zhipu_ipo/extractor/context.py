@@ -185,6 +185,8 @@ def build_context(text: str, stream: Stream, registry: Registry,
             _days_of_today(ctx)
     if ctx.today is not None:
         _days_near_today(ctx)
+    if not ctx.day_sections and ctx.today is not None:
+        ctx.day_sections = _item_stamps(text, ctx.today)
     ctx.first_day_article = bool(_FIRST_DAY.search(text))   # refined once listing dates are known
     return ctx
 
@@ -264,6 +266,28 @@ def _day_sections(text: str) -> list:
         day = safe_date(int(y), int(mo), int(d))
         if day is not None:
             out.append((m.start(), day))
+    return out if len({d for _, d in out}) >= 2 else []
+
+
+#: a feed item's stamp without the year, on a line of its own: 11-19 09:35
+_ITEM_STAMP = re.compile(r"(?m)^[ \t]*(\d{1,2})-(\d{1,2})[ \t]+[0-2]?\d:[0-5]\d[ \t]*$")
+
+
+def _item_stamps(text: str, today: dt.date) -> list:
+    """(offset, date) of the yearless stamps of a feed's items (11-19 09:35), each in the year that
+    puts it on or before the article's day, when the text has at least two different ones."""
+    if "\n" not in text:
+        return []
+    out = []
+    for m in _ITEM_STAMP.finditer(text):
+        day = safe_date(today.year, int(m.group(1)), int(m.group(2)))
+        if day is not None and day > today:
+            day = safe_date(today.year - 1, int(m.group(1)), int(m.group(2)))
+        if day is not None:
+            # (the item's title on the line right above its stamp is the item's too)
+            above = text.rfind("\n", 0, max(0, m.start() - 1)) + 1
+            title = text[above:m.start()].strip()
+            out.append((above if title and len(title) <= 80 else m.start(), day))
     return out if len({d for _, d in out}) >= 2 else []
 
 

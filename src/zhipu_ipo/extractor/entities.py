@@ -329,6 +329,10 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
         and _DECOR_AFTER.match(text, end) is not None
 
 
+#: words after a product's name that make it a business line: 定制智能机器人及解决方案收入
+_LINE_AFTER_NAME = re.compile(r"(?:及|和|与)(?:相关|其他)?(?:解决方案|服务|产品|业务|硬件|软件|配件)")
+
+
 @lru_cache(maxsize=1)
 def _stop_words_longest_first() -> tuple[str, ...]:
     # (single characters are _TRIM_FIRST's job: 其中澄域… must not lose only its 其)
@@ -388,6 +392,8 @@ def discover_names(text: str) -> list[str]:
             continue
         if _PRODUCTS_BEFORE.search(text, max(0, start - 20), start):
             continue        # 汀舟机器人主营泳池清洁机器人及水下作业机器人: what it makes, no company
+        if _LINE_AFTER_NAME.match(text, end):
+            continue        # 定制智能机器人及解决方案收入: a line of products, no company
         if trades is None:
             trades = _trade_words(text)
         if name in trades:

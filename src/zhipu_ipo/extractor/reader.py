@@ -286,6 +286,8 @@ _LOSS_ITEMS = frozenset({"x_fair_value", "x_impairment", "x_fx_loss"})
 _ITEM_LOSS_GAP = re.compile(r"\s*(?:所|而)?(?:产生|录得|带来|导致|造成|形成|确认)?(?:的|了)?\s*")
 #: between a sum and its conversion in parentheses: 3,800亿美元（约
 _CONVERSION_OPEN = re.compile(r"\s*[(（]\s*(?:约|大约|折合|约合|相当于|合)?\s*(?:人民币|港币|新台币|美元)?\s*")
+#: the start of the year in view: 年初为…, 较年初的…
+_YEAR_START = re.compile(r"(?<![今去明本前上])年初(?!至今|以来|至)")
 #: funding summed to date: 累计募资, 成立以来
 _TO_DATE_WORD = re.compile(r"累计|累積|成立以来|至今|迄今|历来")
 #: a part of the session, not the whole day: 半日主板成交, 早盘成交额
@@ -2313,6 +2315,11 @@ class Reader(Classifier, Timing):
             # 今年稍早…，累计募资逾530亿美元: all the funding to date, not the year's in view
             # (2023年累计融资超25亿元 keeps the year it is written with)
             period = None
+        if metric in POINT_METRICS and period is not None and period[:4].isdigit() \
+                and _YEAR_START.search(self.text, st.clause_start, a.start) \
+                and not any(t.kind == PERIOD for t in self.ctx.stream.in_span(st.clause_start, a.start)):
+            # 截至2025年末，现金…为38.6亿元，年初为20.4亿元: the start of the year is the year before's end
+            period = f"{int(period[:4]) - 1}-12-31"
         if period is not None and _YEAR_END_DAY.fullmatch(period) and metric not in POINT_METRICS \
                 and info.family in ("financial", "derived") and info.period in ("required", "optional"):
             # 毛利率从2024年的56.3%回落到47.2% after 截至2025年末…: a year's ratio, not a day's

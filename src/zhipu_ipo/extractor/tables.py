@@ -591,6 +591,8 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
 
 _GROWTH = {"revenue": "revenue_growth", "net_loss": "net_loss_growth"}
 #: a word of decline written in a change cell before its figure
+#: a profit written in a loss row's cell: | 净利润/净亏损 | 盈利2.87亿元 | 亏损0.58亿元 |
+_PROFIT_IN_CELL = re.compile(r"(?:盈利|获利|净利|纯利|盈余|赚)\s*(?:约|近|逾)?\s*$")
 _DECLINE_IN_CELL = re.compile(r"(?:收窄|下降|下跌|减少|降低|减|降|跌)\s*(?:约|近|逾)?\s*$")
 #: a column of changes after the period columns (项目 | 2025年上半年 | 2024年上半年 | 同比)
 _CHANGE_HEAD = re.compile(r"\s*(?:同比|按年|yoy|YoY|按季|环比|QoQ|qoq)?\s*(?:变动|变化|增长|增减|增幅|增长率|变幅|变动幅度|升跌|升幅)?\s*(?:\(?%\)?)?\s*")
@@ -837,6 +839,9 @@ def _amount_fact(ctx, entity, cell: _Cell, a, when: _Label, what: Optional[_Labe
                     and not re.search(r"人民币|RMB|CNY|¥|￥", cell.text):
                 currency = "HKD"    # | 上市时市值 | 511亿元 | in Hong Kong copy: Hong Kong dollars
             out_unit = currency
+            if metric in LOSSES and _PROFIT_IN_CELL.search(cell.text, 0, a.start):
+                miss("not_a_fact", f"a profit in a row of {metric}")
+                return
             if what.profit:
                 if value >= 0 and not _IN_BRACKETS.fullmatch(cell.text):
                     miss("no_metric_cue", "a profit")
