@@ -1214,23 +1214,44 @@ def find_periods(text: str) -> list[PeriodMention]:
     return out
 
 
-#: a broker's year with its mark: 2025A (actual), 2026E / 2026F (estimate)
-_MARKED_YEAR = re.compile(r"(?<![0-9A-Za-z.])((?:19|20)[0-9]{2})[AEF](?![0-9A-Za-z])")
+#: a broker's year with its mark: 2025A (actual), 2026E / 2026F (estimate), FY26E
+_MARKED_YEAR = re.compile(r"(?<![0-9A-Za-z.])(?:FY ?([0-9]{2})|(?:FY ?)?((?:19|20)[0-9]{2}))[AEF](?![0-9A-Za-z])")
 _MARKED_GAP = re.compile(r"\s*[/／、,，]\s*")
+#: between the two ends of a span of marked years: 2026E-2028E, FY26E至FY28E
+_MARKED_TO = re.compile(r"\s*[-–—~～至到]\s*")
+
+
+def _marked_year(m: re.Match) -> int:
+    return 2000 + int(m.group(1)) if m.group(1) else int(m.group(2))
 
 
 def _with_marked_years(text: str, out: list[PeriodMention]) -> list[PeriodMention]:
-    """``2023A/2024A/2025A``: a list of years (one year alone is a single period)."""
+    """``2023A/2024A/2025A``: a list of years (one year alone is a single period);
+    ``2026E-2028E``, ``FY26E-FY28E``: the span of years from one to the other, every year of it,
+    over what the general grammar read of them (2026E and 2028E apart, FY26E-FY28 without its E)."""
     extra = []
     starts = [o.start for o in out]
     run: list = []
+    drop: set = set()
 
-    def flush() -> None:
+    def flush(span: bool = False) -> None:
         if not run:
             return
-        items = [Period.of_year(int(m.group(1))) for m in run]
+        years = [_marked_year(m) for m in run]
+        if span:
+            years = list(range(years[0], years[1] + 1))
+        items = [Period.of_year(y) for y in years]
         start, end = run[0].start(), run[-1].end()
-        if not _overlaps(out, starts, start, end):
+        if span:
+            # (the general grammar's reading of the span's pieces gives way to the span)
+            drop.update(i for i, o in enumerate(out) if o.start < end and o.end > start)
+            extra.append(_mention(start, end, text[start:end], "range", Period.span(items[0], items[-1]), items))
+        elif len(items) > 1 and (inside := [i for i, o in enumerate(out) if o.start < end and o.end > start]) \
+                and all(start <= out[i].start and out[i].end <= end for i in inside):
+            # FY26E/FY27E: the general grammar read FY26 and FY27 apart; the marks make one list
+            drop.update(inside)
+            extra.append(_mention(start, end, text[start:end], "list", Period.span(items[0], items[-1]), items))
+        elif not _overlaps(out, starts, start, end):
             if len(items) == 1:
                 extra.append(_mention(start, end, text[start:end], "single", items[0], items))
             else:
@@ -1242,10 +1263,17 @@ def _with_marked_years(text: str, out: list[PeriodMention]) -> list[PeriodMentio
         run.clear()
 
     for m in _MARKED_YEAR.finditer(text):
+        if len(run) == 1 and _MARKED_TO.fullmatch(text, run[0].end(), m.start()) \
+                and 0 < _marked_year(m) - _marked_year(run[0]) <= 10:
+            run.append(m)
+            flush(span=True)
+            continue
         if run and not _MARKED_GAP.fullmatch(text, run[-1].end(), m.start()):
             flush()
         run.append(m)
     flush()
+    if drop:
+        out = [o for i, o in enumerate(out) if i not in drop]
     return sorted(out + extra, key=lambda p: p.start) if extra else out
 
 

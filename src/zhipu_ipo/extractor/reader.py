@@ -1378,6 +1378,8 @@ class Reader(Classifier, Timing):
             # (Adjusted net loss: its own metric, whatever loss the paragraph talks of)
             st.base = "net_loss" if plain else c.value if c.value != "net_loss" else (st.loss_metric or "net_loss")
             st.base_cue, st.base_pos = c.word, t.start
+            if plain:
+                st.loss_metric = "net_loss"     # (经营亏损…；期内亏损…，上年同期亏损…: the period's net loss)
             if plain and plain.group() == "年内":
                 self._year_in_view(st, t.start)
             st.mod = None
@@ -2429,8 +2431,9 @@ class Reader(Classifier, Timing):
         lo = max(st.sentence_start, a.start - LOOK)
         forecast = any(k == "forecast" and v < a.start for k, v in st.flags.items()) or (
             # 2026E / 2026F: a broker's estimate for 2026
-            period is not None and len(period) == 4 and (self.text.find(period + "E", lo, a.start) != -1
-                                                          or self.text.find(period + "F", lo, a.start) != -1))
+            period is not None and len(period) == 4 and any(
+                self.text.find(mark, lo, a.start) != -1
+                for mark in (period + "E", period + "F", "FY" + period[2:] + "E", "FY" + period[2:] + "F")))
         start, end = a.start, a.end
         for name in self._both(st, a) or [entity]:
             self.drafts.append(Draft(entity=name, metric=metric, period=period, segment=segment,
