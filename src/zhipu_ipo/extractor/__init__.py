@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Optional
 
 from ..models import Extraction, Fact, Mention, fast_constructor
@@ -187,7 +187,7 @@ def _facts(norm: Normalized, doc: str, drafts: list[Draft], misses: list[Miss],
                                f"{dated[(d.entity, d.metric, d.segment, str(d.value))]}", d.sent,
                                d.value if not isinstance(d.value, str) else None, d.unit))
             continue
-        bound_of = _bound_of(d, exact)
+        bound_of = _bound_of(d, exact, norm.text)
         if bound_of is not None:
             # 首日收升逾一成 in a headline, 收升13.17% in the text: the exact figure is the fact
             misses.append(Miss(d.start, d.end, "duplicate", f"{d.metric} stated exactly at {bound_of}",
@@ -249,10 +249,29 @@ def _exact_values(drafts: list[Draft]) -> dict:
 _APPROX_TOLERANCE = Decimal("0.02")
 
 
-def _bound_of(d: Draft, exact: dict) -> Optional[int]:
+def _heading_line(text: str, pos: int) -> bool:
+    """``pos`` stands on a short line that ends without a full stop: a headline or a subheading."""
+    lo = text.rfind("\n", max(0, pos - 48), pos)       # (bounded: a longer line is no heading)
+    hi = text.find("\n", pos, pos + 48)
+    if (lo == -1 and pos > 48) or (hi == -1 and len(text) > pos + 48):
+        return False
+    line = text[lo + 1:hi if hi != -1 else len(text)].strip()
+    return len(line) <= 40 and not line.endswith(("。", "；", ";", "，", ","))
+
+
+def _bound_of(d: Draft, exact: dict, text: str) -> Optional[int]:
     """Where the same figure is stated exactly, when ``d`` is only a bound or a rounding of it
     (逾一成 against 13.17%, 近580亿 against 579.8亿); else None."""
-    if d.qualifier not in ("approx", "at_least", "at_most") or isinstance(d.value, str):
+    if isinstance(d.value, str):
+        return None
+    if d.qualifier == "exact":
+        # 智谱首日收升13% in a headline, 收升13.17% in the text: the figure rounded, stated again
+        # (in the text itself, 营收3.12亿元 beside 3.124亿元 stays a figure of its own)
+        if not _heading_line(text, d.start):
+            return None
+        return next((start for value, start in exact.get((d.entity, d.metric, d.period, d.segment), ())
+                     if value != d.value and _rounded(value, d.value)), None)
+    if d.qualifier not in ("approx", "at_least", "at_most"):
         return None
     for value, start in exact.get((d.entity, d.metric, d.period, d.segment), ()):
         if value == d.value:
@@ -268,6 +287,16 @@ def _bound_of(d: Draft, exact: dict) -> Optional[int]:
         if d.qualifier == "approx" and value and abs(value - d.value) <= abs(value) * _APPROX_TOLERANCE:
             return start
     return None
+
+
+def _rounded(value: Decimal, short: Decimal) -> bool:
+    """``short`` (of two or more significant digits) is ``value`` rounded to fewer digits: 13 of
+    13.17, 5.3 of 5.29."""
+    short = short.normalize()
+    exp = short.as_tuple().exponent
+    if len(short.as_tuple().digits) < 2 or value.normalize().as_tuple().exponent >= exp:
+        return False
+    return value.quantize(Decimal(1).scaleb(exp), rounding=ROUND_HALF_UP) == short
 
 
 def _rounds_to(value: Decimal, bound: Decimal, up: bool) -> bool:

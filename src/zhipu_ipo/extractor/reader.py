@@ -288,6 +288,14 @@ _ITEM_LOSS_GAP = re.compile(r"\s*(?:所|而)?(?:产生|录得|带来|导致|造�
 _CONVERSION_OPEN = re.compile(r"\s*[(（]\s*(?:约|大约|折合|约合|相当于|合)?\s*(?:人民币|港币|新台币|美元)?\s*")
 #: the start of the year in view: 年初为…, 较年初的…
 _YEAR_START = re.compile(r"(?<![今去明本前上])年初(?!至今|以来|至)")
+#: words of the session under way as the article is written (截至发稿, 午后涨幅扩大)
+_NOW_IN_SESSION = re.compile(r"截至发稿|发稿时|截至记者发稿|截稿时|午后|午盘|早盘|现报|暂报")
+#: words of another day than the article's: 昨日, 前日, 上周五…
+_OTHER_DAY_WORD = re.compile(r"昨|前日|前天|上周|上週|上星期|上个交易日|前一交易日|上一交易日|周[一二三四五]|星期[一二三四五]")
+#: between a tranche and the shares word of its size: 香港公开发售项下(初步可供认购)的发售股份
+_TRANCHE_TO_SHARES = re.compile(r"[^，,。；;\d\n]{0,14}")
+#: a cue of the whole company's figure, never a business line's: 整体毛利率, 综合毛利率, 总收入
+_WHOLE_COMPANY = ("整体", "综合", "总体", "集团", "总收入", "营业总收入", "总营收")
 #: funding summed to date: 累计募资, 成立以来
 _TO_DATE_WORD = re.compile(r"累计|累積|成立以来|至今|迄今|历来")
 #: a part of the session, not the whole day: 半日主板成交, 早盘成交额
@@ -1307,6 +1315,10 @@ class Reader(Classifier, Timing):
 
     def _on_cue(self, st: _State, t: Tok) -> None:
         c = t.obj
+        if c.kind == "metric" and c.value == "shares_offered" and st.base in ("hk_offer_shares", "intl_offer_shares") \
+                and st.clause_start <= st.base_pos and _TRANCHE_TO_SHARES.fullmatch(
+                    self.text, st.base_pos + len(st.base_cue or ""), t.start):
+            return      # 香港公开发售项下的发售股份最终数目: the tranche's shares, not the whole offer's
         if c.kind == "metric" and c.value in _CASH_PARTS and st.base == "cash" and self._in_cash_total(t):
             return      # 现金、定期存款及理财产品合计约15.1亿美元: one sum of the cash and the rest
         if c.kind == "metric":
@@ -1350,7 +1362,9 @@ class Reader(Classifier, Timing):
                 # (…等AI原生产品为主，贡献营收5230万美元: a clause with no subject of its own is
                 # still about the segment; 增速最快的是海螺AI，上半年收入…: the line just named)
                 st.segment = None
-            if c.value in ("gross_margin", "revenue") and st.segment is None and not st.seg_seen:
+            if c.word.startswith(_WHOLE_COMPANY):
+                st.segment = None       # 但云端业务的放量也在拉低整体毛利。上半年智谱整体毛利率为44.8%
+            elif c.value in ("gross_margin", "revenue") and st.segment is None and not st.seg_seen:
                 st.segment, st.segment_pos = self.section_segment, t.start
             if c.value == "revenue" and st.segment is None and (line := self._business_line(st, t)) is not None:
                 # (a line the glossary can name gets a slug: 付费会员 -> paid_membership)
@@ -1974,7 +1988,7 @@ class Reader(Classifier, Timing):
                      and (percent or d.unit == a.unit) and d.period is not None and ".." not in d.period), None)
         if last is None or last.period == str(p.obj.period) or self.metrics[last.metric].period != "required":
             return False
-        if again and (last.end < st.clause_start - 40 or any(
+        if again and (last.end < max(st.clause_start - 40, a.start - LOOK) or any(
                 t.kind == AMOUNT for t in self.ctx.stream.in_span(last.end, a.start))):
             return False        # (only right after the figure it goes on from)
         self._emit(st, sent, a, last.metric, a.value, a.unit, a.qualifier, last.segment, str(p.obj.period),
@@ -1986,7 +2000,7 @@ class Reader(Classifier, Timing):
         a verb of its new level, and a percent goes on with the measure of the figure before it."""
         if a.unit != "percent":
             return False
-        toks = [t for t in self.ctx.stream.in_span(st.clause_start, a.start) if t.kind != BOUNDARY]
+        toks = [t for t in self.ctx.stream.in_span(max(st.clause_start, a.start - LOOK), a.start) if t.kind != BOUNDARY]
         p = toks[0] if toks else None
         if p is None or p.kind != PERIOD or self.text[st.clause_start:p.start].strip(" ，,；;"):
             return False
@@ -2311,15 +2325,23 @@ class Reader(Classifier, Timing):
                 and (self.after_close or self._closing_paragraph(a.start)):
             metric = "close_price"      # a closing report's 天数智芯涨2.4%，报187.6港元
         info = self.metrics[metric]
+        par = max(self.text.rfind("\n", max(0, a.start - LOOK), a.start) + 1, a.start - LOOK, 0)    # (bounded)
+        if info.family == "trading" and period is not None and self.ctx.today is not None \
+                and period < self.ctx.today.isoformat() and _NOW_IN_SESSION.search(self.text, max(st.sentence_start, a.start - LOOK), a.start) \
+                and not any(t.kind in (DATE, PERIOD) for t in self.ctx.stream.in_span(par, a.start)) \
+                and not _OTHER_DAY_WORD.search(self.text, par, a.start):
+            # 昨日，智谱收涨5.62%… then a paragraph 同板块中，MiniMax…截至发稿涨4.35%: as the article
+            # is written, today (9月3日午后，…。截至发稿… keeps the day its paragraph names)
+            period = self.ctx.today.isoformat()
         if metric == "total_funding" and period is not None and ".." not in period \
                 and _TO_DATE_WORD.search(self.text, max(st.clause_start, a.start - 16), a.start) \
-                and not any(t.kind == PERIOD for t in self.ctx.stream.in_span(st.clause_start, a.start)):
+                and not any(t.kind == PERIOD for t in self.ctx.stream.in_span(max(st.clause_start, a.start - LOOK), a.start)):
             # 今年稍早…，累计募资逾530亿美元: all the funding to date, not the year's in view
             # (2023年累计融资超25亿元 keeps the year it is written with)
             period = None
         if metric in POINT_METRICS and period is not None and period[:4].isdigit() \
-                and _YEAR_START.search(self.text, st.clause_start, a.start) \
-                and not any(t.kind == PERIOD for t in self.ctx.stream.in_span(st.clause_start, a.start)):
+                and _YEAR_START.search(self.text, max(st.clause_start, a.start - LOOK), a.start) \
+                and not any(t.kind == PERIOD for t in self.ctx.stream.in_span(max(st.clause_start, a.start - LOOK), a.start)):
             # 截至2025年末，现金…为38.6亿元，年初为20.4亿元: the start of the year is the year before's end
             period = f"{int(period[:4]) - 1}-12-31"
         if period is not None and _YEAR_END_DAY.fullmatch(period) and metric not in POINT_METRICS \
@@ -2359,7 +2381,7 @@ class Reader(Classifier, Timing):
             self._miss(a, sent, "not_a_fact", "an exchange rate")    # 人民币兑美元中间价报7.0985
             return
         market_turnover = metric == "turnover" and self._market_turnover(st, sent, a)
-        if market_turnover and _PART_SESSION.search(self.text, st.clause_start, a.start):
+        if market_turnover and _PART_SESSION.search(self.text, max(st.clause_start, a.start - LOOK), a.start):
             self._miss(a, sent, "not_a_fact", "market turnover of part of the session")
             return
         if "market" in st.sflags and not st.entity_explicit and not market_turnover and not (
@@ -2450,7 +2472,7 @@ class Reader(Classifier, Timing):
         (大市成交, 主板全日成交) or said of 大市, or in a market wrap that names no company
         (恒指收涨1.2%，全日成交额2,613.5亿港元)."""
         named = None
-        for named in _MARKET_TURNOVER.finditer(self.text, st.clause_start, a.start):
+        for named in _MARKET_TURNOVER.finditer(self.text, max(st.clause_start, a.start - LOOK), a.start):
             pass
         if named is not None and not self._company_since(named.end(), a.start):
             return True
@@ -2459,7 +2481,7 @@ class Reader(Classifier, Timing):
             return True
         companies = [e for e in st.entities if e not in indices() and e != "market"]
         return not companies and not st.entity_explicit or (not companies and st.entity in indices()) \
-            if _MARKET_WRAP.search(self.text, st.sentence_start, a.start) else False
+            if _MARKET_WRAP.search(self.text, max(st.sentence_start, a.start - LOOK), a.start) else False
 
     def _company_since(self, start: int, end: int) -> bool:
         """A company (no index) is named between ``start`` and ``end``."""

@@ -558,6 +558,9 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
                     row_label, row_entity = corner, named_row   # | 毛利率 | 2023年 | … | then | 智谱 | …
                 elif corner.metric in _SEGMENT_METRICS and (seg := _row_segment(row[0])) is not None:
                     row_label = replace(corner, segment=seg)    # | 收入(亿元) | 2024年 | … | 云端部署 | …
+            if layout == "periods-across" and row_label is not None and row_entity == entity \
+                    and (named_in_row := _entity_in(ctx, row[0])) is not None and named_in_row not in bystanders():
+                row_entity = named_in_row       # | 智谱毛利率 | 54.6% | 64.6% | …: the company its head names
             if layout == "periods-across":
                 if row_label is not None and row_label.metric is None and row_label.mod and prev_metric:
                     row_label.metric = prev_metric
@@ -849,6 +852,8 @@ def _amount_fact(ctx, entity, cell: _Cell, a, when: _Label, what: Optional[_Labe
                 value = abs(value)      # -251.0, or (4,765) as accounts write a negative figure
             elif metric in LOSSES and value < 0:
                 value = -value
+        elif info.unit == "times" and metric == "loss_to_revenue" and a.unit == "percent":
+            value = value / 100         # | 净亏损率 | 250.9% |: a loss rate of 250.9% is 2.509 times
         elif info.unit in ("percent", "times", "count", "shares"):
             if a.unit not in (None, info.unit):
                 miss("unit_mismatch", f"table {metric}")
