@@ -27,7 +27,8 @@ TICKER = re.compile(
     # what must not stand before a code is checked in find_tickers
     r"(\d{4,5})(?:\s?[.．-]\s?HK(?![A-Za-z])|[ \t]HK(?![A-Za-z$]))"
     r"|HK(?:EX)?\s?[:：.]?\s?(\d{4,5})(?!\d)"
-    r"|(?:股票代码|代码|股份代号|代号)\s?[】\]]?\s?[:：为]?\s?[“\"「]?(\d{4,5})(?![\d.])"
+    # (a labelled code may drop its leading zeros: 股份代号：100)
+    r"|(?:股票代码|代码|股份代号|代号)\s?[】\]]?\s?[:：为]?\s?[“\"「]?(\d{3,5})(?![\d.])"
 )
 
 

@@ -52,6 +52,10 @@ _SHORT_SENTENCE = 120
 #: a month's own sales right after the month: 8月合并营收, 10月份营业额, 9月单月营收
 _MONTH_SALES_AFTER = re.compile(r"份?\s?(?:的)?(?:合并|单月|自结)?\s?(?:营收|营业收入|营业额|销售额|收入)")
 
+#: before the day a balance is counted at: 截至6月30日, 截止2025年末
+_AS_OF_BEFORE = re.compile(r"(?:截至|截止|截止至)\s*$")
+
+
 class Timing:
     """Periods and trading days of the sentence reader."""
 
@@ -746,7 +750,9 @@ class Timing:
             # written before (not one compared with), when no session told since
             told = [t for t in ctx.stream.in_span(max(0, sent.start - 4 * LOOK), sent.start)
                     if t.kind == DATE and t.start > last_pos and not getattr(t.obj, "dateline", False)
-                    and not self._compared_at(t.start)]
+                    and not self._compared_at(t.start)
+                    # (截至6月30日，公司持有现金…: the day balances are counted at, no session)
+                    and not _AS_OF_BEFORE.search(self.text, max(0, t.start - 4), t.start)]
             if told and (d := self._date_of(told[-1], session=True)) is not None \
                     and (ctx.today is None or d <= ctx.today):
                 return d
