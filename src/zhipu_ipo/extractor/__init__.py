@@ -93,6 +93,15 @@ def _extract_one(text: str, doc: str, published: Optional[dt.date]) -> Extractio
     for d in tab_drafts:        # a table's listing days are the first days its companies' prose tells
         if d.metric == "listing_date" and d.entity not in ctx.listing_dates:
             ctx.listing_dates[d.entity] = dt.date.fromisoformat(d.value)
+    listed_in_table = {(d.entity, d.value) for d in tab_drafts if d.metric == "listing_date"}
+    tabled = {e for e, _ in listed_in_table}
+    for d in [d for d in ev_drafts if d.metric == "listing_date" and d.rule in ("event-weekday", "event-today")
+              and d.entity in tabled and (d.entity, d.value) not in listed_in_table]:
+        # 本周五新股挂牌…量衍医疗首日飙逾七成 over a table writing 量衍医疗 | 10月27日: a company lists
+        # once, and the written day wins over a headline's weekday
+        ev_drafts.remove(d)
+        ev_misses.append(Miss(d.start, d.end, "not_a_fact", "a listing day the table writes otherwise", d.sent))
+        ctx.listing_dates[d.entity] = next(dt.date.fromisoformat(v) for e, v in sorted(listed_in_table) if e == d.entity)
     reader = Reader(ctx)
     reader.read()
     date_growth_by_arithmetic(reader.drafts)
