@@ -1242,12 +1242,14 @@ def _with_marked_years(text: str, out: list[PeriodMention]) -> list[PeriodMentio
             years = list(range(years[0], years[1] + 1))
         items = [Period.of_year(y) for y in years]
         start, end = run[0].start(), run[-1].end()
+        # (the general grammar's mentions over the run: a bisection, so the pass stays linear)
+        near = range(max(0, bisect_left(starts, start) - 1), bisect_left(starts, end))
+        inside = [i for i in near if out[i].start < end and out[i].end > start]
         if span:
             # (the general grammar's reading of the span's pieces gives way to the span)
-            drop.update(i for i, o in enumerate(out) if o.start < end and o.end > start)
+            drop.update(inside)
             extra.append(_mention(start, end, text[start:end], "range", Period.span(items[0], items[-1]), items))
-        elif len(items) > 1 and (inside := [i for i, o in enumerate(out) if o.start < end and o.end > start]) \
-                and all(start <= out[i].start and out[i].end <= end for i in inside):
+        elif len(items) > 1 and inside and all(start <= out[i].start and out[i].end <= end for i in inside):
             # FY26E/FY27E: the general grammar read FY26 and FY27 apart; the marks make one list
             drop.update(inside)
             extra.append(_mention(start, end, text[start:end], "list", Period.span(items[0], items[-1]), items))
