@@ -90,18 +90,7 @@ def _extract_one(text: str, doc: str, published: Optional[dt.date]) -> Extractio
     ctx = build_context(t, stream, registry, published)
     ev_drafts, ev_misses = read_events(ctx)
     tab_drafts, tab_misses, ctx.table_spans = read_tables(ctx)
-    for d in tab_drafts:        # a table's listing days are the first days its companies' prose tells
-        if d.metric == "listing_date" and d.entity not in ctx.listing_dates:
-            ctx.listing_dates[d.entity] = dt.date.fromisoformat(d.value)
-    listed_in_table = {(d.entity, d.value) for d in tab_drafts if d.metric == "listing_date"}
-    tabled = {e for e, _ in listed_in_table}
-    for d in [d for d in ev_drafts if d.metric == "listing_date" and d.rule in ("event-weekday", "event-today")
-              and d.entity in tabled and (d.entity, d.value) not in listed_in_table]:
-        # 本周五新股挂牌…量衍医疗首日飙逾七成 over a table writing 量衍医疗 | 10月27日: a company lists
-        # once, and the written day wins over a headline's weekday
-        ev_drafts.remove(d)
-        ev_misses.append(Miss(d.start, d.end, "not_a_fact", "a listing day the table writes otherwise", d.sent))
-        ctx.listing_dates[d.entity] = next(dt.date.fromisoformat(v) for e, v in sorted(listed_in_table) if e == d.entity)
+    _table_listing_days(ctx, tab_drafts, ev_drafts, ev_misses)
     reader = Reader(ctx)
     reader.read()
     date_growth_by_arithmetic(reader.drafts)
@@ -113,6 +102,23 @@ def _extract_one(text: str, doc: str, published: Optional[dt.date]) -> Extractio
     entities = sorted({f.entity for f in facts} | {ids.get(e, e) for e in ctx.entity_counts})
     return Extraction(doc=doc, facts=facts, unplaced=unplaced, entities=entities,
                       published=published)
+
+
+def _table_listing_days(ctx, tab_drafts: list[Draft], ev_drafts: list[Draft], ev_misses: list[Miss]) -> None:
+    """A table's listing days are the first days its companies' prose tells; and a company lists
+    once, so the day a table writes wins over a headline's weekday (本周五新股挂牌…量衍医疗首日飙逾七成
+    over | 量衍医疗 | 10月27日 |), which becomes an unplaced mention."""
+    tabled: dict[str, set] = {}
+    for d in tab_drafts:
+        if d.metric == "listing_date":
+            tabled.setdefault(d.entity, set()).add(d.value)
+            if d.entity not in ctx.listing_dates:
+                ctx.listing_dates[d.entity] = dt.date.fromisoformat(d.value)
+    for d in [d for d in ev_drafts if d.metric == "listing_date" and d.rule in ("event-weekday", "event-today")
+              and d.value not in tabled.get(d.entity, (d.value,))]:
+        ev_drafts.remove(d)
+        ev_misses.append(Miss(d.start, d.end, "not_a_fact", "a listing day the table writes otherwise", d.sent))
+        ctx.listing_dates[d.entity] = dt.date.fromisoformat(min(tabled[d.entity]))
 
 
 #: sentences longer than this (characters) are quoted around the figure, not whole

@@ -45,6 +45,7 @@ from .rules import (
     COMBINED,
     COMPARE_AFTER,
     COMPARE_BEFORE,
+    CONVERTED_OPEN,
     COMPARE_WORDS,
     THIS_FIGURE,
     FLAT_NOT_WORD,
@@ -284,8 +285,6 @@ _CASH_TOGETHER = re.compile(r"现金(?:及现金等价物|和现金等价物|及
 #: items of the accounts whose loss is no net loss (公允价值变动产生亏损, 减值…录得亏损)
 _LOSS_ITEMS = frozenset({"x_fair_value", "x_impairment", "x_fx_loss"})
 _ITEM_LOSS_GAP = re.compile(r"\s*(?:所|而)?(?:产生|录得|带来|导致|造成|形成|确认)?(?:的|了)?\s*")
-#: between a sum and its conversion in parentheses: 3,800亿美元（约
-_CONVERSION_OPEN = re.compile(r"\s*[(（]\s*(?:约|大约|折合|约合|相当于|合)?\s*(?:人民币|港币|新台币|美元)?\s*")
 #: the start of the year in view: 年初为…, 较年初的…
 _YEAR_START = re.compile(r"(?<![今去明本前上])年初(?!至今|以来|至)")
 #: words of the session under way as the article is written (截至发稿, 午后涨幅扩大)
@@ -1885,7 +1884,7 @@ class Reader(Classifier, Timing):
         if j + 1 >= len(toks):
             return
         a, k, after = toks[j].obj, j + 1, toks[j].obj.end
-        if k + 1 < len(toks) and toks[k].kind == AMOUNT and _CONVERSION_OPEN.fullmatch(self.text, a.end, toks[k].start) \
+        if k + 1 < len(toks) and toks[k].kind == AMOUNT and CONVERTED_OPEN.fullmatch(self.text, a.end, toks[k].start) \
                 and self.text[toks[k].end:toks[k].end + 1] in (")", "）"):
             k, after = k + 1, toks[k].end + 1   # 3,800亿美元（约2.96万亿港元）的投后估值: past the conversion
         nxt = toks[k]
@@ -2325,11 +2324,10 @@ class Reader(Classifier, Timing):
                 and (self.after_close or self._closing_paragraph(a.start)):
             metric = "close_price"      # a closing report's 天数智芯涨2.4%，报187.6港元
         info = self.metrics[metric]
-        par = max(self.text.rfind("\n", max(0, a.start - LOOK), a.start) + 1, a.start - LOOK, 0)    # (bounded)
         if info.family == "trading" and period is not None and self.ctx.today is not None \
-                and period < self.ctx.today.isoformat() and _NOW_IN_SESSION.search(self.text, max(st.sentence_start, a.start - LOOK), a.start) \
-                and not any(t.kind in (DATE, PERIOD) for t in self.ctx.stream.in_span(par, a.start)) \
-                and not _OTHER_DAY_WORD.search(self.text, par, a.start):
+                and period < self.ctx.today.isoformat() \
+                and _NOW_IN_SESSION.search(self.text, max(st.sentence_start, a.start - LOOK), a.start) \
+                and self._no_day_in_paragraph(a.start):
             # 昨日，智谱收涨5.62%… then a paragraph 同板块中，MiniMax…截至发稿涨4.35%: as the article
             # is written, today (9月3日午后，…。截至发稿… keeps the day its paragraph names)
             period = self.ctx.today.isoformat()
@@ -2467,6 +2465,13 @@ class Reader(Classifier, Timing):
             if "(" in before or "（" in before:
                 st.paren_role = metric
 
+    def _no_day_in_paragraph(self, pos: int) -> bool:
+        """No date, period or word of another day stands in ``pos``'s paragraph before it (looked
+        at up to ``LOOK`` characters back)."""
+        par = max(self.text.rfind("\n", max(0, pos - LOOK), pos) + 1, pos - LOOK, 0)
+        return not any(t.kind in (DATE, PERIOD) for t in self.ctx.stream.in_span(par, pos)) \
+            and not _OTHER_DAY_WORD.search(self.text, par, pos)
+
     def _market_turnover(self, st: _State, sent: Span, a) -> bool:
         """The turnover of the whole market, not of a company: after a market word in the clause
         (大市成交, 主板全日成交) or said of 大市, or in a market wrap that names no company
@@ -2479,9 +2484,10 @@ class Reader(Classifier, Timing):
         if st.entity == "market" or ("market" in st.sflags and st.clause_start <= st.sflags["market"] < a.start
                                      and not self._company_since(st.sflags["market"], a.start)):
             return True
+        if not _MARKET_WRAP.search(self.text, max(st.sentence_start, a.start - LOOK), a.start):
+            return False
         companies = [e for e in st.entities if e not in indices() and e != "market"]
-        return not companies and not st.entity_explicit or (not companies and st.entity in indices()) \
-            if _MARKET_WRAP.search(self.text, max(st.sentence_start, a.start - LOOK), a.start) else False
+        return not companies and (not st.entity_explicit or st.entity in indices())
 
     def _company_since(self, start: int, end: int) -> bool:
         """A company (no index) is named between ``start`` and ``end``."""

@@ -32,7 +32,7 @@ from .context import DocContext
 from .cues import find_cues
 from .entities import _FOOTNOTE_MARK, bystanders, company_like, known_listings, normalize_ticker, short_name
 from .records import Draft, Miss, clean_value
-from .rules import LOSSES, POINT_METRICS, metric_sets
+from .rules import CONVERTED_OPEN, LOSSES, POINT_METRICS, metric_sets
 from .segment_names import segment_slug
 from .sentences import Span
 from .timing import _shift_year
@@ -776,8 +776,6 @@ def _cell_fact(ctx, entity, cell: _Cell, when: _Label, what: Optional[_Label], c
         _amount_fact(ctx, entity, cell, a, when, what, caption, metrics, row_span, drafts, misses)
 
 
-#: 3,180万美元(约2.24亿元人民币): a sum and its conversion in parentheses
-_CONVERTED = re.compile(r"\s*[(（]\s*(?:约|約|折合|相当于|合)?\s*$")
 
 
 def _conversion(text: str, amounts: list) -> bool:
@@ -786,7 +784,7 @@ def _conversion(text: str, amounts: list) -> bool:
         return False
     a, b = amounts
     return a.unit in CURRENCIES and b.unit in CURRENCIES and a.unit != b.unit \
-        and _CONVERTED.fullmatch(text, a.end, b.start) is not None \
+        and CONVERTED_OPEN.fullmatch(text, a.end, b.start) is not None \
         and re.fullmatch(r"\s*[)）]\s*", text[b.end:]) is not None
 
 
