@@ -46,6 +46,7 @@ from .rules import (
     COMPARE_AFTER,
     COMPARE_BEFORE,
     CONVERTED_OPEN,
+    last_match,
     COMPARE_WORDS,
     THIS_FIGURE,
     FLAT_NOT_WORD,
@@ -1523,8 +1524,7 @@ class Reader(Classifier, Timing):
             a = toks[i + 3]     # 2025年降至374.4% (降至 read as a cue of its own)
         if not (p.kind == PERIOD and a.kind == AMOUNT and not self.text[toks[i].start:p.start].strip(" ，,；;:：")):
             return False
-        if self._PERIOD_IS.match(self.text, p.end, a.start) or (
-                a.obj.unit == "percent" and self._PERIOD_MOVED_TO.match(self.text, p.end, a.start)):
+        if self._period_then_level(p, a.obj):
             return True
         # 收入增速：2024年174.3%，2025年93.5%: a clause of only a year and its figure
         return not self.text[p.end:a.start].strip() and a.obj.unit == "percent" \
@@ -2003,7 +2003,17 @@ class Reader(Classifier, Timing):
         p = toks[0] if toks else None
         if p is None or p.kind != PERIOD or self.text[st.clause_start:p.start].strip(" ，,；;"):
             return False
-        return bool(self._PERIOD_IS.match(self.text, p.end, a.start) or self._PERIOD_MOVED_TO.match(self.text, p.end, a.start))
+        return self._period_then_level(p, a)
+
+    def _period_then_level(self, p: Tok, a) -> bool:
+        """Between the period ``p`` and the amount ``a``: 为/是, or for a percent a verb of the level
+        it moved to (2025年降至374.4%)."""
+        return bool(self._PERIOD_IS.match(self.text, p.end, a.start) or (
+            a.unit == "percent" and self._PERIOD_MOVED_TO.match(self.text, p.end, a.start)))
+
+    def _period_in_clause(self, st: _State, a) -> bool:
+        """A period is written in ``a``'s clause before it (looked at up to ``LOOK`` back)."""
+        return any(t.kind == PERIOD for t in self.ctx.stream.in_span(max(st.clause_start, a.start - LOOK), a.start))
 
     def _day_range(self, st: _State, sent: Span, a) -> bool:
         """全天在221.6港元至338港元之间宽幅波动, 全日于18.9元至20.85元之间上落: a session's low
@@ -2333,13 +2343,13 @@ class Reader(Classifier, Timing):
             period = self.ctx.today.isoformat()
         if metric == "total_funding" and period is not None and ".." not in period \
                 and _TO_DATE_WORD.search(self.text, max(st.clause_start, a.start - 16), a.start) \
-                and not any(t.kind == PERIOD for t in self.ctx.stream.in_span(max(st.clause_start, a.start - LOOK), a.start)):
+                and not self._period_in_clause(st, a):
             # 今年稍早…，累计募资逾530亿美元: all the funding to date, not the year's in view
             # (2023年累计融资超25亿元 keeps the year it is written with)
             period = None
         if metric in POINT_METRICS and period is not None and period[:4].isdigit() \
                 and _YEAR_START.search(self.text, max(st.clause_start, a.start - LOOK), a.start) \
-                and not any(t.kind == PERIOD for t in self.ctx.stream.in_span(max(st.clause_start, a.start - LOOK), a.start)):
+                and not self._period_in_clause(st, a):
             # 截至2025年末，现金…为38.6亿元，年初为20.4亿元: the start of the year is the year before's end
             period = f"{int(period[:4]) - 1}-12-31"
         if period is not None and _YEAR_END_DAY.fullmatch(period) and metric not in POINT_METRICS \
@@ -2476,9 +2486,7 @@ class Reader(Classifier, Timing):
         """The turnover of the whole market, not of a company: after a market word in the clause
         (大市成交, 主板全日成交) or said of 大市, or in a market wrap that names no company
         (恒指收涨1.2%，全日成交额2,613.5亿港元)."""
-        named = None
-        for named in _MARKET_TURNOVER.finditer(self.text, max(st.clause_start, a.start - LOOK), a.start):
-            pass
+        named = last_match(_MARKET_TURNOVER, self.text, max(st.clause_start, a.start - LOOK), a.start)
         if named is not None and not self._company_since(named.end(), a.start):
             return True
         if st.entity == "market" or ("market" in st.sflags and st.clause_start <= st.sflags["market"] < a.start

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Optional
 
 from .. import lexicon
 
@@ -42,6 +43,14 @@ LISTING_AFTER = re.compile(r"\s*(?:上市|挂牌|登陆|招股)(?:的|后|之后
 OTHER_MARKET_PRICE = re.compile(r"(?:较|比)\s*(?:其)?(?:A股|美股|ADS|美国存托股|存托股)")
 VS_PRICE = re.compile(r"(?:较|比)[^，,。；;]{0,16}价(?:\s*\d+(?:\.\d+)?\s*(?:港元|港币|元))?[^，,。；;\d]{0,3}?"
                       r"(高出|低出|高|低|升|跌|涨|上升|下跌|降)\s*(?:\d+(?:\.\d+)?\s*(?:港元|港币|元|蚊)\s*或\s*)?$")
+def last_match(pattern: re.Pattern, text: str, pos: int = 0, endpos: Optional[int] = None) -> Optional[re.Match]:
+    """The last match of ``pattern`` in ``text[pos:endpos]``, or None."""
+    last = None
+    for last in pattern.finditer(text, pos, len(text) if endpos is None else endpos):
+        pass
+    return last
+
+
 #: between a sum and its conversion in parentheses: 3,180万美元(约2.24亿元人民币), 3,800亿美元（约
 CONVERTED_OPEN = re.compile(r"\s*[(（]\s*(?:约|約|折合|相当于|合)?\s*$")
 #: an article about mainland listings, where 元 is renminbi even for share prices

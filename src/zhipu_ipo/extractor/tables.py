@@ -32,7 +32,7 @@ from .context import DocContext
 from .cues import find_cues
 from .entities import _FOOTNOTE_MARK, bystanders, company_like, known_listings, normalize_ticker, short_name
 from .records import Draft, Miss, clean_value
-from .rules import CONVERTED_OPEN, LOSSES, POINT_METRICS, metric_sets
+from .rules import CONVERTED_OPEN, LOSSES, POINT_METRICS, last_match, metric_sets
 from .segment_names import segment_slug
 from .sentences import Span
 from .timing import _shift_year
@@ -1003,15 +1003,8 @@ def _session_metric(text: str) -> Optional[str]:
     """The session figure a row head names (收盘, 市值, 成交额 …), or None; the head of the compound
     is its last word (首日收盘市值 is a market value)."""
     found = [(hit.end(), -k, m) for k, (pattern, m) in enumerate(_SESSION_ROWS)
-             if (hit := _last_match(pattern, text)) is not None]
+             if (hit := last_match(pattern, text)) is not None]
     return max(found)[2] if found else None
-
-
-def _last_match(pattern: re.Pattern, text: str):
-    last = None
-    for last in pattern.finditer(text):
-        pass
-    return last
 
 
 def _session_row(ctx, cell: _Cell):
