@@ -187,8 +187,22 @@ def _facts(norm: Normalized, doc: str, drafts: list[Draft], misses: list[Miss],
     seen: dict = {}
     exact = _exact_values(drafts)
     dated = {(d.entity, d.metric, d.segment, str(d.value)): d.start for d in drafts if d.period is not None}
+    days = _body_days(norm.text, drafts)
+    links = _link_lists(norm.text)
     kept: list[Draft] = []
     for d in sorted(drafts, key=lambda d: (d.start, d.metric)):
+        if links and _inside(links, d.start) and not _dated_line(norm.text, d.start):
+            # 相关阅读 / 延伸阅读: other articles' headlines, dated by nothing but this article
+            misses.append(Miss(d.start, d.end, "not_a_fact", "a headline in a list of related links",
+                               d.sent, d.value if not isinstance(d.value, str) else None, d.unit))
+            continue
+        other_day = _day_in_body(d, days, norm.text)
+        if other_day is not None:
+            # a headline's 恒指跌0.8% dated by the paper's day, the text's 恒指昨日…跌0.8%: one figure
+            misses.append(Miss(d.start, d.end, "duplicate", f"{d.metric} stated with its day at "
+                               f"{other_day}", d.sent,
+                               d.value if not isinstance(d.value, str) else None, d.unit))
+            continue
         if d.entity in untracked() and not (d.entity == "market" and d.metric == "turnover"):
             # 今年港股IPO集资额, 国企指数跌0.35%: the whole market's or an untracked index's figure,
             # no company's (reported, not a fact); the market's turnover of a day is market's
@@ -228,6 +242,75 @@ def _facts(norm: Normalized, doc: str, drafts: list[Draft], misses: list[Miss],
                         start=s, end=e, quote=quotes(d.sent, d.start, d.end),
                         cue=d.cue, rule=d.rule))
     return out, spans
+
+
+#: the heading of a block of links to other articles, alone on its line
+_LINKS_HEADING = re.compile(
+    r"(?m)^[ \t]*[【\[]?(?:相关阅读|相关新闻|相关文章|相关报道|延伸阅读|推荐阅读|热门推荐|精彩推荐|热点推荐|"
+    r"猜你喜欢|更多阅读|往期回顾|往期推荐|相关推荐|相关链接)[】\]]?[ \t]*[:：]?[ \t]*$")
+#: how many lines a block of links runs, and how long each of them may be
+_LINKS_LINES, _LINK_WIDTH = 20, 80
+
+
+def _link_lists(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines listed under a 相关阅读-style heading (up to a blank line): headlines of
+    other articles, whose figures are not this article's."""
+    out = []
+    for m in _LINKS_HEADING.finditer(text):
+        pos = m.end() + 1
+        end = pos
+        for _ in range(_LINKS_LINES):
+            hi = text.find("\n", pos, pos + _LINK_WIDTH + 1)
+            line_end = hi if hi != -1 else (len(text) if len(text) - pos <= _LINK_WIDTH else -1)
+            if line_end == -1 or not text[pos:line_end].strip():
+                break
+            end = line_end
+            pos = line_end + 1
+            if pos > len(text):
+                break
+        if end > m.end():
+            out.append((m.end(), end))
+    return out
+
+
+#: a day written out (11月19日, 2026-11-19, 11/19)
+_WRITTEN_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}/\d{1,2}")
+
+
+def _dated_line(text: str, pos: int) -> bool:
+    """The (link) line around ``pos`` writes a day of its own."""
+    lo = text.rfind("\n", max(0, pos - _LINK_WIDTH), pos) + 1
+    hi = text.find("\n", pos, pos + _LINK_WIDTH)
+    return _WRITTEN_DAY.search(text, lo, hi if hi != -1 else pos + _LINK_WIDTH) is not None
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(lo <= pos < hi for lo, hi in spans)
+
+
+def _is_day(period) -> bool:
+    return isinstance(period, str) and len(period) == 10 and period[4] == "-"
+
+
+def _body_days(text: str, drafts: list[Draft]) -> dict:
+    """(entity, metric, segment, value) -> {day: start} of the trading figures the text dates."""
+    out: dict = {}
+    for d in drafts:
+        if _is_day(d.period):
+            out.setdefault((d.entity, d.metric, d.segment, str(d.value)), {}).setdefault(d.period, d.start)
+    return out
+
+
+def _day_in_body(d: Draft, days: dict, text: str) -> Optional[int]:
+    """Where the text states a headline's trading figure with another day (a next-morning story's
+    headline 恒指跌0.8%, dated by the paper, and its text's 恒指昨日…跌0.8%); else None."""
+    if not _is_day(d.period):
+        return None
+    others = days.get((d.entity, d.metric, d.segment, str(d.value)), {})
+    if len(others) < 2 or not _heading_line(text, d.start):
+        return None
+    return next((start for day, start in others.items()
+                 if day != d.period and not _heading_line(text, start)), None)
 
 
 #: a figure named as what another is compared with (较招股价165元高…): a repetition, not its statement

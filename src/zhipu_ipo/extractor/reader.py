@@ -200,6 +200,11 @@ _NOUN_AFTER = re.compile(r"\s*的?\s*(?:营收|收入|收益|营业额|股份|�
 _QUOTED_LINE_BEFORE_CUE = re.compile(r"[“\"「『]([^“”\"「」『』，,。；;\n]{2,16})[”\"」』]\s*(?:业务|板块|分部)?\s*$")
 #: from a segment to the parenthesis of its examples: (, 产品(, 业务（
 _EXAMPLES_OPEN = re.compile(r"(?:产品|业务|板块|类)?\s*[(（]")
+#: words that may open a clause before its subject (其中云端部署收入…)
+_CLAUSE_OPENERS = frozenset(("", "其中", "而", "另外", "此外", "其"))
+#: between a business line and a product its revenue comes from (这部分收入主要来自开放平台)
+_SOURCE_OF_LINE = re.compile(r"[\s，,]*(?:的)?(?:收入|营收)?(?:主要|大部分|大多|多数|均|全部)?"
+                             r"(?:来自于?|来源于|源自|源于)\s*")
 #: examples after a segment inside its parenthesis: (AI原生产品，含Talkie/星野、海螺AI)
 _EXAMPLES_WORD = re.compile(r"\s*[,，]?\s*(?:含|包括|包含|涵盖|例如|如)")
 #: the staff just counted, before a bare 研发占比: 公司共有员工890人，其中
@@ -1353,6 +1358,9 @@ class Reader(Classifier, Timing):
                 self._year_in_view(st, t.start)
             if c.value in LOSSES:
                 st.loss_metric = c.value
+            if st.segment is not None and st.segment_pos < st.clause_start and c.value == "revenue" \
+                    and self._subject_line_again(st, t):
+                st.segment_pos = st.segment_end = t.start   # 这部分收入主要来自…，上半年收入…: still the subject
             if st.segment is not None and st.segment_pos < st.clause_start and not (
                     st.prev_base_pos <= st.segment_pos
                     and _SUBJECTLESS_CONTRIBUTION.fullmatch(self.text, st.clause_start, t.start)) \
@@ -1438,6 +1446,9 @@ class Reader(Classifier, Timing):
             if st.segment is not None and st.segment_end >= 0 and \
                     self.text[st.segment_end:t.start].strip() in ("/", "／"):
                 return      # Talkie/星野: one product line under two names, the first one's slug
+            if st.segment not in (None, UNKNOWN_SEGMENT) and 0 <= st.segment_pos < st.segment_end <= t.start \
+                    and _SOURCE_OF_LINE.fullmatch(self.text, st.segment_end, t.start):
+                return      # 云端部署。这部分收入主要来自开放平台…: where the line's revenue comes from
             if st.segment is not None and st.segment_end >= 0 and _paren_close(self.text, t.start) is not None \
                     and (_EXAMPLES_OPEN.match(self.text, st.segment_end) or _EXAMPLES_WORD.match(self.text, st.segment_end)) \
                     and st.segment_end < t.start:
@@ -1479,6 +1490,17 @@ class Reader(Classifier, Timing):
         (现金及现金等价物、定期存款及理财产品合计, 现金、定期存款和理财产品加起来)."""
         lo = self.text.find("现金", max(0, t.start - 24), t.start)
         return lo >= 0 and (m := _CASH_TOGETHER.match(self.text, lo)) is not None and m.end() > t.end
+
+    def _subject_line_again(self, st: _State, t: Tok) -> bool:
+        """这部分收入主要来自开放平台…，上半年收入由2902万元增至1.56亿元: the business line that opens
+        the sentence is still the subject of a later clause that names nothing but a period."""
+        p = st.period_tok
+        if p is None or not st.sentence_start <= st.segment_pos < st.clause_start:
+            return False
+        lo = max(self.text.rfind(c, st.sentence_start, st.segment_pos) for c in "，,；;：:") + 1
+        return self.text[max(lo, st.sentence_start):st.segment_pos].strip() in _CLAUSE_OPENERS \
+            and p.start >= st.clause_start and not self.text[st.clause_start:p.start].strip(" ，,") \
+            and not self.text[p.end:t.start].strip()
 
     def _segment_sentence(self, st: _State, t: Tok) -> bool:
         """视觉AI板块收入9.02亿元，同比下滑7.4%，占比18.1%，毛利率37.2%: a sentence about one
