@@ -63,10 +63,10 @@ def find_tickers(text: str):
 #: 智谱(北京智谱华章，02513)
 #: the form only Hong Kong stock codes take (a year or a Taiwan code has four digits)
 _HK_CODE = re.compile(r"0\d{4}")
-#: 智谱(02513), 智谱(2513), …有限公司(星衡智能,2631), 澄域机器人(02812,8月20日上市)
+#: 智谱(02513), 智谱(2513), MiniMax(100), …有限公司(星衡智能,2631), 澄域机器人(02812,8月20日上市)
 _QUOTED_BEFORE = re.compile(r"[「『“\"]([\u4e00-\u9fffA-Za-z]{2,16})[」』”\"]\s*$")
 _BARE_CODE = re.compile(r"[(（](?:([^()（）,，、\d]{1,20})[,，、]\s?)?"
-                        r"(\d{4,5}(?=[)）])|0\d{4}(?=[,，;；][^()（）\n]{1,20}[)）]))")
+                        r"(\d{3,5}(?=[)）])|0\d{4}(?=[,，;；][^()（）\n]{1,20}[)）]))")
 _DEFINITION = re.compile(
     r"(?:以下简称|以下称|下称|简称|以下简称为|下称为)\s?[:：]?\s?(?:[“\"「『]([^”\"」』()（）,，。]{1,16})[”\"」』]"
     # unquoted, alone in its parenthesis: (简称睿镭光电)
@@ -768,6 +768,8 @@ def build_registry(text: str) -> Registry:
                 ident = next((k for k, forms in groups.items() if name in forms or short_name(name) in forms), None)
             if ident is not None:
                 break
+        if len(code) == 3 and (ident is None or not hk_page):
+            continue            # MiniMax(100) on a Hong Kong page: a known company's code without its zeros
         name = name_before(text, m.start())
         if ident is None and name and (_HK_CODE.fullmatch(code) or hk_page and code[:2] not in ("19", "20")) \
                 and 2 <= len(name) <= 12 and not any(w in name for w in _word_table().get("never", ())):

@@ -2100,6 +2100,11 @@ class Reader(Classifier, Timing):
             num = [d for d in self.drafts if d.sent == sent and d.metric == st.prev_base and d.period]
             # (研发开支22.35亿元(去年同期15.95亿元)，约为同期收入的3.8倍: not the one in the aside)
             num = [d for d in num if (_paren_close(self.text, d.start) or a.start) >= a.start] or num
+            # (研发开支为24.93亿元，去年同期为15.95亿元，相当于同期收入的5.8倍: nor the one of an aside
+            # clause, once the sentence is back on its own period)
+            cur = st.period_tok.obj.period if st.period_tok is not None and st.unshifted is None else None
+            if num and cur is not None and st.shifted is not None and num[-1].period == str(st.shifted):
+                num = [d for d in num if d.period == str(cur)] or num
             # …是当年收入的6.19倍；2025年1-9月为1.8亿美元: the next figures are the numerator's again
             st.base, st.base_cue = st.prev_base, st.prev_base_cue
             if num and not (explicit is not None and getattr(explicit.obj, "period", None) is not None
