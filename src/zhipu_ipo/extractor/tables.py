@@ -36,7 +36,7 @@ from .rules import CONVERTED_OPEN, LOSSES, POINT_METRICS, last_match, metric_set
 from .segment_names import segment_slug
 from .sentences import Span
 from .timing import _shift_year
-from .tokens import DATE, ENTITY, TICKER
+from .tokens import AMOUNT, DATE, ENTITY, TICKER
 
 _RULE = re.compile(r"[\s|｜:：\-—=+]*")
 _PERIOD_LABEL = re.compile(r"\s*(?:FY)?((?:19|20)\d{2})\s*([AEFP]|年[AEF]?|年度|财年)?\s*(?:\(?(?:预测|预期|实际)\)?)?\s*",
@@ -61,11 +61,12 @@ class _Unit:
     exp: Optional[int] = None          # 10**exp: 百万元 -> 6
     percent: bool = False
     times: bool = False
+    listing: Optional[str] = None      # the currency of the offer's sums, from a price column's head
 
     def over(self, other: "_Unit") -> "_Unit":
         """This unit, completed by ``other`` where it says nothing."""
         return _Unit(self.currency or other.currency, self.exp if self.exp is not None else other.exp,
-                     self.percent or other.percent, self.times or other.times)
+                     self.percent or other.percent, self.times or other.times, self.listing or other.listing)
 
 
 #: a figure in brackets alone in its cell: (4,765), the accounts' way of writing a negative one
@@ -442,6 +443,7 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
     metrics, _ = metric_sets()
     named = sorted((t.end, t.obj.entity) for t in ctx.stream.tokens
                    if t.kind == ENTITY and t.obj.entity not in bystanders())
+    prose: Optional[dict] = None    # value -> [(start, currency)] of the sums the text writes
     for rows in _blocks(ctx.text) + _space_blocks(ctx.text):
         span = Span(rows[0][0].start, rows[-1][-1].end)
         if len(rows) >= 2 and _RANK_HEAD.fullmatch(rows[0][0].text) and all(
@@ -463,6 +465,10 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
         caption_text = _caption(ctx.text, span.start)
         # (the corner cell's unit, | (人民币百万元) | 2025年 |, over a caption line's words)
         caption = _unit_of(header[0].text[:_MAX_CAPTION]).over(_unit_of(caption_text))
+        if caption.currency is None:
+            if prose is None:
+                prose = _prose_sums(ctx)
+            caption = caption.over(_borrowed_currency(ctx, rows, span, prose))
         if _segment_table(ctx, rows, entity, caption_text, caption, metrics, drafts, misses):
             spans.append(span)
             continue
@@ -778,6 +784,42 @@ def _cell_fact(ctx, entity, cell: _Cell, when: _Label, what: Optional[_Label], c
 
 
 
+#: significant digits a repeated sum needs before its currency is borrowed (4,862.3万, not 5亿)
+_REPEAT_DIGITS = 3
+#: a column head that writes the offer's currency: 招股價(元), 发行价（港元）, 定价(HK$)
+_PRICE_HEAD = re.compile(r"(?:招股|发行|发售|上市|定|配售|每股)价\s*[(（]\s*(港元|港币|HK\$|HKD|元)\s*[)）]")
+
+
+def _prose_sums(ctx: DocContext) -> dict:
+    """value -> [(start, currency)] of every sum with a currency the document writes."""
+    out: dict = {}
+    for t in ctx.stream.tokens:
+        if t.kind == AMOUNT and t.obj.unit in CURRENCIES:
+            out.setdefault(t.obj.value, []).append((t.start, t.obj.unit))
+    return out
+
+
+def _borrowed_currency(ctx: DocContext, rows: list, span: Span, prose: dict) -> _Unit:
+    """The currency of a table that writes none: that of the text's own figures the table repeats
+    (营业收入约4862.3万元 above | 营业收入 | 4,862.3万 |), when they all agree; and, for the offer's
+    sums only, the currency a price column's head writes (| 招股價(元) | 集資額 |, 元 of Hong Kong copy)."""
+    found = set()
+    for row in rows[1:]:
+        for cell in row[1:]:
+            if not any(ch in cell.text for ch in "万亿千百"):
+                continue
+            for a in find_amounts(cell.text):
+                if a.unit is None and a.scaled and len(a.value.normalize().as_tuple().digits) >= _REPEAT_DIGITS:
+                    found.update(cur for start, cur in prose.get(a.value, ())
+                                 if not span.start <= start < span.end)
+    listing = None
+    for cell in rows[0]:
+        if (m := _PRICE_HEAD.search(cell.text)) is not None:
+            word = m.group(1)
+            listing = "HKD" if word != "元" or ctx.hk_yuan else "CNY"
+    return _Unit(found.pop() if len(found) == 1 else None, listing=listing)
+
+
 def _conversion(text: str, amounts: list) -> bool:
     """A cell of two sums in different currencies, the second in parentheses after the first."""
     if len(amounts) != 2:
@@ -822,6 +864,8 @@ def _amount_fact(ctx, entity, cell: _Cell, a, when: _Label, what: Optional[_Labe
         out_unit = info.unit
         if info.unit in ("currency", "HKD/share"):
             currency = a.unit if a.unit not in (None, "percent", "times", "count", "shares") else unit.currency
+            if currency is None and a.unit is None and a.scaled and info.family in ("ipo", "trading"):
+                currency = unit.listing     # | 招股價(元) | 集資額 | … | 5.86億 |: the offer's currency
             if currency is None and a.unit is None and info.unit == "HKD/share":
                 currency = "HKD"    # | 1月9日收市 | 143.90 | 316.40 |: a share price with no unit written
             if a.unit in ("percent", "times", "count", "shares") or currency is None:
