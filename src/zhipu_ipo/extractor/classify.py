@@ -192,7 +192,9 @@ _FROM_SEGMENT = re.compile(r"\s*(?:的收入|收入)?\s*(?:来自|源自|来源�
 #: 全日低位118.5元: the day's extreme, named as such
 _DAY_EXTREME = re.compile(r"(?:全日|全天|日内|当日|盘中)(?:最低|最高|低位|高位|低点|高点)\s*(?:为|报|在|见|只有|仅|仅为|达|是)?\s*$")
 #: 现在的总市值, 目前市值: the value today, not at the IPO
-_NOW_BEFORE = re.compile(r"(?:现在|目前|当前|如今|眼下|最新)的?(?:公司|总)?$")
+_NOW_BEFORE = re.compile(r"(?:现在|目前|当前|如今|眼下|最新|而家|现时)的?(?:公司|总)?\s*$")
+#: a clause about the present: …，如今已升至412亿港元
+_NOW_IN_CLAUSE = re.compile(r"[\s，,;；]*(?:而|但)?(?:现在|目前|当前|如今|眼下|现时|时至今日)")
 #: a listing told near a figure: its change against the offer price may be the first day's
 _LISTING_NEAR = re.compile(r"上市|挂牌|首日|首挂|登陆|招股|暗盘")
 #: the total the cornerstone investors put in, right before its figure
@@ -235,7 +237,7 @@ _CLOSE_VERB = re.compile(r"收\s*(?:于|在|报)?\s*$")
 #: a price said with its move right after it (a forum's quote): 收296.4，跌3.3%
 _QUOTE_THEN_MOVE = re.compile(r"\s*(?:港元|港币|元|蚊)?\s*[，,]\s*(?:跌|涨|升|挫|跌幅|涨幅|升幅)\s*\d[\d.]*%")
 #: 现在 / 现价 before a bare price
-_NOW_BEFORE = re.compile(r"(?:现在|现价|而家|现时)\s*(?:是|报|在)?\s*$")
+_NOW_QUOTE_BEFORE = re.compile(r"(?:现在|现价|而家|现时)\s*(?:是|报|在)?\s*$")
 _OPEN_VERB = re.compile(r"开\s*(?:于|在|报)?\s*$")
 #: a condition opening the clause of a figure: 如果…, 假如…, 一旦…
 _IF_BEFORE = re.compile(r"(?:如果|假如|假设|倘若|要是|一旦|若)[^，,。；;]*$")
@@ -380,7 +382,7 @@ class Classifier:
         if st.price is None and st.base not in ("offer_price", "x_mid_price", "shares_offered"):
             # 智谱收296.4，跌3.3%; 现在402.6，跌3.91% (a forum's quick quote): a price and its move
             return _QUOTE_THEN_MOVE.match(self.text, a.end) is not None and (
-                _NOW_BEFORE.search(self.text, max(0, a.start - 4), a.start) is not None
+                _NOW_QUOTE_BEFORE.search(self.text, max(0, a.start - 4), a.start) is not None
                 or self._named_verb(a.start, _CLOSE_VERB) or self._named_verb(a.start, _OPEN_VERB))
         if a.qualifier_text in ("最高", "最低") and st.price is not None and st.price_pos >= st.clause_start:
             return True         # 今开 50.350 最高 52.600 (a quote card): the day's high
@@ -480,6 +482,10 @@ class Classifier:
                 re.search(r"合计|共计|总计|合共", self.text[st.base_pos:pos]):
             # 现金及现金等价物、定期存款合计16.8亿美元: the cash the company reports
             return self._fact("cash", a, None, "现金…合计", "cash-total")
+        if base == "market_cap_at_ipo" and st.base_pos < st.clause_start \
+                and _NOW_IN_CLAUSE.match(self.text, st.clause_start, pos):
+            # 上市时的市值约为186亿港元，如今已升至412亿港元: today's value, not the listing's
+            return self._fact("market_cap", a, None, st.base_cue, "market-cap-trading")
         if base == "x_market_cap":
             if not a.scaled and abs(a.value) < 10**6:
                 return self._mk_miss(a, sent, "no_metric_cue", "too small for a market value")

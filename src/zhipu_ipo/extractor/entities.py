@@ -29,6 +29,8 @@ TICKER = re.compile(
     r"|HK(?:EX)?\s?[:：.]?\s?(\d{4,5})(?!\d)"
     # (a labelled code may drop its leading zeros: 股份代号：100)
     r"|(?:股票代码|代码|股份代号|代号)\s?[】\]]?\s?[:：为]?\s?[“\"「]?(\d{3,5})(?![\d.])"
+    # (a code of three digits only alone in its parentheses: MiniMax(100 HK))
+    r"|(?<=[(（])(\d{3})(?:\s?[.．-]\s?|[ \t])HK(?=[)）])"
 )
 
 
@@ -714,7 +716,7 @@ def build_registry(text: str) -> Registry:
             if alias and full:
                 defined.setdefault(add_company([full, alias]), alias)
     for m in find_tickers(text):
-        digits = m.group(1) or m.group(2) or m.group(3)
+        digits = m.group(1) or m.group(2) or m.group(3) or m.group(4)
         op = _inside_parens(text, m.start())
         if op is None and _CODE_LABEL_END.search(text, max(0, m.start() - 8), m.start()):
             # 创新奇智(AInnovation Technology Group Co., Ltd,股份代号:2121.HK,…): a labelled code

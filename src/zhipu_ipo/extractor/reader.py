@@ -116,6 +116,7 @@ class _State:
     paren_role: Optional[str] = None                    # metric of the last parenthetical percent
     paren_shares: Decimal = Decimal(0)                  # sum of the lines' shares read in parentheses
     fromto_last: Optional[Period] = None                # period of the B in a pending 从A至B
+    fromto_back: Optional[Tok] = None                   # the period in context again after that B
     run_last: object = None                             # the last amount of the enumeration being read
     run_first: object = None                            # the first figure of a run read one company each
     skip_until: int = -1                                # amounts before this offset are already read
@@ -346,6 +347,7 @@ class Reader(Classifier, Timing):
         self.carry_entity: Optional[str] = None
         self.prev_par_entity: Optional[str] = None     # the company the paragraph before ended on
         self.last_trading_day: Optional[dt.date] = None   # the trading day last described
+        self.told_before: Optional[tuple] = None            # (sentence start, trading day told before it)
         self.last_day_recalled = False                 # ... was a first day (上市首日) told again
         self.market_day_pos = -10**9                   # end of the last 纳入港股通/复牌 (a first day of its own)
         self.last_trading_pos = -10**9                    # where it was described
@@ -534,6 +536,7 @@ class Reader(Classifier, Timing):
         trading = price_talk = listing_talk = False
         day_tok = None
         segment = None
+        subject_segment = False
         # 以半年计，去年下半年收入…，上半年…。按部署方式划分，…: a sentence that splits the period
         # in context into its halves or quarters leaves that period to the sentences after it
         parts_only = _PARTS_OPENER.match(self.text, sent.start) is not None
@@ -575,8 +578,11 @@ class Reader(Classifier, Timing):
                         self.market_day_pos = -10**9
                 elif kind == "metric" and t.obj.value in LOSSES:
                     loss = t.obj.value
-                elif kind == "seg":
+                elif kind == "seg" and not subject_segment:
+                    # the line the sentence opens with is what it is about (云端部署则是通过…开放平台…);
+                    # else the last one named (变化更大的是云端部署)
                     segment = t.obj.value
+                    subject_segment = self.text[sent.start:t.start].strip() in _CLAUSE_OPENERS
         self.par_sub_year += self._resolved
         for t in self._resolved:
             # (今年首六个月 read as 2026H1 in this sentence; not 仅下半年…, 单看二季度… in a paragraph
@@ -1345,6 +1351,9 @@ class Reader(Classifier, Timing):
             if st.base is not None and c.value == "revenue" and _BASIS_NOTE.search(
                     self.text, max(st.clause_start, t.start - 12), t.start) and _BASIS_NOTE_END.match(self.text, t.end):
                 return      # 市销率约150倍(2024年营收): the basis of the figure before, not a new cue
+            if st.base == "price_to_sales" and c.value == "revenue" and _BASIS_LEAD.search(
+                    self.text, max(st.clause_start, t.start - 12), t.start) and _BASIS_LEAD_END.match(self.text, t.end):
+                return      # 市销率，以2025年营收计，OpenAI约38倍: the basis of the figures after it
             st.prev_base, st.prev_base_pos, st.prev_base_cue = st.base, st.base_pos, st.base_cue
             st.base, st.base_cue, st.base_pos = c.value, c.word, t.start
             st.base_is_postfix = False
@@ -1641,6 +1650,9 @@ class Reader(Classifier, Timing):
         force = None
         if st.fromto_last is not None:
             pending, st.fromto_last = st.fromto_last, None
+            if st.fromto_back is not None:
+                # (毛利率由2024年的A提升至B，研发开支C: C, like B, is of the period in context)
+                st.period_tok, st.fromto_back = st.fromto_back, None
             if explicit is None and pending is _UNKNOWN:
                 # 毛利率由2023年的A改善至B with no later period in sight: B's period is unknown
                 for a in run:
@@ -1714,6 +1726,7 @@ class Reader(Classifier, Timing):
                             # (…在2027年前后实现盈亏平衡。…研发费用率从2024年的32.7%降到28.0%:
                             # a year still to come reports no figure)
                             self.ctx.today is not None and before.obj.period.end_date > self.ctx.today)
+                    st.fromto_back = before if later else None
                     st.fromto_last = before.obj.period if later else \
                         (self._next_par_period(explicit.obj.period) or self._lead_after(explicit.obj.period)
                          or _UNKNOWN)
@@ -2581,6 +2594,9 @@ _FLAT_AFTER_CLOSE = re.compile(r"(?:收市|收盘|收报|收)\s*")
 #: a parenthesis giving the basis of a figure, right before it: (按中位数30.50港元计)：
 _BASIS_NOTE = re.compile(r"[\d.]+\s*[倍%％]\s*[(（][^()（）]{0,8}$")
 _BASIS_NOTE_END = re.compile(r"\s*(?:计算?)?\s*[)）]")
+#: a basis named before the figures: 以2025年营收计, 按去年收入计算
+_BASIS_LEAD = re.compile(r"(?:以|按|按照|基于)\s*(?:[^\s，,。；;：:]{0,10})$")
+_BASIS_LEAD_END = re.compile(r"\s*(?:计算?|为基础|为基准|为准)")
 _BASIS_PAREN = re.compile(r"[(（](?:按|以|基于|假设)[^()（）]{1,30}(?:计|计算|为准|为基础)[)）]\s*[:：为]?\s*"
                           r"(?:约|近|逾|超过?|达)?\s*$")
 

@@ -39,12 +39,16 @@ from .timing import _shift_year
 from .tokens import AMOUNT, DATE, ENTITY, TICKER
 
 _RULE = re.compile(r"[\s|｜:：\-—=+]*")
-_PERIOD_LABEL = re.compile(r"\s*(?:FY)?((?:19|20)\d{2})\s*([AEFP]|年[AEF]?|年度|财年)?\s*(?:\(?(?:预测|预期|实际)\)?)?\s*",
-                           re.IGNORECASE)
+_PERIOD_LABEL = re.compile(r"\s*(?:FY\s?(\d{2})|(?:FY)?((?:19|20)\d{2}))\s*([AEFP]|年[AEF]?|年度|财年)?\s*"
+                           r"(?:\(?(?:预测|预期|实际)\)?)?\s*", re.IGNORECASE)
 _SCALES = (("万亿", 12), ("千亿", 11), ("百亿", 10), ("亿", 8), ("千万", 7), ("百万", 6), ("十万", 5), ("万", 4),
            ("千", 3))
 _CURRENCIES = (("人民币", "CNY"), ("港元", "HKD"), ("港币", "HKD"), ("美元", "USD"), ("RMB", "CNY"),
-               ("HKD", "HKD"), ("USD", "USD"), ("元", "CNY"))
+               ("HKD", "HKD"), ("HK$", "HKD"), ("USD", "USD"), ("US$", "USD"), ("元", "CNY"))
+#: a scale written the English way after a currency: RMB mn, HK$ bn, US$ million, RMB'000
+_LATIN_SCALE = re.compile(r"(?:RMB|CNY|HKD|HK\$|USD|US\$)\s?(mn|m|bn|b|million|billion|k|'000|’000)(?![A-Za-z])",
+                          re.IGNORECASE)
+_LATIN_EXP = {"mn": 6, "m": 6, "million": 6, "bn": 9, "b": 9, "billion": 9, "k": 3, "'000": 3, "’000": 3}
 _MAX_CAPTION = 40
 #: cell separators: bars (a line with a bar is split at bars only), else tabs (and the end mark)
 _SEPARATOR = re.compile(r"[|｜]")
@@ -82,6 +86,8 @@ def _unit_of(label: str) -> _Unit:
         r"(?:^|\s)(?:人民币|美元|港元|港币)?(万亿|千亿|百亿|亿|千万|百万|十万|万|千)(?:元|美元|港元|港币)(?:\s|$)", label)
     if m:
         exp = dict(_SCALES)[m.group(1)]
+    elif (m := _LATIN_SCALE.search(label)) is not None:
+        exp = _LATIN_EXP[m.group(1).lower()]
     percent = bool(re.search(r"[(（]\s*%\s*[)）]|%$|百分比", label))
     times = bool(re.search(r"[(（]\s*[倍xX]\s*[)）]", label))
     return _Unit(currency, exp, percent, times)
@@ -226,8 +232,9 @@ def _period_label(cell: str, aliases: Optional[dict] = None) -> Optional[_Label]
         return _Label(period=aliases[cell.strip()])
     m = _PERIOD_LABEL.fullmatch(cell)
     if m:
-        mark = (m.group(2) or "").upper()
-        return _Label(period=Period.of_year(int(m.group(1))), forecast="E" in mark or "F" in mark
+        mark = (m.group(3) or "").upper()
+        year = int(m.group(2)) if m.group(2) else 2000 + int(m.group(1))     # FY26E: 2026
+        return _Label(period=Period.of_year(year), forecast="E" in mark or "F" in mark
                       or "预测" in cell or "预期" in cell)
     try:
         p = parse_period(cell)
@@ -247,7 +254,7 @@ def _metric_label(cell: str, metrics) -> Optional[_Label]:
     metric = (outside or named)[-1] if named else None
     mod = next((c for c in cues if c.kind == "mod" and c.value in ("growth", "decline")), None)
     if metric is not None:
-        value = "net_loss" if metric.kind == "loss" else metric.value
+        value = metric.value        # (a loss cue's own metric: Adj. net loss is the adjusted one)
         if "每股" in cell and getattr(metrics.get(value), "unit", None) != "HKD/share":
             return None         # 每股基本(亏损)/盈利: a per-share figure, not the company's loss
         if value == "x_net_profit":
@@ -271,10 +278,21 @@ def _in_parens(text: str, pos: int) -> bool:
                                                                          text.rfind("）", lo, pos))
 
 
-def _entity_before(ctx: DocContext, named: list[tuple[int, str]], pos: int) -> Optional[str]:
-    """The company named last before ``pos`` (``named``: (end, entity) in text order)."""
+#: words that name a company only to compare with it: 可比公司方面，MiniMax…
+_PEER_BEFORE = re.compile(r"(?:可比公司|可比同业|可比标的|同业|同行|竞争对手|对比|相比|参照)(?:方面|中|来看)?\s*[,，:：]?\s*$")
+
+
+def _entity_before(ctx: DocContext, named: list[tuple[int, str, int]], pos: int) -> Optional[str]:
+    """The company named last before ``pos`` (``named``: (end, entity, start) in text order), passing
+    over a peer named only for comparison (可比公司方面，MiniMax(100 HK)…) when the text has a subject."""
     k = bisect_right(named, (pos, "\uffff")) - 1
-    return named[k][1] if k >= 0 else ctx.main_entity
+    if k < 0:
+        return ctx.main_entity
+    end, entity, start = named[k]
+    if ctx.main_entity is not None and entity != ctx.main_entity \
+            and _PEER_BEFORE.search(ctx.text, max(0, start - 12), start):
+        return ctx.main_entity
+    return entity
 
 
 def _caption(text: str, start: int) -> str:
@@ -441,7 +459,7 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
     if "%" in ctx.text:
         _quote_rows(ctx, drafts, spans)
     metrics, _ = metric_sets()
-    named = sorted((t.end, t.obj.entity) for t in ctx.stream.tokens
+    named = sorted((t.end, t.obj.entity, t.start) for t in ctx.stream.tokens
                    if t.kind == ENTITY and t.obj.entity not in bystanders())
     prose: Optional[dict] = None    # value -> [(start, currency)] of the sums the text writes
     for rows in _blocks(ctx.text) + _space_blocks(ctx.text):
@@ -508,6 +526,7 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
             corner = corner if corner is not None and corner.metric in _SEGMENT_METRICS else None
         if corner is not None and (corner.metric is None or corner.mod):
             corner = None               # (the corner names the metric of company rows)
+        line_metric = _line_metric(caption_text, caption, metrics) if layout == "periods-down" else None
         prev_metric: Optional[str] = None
         listed_in_table: dict[int, object] = {}         # column -> the listing day its 上市日 row writes
         last_day = None                                 # the day of the last session row
@@ -589,6 +608,9 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
                 else:
                     when = row_periods[r]
                     what = _metric_label(header[c + 1].text, metrics)
+                    if what is None and line_metric is not None and (seg := _row_segment(header[c + 1])) is not None:
+                        # 收入结构（占总收入比例）over | 年份 | 本地化部署 | 云端部署 |: each line's share
+                        what = _Label(metric=line_metric, cue=header[c + 1].text, segment=seg)
                     # | 年份 | 智谱综合毛利率 | MiniMax综合毛利率 |: a column head naming its company
                     ent = _entity_in(ctx, header[c + 1])
                     if ent is not None and ent not in bystanders():
@@ -596,6 +618,23 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
                         continue
                 _cell_fact(ctx, row_entity, cell, when, what, caption, metrics, row_span, drafts, misses)
     return drafts, misses, spans
+
+
+#: a caption over business lines' shares: 收入结构（占总收入比例）, 各业务收入占比
+_CAPTION_SHARE = re.compile(r"占(?:总)?(?:收入|营收)(?:的)?(?:比例|比重|百分比)|(?:收入|营收)占比|占比")
+#: a caption over business lines' revenue or its split: 收入结构, 收入构成
+_CAPTION_MIX = re.compile(r"(?:收入|营收)(?:结构|构成)")
+
+
+def _line_metric(caption_text: str, caption: _Unit, metrics) -> Optional[str]:
+    """The metric a caption gives the business lines a table lists across (one per column):
+    the share of revenue (收入结构（占总收入比例）), revenue (分业务收入（亿元）), a margin."""
+    if _CAPTION_SHARE.search(caption_text) or (_CAPTION_MIX.search(caption_text) and caption.percent):
+        return "revenue_share"
+    if _CAPTION_MIX.search(caption_text):
+        return "revenue" if caption.currency or caption.exp else None
+    label = _metric_label(caption_text, metrics)
+    return label.metric if label is not None and label.metric in _SEGMENT_METRICS and not label.mod else None
 
 
 _GROWTH = {"revenue": "revenue_growth", "net_loss": "net_loss_growth"}
@@ -686,7 +725,8 @@ def _header(rows: list[list[_Cell]], aliases: dict) -> tuple[list[list[_Cell]], 
     for top, low in zip(header[1:], years):
         group = top.text or group
         m = _TO_DAY.search(group)
-        year = _PERIOD_LABEL.fullmatch(low.text).group(1)
+        y = _PERIOD_LABEL.fullmatch(low.text)
+        year = y.group(2) or f"20{y.group(1)}"
         text = (group[:m.start()] + f"截至{year}年{m.group(1)}" + group[m.end():]) if m else f"{year}年{group}"
         label = _period_label(text, aliases)
         if label is None:

@@ -627,6 +627,13 @@ class Timing:
             return None
         return str(p)
 
+    def _day_before_sentence(self, sent: Span) -> Optional[dt.date]:
+        """The trading day told before this sentence (else the article's day)."""
+        if self.last_trading_pos <= sent.start:
+            self.told_before = (sent.start, self.last_trading_day or self.ctx.today)
+        told = self.told_before
+        return told[1] if told is not None and told[0] == sent.start else self.ctx.today
+
     def _trading_day(self, st: _State, sent: Span, a) -> Optional[dt.date]:
         """The day a price or a change belongs to, in order: the company's first day (上市首日);
         今日/昨日 of the article; a date written before the figure (not one that only says when
@@ -689,6 +696,17 @@ class Timing:
                  # (较前一日(10月13日)收盘价256.8港元低开0.9%，此后…收市报…: the day of that close only)
                  and not ((t.start < st.clause_start or a.unit == "percent")
                           and _PREV_DAY_OPEN.search(self.text, max(sent.start, t.start - 9), t.start))]
+        prev_session = _PREV_SESSION.search(self.text, max(sent.start, a.start - LOOK), a.start)
+        if prev_session is not None and not COMPARE_BEFORE.search(self.text, max(0, prev_session.start() - 3),
+                                                                 prev_session.start()) \
+                and not any(t.start > prev_session.start() for t in dates) \
+                and not any(t.kind == CUE and t.obj.kind == "ctx" and t.obj.value in _DAY_WORDS
+                            for t in ctx.stream.in_span(prev_session.end(), a.start)) \
+                and (base := self._day_before_sentence(sent)) is not None:
+            # …7月9日…跌8.37%。而在前一交易日，MiniMax刚刚收涨2.4%: the session before the one told
+            # (no session to go on with: 前一交易日收报A，当日收报B)
+            self.day_compared = True
+            return _previous_weekday(base)
         if ctx.today is not None:
             for word, days in _BACK_DAYS.items():
                 if word not in st.sflags or st.sflags[word] >= a.start:
@@ -875,6 +893,14 @@ _SESSION_IN_CLAUSE = re.compile(r"[^。；;\n]{0,40}?(?:盘中|一度|最高|最
 #: a date of a listing, not of a session: 澄域机器人(02812,8月20日上市)
 _LISTED_AFTER = re.compile(r"\s*(?:在|于)?\s*(?:港股|港交所|香港)?\s*(?:上市|挂牌|登陆)")
 
+def _previous_weekday(day: dt.date) -> dt.date:
+    """The last weekday before ``day`` (the session before, holidays aside)."""
+    day -= dt.timedelta(days=1)
+    while day.weekday() >= 5:
+        day -= dt.timedelta(days=1)
+    return day
+
+
 def _next_weekday(day: dt.date) -> dt.date:
     """The first weekday after ``day`` (the next session, holidays aside)."""
     day += dt.timedelta(days=1)
@@ -883,6 +909,10 @@ def _next_weekday(day: dt.date) -> dt.date:
     return day
 
 
+#: words that name a figure's day themselves (前一交易日收报A，当日收报B: B is not of the session before)
+_DAY_WORDS = frozenset((*DAY_OFFSETS, "same_day"))
+#: the session before the one in view, named as the figure's day (not the one compared with)
+_PREV_SESSION = re.compile(r"(?:前一|上一|上个|前一个|上一个)交易日")
 #: the next session, written between a day and a figure (…7月8日收跌4.88%，MiniMax次日收跌…)
 _NEXT_DAY_WORD = re.compile(r"次日|翌日|第二天|隔日|下一个交易日|下一交易日")
 #: the day in parentheses after a weekday: 上周五(6日), 周三(10月14日)
