@@ -159,12 +159,17 @@ _TRANCHE_BEFORE = re.compile(r"(?:公开发售|公开招股|国际配售|国际�
 #: (after the close, 券商借出孖展…以公开发售募资计算，超额认购910倍 is the result writers report)
 _MARGIN_ESTIMATE = re.compile(r"(?:暂录|累录|暂时录得|截至今[午早]|截至中午)[^。；;]*孖展")
 #: a word of an offering (not 累计募资: what funding rounds raised)
-_OFFERING_WORD = re.compile(r"发行价|发售|招股|(?<!累计)募资|上市|集资|IPO")
+_OFFERING_WORD = re.compile(r"发行价|发售|招股|(?<!累计)募资|(?<![未没])上市|集资|IPO")
+#: a valuation a round of funding set, named without 轮: 最近一次融资估值, 融资后估值
+_ROUND_VALUATION = re.compile(r"(?:一次|一轮|最新|上一次|此前的?)融资(?:的|时的?|后的?)?估值(?:为|达|是)?\s*(?:约|近|逾|超过?)?\s*$")
 #: the session before the one told: 较前一交易日(216.8港元的收盘价), 较昨日收盘价
 _PREV_TRADING_DAY = r"(?:前一|上一|前一个|上个|上一个)交易日"
 _PREV_SESSION = re.compile(_PREV_TRADING_DAY + r"|前日|昨日|昨天|前收|上日")
 #: a price named right before its figure: 收盘价256.8港元, 开盘价为120港元
 _PRICE_NAMED_BEFORE = re.compile(r"(?<![前昨])(收盘价|收市价|开盘价|开市价)\s*(?:为|是|约)?\s*(?:HK\$|港元|港币)?\s*$")
+#: a price labelled with its day in parentheses: 收盘价(2026年11月20日):, 现价（2026-08-28）：
+_DATED_PRICE_LABEL = re.compile(r"(?:收盘价|收市价|现价|最新价|股价)\s*[(（]\s*(?:\d{4}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*"
+                                r"\d{1,2}\s*日?\s*(?:收盘|收市)?\s*[)）]\s*[:：]?\s*(?:HK\$|港元|港币)?\s*$")
 #: 较前一交易日216.8港元的收盘价: the previous session's price (its day not written)
 _PREV_SESSION_BEFORE = re.compile(r"(?:较|比)\s*(?:" + _PREV_TRADING_DAY + r"|前一日|上一日)\s*(?:的)?\s*(?:收盘价|收市价)?\s*$")
 #: a figure restated in another currency: 约折合, 约合, 换算成 (group 1: the 约 before the verb)
@@ -527,7 +532,9 @@ class Classifier:
             if not a.scaled and abs(a.value) < 10**6:
                 # 较招股时的估值高出一大截——智谱以116.2元招股时: a price, no valuation
                 return self._mk_miss(a, sent, "no_metric_cue", "too small for a valuation")
-            if self._funding_context(st, pos) and not self._ipo_context(st, pos):
+            if _ROUND_VALUATION.search(self.text, max(st.clause_start, pos - 12), pos) or (
+                    self._funding_context(st, pos) and not self._ipo_context(st, pos)):
+                # (上市前最后一次融资估值约243.8亿元: a round's valuation, even beside the listing)
                 return self._fact("post_money_valuation", a, None, st.base_cue, "valuation")
             if self._ipo_context(st, pos) and not self._funding_context(st, pos):
                 return self._fact("market_cap_at_ipo", a, None, st.base_cue, "valuation-ipo")
@@ -639,6 +646,9 @@ class Classifier:
         if st.base == "offer_price" and st.base_pos > st.price_pos and st.base_pos >= st.clause_start \
                 and len(self._between_cue_and(st, a)) <= 3:
             return self._price_fact("offer_price", a, st.base_cue, "offer-price")   # 较招股价26.5港元高开…
+        if _DATED_PRICE_LABEL.search(self.text, max(0, pos - 32), pos):
+            # 收盘价(2026年11月20日):HK$52.30, 现价（2026-08-28）：HK$288.60 (a note's header): that day's close
+            return self._price_fact("close_price", a, "收盘价(日期)", "trading")
         named = _PRICE_NAMED_BEFORE.search(self.text, max(st.clause_start, pos - 8), pos)
         post = self._postfix(a, ("的价格开盘", "开盘", "开市", "开出", "高开", "低开", "的价格收盘", "收盘", "收市",
                                  "报收", "作收", "收官"), window=8) if named is None else None
