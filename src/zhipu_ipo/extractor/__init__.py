@@ -216,6 +216,12 @@ def _facts(norm: Normalized, doc: str, drafts: list[Draft], misses: list[Miss],
                                f"{dated[(d.entity, d.metric, d.segment, str(d.value))]}", d.sent,
                                d.value if not isinstance(d.value, str) else None, d.unit))
             continue
+        unmet = _unmet_bound(d, exact)
+        if unmet is not None:
+            # 拉升涨超7% in a headline, 收涨6.12% in the text: a peak of the session, not its close
+            misses.append(Miss(d.start, d.end, "not_a_fact", f"a bound the day's {d.metric} at {unmet} "
+                               "does not meet (intraday)", d.sent, d.value, d.unit))
+            continue
         bound_of = _bound_of(d, exact, norm.text)
         if bound_of is not None:
             # 首日收升逾一成 in a headline, 收升13.17% in the text: the exact figure is the fact
@@ -383,6 +389,19 @@ def _bound_of(d: Draft, exact: dict, text: str) -> Optional[int]:
             # (公司预计超过13亿元 beside a broker's 14.2亿元)
             return start
         if d.qualifier == "approx" and value and abs(value - d.value) <= abs(value) * _APPROX_TOLERANCE:
+            return start
+    return None
+
+
+def _unmet_bound(d: Draft, exact: dict) -> Optional[int]:
+    """Where the text states a day's change exactly, when ``d`` is a bound of the same day's change
+    that figure does not meet (涨超7% beside 收涨6.12%: the bound was a peak within the session)."""
+    if d.metric not in ("day_change", "open_change") or d.qualifier not in ("at_least", "at_most") \
+            or isinstance(d.value, str):
+        return None
+    for value, start in exact.get((d.entity, d.metric, d.period, d.segment), ()):
+        if (value < 0) == (d.value < 0) and (abs(value) < abs(d.value) if d.qualifier == "at_least"
+                                              else abs(value) > abs(d.value)):
             return start
     return None
 

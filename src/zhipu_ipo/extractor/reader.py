@@ -306,6 +306,8 @@ _WHOLE_COMPANY = ("整体", "综合", "总体", "集团", "总收入", "营业�
 _TO_DATE_WORD = re.compile(r"累计|累積|成立以来|至今|迄今|历来")
 #: a part of the session, not the whole day: 半日主板成交, 早盘成交额
 _PART_SESSION = re.compile(r"半日|半天|早盘|早市|午盘|午间|上午|中午")
+#: a turnover no single stock reaches in a day (the whole Hong Kong market trades 1,000–4,000亿)
+_MARKET_SIZED_TURNOVER = Decimal("50000000000")
 #: words of a market wrap that make a sentence's turnover the whole market's (港股三大指数…，全日成交额…)
 _MARKET_WRAP = re.compile(r"指数|恒指|科指|国指|大市|港股|主板|两市")
 #: the market's turnover named before its figure: 全日主板成交, 港股成交额, 大市全日成交
@@ -2529,6 +2531,9 @@ class Reader(Classifier, Timing):
         named = last_match(_MARKET_TURNOVER, self.text, max(st.clause_start, a.start - LOOK), a.start)
         if named is not None and not self._company_since(named.end(), a.start):
             return True
+        if a.value >= _MARKET_SIZED_TURNOVER and a.unit in ("HKD", "CNY") and st.base_pos >= st.clause_start \
+                and not self._company_since(st.clause_start, a.start):
+            return True     # …MiniMax涨3.9%；半日成交额1512亿港元: a clause of its own, the size of a market's
         if st.entity == "market" or ("market" in st.sflags and st.clause_start <= st.sflags["market"] < a.start
                                      and not self._company_since(st.sflags["market"], a.start)):
             return True
