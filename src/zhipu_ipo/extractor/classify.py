@@ -20,6 +20,7 @@ from .segment_names import segment_slug
 from .rules import (
     BARE_CLOSE,
     BARE_PRICE_BEFORE,
+    COMPARE_BEFORE,
     COMPONENT,
     DELTA_BEFORE,
     DELTA_PERCENT,
@@ -60,7 +61,7 @@ _COUNT_ONLY = re.compile(r"[,，\s]*(?:共有|共计有?|合共有?|合计有?|�
 _ADJUSTED_PAREN_BEFORE = re.compile(r"经调整后?\s?[(（][^()（）]{1,20}[)）]\s?$")
 #: a supposition opening the sentence of a figure: 若…, 如果…, 假设…
 #: (若排除…, 如剔除…: the adjustment of an adjusted figure, not a supposition)
-_HYPOTHETICAL = re.compile(r"(?:^|[，,。；;：:\s])(?:若|如果|假如|倘若|假设|假定|倘)"
+HYPOTHETICAL = re.compile(r"(?:^|[，,。；;：:\s])(?:若|如果|假如|倘若|假设|假定|倘)"
                            r"(?!\s*(?:排除|剔除|扣除|不计|不包括|撇除|计入|连同|包括|按|以"
                            # (若把时间拉长, 如果往回看, 如果同上一季比较: a way of looking, no supposition)
                            r"|[把将]?时间[线轴]?拉长|拉长时间|往回看|回看|回顾|放眼|细看|对比|比较|单看|只看"
@@ -583,7 +584,7 @@ class Classifier:
                     # 另有3800万美元来自开放平台及企业服务，占比33.9%: the segment named after the figure
                     seg = st.segment = after.obj.value
                     st.segment_pos, st.segment_end = after.start, after.end
-            if self.metrics[base].family == "financial" and _HYPOTHETICAL.search(self.text, max(0, st.sentence_start - 1, pos - LOOK), pos):
+            if self.metrics[base].family == "financial" and HYPOTHETICAL.search(self.text, max(0, st.sentence_start - 1, pos - LOOK), pos):
                 # 若智谱维持6.6%份额，营收仅约67亿元: a figure of a supposition
                 return self._mk_miss(a, sent, "not_a_fact", f"a hypothetical {base}")
             if self.metrics[base].family == "financial" and not a.scaled and abs(a.value) < 10**5:
@@ -713,7 +714,10 @@ class Classifier:
                 # 今早一度急升17%，高见468元: an intraday peak while the day is still running
                 return self._mk_miss(a, sent, "not_a_fact", "intraday peak before the close")
             return self._price_fact(f"{kind}_price", a, kind, "trading")
-        if st.base == "offer_price" and st.base_pos > st.price_pos:
+        if st.base == "offer_price" and st.base_pos > st.price_pos and not (
+                st.base_pos < st.clause_start and COMPARE_BEFORE.search(self.text, max(0, st.base_pos - 3), st.base_pos)):
+            # (首日即较发行价翻倍，…随后在400港元至480港元区间反复震荡: the price compared with
+            # in a clause before names no price of a later one)
             return self._price_fact("offer_price", a, st.base_cue, "offer-price")
         return None
 

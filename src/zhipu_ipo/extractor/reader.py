@@ -31,7 +31,7 @@ from typing import Optional
 from ..models import CURRENCIES
 from ..numbers import Amount
 from ..periods import ParseError, Period, parse_period, small_int
-from .classify import Classifier
+from .classify import HYPOTHETICAL, Classifier
 from .context import DocContext, ResolvedPeriod, counted_companies
 from .entities import HEADING_MARK, LIST_MARK, bystanders, indices
 from .records import Conversion, Draft, Miss, clean_value
@@ -306,6 +306,9 @@ _WHOLE_COMPANY = ("整体", "综合", "总体", "集团", "总收入", "营业�
 _TO_DATE_WORD = re.compile(r"累计|累積|成立以来|至今|迄今|历来")
 #: a part of the session, not the whole day: 半日主板成交, 早盘成交额
 _PART_SESSION = re.compile(r"半日|半天|早盘|早市|午盘|午间|上午|中午")
+#: an earlier estimate named before its figure: 此前预期的, 原预测, 前值分别为, (此前为
+_SUPERSEDED = re.compile(r"(?:此前|之前|原|原先|早前)(?:的)?(?:预期|预测|估计|预估)(?:的|为|是)?\s*(?:约|为)?\s*$"
+                         r"|前值(?:分别)?(?:为|是)?\s*[^，,。；;]*$|[(（]\s*(?:此前|之前|原先|原)(?:为|是)\s*$")
 #: a turnover no single stock reaches in a day (the whole Hong Kong market trades 1,000–4,000亿)
 _MARKET_SIZED_TURNOVER = Decimal("50000000000")
 #: words of a market wrap that make a sentence's turnover the whole market's (港股三大指数…，全日成交额…)
@@ -2109,6 +2112,11 @@ class Reader(Classifier, Timing):
             return
         metric, value, unit, qualifier, segment, cue, rule = decided
         info = self.metrics[metric]
+        if info.family == "trading" and HYPOTHETICAL.search(self.text, max(0, st.sentence_start - 1, a.start - LOOK),
+                                                            a.start):
+            # 若智谱首日股价较发行价上涨10%，一手可赚…: a session supposed, not one that was
+            self._miss(a, sent, "not_a_fact", f"a hypothetical {metric}")
+            return
         period: Optional[str] = None
         if rule == "ratio":
             # 累计约44亿元，为同期总营收的8倍: the ratio covers the period of the figure it divides
@@ -2367,6 +2375,11 @@ class Reader(Classifier, Timing):
         return par is not None and _PLACING_WORDS.search(self.text, *par) is not None
 
     def _emit(self, st, sent, a, metric, value, unit, qualifier, segment, period, cue, rule) -> None:
+        if _SUPERSEDED.search(self.text, max(st.clause_start, a.start - LOOK), a.start):
+            # 高于我们此前预期的4.30亿元, (前值分别为9.85亿元、17.60亿元), 82x PS（此前为75x）:
+            # an estimate the article replaces, not a figure it states
+            self._miss(a, sent, "not_a_fact", f"a superseded estimate of {metric}")
+            return
         if metric == "last_price" and self.ctx.today is not None and period is not None \
                 and period < self.ctx.today.isoformat() \
                 and not INTRADAY.search(self.text, max(st.sentence_start, a.start - LOOK), a.start):
