@@ -679,6 +679,8 @@ class _Prefix:
 
 _NUL = "\x00"   # the "character" outside the text: never a member of a word list
 _DATE_SEPARATORS = frozenset("-/")
+#: the generic yuan a currency named before it makes its own (新台币37.5亿元, 港币3元)
+_GENERIC_YUAN = ("元", "块", "块钱")
 _RANGE_FIRST = frozenset(" 与和") | _RANGE_SEPARATORS   # first characters of ``range_second``
 #: 介乎38.34亿港元与41.89亿港元之间: 与/和 join a range only between these words
 _BETWEEN_BEFORE = re.compile(r"(?:介乎|介于|处于|在)\s?(?:约|大约)?\s?$")
@@ -1209,6 +1211,8 @@ class _Scanner:
         b_cur = self.lex.prefix_currency.get(sm.group("cur") or "") or pre.cur
         if b_cur and b.unit is None and b.unit_kind is None:
             b.unit, b.unit_kind = b_cur, "currency"
+        elif b_cur and b.unit_kind == "currency" and b.unit_word in _GENERIC_YUAN:
+            b.unit = b_cur      # 新台币82亿至103亿元: the currency named before the generic 元
         if not self.standalone_ok(b, None):
             return None
         # Two bare years: a period (2022-2024), not an amount.
@@ -1216,6 +1220,8 @@ class _Scanner:
             if all(x.is_int and 1900 <= x.base <= 2100 for x in (a, b)):
                 return b.tail_end
         a = a.copy()     # the caller may still emit the unchanged first number
+        if pre.cur and a.unit_kind == "currency" and a.unit_word in _GENERIC_YUAN:
+            a.unit = pre.cur    # 新台币82亿元至103亿元
         if a.unit is not None:
             if a.unit != b.unit or a.points != b.points or a.factor_exp != b.factor_exp:
                 return None
@@ -1283,7 +1289,7 @@ class _Scanner:
         unit = num.unit
         if unit is None and pre.cur:
             unit = pre.cur
-        elif pre.cur and num.unit_kind == "currency" and num.unit_word in ("元", "块", "块钱"):
+        elif pre.cur and num.unit_kind == "currency" and num.unit_word in _GENERIC_YUAN:
             unit = pre.cur      # 新台币37.5亿元, 港币3元: the currency named before the generic 元
         elif pre.cur and num.unit_kind != "currency":
             # a currency before 3亿股 or 5% belongs to something else

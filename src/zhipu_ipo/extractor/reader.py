@@ -71,7 +71,7 @@ from .rules import (
     metric_sets,
 )
 from .sentences import Span
-from .timing import Timing, _shift_year
+from .timing import DAY_TOLD_AFTER, Timing, _shift_year
 from .segment_names import segment_slug
 from .tokens import AMOUNT, BOUNDARY, CUE, DATE, ENTITY, PERIOD, TICKER, Tok
 
@@ -306,6 +306,18 @@ _WHOLE_COMPANY = ("整体", "综合", "总体", "集团", "总收入", "营业�
 _TO_DATE_WORD = re.compile(r"累计|累積|成立以来|至今|迄今|历来")
 #: a part of the session, not the whole day: 半日主板成交, 早盘成交额
 _PART_SESSION = re.compile(r"半日|半天|早盘|早市|午盘|午间|上午|中午")
+#: several companies' figures summed: 两家公司市值合计, 二者收入加起来, 三家合共
+_SEVERAL_SUMMED = re.compile(r"(?:两家|两者|二者|三家|四家|几家|两只|三只|双雄|两间|三间)[^，,。；;\d]{0,12}"
+                             r"(?:合计|共计|总计|合共|加起来|加总|相加|合共)[^，,。；;\d]{0,4}$")
+#: a high or low over more than one session: 年内最高, 上市以来低位, 52周最高
+_SPAN_EXTREME = re.compile(r"(?:年内|今年以来|年初至今|年初以来|上市以来|挂牌以来|历史|有史以来|52周|近一年|过去一年)"
+                           r"[^，,。；;\d]{0,8}(?:最高|最低|高位|低位|高点|低点|新高|新低)")
+#: a multiple a price target applies: 给予公司2027年45倍P/S, 目标市销率
+_TARGET_MULTIPLE = re.compile(r"(?:给予|予以|给出|目标)[^，,。；;]{0,16}$")
+#: a session on another exchange, in the figure's clause: 在纳斯达克收报, 美股盘前, ADS
+_US_LISTING = re.compile(r"纳斯达克|纽交所|纽约证券交易所|美股|美国存托股|存托股|ADS")
+#: the Hong Kong listing named again after it: …ADS跌2%，港股则收涨1.5%
+_HK_LISTING = re.compile(r"港股|H股|香港|港交所|联交所")
 #: an earlier estimate named before its figure: 此前预期的, 原预测, 前值分别为, (此前为
 _SUPERSEDED = re.compile(r"(?:此前|之前|原|原先|早前)(?:的)?(?:预期|预测|估计|预估)(?:的|为|是)?\s*(?:约|为)?\s*$"
                          r"|前值(?:分别)?(?:为|是)?\s*[^，,。；;]*$|[(（]\s*(?:此前|之前|原先|原)(?:为|是)\s*$")
@@ -2375,6 +2387,29 @@ class Reader(Classifier, Timing):
         return par is not None and _PLACING_WORDS.search(self.text, *par) is not None
 
     def _emit(self, st, sent, a, metric, value, unit, qualifier, segment, period, cue, rule) -> None:
+        if metric in ("high_price", "low_price") and (span := _SPAN_EXTREME.search(
+                self.text, max(st.sentence_start, a.start - LOOK), a.start)) is not None \
+                and not DAY_TOLD_AFTER.match(self.text, a.end) \
+                and not any(t.kind == DATE for t in self.ctx.stream.in_span(span.start(), a.start)):
+            # 其年内股价最高曾见212.4港元，最低曾跌至128港元: the extremes of a span, no session's
+            # (上市以来最高见98.5元，在9月3日出现: a day's high, the day told)
+            self._miss(a, sent, "not_a_fact", f"{metric} over a span of sessions")
+            return
+        if metric == "price_to_sales" and _TARGET_MULTIPLE.search(self.text, max(st.clause_start, a.start - LOOK),
+                                                                  a.start):
+            # 给予公司2027年45倍P/S，对应目标价194港元: the multiple a target applies, not the market's
+            self._miss(a, sent, "not_a_fact", "a target multiple")
+            return
+        if metric in ("day_change", "open_change", "close_price", "open_price", "turnover") \
+                and (us := last_match(_US_LISTING, self.text, max(st.sentence_start, a.start - LOOK), a.start)) \
+                and not _HK_LISTING.search(self.text, us.end(), a.start):
+            # 美国存托股(ADS)在纳斯达克收报20.41美元，跌2.11%: a session in New York, not in Hong Kong
+            self._miss(a, sent, "not_a_fact", f"{metric} of a listing outside Hong Kong")
+            return
+        if _SEVERAL_SUMMED.search(self.text, max(st.clause_start, a.start - LOOK), a.start):
+            # 两家上市公司市值合计超2200亿港元: a sum over companies, no one company's figure
+            self._miss(a, sent, "not_a_fact", f"{metric} summed over several companies")
+            return
         if _SUPERSEDED.search(self.text, max(st.clause_start, a.start - LOOK), a.start):
             # 高于我们此前预期的4.30亿元, (前值分别为9.85亿元、17.60亿元), 82x PS（此前为75x）:
             # an estimate the article replaces, not a figure it states

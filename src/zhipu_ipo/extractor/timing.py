@@ -40,7 +40,7 @@ _SINCE_YEAR = re.compile(r"\s*(?:以来|至今|迄今)")
 
 #: the day a price was reached, told right after it: ，在10月22日出现 / ，同样在1月9日首日录得 /
 #: ，则是上市首日的盘中低位
-_DAY_TOLD_AFTER = re.compile(
+DAY_TOLD_AFTER = re.compile(
     r"\s*[，,]\s*(?:则|也|亦|同样|均|都)?\s*(?:"
     r"(?:是|为)?\s*(?:在|于)\s*(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)\s*(?:的|当日)?\s*(?:上市)?(?:首日)?\s*(?:盘中)?\s*"
     r"(?:出现|录得|创下|创出|写下|见到|达到|触及)"
@@ -642,7 +642,7 @@ class Timing:
         ctx = self.ctx
         ent = st.entity or ctx.main_entity
         self.day_compared = False       # (set when the day is that of a price compared with)
-        told = _DAY_TOLD_AFTER.match(self.text, a.end)
+        told = DAY_TOLD_AFTER.match(self.text, a.end)
         if told is not None and told.group("date"):
             # 上市以来盘中最高见271元，在10月22日出现: the day written after the figure
             for t in ctx.stream.in_span(told.start("date"), told.end("date")):
