@@ -249,4 +249,10 @@ CASES = [
          '聯昱智能擬赴港上市，集資規模約合新台幣82億至103億元。',
          (),
          published='2026-06-30'),
+    Case('s26-cornerstone-total-next-sentence',
+         '澄岳科技(02788)此次引入了三家基石投资者。其中，甲方资本、乙方基金和丙方投资分别斥资800万美元、500万美元和200万美元参与认购，合计1500万美元。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'cornerstone_count', None, None, '3', 'count', 'exact'),
+          ('澄岳科技', 'cornerstone_amount', None, None, '15000000', 'USD', 'exact')),
+         published='2026-10-20'),
 ]

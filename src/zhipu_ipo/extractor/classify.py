@@ -161,6 +161,8 @@ _TRANCHE_BEFORE = re.compile(r"(?:公开发售|公开招股|国际配售|国际�
 _MARGIN_ESTIMATE = re.compile(r"(?:暂录|累录|暂时录得|截至今[午早]|截至中午)[^。；;]*孖展")
 #: a word of an offering (not 累计募资: what funding rounds raised)
 _OFFERING_WORD = re.compile(r"发行价|发售|招股|(?<!累计)募资|(?<![未没])上市|集资|IPO")
+#: a sum named right before its figure: 合计990万美元
+_SUM_BEFORE = re.compile(r"(?:合计|合共|共计|总计|总共|一共)\s*(?:约|近|逾)?\s*$")
 #: a valuation a round of funding set, named without 轮: 最近一次融资估值, 融资后估值
 _ROUND_VALUATION = re.compile(r"(?:一次|一轮|最新|上一次|此前的?)融资(?:的|时的?|后的?)?估值(?:为|达|是)?\s*(?:约|近|逾|超过?)?\s*$")
 #: the session before the one told: 较前一交易日(216.8港元的收盘价), 较昨日收盘价
@@ -543,6 +545,9 @@ class Classifier:
         if base == "x_subscription":
             if "cornerstone" in st.sflags and "sub" not in st.flags:
                 return self._fact("cornerstone_amount", a, None, st.base_cue, "cornerstone")
+            if _SUM_BEFORE.search(self.text, max(st.clause_start, pos - 4), pos) and self._cornerstone_paragraph(pos):
+                # 获得了两家基石投资者的订单。其中，…分别斥资690万美元、300万美元参与认购，合计990万美元
+                return self._fact("cornerstone_amount", a, None, "合计", "cornerstone-total")
             return self._mk_miss(a, sent, "no_metric_cue", "subscription amount")
         if base == "x_net_profit":
             if a.value < 0:
@@ -1247,6 +1252,12 @@ class Classifier:
         seg = self.text[max(st.sentence_start, pos - LOOK):pos]
         return bool(re.search(r"\d+轮|[一二三四五六七八九十]+轮|上市前|天使|投后", seg)) and not re.search(
             r"本次|此次|IPO(?!前|之前)|招股(?!书|说明书)|发售|发行价|全球发售", seg)
+
+    def _cornerstone_paragraph(self, pos: int) -> bool:
+        """基石 is written earlier in the paragraph (bounded look-back)."""
+        lo = max(0, pos - 3 * LOOK)
+        at = self.text.rfind("基石", lo, pos)
+        return at != -1 and "\n" not in self.text[at:pos]
 
     def _funding_context(self, st: _State, pos: int) -> bool:
         seg = self.text[max(0, pos - 40):pos + 4]
