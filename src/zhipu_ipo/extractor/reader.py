@@ -306,6 +306,10 @@ _WHOLE_COMPANY = ("整体", "综合", "总体", "集团", "总收入", "营业�
 _TO_DATE_WORD = re.compile(r"累计|累積|成立以来|至今|迄今|历来")
 #: a part of the session, not the whole day: 半日主板成交, 早盘成交额
 _PART_SESSION = re.compile(r"半日|半天|早盘|早市|午盘|午间|上午|中午")
+#: a figure ending a description whose noun is left out: 超购唔够一百倍嘅，…
+_KIND_AFTER = re.compile(r"\s*(?:的|嘅)\s*[，,；;。]")
+#: the possessive between a figure and the company it describes: 76.3倍嘅量衡, 承销价28港元的黑芝麻智能
+_OWNER_AFTER = re.compile(r"\s*(?:的|嘅|之)\s*")
 #: several companies' figures summed: 两家公司市值合计, 二者收入加起来, 三家合共
 _SEVERAL_SUMMED = re.compile(r"(?:两家|两者|二者|三家|四家|几家|两只|三只|双雄|两间|三间)[^，,。；;\d]{0,12}"
                              r"(?:合计|共计|总计|合共|加起来|加总|相加|合共)[^，,。；;\d]{0,4}$")
@@ -2406,6 +2410,10 @@ class Reader(Classifier, Timing):
             # 美国存托股(ADS)在纳斯达克收报20.41美元，跌2.11%: a session in New York, not in Hong Kong
             self._miss(a, sent, "not_a_fact", f"{metric} of a listing outside Hong Kong")
             return
+        if _KIND_AFTER.match(self.text, a.end):
+            # 超购唔够一百倍嘅，最多现金抽一手: a kind of stock (…的 with its noun left out), no fact
+            self._miss(a, sent, "not_a_fact", f"{metric} describing a kind, not a company")
+            return
         if _SEVERAL_SUMMED.search(self.text, max(st.clause_start, a.start - LOOK), a.start):
             # 两家上市公司市值合计超2200亿港元: a sum over companies, no one company's figure
             self._miss(a, sent, "not_a_fact", f"{metric} summed over several companies")
@@ -2519,6 +2527,8 @@ class Reader(Classifier, Timing):
             self._miss(a, sent, "no_entity", f"{metric} of a figure in New Taiwan dollars")
             return
         entity = "market" if market_turnover else st.entity or (None if st.anonymous else self.ctx.main_entity)
+        if (owner := self._owner_after(a)) is not None:
+            entity = owner      # 超购得12.6倍嘅灵犀同76.3倍嘅量衡: the company the figure describes
         if info.family == "trading" and (not st.entity_pos or st.entity_pos[-1] < st.clause_start) \
                 and _STOCK_GROUP.search(self.text, max(st.clause_start, a.start - LOOK), a.start):
             # 人形机器人概念股今日同步走强，多档零组件股涨幅逾5%: a group of stocks, no one company's
@@ -2571,6 +2581,16 @@ class Reader(Classifier, Timing):
         par = max(self.text.rfind("\n", max(0, pos - LOOK), pos) + 1, pos - LOOK, 0)
         return not any(t.kind in (DATE, PERIOD) for t in self.ctx.stream.in_span(par, pos)) \
             and not _OTHER_DAY_WORD.search(self.text, par, pos)
+
+    def _owner_after(self, a) -> Optional[str]:
+        """The company named right after the figure and 的/嘅 (…12.6倍的灵犀机器人): it owns it."""
+        m = _OWNER_AFTER.match(self.text, a.end)
+        if m is None:
+            return None
+        tok = next((t for t in self.ctx.stream.in_span(m.end(), m.end() + 12) if t.kind == ENTITY), None)
+        if tok is None or tok.start != m.end() or tok.obj.entity in indices() or tok.obj.entity in bystanders():
+            return None
+        return tok.obj.entity
 
     def _market_turnover(self, st: _State, sent: Span, a) -> bool:
         """The turnover of the whole market, not of a company: after a market word in the clause

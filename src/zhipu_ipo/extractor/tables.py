@@ -956,7 +956,7 @@ def _amount_fact(ctx, entity, cell: _Cell, a, when: _Label, what: Optional[_Labe
 
 
 #: column heads of a table of listings that name a first-day figure or the stock code
-_FIRST_DAY_HEADS = ((re.compile(r"首日.*(?:涨跌幅|涨幅|跌幅|表现|变动|涨跌)"), "day_change"),
+_FIRST_DAY_HEADS = ((re.compile(r"首日.*(?:涨跌幅|涨幅|跌幅|表现|变动|涨跌|升跌|升幅)"), "day_change"),
                     (re.compile(r"首日.*(?:收市|收盘)"), "close_price"),
                     (re.compile(r"首日.*(?:开盘|开市)"), "open_price"))
 _CODE_HEAD = re.compile(r"代码|代号|股份代号|股票代码|证券代码")
