@@ -291,7 +291,9 @@ def _dated_line(text: str, pos: int) -> bool:
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(lo <= pos < hi for lo, hi in spans)
+    """``pos`` lies in one of ``spans`` (in text order, not overlapping)."""
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _is_day(period) -> bool:

@@ -1354,7 +1354,8 @@ class Reader(Classifier, Timing):
         if c.kind == "metric" and c.value in _CASH_PARTS and st.base == "cash" and self._in_cash_total(t):
             return      # 现金、定期存款及理财产品合计约15.1亿美元: one sum of the cash and the rest
         if c.kind == "metric":
-            if st.mod in ("share_of",) and st.base is not None:
+            if st.mod in ("share_of",) and st.base is not None and not st.mod_pos <= st.last_amount_end <= t.start:
+                # (收入占比降至六成 期内亏损扩大至…: once the share is told, a new cue is a new figure's)
                 st.denominator = c.value
                 return
             if st.mod == "ratio_pending" and st.base is not None:
@@ -1418,7 +1419,7 @@ class Reader(Classifier, Timing):
                 st.segment, st.segment_pos, st.segment_end = "others", t.start, t.start
             st.mod = None
         elif c.kind == "loss":
-            if st.mod in ("share_of",) and st.base is not None:
+            if st.mod in ("share_of",) and st.base is not None and not st.mod_pos <= st.last_amount_end <= t.start:
                 st.denominator = "net_loss"
                 return
             if st.base in _LOSS_ITEMS and st.clause_start <= st.base_pos and _ITEM_LOSS_GAP.fullmatch(

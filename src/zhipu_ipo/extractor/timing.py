@@ -912,7 +912,7 @@ def _next_weekday(day: dt.date) -> dt.date:
 #: words that name a figure's day themselves (前一交易日收报A，当日收报B: B is not of the session before)
 _DAY_WORDS = frozenset((*DAY_OFFSETS, "same_day"))
 #: the session before the one in view, named as the figure's day (not the one compared with)
-_PREV_SESSION = re.compile(r"(?:前一|上一|上个|前一个|上一个)交易日")
+_PREV_SESSION = re.compile(r"(?:前一|上一|上个|前一个|上一个)(?:交易日|日|天)(?![内里])")
 #: the next session, written between a day and a figure (…7月8日收跌4.88%，MiniMax次日收跌…)
 _NEXT_DAY_WORD = re.compile(r"次日|翌日|第二天|隔日|下一个交易日|下一交易日")
 #: the day in parentheses after a weekday: 上周五(6日), 周三(10月14日)
