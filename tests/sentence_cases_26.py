@@ -298,4 +298,12 @@ CASES = [
           ('峻崖机器人', 'day_change', '2026-07-09', None, '4.6', 'percent', 'exact'),
           ('峻崖机器人', 'day_change', '2026-07-08', None, '-2.18', 'percent', 'exact')),
          published='2026-07-09'),
+    Case('s26-english-aside-period',
+         '宏曜智能(06793)1H26 revenue 5.12亿元；IFRS net loss 2.98亿元，1H25 net loss为2.84亿元；R&D expense 2.07亿元。',
+         (('宏曜智能', 'ticker', None, None, '06793.HK', 'text', 'exact'),
+          ('宏曜智能', 'revenue', '2026H1', None, '512000000', 'CNY', 'exact'),
+          ('宏曜智能', 'net_loss', '2026H1', None, '298000000', 'CNY', 'exact'),
+          ('宏曜智能', 'net_loss', '2025H1', None, '284000000', 'CNY', 'exact'),
+          ('宏曜智能', 'rd_expense', '2026H1', None, '207000000', 'CNY', 'exact')),
+         published='2026-08-25'),
 ]

@@ -73,7 +73,9 @@ REFERENCE_ONLY = re.compile(r"(?:是|为|属|成为)$")
 REFERENCE_AFTER = re.compile(r"的\s*(?:大头|主要|最大|重要|核心|一部分|组成部分|主体|重头)")
 #: a period opening a clause that only gives the figure of the metric before (，2024年为50.5%,
 #: ，2025年上半年仅录得3,180万美元)
-ASIDE_AFTER = re.compile(r"\s*(?:的?(?:这一|这个|该|此)?(?:数字|数据|数值|金额|比例|数)|同期)?\s*(?:(?:则|时)?\s*(?:仅|只|才)?\s*(?:约|大约)?(?:为|是|录得)|(?:仅|只|才)\s*(?:约|大约)?有?)\s*(?:约|近|逾|超过|超)?\s*(?:人民币|港币|港元|美元|RMB|HK\$|US\$)?\s*[\d-]")
+ASIDE_AFTER = re.compile(r"\s*(?:的?(?:这一|这个|该|此)?(?:数字|数据|数值|金额|比例|数)|同期"
+                         # (1H25 net loss为2.84亿美元: the measure named again in English)
+                         r"|[A-Za-z][A-Za-z &/.-]{0,23}[A-Za-z.])?\s*(?:(?:则|时)?\s*(?:仅|只|才)?\s*(?:约|大约)?(?:为|是|录得)|(?:仅|只|才)\s*(?:约|大约)?有?)\s*(?:约|近|逾|超过|超)?\s*(?:人民币|港币|港元|美元|RMB|HK\$|US\$)?\s*[\d-]")
 #: the start of a from-to pair in the year before: 由上年的149.3%降至85.8%
 #: the words for the year before: 上年, 去年, 上一年, 前一年
 YEAR_BACK_WORDS = r"上年|去年|上一年|前一年"
