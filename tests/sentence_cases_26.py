@@ -306,4 +306,9 @@ CASES = [
           ('宏曜智能', 'net_loss', '2025H1', None, '284000000', 'CNY', 'exact'),
           ('宏曜智能', 'rd_expense', '2026H1', None, '207000000', 'CNY', 'exact')),
          published='2026-08-25'),
+    Case('s26-note-header-price-day-after',
+         '峻崖機器人(02803)評級：買入\u3000\u3000目標價：62.0港元\u3000\u3000現價：45.36港元（2026年9月18日收市價）\u3000\u3000潛在升幅：36.7%',
+         (('峻崖机器人', 'ticker', None, None, '02803.HK', 'text', 'exact'),
+          ('峻崖机器人', 'close_price', '2026-09-18', None, '45.36', 'HKD/share', 'exact')),
+         published='2026-09-21'),
 ]

@@ -306,6 +306,8 @@ _WHOLE_COMPANY = ("整体", "综合", "总体", "集团", "总收入", "营业�
 _TO_DATE_WORD = re.compile(r"累计|累積|成立以来|至今|迄今|历来")
 #: a part of the session, not the whole day: 半日主板成交, 早盘成交额
 _PART_SESSION = re.compile(r"半日|半天|早盘|早市|午盘|午间|上午|中午")
+#: the room to a target: 潜在升幅：36.7%, 上行空间约20%
+_UPSIDE_BEFORE = re.compile(r"(?:潜在|上行|下行|上涨|下跌)(?:升幅|涨幅|跌幅|空间|回报)\s*(?:为|约|达|有)?\s*[:：]?\s*(?:约|近|逾)?\s*$")
 #: a figure ending a description whose noun is left out: 超购唔够一百倍嘅，…
 _KIND_AFTER = re.compile(r"\s*(?:的|嘅)\s*[，,；;。]")
 #: the possessive between a figure and the company it describes: 76.3倍嘅量衡, 承销价28港元的黑芝麻智能
@@ -2410,6 +2412,10 @@ class Reader(Classifier, Timing):
                 and not _HK_LISTING.search(self.text, us.end(), a.start):
             # 美国存托股(ADS)在纳斯达克收报20.41美元，跌2.11%: a session in New York, not in Hong Kong
             self._miss(a, sent, "not_a_fact", f"{metric} of a listing outside Hong Kong")
+            return
+        if _UPSIDE_BEFORE.search(self.text, max(st.clause_start, a.start - 12), a.start):
+            # 目标价62.0港元，现价45.36港元，潜在升幅：36.7%: how far a target stands, no move
+            self._miss(a, sent, "not_a_fact", "the room to a target price")
             return
         if _KIND_AFTER.match(self.text, a.end):
             # 超购唔够一百倍嘅，最多现金抽一手: a kind of stock (…的 with its noun left out), no fact

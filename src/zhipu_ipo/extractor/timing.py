@@ -642,7 +642,7 @@ class Timing:
         ctx = self.ctx
         ent = st.entity or ctx.main_entity
         self.day_compared = False       # (set when the day is that of a price compared with)
-        told = DAY_TOLD_AFTER.match(self.text, a.end)
+        told = DAY_TOLD_AFTER.match(self.text, a.end) or _DAY_IN_PAREN_AFTER.match(self.text, a.end)
         if told is not None and told.group("date"):
             # 上市以来盘中最高见271元，在10月22日出现: the day written after the figure
             for t in ctx.stream.in_span(told.start("date"), told.end("date")):
@@ -911,6 +911,8 @@ def _next_weekday(day: dt.date) -> dt.date:
 
 #: words that name a figure's day themselves (前一交易日收报A，当日收报B: B is not of the session before)
 _DAY_WORDS = frozenset((*DAY_OFFSETS, "same_day"))
+#: a price's day in parentheses after it: 45.36港元（2026年9月18日收市价）
+_DAY_IN_PAREN_AFTER = re.compile(r"\s*[(（]\s*(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)\s*(?:收市价?|收盘价?)?\s*[)）]")
 #: the session before the one in view, named as the figure's day (not the one compared with)
 _PREV_SESSION = re.compile(r"(?:前一|上一|上个|前一个|上一个)(?:交易日|日|天)(?![内里])")
 #: the next session, written between a day and a figure (…7月8日收跌4.88%，MiniMax次日收跌…)
