@@ -311,4 +311,11 @@ CASES = [
          (('峻崖机器人', 'ticker', None, None, '02803.HK', 'text', 'exact'),
           ('峻崖机器人', 'close_price', '2026-09-18', None, '45.36', 'HKD/share', 'exact')),
          published='2026-09-21'),
+    Case('s26-qoq-after-base-figure',
+         '其中，澄岳科技(02788)第三季度单季收入3.26亿元，同比增长101.2%，环比二季度的2.71亿元增长20.3%。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'revenue', '2026Q3', None, '326000000', 'CNY', 'exact'),
+          ('澄岳科技', 'revenue_growth', '2026Q3', None, '101.2', 'percent', 'exact'),
+          ('澄岳科技', 'revenue', '2026Q2', None, '271000000', 'CNY', 'exact')),
+         published='2026-10-30'),
 ]

@@ -306,6 +306,10 @@ _WHOLE_COMPANY = ("整体", "综合", "总体", "集团", "总收入", "营业�
 _TO_DATE_WORD = re.compile(r"累计|累積|成立以来|至今|迄今|历来")
 #: a part of the session, not the whole day: 半日主板成交, 早盘成交额
 _PART_SESSION = re.compile(r"半日|半天|早盘|早市|午盘|午间|上午|中午")
+#: a change on the period before: 环比, 按季
+_QOQ_WORD = re.compile(r"环比|按季|较上季|较上一季")
+#: a year-on-year word (after 环比 in the same clause, the change is no longer the quarter's)
+_YOY_WORD = re.compile(r"同比|按年|年增|较上年|较去年")
 #: the room to a target: 潜在升幅：36.7%, 上行空间约20%
 _UPSIDE_BEFORE = re.compile(r"(?:潜在|上行|下行|上涨|下跌)(?:升幅|涨幅|跌幅|空间|回报)\s*(?:为|约|达|有)?\s*[:：]?\s*(?:约|近|逾)?\s*$")
 #: a figure ending a description whose noun is left out: 超购唔够一百倍嘅，…
@@ -1453,8 +1457,10 @@ class Reader(Classifier, Timing):
                 st.mod, st.mod_pos = "growth", t.start
                 return
             if c.value in ("growth", "decline") and st.mod == "qoq" and st.mod_pos >= st.clause_start \
-                    and not self.text[st.mod_pos:t.start].replace("环比", "").replace("按季", "").strip():
-                return      # 环比多出136.3%: a change on the period before, not on the year before
+                    and not _YOY_WORD.search(self.text, st.mod_pos, t.start):
+                # 环比多出136.3%, 环比二季度的2.71亿元增长20.3%: a change on the period before, not
+                # on the year before
+                return
             if c.value == "share_of_revenue":
                 st.mod, st.denominator = "share_of", "revenue"
             else:
@@ -2412,6 +2418,12 @@ class Reader(Classifier, Timing):
                 and not _HK_LISTING.search(self.text, us.end(), a.start):
             # 美国存托股(ADS)在纳斯达克收报20.41美元，跌2.11%: a session in New York, not in Hong Kong
             self._miss(a, sent, "not_a_fact", f"{metric} of a listing outside Hong Kong")
+            return
+        if metric.endswith("_growth") and (qoq := last_match(_QOQ_WORD, self.text, max(st.clause_start, a.start - LOOK),
+                                                            a.start)) is not None \
+                and not _YOY_WORD.search(self.text, qoq.end(), a.start):
+            # 环比二季度的2.71亿元增长20.3%: a change on the quarter before, not on the year before
+            self._miss(a, sent, "no_metric_cue", "a change on the period before")
             return
         if _UPSIDE_BEFORE.search(self.text, max(st.clause_start, a.start - 12), a.start):
             # 目标价62.0港元，现价45.36港元，潜在升幅：36.7%: how far a target stands, no move
