@@ -318,4 +318,8 @@ CASES = [
           ('澄岳科技', 'revenue_growth', '2026Q3', None, '101.2', 'percent', 'exact'),
           ('澄岳科技', 'revenue', '2026Q2', None, '271000000', 'CNY', 'exact')),
          published='2026-10-30'),
+    Case('s26-per-customer-revenue-later-clause',
+         '据测算，澄岳科技(02788)的单客户年均贡献收入，从2024年的126.4千元降至2025年的88.7千元。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),),
+         published='2026-04-30'),
 ]

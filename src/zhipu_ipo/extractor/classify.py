@@ -227,7 +227,7 @@ _TRANCHE_AFTER = re.compile(r"(?:股|H股)?\s*(?:将|会)?\s*(?:(在香港公开
 #: a tranche's word right before its share count inside a list: (香港750万股，国际6,750万股)
 _TRANCHE_LEAD = re.compile(r"[(（,，、]\s*(?:(香港|港股|公开发售|公开)|(国际|海外))(?:部分|发售|配售)?\s*(?:为|占|约)?\s*$")
 #: an average per head right before a revenue cue: 平均每名标杆用户, 每位客户, 人均, 单客
-_PER_HEAD = re.compile(r"(?:(?:平均)?每(?:名|位|个|家|户)[^，,。；;\d]{0,8}|人均|单客|客均|户均)$")
+_PER_HEAD = re.compile(r"(?:(?:平均)?每(?:名|位|个|家|户)[^，,。；;\d]{0,8}|(?:人均|单客户?|单个客户|客均|户均)[^，,。；;\d]{0,6})$")
 #: what follows the count of funding rounds: 9轮融资, 3轮外部融资, 5轮的股权融资
 #: a verb of raising right before a count of rounds: 融了8轮, 融过7轮, 一共融资8轮
 _RAISED_BEFORE = re.compile(r"融(?:了|过|资)?\s*(?:共|合共|一共|总共)?\s*$")
@@ -446,9 +446,10 @@ class Classifier:
         if not a.scaled and not a.per_share and abs(a.value) <= 100 and _EACH_BEFORE.search(self.text, max(st.clause_start, pos - 6), pos):
             # 每卖出一块钱都在亏成本: a unit of reckoning, not a figure
             return self._mk_miss(a, sent, "not_a_fact", "a unit of reckoning (每…一块钱)")
-        if base in ("revenue", "net_loss") and st.base_pos >= st.clause_start and _PER_HEAD.search(
-                self.text, max(st.clause_start, st.base_pos - 12), st.base_pos):
+        if base in ("revenue", "net_loss") and st.base_pos >= st.sentence_start and _PER_HEAD.search(
+                self.text, max(st.sentence_start, st.base_pos - 12), st.base_pos):
             # 平均每名标杆用户收入约1,070万元: an average per customer, not the company's revenue
+            # (单客户年均贡献收入，从2024年的126.4千元降至…: the clauses after it too)
             return self._mk_miss(a, sent, "not_a_fact", f"{base} per customer")
         if re.search(r"(?<![\d.])[百千万]+亿", a.text) and not re.search(r"\d", a.text):
             # 市值突破千亿港元: an order of magnitude, not a figure
