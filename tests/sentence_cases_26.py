@@ -322,4 +322,10 @@ CASES = [
          '据测算，澄岳科技(02788)的单客户年均贡献收入，从2024年的126.4千元降至2025年的88.7千元。',
          (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),),
          published='2026-04-30'),
+    Case('s26-ratio-compared-year-before',
+         '2026年上半年，澄岳科技(02788)研发开支占收入的比例为162.6%，较上年同期的235.5%大幅回落。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'rd_to_revenue', '2026H1', None, '162.6', 'percent', 'exact'),
+          ('澄岳科技', 'rd_to_revenue', '2025H1', None, '235.5', 'percent', 'exact')),
+         published='2026-08-28'),
 ]

@@ -136,6 +136,12 @@ _GROWTH_WORDS = re.compile(r"增长|增速|增幅|同比|按年|年增|上升|�
 _THIS_RATIO_BEFORE = re.compile(r"(这一比例|该比例|此比例|这个比例|这一比率|该比率|这一比值|这一倍数)\s*(?:则|也|亦)?\s*"
                                 r"(?:约|大约)?\s*(?:为|是|达|达到|在)?\s*$")
 _RATIO_UNITS = {"loss_to_revenue": "times", "rd_to_revenue": "percent"}
+#: ratios in percent whose level a year before may be named right after them
+_LEVEL_RATIOS = frozenset(("rd_to_revenue", "gross_margin", "revenue_share"))
+#: the same period a year before, compared with: 较上年同期的, 比去年同期
+_COMPARED_YEAR_BEFORE = re.compile(r"(?:较|比|相较|相比)(?:于)?\s*(?:上年|去年|上一年)同期(?:的)?\s*$")
+#: a sentence or clause break between two figures (；。)
+_PUNCT_BETWEEN = re.compile(r"[；;。]")
 _PER_YUAN_LOSS_AFTER = re.compile(r"\s*(?:的)?\s*(?:净)?亏损")
 _PER_YUAN_RD_AFTER = re.compile(r"\s*(?:的)?\s*(?:用于|用在|做|搞|在)?\s*研发")
 #: the whole day's turnover right after a price: the price is the day's last, its close
@@ -732,6 +738,12 @@ class Classifier:
 
     def _classify_percent(self, st: _State, sent: Span, a):
         pos = a.start
+        last = self.drafts[-1] if self.drafts else None
+        if last is not None and last.metric in _LEVEL_RATIOS and last.sent == sent and 0 <= pos - last.end <= 40 \
+                and _COMPARED_YEAR_BEFORE.search(self.text, max(st.clause_start, pos - 10), pos) \
+                and not _PUNCT_BETWEEN.search(self.text, last.end, pos):
+            # 研发开支占收入的比例为462.6%，较上年同期的835.5%大幅回落: the same ratio a year before
+            return (last.metric, a.value, "percent", a.qualifier, last.segment, "较上年同期", "compared-ratio")
         use = self._use_of_proceeds(st, a)
         if use is not None:
             return ("use_of_proceeds", a.value, "percent", a.qualifier, use, "用于", "use-of-proceeds")
