@@ -261,8 +261,10 @@ _LINKS_LINES, _LINK_WIDTH = 20, 80
 def _link_lists(text: str) -> list[tuple[int, int]]:
     """Spans of the lines listed under a 相关阅读-style heading (up to a blank line): headlines of
     other articles, whose figures are not this article's."""
-    out = []
+    out: list[tuple[int, int]] = []
     for m in _LINKS_HEADING.finditer(text):
+        if out and m.start() < out[-1][1]:
+            continue            # (a heading inside the block before: one block, the spans stay apart)
         pos = m.end() + 1
         end = pos
         for _ in range(_LINKS_LINES):

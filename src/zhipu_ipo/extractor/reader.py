@@ -2399,48 +2399,51 @@ class Reader(Classifier, Timing):
         par = self._paragraph(sent.start, sent.end, 600)
         return par is not None and _PLACING_WORDS.search(self.text, *par) is not None
 
-    def _emit(self, st, sent, a, metric, value, unit, qualifier, segment, period, cue, rule) -> None:
+    def _refused(self, st: _State, a, metric: str) -> Optional[tuple[str, str]]:
+        """(reason, detail) when a figure the rules read as ``metric`` is told in a way that makes it
+        no fact of that metric (a span's high, a target's multiple, another exchange's session, a
+        change on the quarter before, the room to a target, a kind described, a sum over companies,
+        a superseded estimate); else None."""
         if metric in ("high_price", "low_price") and (span := _SPAN_EXTREME.search(
                 self.text, max(st.sentence_start, a.start - LOOK), a.start)) is not None \
                 and not DAY_TOLD_AFTER.match(self.text, a.end) \
                 and not any(t.kind == DATE for t in self.ctx.stream.in_span(span.start(), a.start)):
             # 其年内股价最高曾见212.4港元，最低曾跌至128港元: the extremes of a span, no session's
             # (上市以来最高见98.5元，在9月3日出现: a day's high, the day told)
-            self._miss(a, sent, "not_a_fact", f"{metric} over a span of sessions")
-            return
+            return "not_a_fact", f"{metric} over a span of sessions"
         if metric == "price_to_sales" and _TARGET_MULTIPLE.search(self.text, max(st.clause_start, a.start - LOOK),
                                                                   a.start):
             # 给予公司2027年45倍P/S，对应目标价194港元: the multiple a target applies, not the market's
-            self._miss(a, sent, "not_a_fact", "a target multiple")
-            return
+            return "not_a_fact", "a target multiple"
         if metric in ("day_change", "open_change", "close_price", "open_price", "turnover") \
                 and (us := last_match(_US_LISTING, self.text, max(st.sentence_start, a.start - LOOK), a.start)) \
                 and not _HK_LISTING.search(self.text, us.end(), a.start):
             # 美国存托股(ADS)在纳斯达克收报20.41美元，跌2.11%: a session in New York, not in Hong Kong
-            self._miss(a, sent, "not_a_fact", f"{metric} of a listing outside Hong Kong")
-            return
+            return "not_a_fact", f"{metric} of a listing outside Hong Kong"
         if metric.endswith("_growth") and (qoq := last_match(_QOQ_WORD, self.text, max(st.clause_start, a.start - LOOK),
                                                             a.start)) is not None \
                 and not _YOY_WORD.search(self.text, qoq.end(), a.start):
             # 环比二季度的2.71亿元增长20.3%: a change on the quarter before, not on the year before
-            self._miss(a, sent, "no_metric_cue", "a change on the period before")
-            return
+            return "no_metric_cue", "a change on the period before"
         if _UPSIDE_BEFORE.search(self.text, max(st.clause_start, a.start - 12), a.start):
             # 目标价62.0港元，现价45.36港元，潜在升幅：36.7%: how far a target stands, no move
-            self._miss(a, sent, "not_a_fact", "the room to a target price")
-            return
+            return "not_a_fact", "the room to a target price"
         if _KIND_AFTER.match(self.text, a.end):
             # 超购唔够一百倍嘅，最多现金抽一手: a kind of stock (…的 with its noun left out), no fact
-            self._miss(a, sent, "not_a_fact", f"{metric} describing a kind, not a company")
-            return
+            return "not_a_fact", f"{metric} describing a kind, not a company"
         if _SEVERAL_SUMMED.search(self.text, max(st.clause_start, a.start - LOOK), a.start):
             # 两家上市公司市值合计超2200亿港元: a sum over companies, no one company's figure
-            self._miss(a, sent, "not_a_fact", f"{metric} summed over several companies")
-            return
+            return "not_a_fact", f"{metric} summed over several companies"
         if _SUPERSEDED.search(self.text, max(st.clause_start, a.start - LOOK), a.start):
             # 高于我们此前预期的4.30亿元, (前值分别为9.85亿元、17.60亿元), 82x PS（此前为75x）:
             # an estimate the article replaces, not a figure it states
-            self._miss(a, sent, "not_a_fact", f"a superseded estimate of {metric}")
+            return "not_a_fact", f"a superseded estimate of {metric}"
+        return None
+
+    def _emit(self, st, sent, a, metric, value, unit, qualifier, segment, period, cue, rule) -> None:
+        refused = self._refused(st, a, metric)
+        if refused is not None:
+            self._miss(a, sent, *refused)
             return
         if metric == "last_price" and self.ctx.today is not None and period is not None \
                 and period < self.ctx.today.isoformat() \
