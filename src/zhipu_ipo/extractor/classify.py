@@ -30,6 +30,7 @@ from .rules import (
     LOOK,
     LOSSES,
     OTHER_MARKET_PRICE,
+    PREV_TRADING_DAY,
     NOT_ONE_DAY,
     SEGMENT_TALK,
     SHORT_CLOSE,
@@ -172,15 +173,14 @@ _SUM_BEFORE = re.compile(r"(?:合计|合共|共计|总计|总共|一共)\s*(?:�
 #: a valuation a round of funding set, named without 轮: 最近一次融资估值, 融资后估值
 _ROUND_VALUATION = re.compile(r"(?:一次|一轮|最新|上一次|此前的?)融资(?:的|时的?|后的?)?估值(?:为|达|是)?\s*(?:约|近|逾|超过?)?\s*$")
 #: the session before the one told: 较前一交易日(216.8港元的收盘价), 较昨日收盘价
-_PREV_TRADING_DAY = r"(?:前一|上一|前一个|上个|上一个)交易日"
-_PREV_SESSION = re.compile(_PREV_TRADING_DAY + r"|前日|昨日|昨天|前收|上日")
+_PREV_SESSION = re.compile(PREV_TRADING_DAY + r"|前日|昨日|昨天|前收|上日")
 #: a price named right before its figure: 收盘价256.8港元, 开盘价为120港元
 _PRICE_NAMED_BEFORE = re.compile(r"(?<![前昨])(收盘价|收市价|开盘价|开市价)\s*(?:为|是|约)?\s*(?:HK\$|港元|港币)?\s*$")
 #: a price labelled with its day in parentheses: 收盘价(2026年11月20日):, 现价（2026-08-28）：
 _DATED_PRICE_LABEL = re.compile(r"(?:收盘价|收市价|现价|最新价|股价)\s*[(（]\s*(?:\d{4}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*"
                                 r"\d{1,2}\s*日?\s*(?:收盘|收市)?\s*[)）]\s*[:：]?\s*(?:HK\$|港元|港币)?\s*$")
 #: 较前一交易日216.8港元的收盘价: the previous session's price (its day not written)
-_PREV_SESSION_BEFORE = re.compile(r"(?:较|比)\s*(?:" + _PREV_TRADING_DAY + r"|前一日|上一日)\s*(?:的)?\s*(?:收盘价|收市价)?\s*$")
+_PREV_SESSION_BEFORE = re.compile(r"(?:较|比)\s*(?:" + PREV_TRADING_DAY + r"|前一日|上一日)\s*(?:的)?\s*(?:收盘价|收市价)?\s*$")
 #: a figure restated in another currency: 约折合, 约合, 换算成 (group 1: the 约 before the verb)
 _CONVERTED_BEFORE = re.compile(r"(约|大约)?(?:折合|约合|换算成|换算为|折算为|折算成)\s*(?:约|大约)?\s*$")
 #: the shares a tranche ends up with: 最终分到, 获分配, 分得

@@ -17,7 +17,7 @@ from ..periods import Period, parse_period, safe_date
 from .context import DAY_OFFSETS, ResolvedPeriod, relative_day, year_hint
 from .entities import known_listings
 from .rules import (ASIDE_AFTER, COMPARE_BEFORE, FROM_BEFORE, FUNDING_METRICS, LISTING_AFTER, LOOK, POINT_METRICS,
-                    SEGMENT_TALK, SINCE, WEEKDAY, weekday_index)
+                    PREV_DAY_WORDS, SEGMENT_TALK, SINCE, WEEKDAY, weekday_index)
 from .tokens import AMOUNT, CUE, DATE, PERIOD, Tok
 
 if TYPE_CHECKING:
@@ -696,7 +696,7 @@ class Timing:
                  # (较前一日(10月13日)收盘价256.8港元低开0.9%，此后…收市报…: the day of that close only)
                  and not ((t.start < st.clause_start or a.unit == "percent")
                           and _PREV_DAY_OPEN.search(self.text, max(sent.start, t.start - 9), t.start))]
-        prev_session = _PREV_SESSION.search(self.text, max(sent.start, a.start - LOOK), a.start)
+        prev_session = _SESSION_BEFORE_WORD.search(self.text, max(sent.start, a.start - LOOK), a.start)
         if prev_session is not None and not COMPARE_BEFORE.search(self.text, max(0, prev_session.start() - 3),
                                                                  prev_session.start()) \
                 and not any(t.start > prev_session.start() for t in dates) \
@@ -914,7 +914,7 @@ _DAY_WORDS = frozenset((*DAY_OFFSETS, "same_day"))
 #: a price's day in parentheses after it: 45.36港元（2026年9月18日收市价）
 _DAY_IN_PAREN_AFTER = re.compile(r"\s*[(（]\s*(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)\s*(?:收市价?|收盘价?)?\s*[)）]")
 #: the session before the one in view, named as the figure's day (not the one compared with)
-_PREV_SESSION = re.compile(r"(?:前一|上一|上个|前一个|上一个)(?:交易日|日|天)(?![内里])")
+_SESSION_BEFORE_WORD = re.compile(PREV_DAY_WORDS + r"(?:交易日|日|天)(?![内里])")
 #: the next session, written between a day and a figure (…7月8日收跌4.88%，MiniMax次日收跌…)
 _NEXT_DAY_WORD = re.compile(r"次日|翌日|第二天|隔日|下一个交易日|下一交易日")
 #: the day in parentheses after a weekday: 上周五(6日), 周三(10月14日)
