@@ -328,4 +328,13 @@ CASES = [
           ('澄岳科技', 'rd_to_revenue', '2026H1', None, '162.6', 'percent', 'exact'),
           ('澄岳科技', 'rd_to_revenue', '2025H1', None, '235.5', 'percent', 'exact')),
          published='2026-08-28'),
+    Case('s26-unlocked-block-value',
+         '澄岳科技(02788)此次解禁的基石股份市值约68.83亿港元，公司总市值约1543亿港元。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),),
+         published='2026-07-08'),
+    Case('s26-assumed-offer-price',
+         '假设发售价为每股45.70港元(即指示性发售价范围的中位数)，峻崖机器人(02803)全球发售所得款项净额约为15.2亿港元。',
+         (('峻崖机器人', 'ticker', None, None, '02803.HK', 'text', 'exact'),
+          ('峻崖机器人', 'net_proceeds', None, None, '1520000000', 'HKD', 'approx')),
+         published='2026-06-20'),
 ]

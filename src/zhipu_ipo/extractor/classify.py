@@ -168,6 +168,8 @@ _TRANCHE_BEFORE = re.compile(r"(?:公开发售|公开招股|国际配售|国际�
 _MARGIN_ESTIMATE = re.compile(r"(?:暂录|累录|暂时录得|截至今[午早]|截至中午)[^。；;]*孖展")
 #: a word of an offering (not 累计募资: what funding rounds raised)
 _OFFERING_WORD = re.compile(r"发行价|发售|招股|(?<!累计)募资|(?<![未没])上市|集资|IPO")
+#: shares named right before 市值: the value of a block of them (解禁的基石股份市值, 所持股份市值)
+_BLOCK_BEFORE_CAP = re.compile(r"(?:股份|股票|持股|所持|解禁|限售股|H股全流通部分)(?:的)?(?:总)?\s*$")
 #: a sum named right before its figure: 合计990万美元
 _SUM_BEFORE = re.compile(r"(?:合计|合共|共计|总计|总共|一共)\s*(?:约|近|逾)?\s*$")
 #: a valuation a round of funding set, named without 轮: 最近一次融资估值, 融资后估值
@@ -501,6 +503,10 @@ class Classifier:
                 and _NOW_IN_CLAUSE.match(self.text, st.clause_start, pos):
             # 上市时的市值约为186亿港元，如今已升至412亿港元: today's value, not the listing's
             return self._fact("market_cap", a, None, st.base_cue, "market-cap-trading")
+        if base == "x_market_cap" and _BLOCK_BEFORE_CAP.search(self.text, max(st.clause_start, st.base_pos - 8),
+                                                             st.base_pos):
+            # 此次解禁的基石股份市值约68.83亿港元, 所持股份市值: a block of shares, not the company
+            return self._mk_miss(a, sent, "no_metric_cue", "the value of a block of shares")
         if base == "x_market_cap":
             if not a.scaled and abs(a.value) < 10**6:
                 return self._mk_miss(a, sent, "no_metric_cue", "too small for a market value")
