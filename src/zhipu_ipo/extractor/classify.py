@@ -208,9 +208,11 @@ _FROM_SEGMENT = re.compile(r"\s*(?:的收入|收入)?\s*(?:来自|源自|来源�
 #: 全日低位118.5元: the day's extreme, named as such
 _DAY_EXTREME = re.compile(r"(?:全日|全天|日内|当日|盘中)(?:最低|最高|低位|高位|低点|高点)\s*(?:为|报|在|见|只有|仅|仅为|达|是)?\s*$")
 #: 现在的总市值, 目前市值: the value today, not at the IPO
-_NOW_BEFORE = re.compile(r"(?:现在|目前|当前|如今|眼下|最新|而家|现时)的?(?:公司|总)?\s*$")
+#: words of the present: 现在, 如今, 现时
+_NOW_WORDS = r"现在|目前|当前|如今|眼下|现时"
+_NOW_BEFORE = re.compile(rf"(?:{_NOW_WORDS}|最新|而家)的?(?:公司|总)?\s*$")
 #: a clause about the present: …，如今已升至412亿港元
-_NOW_IN_CLAUSE = re.compile(r"[\s，,;；]*(?:而|但)?(?:现在|目前|当前|如今|眼下|现时|时至今日)")
+_NOW_IN_CLAUSE = re.compile(rf"[\s，,;；]*(?:而|但)?(?:{_NOW_WORDS}|时至今日)")
 #: a listing told near a figure: its change against the offer price may be the first day's
 _LISTING_NEAR = re.compile(r"上市|挂牌|首日|首挂|登陆|招股|暗盘")
 #: the total the cornerstone investors put in, right before its figure

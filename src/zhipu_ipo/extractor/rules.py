@@ -41,7 +41,7 @@ LISTING_AFTER = re.compile(r"\s*(?:上市|挂牌|登陆|招股)(?:的|后|之后
 #: in dollars may come first: 较招股价165元高46元或27.88%)
 #: a price of the company's other listing or of another market (较A股收盘价低约三成六): no move
 OTHER_MARKET_PRICE = re.compile(r"(?:较|比)\s*(?:其)?(?:A股|美股|ADS|美国存托股|存托股)")
-#: the session before another: 前一交易日, 上一个交易日 (the prefix words of PREV_SESSION_DAY too)
+#: the session before another: 前一交易日, 上一个交易日 (PREV_DAY_WORDS also go before 日 and 天)
 PREV_DAY_WORDS = r"(?:前一|上一|前一个|上个|上一个)"
 PREV_TRADING_DAY = PREV_DAY_WORDS + r"交易日"
 VS_PRICE = re.compile(r"(?:较|比)[^，,。；;]{0,16}价(?:\s*\d+(?:\.\d+)?\s*(?:港元|港币|元))?[^，,。；;\d]{0,3}?"
