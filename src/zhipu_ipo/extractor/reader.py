@@ -318,7 +318,7 @@ _KIND_AFTER = re.compile(r"\s*(?:的|嘅)\s*[，,；;。]")
 _OWNER_AFTER = re.compile(r"\s*(?:的|嘅|之)\s*")
 #: several companies' figures summed: 两家公司市值合计, 二者收入加起来, 三家合共
 _SEVERAL_SUMMED = re.compile(r"(?:两家|两者|二者|三家|四家|几家|两只|三只|双雄|两间|三间)[^，,。；;\d]{0,12}"
-                             r"(?:合计|共计|总计|合共|加起来|加总|相加|合共)[^，,。；;\d]{0,4}$")
+                             r"(?:合计|共计|总计|合共|加起来|加总|相加)[^，,。；;\d]{0,4}$")
 #: a high or low over more than one session: 年内最高, 上市以来低位, 52周最高
 _SPAN_EXTREME = re.compile(r"(?:年内|今年以来|年初至今|年初以来|上市以来|挂牌以来|历史|有史以来|52周|近一年|过去一年)"
                            r"[^，,。；;\d]{0,8}(?:最高|最低|高位|低位|高点|低点|新高|新低)")
