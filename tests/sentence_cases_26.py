@@ -337,4 +337,12 @@ CASES = [
          (('峻崖机器人', 'ticker', None, None, '02803.HK', 'text', 'exact'),
           ('峻崖机器人', 'net_proceeds', None, None, '1520000000', 'HKD', 'approx')),
          published='2026-06-20'),
+    Case('s26-table-part-rows',
+         '澄岳科技(02788)主要财务数据：\n\n| 项目 | 2024年 | 2025年 |\n|---|---|---|\n| 营业收入 | 5.12亿元 | 7.93亿元 |\n| 其中：订阅收入 | 3.71亿元 | 5.56亿元 |\n| 其中：数据治理平台收入 | 0.91亿元 | 1.27亿元 |',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'revenue', '2024', None, '512000000', 'CNY', 'exact'),
+          ('澄岳科技', 'revenue', '2025', None, '793000000', 'CNY', 'exact'),
+          ('澄岳科技', 'revenue', '2024', 'subscription', '371000000', 'CNY', 'exact'),
+          ('澄岳科技', 'revenue', '2025', 'subscription', '556000000', 'CNY', 'exact')),
+         published='2026-09-20'),
 ]

@@ -575,6 +575,18 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
                     _cell_fact(ctx, col_entities[c], cell, when, what, caption, metrics, row_span, drafts, misses)
                 continue
             row_label = _metric_label(row[0].text, metrics) if layout == "periods-across" else None
+            if row_label is not None and row_label.metric in _SEGMENT_METRICS and row_label.segment is None \
+                    and (part := _PART_ROW.match(row[0].text)) is not None:
+                # | 其中：订阅收入 | 2.35亿元 | …: a part of the row above, never the whole company
+                seg = _row_segment(_Cell(row[0].text[part.end():], row[0].start + part.end(), row[0].end))
+                if seg is None:
+                    for cell in row[1:]:
+                        for a in find_amounts(cell.text):
+                            misses.append(Miss(cell.start + a.start, cell.start + a.end, "unknown_segment",
+                                               f"table: a part of {row_label.metric} with no segment name",
+                                               row_span, a.value, a.unit))
+                    continue
+                row_label = replace(row_label, segment=seg)
             row_entity = entity
             if layout == "periods-across" and row_label is None and corner is not None:
                 named_row = _row_company(ctx, header[0], row[0]) or (
@@ -747,6 +759,10 @@ _SHARE_HEAD = re.compile(r"\s*(去年同期|上年同期|上年|去年)?\s*(?:�
 _TOTAL_ROW = re.compile(r"\s*(?:合计|总计|总收入|收入合计|总额|总营收|总计收入|Total|total|TOTAL)\s*")
 #: words after a line's name in its row: 云端部署收入, 本地化部署业务
 _LINE_TAIL = re.compile(r"(?:收入|营收|业务|板块|分部)+$")
+
+
+#: a row head that opens with 其中: a part of the row above (| 其中：订阅收入 |)
+_PART_ROW = re.compile(r"\s*(?:其中|包括|含)\s*[:：,，]?\s*")
 
 
 def _row_segment(cell: _Cell) -> Optional[str]:
