@@ -581,10 +581,8 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
                 seg = _row_segment(_Cell(row[0].text[part.end():], row[0].start + part.end(), row[0].end))
                 if seg is None:
                     for cell in row[1:]:
-                        for a in find_amounts(cell.text):
-                            misses.append(Miss(cell.start + a.start, cell.start + a.end, "unknown_segment",
-                                               f"table: a part of {row_label.metric} with no segment name",
-                                               row_span, a.value, a.unit))
+                        _cell_misses(cell, "unknown_segment", f"table: a part of {row_label.metric} with no "
+                                     "segment name", row_span, misses)
                     continue
                 row_label = replace(row_label, segment=seg)
             row_entity = entity
@@ -608,9 +606,8 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
                     # 收入|1,567,004|935,027|67.6% under 同比: the growth of the latest period
                     when = change_cols[c]
                     if when is None:
-                        for a in find_amounts(cell.text):
-                            misses.append(Miss(cell.start + a.start, cell.start + a.end, "no_metric_cue",
-                                               "table: a change from the quarter before", row_span, a.value, a.unit))
+                        _cell_misses(cell, "no_metric_cue", "table: a change from the quarter before", row_span,
+                                     misses)
                         continue
                     what = (_Label(metric=row_label.metric, mod="growth", cue=row_label.cue + "同比",
                                    segment=row_label.segment)
@@ -761,6 +758,12 @@ _TOTAL_ROW = re.compile(r"\s*(?:合计|总计|总收入|收入合计|总额|总�
 _LINE_TAIL = re.compile(r"(?:收入|营收|业务|板块|分部)+$")
 
 
+def _cell_misses(cell: _Cell, reason: str, detail: str, row_span: Span, misses: list[Miss]) -> None:
+    """Report every amount of a table cell as an unplaced mention with ``reason``."""
+    for a in find_amounts(cell.text):
+        misses.append(Miss(cell.start + a.start, cell.start + a.end, reason, detail, row_span, a.value, a.unit))
+
+
 #: a row head that opens with 其中: a part of the row above (| 其中：订阅收入 |)
 _PART_ROW = re.compile(r"\s*(?:其中|包括|含)\s*[:：,，]?\s*")
 
@@ -811,9 +814,7 @@ def _segment_table(ctx, rows: list[list[_Cell]], entity: Optional[str], caption_
                 label = replace(label, metric="revenue") if revenue_col else None    # | 同比 |
             when = _Label(period=prior_period if prior[c] else period)
             if total and (label is None or label.metric == "revenue_share"):
-                for a in find_amounts(cell.text):
-                    misses.append(Miss(cell.start + a.start, cell.start + a.end, "not_a_figure",
-                                       "table: the total row of a share column", row_span, a.value, a.unit))
+                _cell_misses(cell, "not_a_figure", "table: the total row of a share column", row_span, misses)
                 continue
             if label is not None and not total:
                 label = replace(label, segment=seg)
