@@ -244,6 +244,7 @@ _RAISED_BEFORE = re.compile(r"融(?:了|过|资)?\s*(?:共|合共|一共|总共)
 #: money taken in, counted over the rounds a sentence has told: 累计拿到超过83亿元
 _TOTAL_RAISED_BEFORE = re.compile(r"(?:累计|合共|一共|总共|共)\s*(?:拿到|获得|筹得|融得|募得|筹集|吸金|融资)了?\s*"
                                   r"(?:超过|逾|约|近|超)?\s*$")
+_OTHERS_BEFORE = re.compile(r"(?:其余|其他)$")
 _ROUNDS_AFTER = re.compile(r"的?(?:外部|私募|股权|战略|市场化|机构)?(?:融资|投资|募资|集资)")
 
 
@@ -1173,6 +1174,10 @@ class Classifier:
         if counter == "家" and re.match(r"\s*(?:公司|企业|新股|上市公司)", self.text[a.end:a.end + 6]):
             # 两家公司的基石投资者名单: a count of companies
             return self._mk_miss(a, sent, "no_metric_cue", "a count of companies")
+        if counter in ("家", "名", "位", "个") and _OTHERS_BEFORE.search(self.text, max(0, a.start - 3), a.start) \
+                and "基石" in self.text[a.end:a.end + 6]:
+            # 其余五名基石包括…: the rest of them, not how many there are
+            return self._mk_miss(a, sent, "not_a_fact", "a count of the other cornerstones")
         if counter in ("家", "名", "位") and (self._postfix(a, ("基石", "cornerstone", "Cornerstone"), 14) or re.match(
                 r"[^，,。；;\d]{0,10}的基石投资|\s*(?:及|和|与|、)\s*\d{1,3}\s*[家名位]\s*的?基石",
                 self.text[a.end:a.end + 16])):

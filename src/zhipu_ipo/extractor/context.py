@@ -265,8 +265,19 @@ def _day_sections(text: str) -> list:
         y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(6), m.group(5), m.group(4))
         day = safe_date(int(y), int(mo), int(d))
         if day is not None:
-            out.append((m.start(), day))
+            out.append((_title_above(text, m.start()) if _TIME.search(m.group(0)) else m.start(), day))
     return out if len({d for _, d in out}) >= 2 else []
+
+
+_TIME = re.compile(r"[0-2]?\d:[0-5]\d")
+
+
+def _title_above(text: str, stamp: int) -> int:
+    """Where an item stamped with its time (2026/10/29 07:05) starts: at its title on the line right
+    above (〈新股〉雲圖智聯今起招股), which is the item's too; else at the stamp."""
+    above = text.rfind("\n", 0, max(0, stamp - 1)) + 1
+    title = text[above:stamp].strip()
+    return above if title and len(title) <= 80 else stamp
 
 
 #: a feed item's stamp without the year, on a line of its own: 11-19 09:35
@@ -284,10 +295,7 @@ def _item_stamps(text: str, today: dt.date) -> list:
         if day is not None and day > today:
             day = safe_date(today.year - 1, int(m.group(1)), int(m.group(2)))
         if day is not None:
-            # (the item's title on the line right above its stamp is the item's too)
-            above = text.rfind("\n", 0, max(0, m.start() - 1)) + 1
-            title = text[above:m.start()].strip()
-            out.append((above if title and len(title) <= 80 else m.start(), day))
+            out.append((_title_above(text, m.start()), day))
     return out if len({d for _, d in out}) >= 2 else []
 
 

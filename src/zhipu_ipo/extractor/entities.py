@@ -67,6 +67,9 @@ def find_tickers(text: str):
 _HK_CODE = re.compile(r"0\d{4}")
 #: 智谱(02513), 智谱(2513), MiniMax(100), …有限公司(星衡智能,2631), 澄域机器人(02812,8月20日上市)
 _QUOTED_BEFORE = re.compile(r"[「『“\"]([\u4e00-\u9fffA-Za-z]{2,16})[」』”\"]\s*$")
+#: a start-up's name in quotes (36氪独家｜「光合矩阵」完成…融资): the quoted name, then a funding verb
+_QUOTED_NAME = re.compile(r"[「『“]([\u4e00-\u9fff]{2,8})[」』”]")
+_FUNDED_AFTER = re.compile(r"(?:近日|日前|已|宣布|正式)?(?:完成|获得?|拿下|斩获|官宣)[^，,。；;\n]{0,16}融资")
 _BARE_CODE = re.compile(r"[(（](?:([^()（）,，、\d]{1,20})[,，、]\s?)?"
                         r"(\d{3,5}(?=[)）])|0\d{4}(?=[,，;；][^()（）\n]{1,20}[)）]))")
 _DEFINITION = re.compile(
@@ -580,11 +583,13 @@ def _other_names(groups: dict[str, set[str]], key: str, forms: set[str], coded: 
 
 def _stands_alone(text: str, short: str, suffixes: list[str]) -> bool:
     """``short`` (地平线 of 地平线机器人) is written somewhere as a name of its own: after a
-    boundary and not followed by a company word (无锡澜峰 or 澜峰半导体 do not count)."""
+    boundary and not followed by a company word (无锡澜峰 or 澜峰半导体 do not count) nor by a
+    model's Latin letters (曜芯M7 is a chip of 曜芯科技, not the company)."""
     i = text.find(short)
     while i != -1:
         end = i + len(short)
-        if _starts_word(text, i) and not any(text.startswith(suf, end) for suf in suffixes):
+        if _starts_word(text, i) and not any(text.startswith(suf, end) for suf in suffixes) \
+                and not (end < len(text) and text[end].isascii() and text[end].isalpha()):
             return True
         i = text.find(short, i + 1)
     return False
@@ -663,6 +668,15 @@ def build_registry(text: str) -> Registry:
         name = m.group(1)
         if _described(text, name) and name[0] not in _BAD_FIRST and new_plain_name(name):
             add_company([name])
+    # a start-up named in quotes where it is funded or described (36氪独家｜「光合矩阵」完成超10亿元
+    # Pre-IPO轮融资, 智能体公司「光合矩阵」), and named bare at least twice more
+    if "融资" in text:
+        for m in _QUOTED_NAME.finditer(text):
+            name = m.group(1)
+            if (_FUNDED_AFTER.match(text, m.end()) or _DESCRIBED_BEFORE.search(text, max(0, m.start() - 6), m.start())) \
+                    and text.count(name) - text.count(m.group(0)) >= 2 and name[0] not in _BAD_FIRST \
+                    and new_plain_name(name):
+                add_company([name])
     # a legal name heading a line (a prospectus summary, a filing title): 驭风智驾科技股份有限公司 全球发售
     if "有限公司" in text:
         for m in _LEGAL_HEAD.finditer(text):

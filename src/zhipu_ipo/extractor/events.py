@@ -131,6 +131,7 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
             _same_day_listing(ctx, sent, same_day, ents, drafts)
     ctx.cursor = 0
     drafts = _known_listing_days(ctx, drafts)
+    drafts = _relative_dated_otherwise(drafts, misses)
     for d in drafts:
         if d.metric == "listing_date" and d.entity not in ctx.listing_dates:
             ctx.listing_dates[d.entity] = dt.date.fromisoformat(d.value)
@@ -145,6 +146,24 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
     if ctx.first_day_article and ref is not None and ctx.listing_dates:
         ctx.first_day_article = any(abs((day - ref).days) <= 45 for day in ctx.listing_dates.values())
     return drafts, misses
+
+
+def _relative_dated_otherwise(drafts: list[Draft], misses: list[Miss]) -> list[Draft]:
+    """A day told by a word (下周一掛牌, 今起招股) where the text writes another date for the same
+    company's same event (並於11月30日在港交所主板掛牌): the date written is the fact; the word's
+    day goes to the misses."""
+    written = {(d.entity, d.metric) for d in drafts if d.rule == "event-date"}
+    if not written:
+        return drafts
+    values = {(d.entity, d.metric, d.value) for d in drafts if d.rule == "event-date"}
+    out = []
+    for d in drafts:
+        if d.rule in ("event-weekday", "event-today") and (d.entity, d.metric) in written \
+                and (d.entity, d.metric, d.value) not in values:
+            misses.append(Miss(d.start, d.end, "not_a_fact", f"{d.metric} the text dates otherwise", d.sent))
+            continue
+        out.append(d)
+    return out
 
 
 def _known_listing_days(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
@@ -510,7 +529,12 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=(), listed
                     # A同B系7月9日同日上市；C…: the sentence's company is a later clause's, not this date's
                     misses.append(Miss(t.start, t.end, "no_entity", "event date of a clause naming no company", sent))
                     continue
-                ent = ents[k].obj.entity if k >= 0 else _entity_at(ctx, ents, t.start, sent)
+                if k < 0 and ev.start >= t.end and ents and re.search(r"[，,；;]", text[ev.end:ents[0].start]):
+                    # 並於11月30日在港交所主板掛牌，中金公司（03908）…為聯席保薦人: the company of a
+                    # later clause is no subject of this one
+                    ent = _entity_at(ctx, [], t.start, sent)
+                else:
+                    ent = ents[k].obj.entity if k >= 0 else _entity_at(ctx, ents, t.start, sent)
             if not ent:
                 misses.append(Miss(t.start, t.end, "no_entity", "event date", sent))
                 continue

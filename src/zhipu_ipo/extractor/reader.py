@@ -316,6 +316,7 @@ _UPSIDE_BEFORE = re.compile(r"(?:潜在|上行|下行|上涨|下跌)(?:升幅|�
 _KIND_AFTER = re.compile(r"\s*(?:的|嘅)\s*[，,；;。]")
 #: the possessive between a figure and the company it describes: 76.3倍嘅量衡, 承销价28港元的黑芝麻智能
 _OWNER_AFTER = re.compile(r"\s*(?:的|嘅|之)\s*")
+_BASIS_OWNER = re.compile(r"[^，,。；;\n]{0,10}?(?:计算?|为基础|为准)\s*[，,]\s*")
 #: several companies' figures summed: 两家公司市值合计, 二者收入加起来, 三家合共
 _SEVERAL_SUMMED = re.compile(r"(?:两家|两者|二者|三家|四家|几家|两只|三只|双雄|两间|三间)[^，,。；;\d]{0,12}"
                              r"(?:合计|共计|总计|合共|加起来|加总|相加)[^，,。；;\d]{0,4}$")
@@ -1016,7 +1017,9 @@ class Reader(Classifier, Timing):
                         and self.text[t.start - 1:t.start] in (",", "，")
                         and _GROWTH_CLAUSE.match(self.text, t.start)
                         # (去年同期亏损1.18亿元，减少45.6%: the change is of the period in context)
-                        and _DIGIT.search(self.text, st.period_tok.start, st.period_tok.end)):
+                        and (_DIGIT.search(self.text, st.period_tok.start, st.period_tok.end)
+                             # (上半年收入则为23.6亿元，同比增长35.6%: a half named, no 同期 shifted)
+                             or st.period_tok.obj.period is None or st.period_tok.obj.period != st.shifted)):
                     # (2025年营收A，年增B；2024年营收C，年增D: D is the growth of C's year, but the
                     # 2025年营收A，2024年为C，同比增长D of an aside is the year in context's)
                     # (the label 上年同期：1.91亿元 keeps its period for the figure after the colon)
@@ -2606,7 +2609,11 @@ class Reader(Classifier, Timing):
 
     def _owner_after(self, a) -> Optional[str]:
         """The company named right after the figure and 的/嘅 (…12.6倍的灵犀机器人): it owns it."""
-        m = _OWNER_AFTER.match(self.text, a.end)
+        m = None
+        if _BASIS_LEAD.search(self.text, max(0, a.start - 12), a.start):
+            # 按本轮180亿元的投后估值计算，光合矩阵的市销率…: a basis, of the company after it
+            m = _BASIS_OWNER.match(self.text, a.end)
+        m = m or _OWNER_AFTER.match(self.text, a.end)
         if m is None:
             return None
         tok = next((t for t in self.ctx.stream.in_span(m.end(), m.end() + 12) if t.kind == ENTITY), None)

@@ -527,7 +527,8 @@ class Timing:
             tok = st.forecast_tok       # 对应2025年预期营收4–5亿元，市销率约21倍: on that year's revenue
         if tok is None and metric == "price_to_sales":
             # 智谱市销率约150倍(2024年营收)，MiniMax更逾200倍: the other company's on the same basis
-            period = self._parallel_period(st, metric, lambda d, company: d.entity != company)
+            period = self._parallel_period(st, metric, lambda d, company: d.entity != company) \
+                or self._latest_revenue_year(st)
             if period is not None:
                 return period, ""
         if metric == "revenue_cagr" or cumulative:
@@ -608,6 +609,14 @@ class Timing:
             if d.start >= st.sentence_start and d.metric == metric and d.period and parallel(d, company):
                 return d.period
         return None
+
+    def _latest_revenue_year(self, st: _State) -> Optional[str]:
+        """A multiple of sales with no basis told (澄明智能市銷率雖逾20倍) is on the last full
+        year's revenue the article gives for the company (去年（2025年）收入為…)."""
+        company = st.entity or self.ctx.main_entity
+        years = [d.period for d in self.drafts if d.entity == company and d.metric == "revenue"
+                 and d.segment is None and not d.forecast and d.period and _YEAR.fullmatch(d.period)]
+        return max(years) if years else None
 
     def _fit_period(self, p: Period, metric: str, tok: Optional[Tok] = None) -> Optional[str]:
         """The period a metric takes: a point for stocks (cash, headcount), a flow period else.
@@ -942,6 +951,8 @@ _N_YEARS_COMPOUND = re.compile(r"(?<![\d.])([两二三四五六2-6])\s*(?:个)?\
 
 #: a figure compared with the one just told, written with no period of its own: 对比1.86亿美元
 _COMPARED_FIGURE = re.compile(r"(?:对比|对照|相比|相较于?|较之|(?<![A-Za-z])(?:vs|VS|versus)\.?)(?:之下)?\s*$")
+#: a year's period string (2025)
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 #: periods whose comparative is the same period a year before: 2025, 2025H1, 2025Q1-Q3
 _YEAR_COMPARABLE = re.compile(r"\d{4}(?:H[12]|Q1-Q3)?")
 #: a point a year before the one in context: 而一年前仅为8.9亿元
