@@ -141,7 +141,7 @@ CASES = [
     Case('s23-line-name-no-company',
          '2026年上半年，澄岳科技(02788)人形机器人业务收入4.55亿元，超越教育智能机器人成为第一大业务板块。',
          (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
-          ('澄岳科技', 'revenue', '2026H1', 'humanoid_robot', '455000000', 'CNY', 'exact')),
+          ('澄岳科技', 'revenue', '2026H1', 'humanoid_robots', '455000000', 'CNY', 'exact')),
          published='2026-08-21'),
     Case('s23-cantonese-cornerstones',
          '澄岳科技(02788)係1月8日上市嘅，招股價18.6蚊。佢有11個基石，加埋差唔多3億港紙。',

@@ -26,6 +26,13 @@ def _words() -> tuple[dict[str, str], int]:
     return table, max(len(w) for w in table)
 
 
+@lru_cache(maxsize=1)
+def _opening_words() -> dict[str, str]:
+    """Words whose part differs where they open the name (机器人及其他 -> robotics, 人形机器人 ->
+    humanoid_robots): the table's third column."""
+    return {row[0]: row[2] for row in read_rows("segment_words.tsv") if len(row) > 2 and row[2]}
+
+
 def segment_slug(name: str) -> Optional[str]:
     """The slug of a business line's name, or None when a word of it is not known."""
     if _OTHERS.fullmatch(name):
@@ -42,6 +49,8 @@ def segment_slug(name: str) -> Optional[str]:
             continue
         for n in range(min(longest, len(name) - i), 0, -1):
             part = table.get(name[i:i + n])
+            if part is not None and i == 0:
+                part = _opening_words().get(name[:n], part)
             if part is not None:
                 if part:
                     parts.append(part)

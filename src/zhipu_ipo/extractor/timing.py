@@ -708,6 +708,7 @@ class Timing:
         prev_session = _SESSION_BEFORE_WORD.search(self.text, max(sent.start, a.start - LOOK), a.start)
         if prev_session is not None and not COMPARE_BEFORE.search(self.text, max(0, prev_session.start() - 3),
                                                                  prev_session.start()) \
+                and not _MEASURED_BY_BEFORE.search(self.text, max(0, prev_session.start() - 4), prev_session.start()) \
                 and not any(t.start > prev_session.start() for t in dates) \
                 and not any(t.kind == CUE and t.obj.kind == "ctx" and t.obj.value in _DAY_WORDS
                             for t in ctx.stream.in_span(prev_session.end(), a.start)) \
@@ -923,6 +924,8 @@ _DAY_WORDS = frozenset((*DAY_OFFSETS, "same_day"))
 #: a price's day in parentheses after it: 45.36港元（2026年9月18日收市价）
 _DAY_IN_PAREN_AFTER = re.compile(r"\s*[(（]\s*(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)\s*(?:收市价?|收盘价?)?\s*[)）]")
 #: the session before the one in view, named as the figure's day (not the one compared with)
+#: a session measured against (成交额…已超过前一交易日全天成交的三倍): it tells no day
+_MEASURED_BY_BEFORE = re.compile(r"(?:超过|超出|相当于|是|为)\s*$")
 _SESSION_BEFORE_WORD = re.compile(PREV_DAY_WORDS + r"(?:交易日|日|天)(?![内里])")
 #: the next session, written between a day and a figure (…7月8日收跌4.88%，MiniMax次日收跌…)
 _NEXT_DAY_WORD = re.compile(r"次日|翌日|第二天|隔日|下一个交易日|下一交易日")
