@@ -217,7 +217,7 @@ _WHOLE_BEFORE_CUE = re.compile(
     r"(?:总|营业|主营业务|主营|全年|年度|年|期内|同期|集团|公司|整体|总体|合计|累计|经营|持续经营|季度|季|半年|本期|当期|"
     r"月|实现|录得|取得|获得|带来|贡献|产生|确认|创造|达成|达到|共|的|其|之|全部|综合|合并|营运|净|毛|为|在|将|已|"
     r"单|仅|只|再|则|而|及|和|与|或|对|按|以|较|比|从|由|至|到|增|减|涨|跌|降|升|看|中|个|亿|万|元|美|港|人民币|"
-    r"分部|分类|(?:^|各项?|其他|全部|主要|核心|整体|该|本|新|相关|所有)业务|收益|各|每|同比|环比|按年|预期|预计|有望|料|收|其他|总计|平均|人均|我们|我司|他们|它们|咱们|审核|审计|审阅|重列)$")
+    r"分部|分类|(?:^|各项?|其他|全部|主要|核心|整体|该|本|(?<!创)新|相关|所有)业务|收益|各|每|同比|环比|按年|预期|预计|有望|料|收|其他|总计|平均|人均|我们|我司|他们|它们|咱们|审核|审计|审阅|重列)$")
 #: a day of the listings a story follows: 是继去年11月6日…上市之后
 _FOLLOWS_BEFORE = re.compile(r"(?:继|紧随|紧接)\s*(?:去年|今年|前年|上月|本月|上周)?\s*$")
 #: a level a figure is set against: 远高于同业约2至3倍的水准
@@ -227,6 +227,12 @@ _ABOVE_BELOW = re.compile(r"(?:高于|低于|超过|超出|不及|优于|逊于|
 _LINE_VERB = re.compile(r"(?:(?:全年|年内|期内|本期|当期|季内)(?:实现|录得|取得|带来|贡献|产生|创造|获得)?"
                         r"|实现|录得|取得|带来|贡献|产生|创造|获得)$")
 _ADJUSTED_BEFORE = re.compile(r"(?:经调整|调整后)后?的?\s*(?:\d{4}\s*(?:财)?年(?:度|上半年|下半年|前三季度?)?|FY\d{2,4}|该年|同期|期内|年内)\s*$")
+#: the items listed between cash and short-term investments: 、受限资金和, 及定期存款、
+_CASH_ITEMS = re.compile(r"(?:[、，,]?\s*(?:和|及|以及|与)?\s*(?:受限(?:制)?(?:资金|现金)|定期存款|银行存款|"
+                         r"已抵押存款|按公允价值计量[^、，,。；;\d]{0,12}|理财产品|结构性存款))*\s*[、，,]?\s*(?:和|及|以及|与)?\s*")
+#: a non-GAAP basis named before the loss: 非美国通用会计准则（Non-GAAP）下净亏损, 按非国际财务报告准则计量的净亏损
+_NON_GAAP_BEFORE = re.compile(r"(?:非(?:美国)?(?:通用|公认)会计(?:准则|原则)|非国际财务报告准则|(?<![A-Za-z])(?:Non|non)-(?:GAAP|IFRS|HKFRS))"
+                              r"[^，,。；;\d]{0,12}$")
 #: between a period and its own length said again: 2024年一年, 2025年上半年单半年
 _SAME_LENGTH_GAP = re.compile(r"(?:单|仅|光|这)?")
 #: 内/之内/里 after a duration: within the period just named (半年内亏损了…)
@@ -1385,10 +1391,14 @@ class Reader(Classifier, Timing):
             if st.base == "price_to_sales" and c.value == "revenue" and _BASIS_LEAD.search(
                     self.text, max(st.clause_start, t.start - 12), t.start) and _BASIS_LEAD_END.match(self.text, t.end):
                 return      # 市销率，以2025年营收计，OpenAI约38倍: the basis of the figures after it
+            if st.base == "cash" and c.value == "x_investments" and st.base_pos >= st.clause_start \
+                    and _CASH_ITEMS.fullmatch(self.text, st.base_pos + len(st.base_cue or ""), t.start):
+                return      # 现金及现金等价物、受限资金和短期投资合计…: cash with the items listed after it
             st.prev_base, st.prev_base_pos, st.prev_base_cue = st.base, st.base_pos, st.base_cue
             st.base, st.base_cue, st.base_pos = c.value, c.word, t.start
             st.base_is_postfix = False
-            if c.value == "net_loss" and _ADJUSTED_BEFORE.search(self.text, max(st.clause_start, t.start - 16), t.start):
+            if c.value == "net_loss" and (_ADJUSTED_BEFORE.search(self.text, max(st.clause_start, t.start - 16), t.start)
+                                          or _NON_GAAP_BEFORE.search(self.text, max(st.clause_start, t.start - 24), t.start)):
                 st.base = "adjusted_net_loss"   # 经调整后2025年净亏损8,760万元
             if c.word == "研发占比" and _STAFF_BEFORE.search(self.text, max(st.sentence_start, t.start - 24), t.start):
                 st.base = "rd_headcount_share"  # 员工890人，其中研发占比74%: of the staff, not of revenue

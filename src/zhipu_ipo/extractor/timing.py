@@ -468,9 +468,13 @@ class Timing:
         own = explicit or st.period_tok
         if cumulative and "duration" not in st.flags and "cumulative" in st.flags and own is not None \
                 and own.obj.period is not None and own.obj.period.kind in ("year", "half", "quarter") \
-                and st.clause_start <= own.start < st.flags["cumulative"] \
+                and own.start < st.flags["cumulative"] \
+                and (st.clause_start <= own.start or len({str(t.obj.period) for t in self._sentence_periods(
+                    st, st.flags["cumulative"])}) == 1) \
                 and self.text.startswith(("合计", "共计", "总计", "合共"), st.flags["cumulative"]):
-            cumulative = False      # 同年研发开支合计21.95亿元: the total of one period's parts
+            # 同年研发开支合计21.95亿元: the total of one period's parts (2025年…；包括A、B在内的X业务
+            # 收入合计3.7亿元: of the one period the sentence names)
+            cumulative = False
         paren = self._paren_period(a) or self._basis_period(a) or (
             self._basis_before(st, a) if metric == "price_to_sales" else None)
         if paren is None and metric.endswith("_growth"):
