@@ -506,7 +506,7 @@ CASES: list[Case] = [
          "澜舟智能(02866)集資所得將分配如下:研發約40%、開拓海外市場約30%、營運資金約10%。",
          (("澜舟智能", "ticker", None, None, "02866.HK", "text", "exact"),
           ("澜舟智能", "use_of_proceeds", None, "rd", "40", "percent", "approx"),
-          ("澜舟智能", "use_of_proceeds", None, "business_expansion", "30", "percent", "approx"),
+          ("澜舟智能", "use_of_proceeds", None, "overseas_expansion", "30", "percent", "approx"),
           ("澜舟智能", "use_of_proceeds", None, "working_capital", "10", "percent", "approx"))),
     Case("k-uses-not-a-share-of-capital-trad",
          "澜舟智能(02866)表示,所得款項將用於研發及補充營運資金,配售股份佔擴大後股本約8.3%。",

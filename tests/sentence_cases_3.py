@@ -165,7 +165,7 @@ CASES: list[Case] = [
          published="2026-02-05", note="a forum tag with a stock-class suffix"),
     Case("c-ipo-uses-no-verb-de-hk",
          "集資用途方面，澜峰微電子計劃將約65%所得款項用於擴充產能，約25%用於研發，其餘約10%用作營運資金。",
-         (("澜峰微电子", "use_of_proceeds", None, "business_expansion", "65", "percent", "approx"),
+         (("澜峰微电子", "use_of_proceeds", None, "capacity_expansion", "65", "percent", "approx"),
           ("澜峰微电子", "use_of_proceeds", None, "rd", "25", "percent", "approx"),
           ("澜峰微电子", "use_of_proceeds", None, "working_capital", "10", "percent", "approx")),
          note="所得款項 without 的 before 用於"),

@@ -115,7 +115,7 @@ CASES: list[Case] = [
     Case("d-uses-purpose-first",
          "澜峰微电子股份有限公司 全球发售\n【所得款项用途】产品研发约45%；扩大产能约30%；营销网络约15%；营运资金约10%",
          (("澜峰微电子", "use_of_proceeds", None, "rd", "45", "percent", "approx"),
-          ("澜峰微电子", "use_of_proceeds", None, "business_expansion", "30", "percent", "approx"),
+          ("澜峰微电子", "use_of_proceeds", None, "capacity_expansion", "30", "percent", "approx"),
           ("澜峰微电子", "use_of_proceeds", None, "sales_marketing", "15", "percent", "approx"),
           ("澜峰微电子", "use_of_proceeds", None, "working_capital", "10", "percent", "approx")),
          note="under a uses heading the purpose comes before its share"),

@@ -554,8 +554,11 @@ class Reader(Classifier, Timing):
                 name, start = name[len(lead):], start + len(lead)
         if (k := name.rfind("的")) != -1:
             name, start = name[k + 1:], start + k + 1     # (以“绝影”为品牌的智能汽车板块: the line after 的)
-        if (k := name.rfind("等")) != -1 and not name.startswith(("其他", "其它"), k + 1):
-            name, start = name[k + 1:], start + k + 1     # (Robobus、Robosweeper等L4产品: the class after 等)
+        if (k := name.rfind("等")) != -1 and not name.startswith(("其他", "其它"), k + 1) \
+                and not (segment_slug(name[k + 1:]) is None and segment_slug(name) is not None):
+            # (Robobus、Robosweeper等L4产品: the class after 等; 机器人等非车载领域: the line before
+            # it, where only that has a name)
+            name, start = name[k + 1:], start + k + 1
         if len(name) < 2:
             return None
         if any(t.kind in (ENTITY, PERIOD, TICKER) or t.kind == CUE and t.obj.kind in ("seg", "metric", "ctx", "loss")
