@@ -218,7 +218,7 @@ def _entity_at(ctx: DocContext, ents: list[Tok], pos: int, sent: Span) -> Option
         return None         # 一家内地AI软件公司今日起招股: a company the article does not name
     par_start = ctx.text.rfind("\n", 0, sent.start) + 1
     earlier = [t for t in ctx.stream.in_span(par_start, sent.start)
-               if t.kind == ENTITY and t.obj.entity not in bystanders()]
+               if t.kind == ENTITY and t.obj.entity not in bystanders() and t.obj.entity not in indices()]
     if earlier:
         return earlier[-1].obj.entity
     # a line of a card under a heading that names one company (—— 天数智芯 ——\n股票代码\n09903.HK)
@@ -467,6 +467,10 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=(), listed
                 # 若未能在2027年12月31日前完成上市: a deadline, not the day of the event
                 misses.append(Miss(t.start, t.end, "not_a_fact", "a deadline (…前)", sent))
                 continue
+            if _HOLIDAY_AFTER.match(text, t.end):
+                # 因7月1日為香港特區成立紀念日假期: a holiday, the day nothing happens
+                misses.append(Miss(t.start, t.end, "not_a_fact", "a holiday", sent))
+                continue
             if ev is None:
                 misses.append(Miss(t.start, t.end, "no_metric_cue", "a date with no IPO event", sent))
                 continue
@@ -529,6 +533,12 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=(), listed
                     # A同B系7月9日同日上市；C…: the sentence's company is a later clause's, not this date's
                     misses.append(Miss(t.start, t.end, "no_entity", "event date of a clause naming no company", sent))
                     continue
+                if k < 0 and not ents and kind not in ("listing", "first_day") and _COUNTED_STOCKS.search(text, max(sent.start, min(t.start, ev.start) - 12),
+                                                                 max(t.end, ev.end) + 12):
+                    # 下周一（13日）再有兩隻科技新股開始招股: stocks counted, none named (两只新股昨日
+                    # 同日上市 is the day of the story's company)
+                    misses.append(Miss(t.start, t.end, "no_entity", "event date of stocks counted, none named", sent))
+                    continue
                 if k < 0 and ev.start >= t.end and ents and re.search(r"[，,；;]", text[ev.end:ents[0].start]):
                     # 並於11月30日在港交所主板掛牌，中金公司（03908）…為聯席保薦人: the company of a
                     # later clause is no subject of this one
@@ -560,6 +570,10 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=(), listed
                 # 今日起至1月6日中午招股: the last day of the offer
                 drafts.append(_draft(ent, "subscription_end", when, t, sent, ev, forecast))
                 continue
+            if kind == "ipo" and ev.end <= t.start and _OFFER_LASTS.fullmatch(text, ev.end, t.start):
+                # 招股则将持续至1月6日, 招股期至11月24日止: the last day of the offer
+                drafts.append(_draft(ent, "subscription_end", when, t, sent, ev, forecast))
+                continue
             if kind == "ipo":
                 misses.append(Miss(t.start, t.end, "no_metric_cue", "date near 招股", sent))
                 continue
@@ -572,6 +586,11 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=(), listed
     _next_day_events(ctx, sent, usable, events, ents, drafts)
 
 
+#: between 招股 and the day it lasts until: 则将持续至, 期至, 将于…结束 is not here (no day after)
+_OFFER_LASTS = re.compile(r"(?:期|期间)?(?:则|将|会|还|仍)*(?:持续|进行|延续|维持)?(?:至|到|直至|直到)\s*")
+#: a day that is a holiday: 7月1日为香港特区成立纪念日假期, 12月25日适逢圣诞假期休市
+_HOLIDAY_AFTER = re.compile(r"\s*(?:[(（][^()（）\n]{0,6}[)）])?\s*(?:为|是|乃|适逢|正值|逢)[^，,。；;\d\n]{0,14}"
+                            r"(?:假期|假日|休市|公众假|法定假)")
 #: a day the offer runs from: 3月16日(周一)起, 今日开始
 _FROM_DAY = re.compile(r"\s*(?:" + _WEEKDAY_PAREN + r")?\s*(?:起|开始)")
 
@@ -670,7 +689,7 @@ def _opens(text: str, sent_start: int, pos: int) -> bool:
 #: a number of stocks as the subject of an event: 2只新股, 三家公司, 多只
 #: the companies of a sentence doing something together: 同日上市, 同场挂牌, 双双
 _TOGETHER = re.compile(r"同日|同场|同步|双双|一同|同一天|同一日|联袂")
-_COUNTED_STOCKS = re.compile(r"(\d+|[两二三四五六七八九十几多数])\s?(?:只|家|间|个)(?:新股|公司|企业|股票)?")
+_COUNTED_STOCKS = re.compile(r"(\d+|[一两二三四五六七八九十几多数])\s?(?:只|家|间|个)(?:新股|公司|企业|股票)?")
 
 
 def _counted_together(text: str, counted: Optional[re.Match], lo: int, hi: int, listed_before) -> bool:
