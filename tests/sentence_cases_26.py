@@ -290,7 +290,6 @@ CASES = [
          (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
           ('澄岳科技', 'revenue', '2026H1', None, '592000000', 'CNY', 'exact'),
           ('澄岳科技', 'revenue_growth', '2026H1', None, '209.9', 'percent', 'exact'),
-          ('澄岳科技', 'revenue_share', '2026H1', 'hardware_products', '60', 'percent', 'exact'),
           ('澄岳科技', 'net_loss', '2026H1', None, '346000000', 'CNY', 'exact')),
          published='2026-08-27'),
     Case('s26-previous-day-move',

@@ -244,6 +244,8 @@ _RAISED_BEFORE = re.compile(r"融(?:了|过|资)?\s*(?:共|合共|一共|总共)
 #: money taken in, counted over the rounds a sentence has told: 累计拿到超过83亿元
 _TOTAL_RAISED_BEFORE = re.compile(r"(?:累计|合共|一共|总共|共)\s*(?:拿到|获得|筹得|融得|募得|筹集|吸金|融资)了?\s*"
                                   r"(?:超过|逾|约|近|超)?\s*$")
+#: a percentage in tenths: 六成, 三成半, 四成四, 两成多
+_TENTHS = re.compile(r"[一二两三四五六七八九十]成")
 _OTHERS_BEFORE = re.compile(r"(?:其余|其他)$")
 _ROUNDS_AFTER = re.compile(r"的?(?:外部|私募|股权|战略|市场化|机构)?(?:融资|投资|募资|集资)")
 
@@ -360,6 +362,10 @@ class Classifier:
             same = self._same_ratio(st, a)
             if same is not None:
                 return same
+        if unit == "percent" and _TENTHS.search(a.text):
+            # 占比超过六成, 毛利率不足三成, 首日升四成幾: a share in tenths is a writer's rounding
+            # (no gold of fifteen sets takes one as a fact; the figure it rounds is told elsewhere)
+            return self._mk_miss(a, sent, "not_a_fact", "a rough share in tenths (成)")
         if unit == "percent":
             return self._classify_percent(st, sent, a)
         if unit == "times":
