@@ -244,6 +244,10 @@ _RAISED_BEFORE = re.compile(r"融(?:了|过|资)?\s*(?:共|合共|一共|总共)
 #: money taken in, counted over the rounds a sentence has told: 累计拿到超过83亿元
 _TOTAL_RAISED_BEFORE = re.compile(r"(?:累计|合共|一共|总共|共)\s*(?:拿到|获得|筹得|融得|募得|筹集|吸金|融资)了?\s*"
                                   r"(?:超过|逾|约|近|超)?\s*$")
+#: a verb negated right before a ratio: 没有快出3到5倍, 并未超过20%
+_NEGATED_BEFORE = re.compile(r"(?:没有|并没有|并未|并非|不是)[^，,。；;\d]{0,4}$")
+#: a multiple of a figure named by a pronoun: 是它的3到5倍, 约为后者的两倍
+_OF_ANOTHER_BEFORE = re.compile(r"(?:是|为|相当于|达到?|约为|约是)\s*(?:它|它们|其|对方|后者|前者|他们)的\s*(?:约|近|逾|超过?)?\s*$")
 #: a percentage in tenths: 六成, 三成半, 四成四, 两成多
 _TENTHS = re.compile(r"[一二两三四五六七八九十]成")
 _OTHERS_BEFORE = re.compile(r"(?:其余|其他)$")
@@ -321,6 +325,9 @@ class Classifier:
         if bound and not st.entities and _SHARED_BOUND_BEFORE.search(self.text, max(st.clause_start, pos - 4), pos):
             # 市销率均在百倍以上, no company named: a bound several figures share, none of them
             return self._mk_miss(a, sent, "not_a_fact", "a bound several figures share")
+        if unit in ("times", "percent") and _NEGATED_BEFORE.search(self.text, max(st.clause_start, pos - 10), pos):
+            # 增速却没有快出3到5倍: a figure said not to hold
+            return self._mk_miss(a, sent, "not_a_fact", "a figure negated")
         if unit == "times" and self._multiple_of_other(pos):
             # MiniMax市销率差不多是智谱的2.2倍: a ratio of two companies' figures
             return self._mk_miss(a, sent, "not_a_fact", "a multiple of another company's figure")
@@ -1227,7 +1234,10 @@ class Classifier:
         return any(w in seg for w in words)
 
     def _multiple_of_other(self, pos: int) -> bool:
-        """A multiple written right after a company and 的 (…是智谱的2.2倍)."""
+        """A multiple written right after a company and 的 (…是智谱的2.2倍), or after a pronoun
+        and 的 (国内两家的P/S是它的3到5倍)."""
+        if _OF_ANOTHER_BEFORE.search(self.text, max(0, pos - 10), pos):
+            return True
         m = _OF_COMPANY_BEFORE.search(self.text, max(0, pos - 6), pos)
         return m is not None and any(t.kind == ENTITY and t.end == m.start()
                                      for t in self.ctx.stream.in_span(max(0, m.start() - 24), m.start()))

@@ -408,7 +408,13 @@ def _row_label(cell: _Cell, metrics) -> Optional[_Label]:
     found = [p for p in find_periods(cell.text) if p.period is not None]
     if len(found) == 1:
         label.period = found[0].period
+    elif not found and (year := _YEAR_IN_PARENS.search(cell.text)) is not None:
+        label.period = Period.of_year(int(year.group(1)))     # P/S(2025): on that year's revenue
     return label
+
+
+#: a bare year in a head's parentheses, not an estimate's (P/S(2025), not P/S(2026E))
+_YEAR_IN_PARENS = re.compile(r"[(（]\s*((?:19|20)\d{2})\s*A?\s*[)）]")
 
 
 #: a quote line of a stock list (a quote page's 相关股票, a broadcast's captions): name, code,
@@ -1079,6 +1085,9 @@ def _column_days(ctx, heads: list[_Cell]) -> list:
     last = None
     for h in heads:
         found = _cell_date(ctx, h) if _DAY_CLOSE_HEAD.search(h.text) and "首日" not in h.text else None
+        if found is None and _DAY_CLOSE_HEAD.search(h.text) and (md := _SLASH_DAY.search(h.text)) is not None:
+            # 股价(11/13收盘): a month and day written with a slash beside the close
+            found = (None, ctx.resolve_year(int(md.group(1)), int(md.group(2))))
         if found is not None and found[1] is not None:
             last = found[1]
             out.append(("close_price", last))
@@ -1094,6 +1103,8 @@ def _column_days(ctx, heads: list[_Cell]) -> list:
     return out
 
 
+#: a month and day with a slash in a column head (11/13收盘)
+_SLASH_DAY = re.compile(r"(?<![\d/])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\d/])")
 #: the figure a row of a session names (| 首日收市 |, | 3月4日收盘 |, | 3月4日市值 |)
 _SESSION_ROWS = ((re.compile(r"涨跌幅|涨幅|跌幅"), "day_change"), (re.compile(r"收盘|收市|收报"), "close_price"),
                  (re.compile(r"开盘|开市|开报"), "open_price"), (re.compile(r"市值"), "market_cap"),
