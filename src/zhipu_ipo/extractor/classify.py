@@ -72,7 +72,7 @@ _RISEN_TO = re.compile(r"(?:升|增|降|跌|回落|上升|下降|提升|提高)�
 #: the size of a price move, named before a level it reached (涨幅扩大至5%)
 _MOVE_NOUN = re.compile(r"涨幅|跌幅|升幅|降幅|跌势|涨势")
 #: an investor's gain or loss right before a sum (浮盈3,360港元, 赚了1030港元): not a share price
-_GAIN = re.compile(r"浮盈|浮亏|获利|赚了?|亏了|账面(?:盈利|亏损)?")
+_GAIN = re.compile(r"浮盈|浮亏|获利|赚了?|亏了|蚀了?|账面(?:盈利|亏损)?")
 
 
 #: another count of the same list after a count: …基金、两家公募…
@@ -698,7 +698,7 @@ class Classifier:
         if st.base == "offer_price" and st.base_pos > st.price_pos and st.base_pos >= st.clause_start:
             return self._price_fact("offer_price", a, st.base_cue, "offer-price")
         post = self._postfix(a, ("的发行价", "发行价", "的招股价", "的发售价", "的承销价", "承销价", "发行", "发售", "的定价", "定价",
-                                 "配售"))
+                                 "配售", "的最终发售价", "的最终发行价", "的最终招股价", "的最终定价"))
         if post:
             return self._price_fact("offer_price", a, post, "offer-price-postfix")
         if re.match(r"(?:的价格)?\s*(?:在|于)?[^，,。；;\d]{0,6}?(?:上市|挂牌|登陆|登录|招股|公开发售|发售)", self.text[a.end:a.end + 12]) \

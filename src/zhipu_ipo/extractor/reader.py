@@ -230,6 +230,8 @@ _ADJUSTED_BEFORE = re.compile(r"(?:经调整|调整后)后?的?\s*(?:\d{4}\s*(?:
 #: the items listed between cash and short-term investments: 、受限资金和, 及定期存款、
 _CASH_ITEMS = re.compile(r"(?:[、，,]?\s*(?:和|及|以及|与)?\s*(?:受限(?:制)?(?:资金|现金)|定期存款|银行存款|"
                          r"已抵押存款|按公允价值计量[^、，,。；;\d]{0,12}|理财产品|结构性存款))*\s*[、，,]?\s*(?:和|及|以及|与)?\s*")
+#: a clause on the first session itself: 首日挂牌, 正式上市, 上市首日
+_LISTED_SESSION = re.compile(r"首日|正式(?:挂牌|上市)|挂牌首|上市首|首个交易日")
 #: a non-GAAP basis named before the loss: 非美国通用会计准则（Non-GAAP）下净亏损, 按非国际财务报告准则计量的净亏损
 _NON_GAAP_BEFORE = re.compile(r"(?:非(?:美国)?(?:通用|公认)会计(?:准则|原则)|非国际财务报告准则|(?<![A-Za-z])(?:Non|non)-(?:GAAP|IFRS|HKFRS))"
                               r"[^，,。；;\d]{0,12}$")
@@ -2521,6 +2523,10 @@ class Reader(Classifier, Timing):
         if grey is not None and grey < a.start and (m := _GREY_MODIFIER.match(self.text, grey)) is not None \
                 and any(t.kind == ENTITY and t.start == m.end() for t in self.ctx.stream.in_span(m.end(), m.end() + 12)):
             grey = None         # (前日暗盘表现较温和的智谱，昨日首日收市131.5元: the grey market describes the company)
+        if grey is not None and grey < a.start and (semi := max(self.text.rfind(";", grey, a.start),
+                                                               self.text.rfind("；", grey, a.start))) != -1 \
+                and _LISTED_SESSION.search(self.text, semi, a.start):
+            grey = None         # (暗盤…收報15.1元；至周三首日掛牌，以14.2元開市: the first day's, after the semicolon)
         if info.family == "trading" and grey is not None and not (
                 grey > a.end and re.search(r"[;；]", self.text[a.end:grey])):
             # (收报48.40港元；暗盘曾跌近一成: the grey market is another clause's)
@@ -2536,8 +2542,9 @@ class Reader(Classifier, Timing):
         if "market" in st.sflags and not st.entity_explicit and not market_turnover and not (
                 st.sflags["market"] > a.end and re.search(r"[，,；;]", self.text[a.end:st.sflags["market"]])) \
                 and not (st.sflags["market"] < a.start and re.search(
-                    r"(?:^|[，,；;—：:])\s*(?:该|本|这家)?(?:公司|集团)", self.text[st.sflags["market"]:a.start])):
-            # (来自去年12月底的港股IPO——公司以每股22.80港元发行…: the company's own offer)
+                    r"(?:^|[，,；;—：:])\s*(?:该|本|这家)?(?:公司|集团)|——\s*(?:按|以)", self.text[st.sflags["market"]:a.start])):
+            # (来自去年12月底的港股IPO——公司以每股22.80港元发行…: the company's own offer; 港股IPO
+            # 募资——按每股19.60港元的最终发售价计算: a basis of the company's deal the dash explains)
             # (…获2,108.4倍超购，是今年港股新股第二高: the market is only the ranking's)
             # 今年港股IPO集资额已超过2500亿港元: a figure of the market, not of the company
             self._miss(a, sent, "not_a_fact", f"market-wide {metric}")
