@@ -227,7 +227,7 @@ CASES = [
          published='2026-08-20'),
     Case('s24-listing-days-clause-by-clause-trad',
          '先講日子：澄岳科技同峻崖機器人係7月9日同日上市；宁川芯材7月17日上市；朔望醫療9月18日。',
-         (),
+         (('朔望医疗', 'listing_date', None, None, '2026-09-18', 'date', 'exact'),),
          published='2026-11-20'),
     Case('s24-listing-days-named-clauses-trad',
          '先講日子：澄岳科技（02788）和峻崖機器人（02803）係7月9日同日上市；宁川芯材（02795）7月17日上市；朔望醫療（02766）9月18日。',
@@ -237,6 +237,7 @@ CASES = [
           ('峻崖机器人', 'listing_date', None, None, '2026-07-09', 'date', 'exact'),
           ('宁川芯材', 'ticker', None, None, '02795.HK', 'text', 'exact'),
           ('宁川芯材', 'listing_date', None, None, '2026-07-17', 'date', 'exact'),
-          ('朔望医疗', 'ticker', None, None, '02766.HK', 'text', 'exact')),
+          ('朔望医疗', 'ticker', None, None, '02766.HK', 'text', 'exact'),
+          ('朔望医疗', 'listing_date', None, None, '2026-09-18', 'date', 'exact')),
          published='2026-11-20'),
 ]

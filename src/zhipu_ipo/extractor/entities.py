@@ -112,7 +112,9 @@ _LEGAL_NEXT = re.compile(r"\s*(?:[A-Z][A-Za-z0-9 .,&'\-]{2,80}?(?:Co\.,? ?Ltd\.?
 _TABLE_NAME = re.compile(r"(?m)^[ \t]*[|｜][ \t]*(?:\d{1,2}[ \t]*[|｜][ \t]*)?"      # (a rank cell first: | 1 | 凌峰智算 | 2786 |)
                          r"([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11})[ \t]*[|｜][ \t]*0?\d{4}[ \t]*[|｜]"
                          # a tab-separated row: 云隼<TAB>02716<TAB>…
-                         r"|^([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11})\t+0?\d{4}(?:\.HK)?\t")
+                         r"|^([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11})\t+0?\d{4}(?:\.HK)?\t"
+                         # a space-aligned row: 萬象機器人    09638    32.40 …
+                         r"|^[ \t\u3000]*([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11})[ \u3000]{2,}0\d{4}(?:\.HK)?[ \u3000]{2,}\S")
 #: the head of a table's first column of companies, and a name in it (a footnote mark after it: 飞鹞智能*)
 _COMPANY_TABLE_HEAD = re.compile(r"(?m)^[ \t]*[|｜]?[ \t]*(?:(排名|排序|序号|名次)[ \t]*[|｜][ \t]*)?"   # (| 排名 | 企业 |)
                                  r"(?:公司|公司名称|名称|简称|企业|个股|股票|新股|发行人)[ \t]*[|｜]")
@@ -240,7 +242,7 @@ _TRIM_FIRST = set("继据在与和及的对向从由于将把被给让即而但�
 #: a number of things, not a name: 六只科技新股, 两家科技公司
 _COUNTED = re.compile(r"[一二两三四五六七八九十几数多]+[只家个间名位款项类批]")
 #: characters no company name starts with
-_BAD_FIRST = set("继据这该其本此一各多某每全总其他前后上下新老大小第与和及的在占约为至较按以将对向把被从由于给让即共而但且并或又也还就都")
+_BAD_FIRST = set("继据这该其本此一各多某每全总其他前后上下新老大小第与和及的在占约为至较按以将对向把被从由于给让即共而但且并或又也还就都未没不非")
 
 
 @lru_cache(maxsize=1)
@@ -684,9 +686,9 @@ def build_registry(text: str) -> Registry:
             if _LEGAL_NEXT.match(text, m.end()) and not reg.resolve(name):
                 add_company([name])
     # a table of listings: a name cell followed by its stock code (| 启元算力 | 02692 | …)
-    if "|" in text or "｜" in text or "\t" in text:
+    if "|" in text or "｜" in text or "\t" in text or "  " in text:
         for m in _TABLE_NAME.finditer(text):
-            name = m.group(1) or m.group(2)
+            name = m.group(1) or m.group(2) or m.group(3)
             if new_name(name):
                 add_company([name])
         # a table whose first column lists companies (公司|收入|净亏损 / 锦算云|13.05|7.15)

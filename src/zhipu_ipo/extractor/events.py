@@ -148,6 +148,26 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
     return drafts, misses
 
 
+def _elliptic_listing(text: str, sent, t, ents: list, events: list) -> Optional[str]:
+    """The company of a list item "name + date" (…；萬象機器人9月18日；…) after an item of the same
+    sentence that told a listing (A7月17日上市；): its listing day. None where the item is more."""
+    semi = max(text.rfind(";", sent.start, t.start), text.rfind("；", sent.start, t.start))
+    if semi == -1 or not any(c.obj.value in ("listing", "first_day") and c.end <= semi for c in events):
+        return None
+    if not _ITEM_END.match(text, t.end):
+        return None
+    name = next((e for e in ents if e.start >= semi and e.end <= t.start), None)
+    if name is None or text[semi + 1:name.start].strip() or not _ITEM_GAP.fullmatch(text, name.end, t.start):
+        return None
+    return name.obj.entity
+
+
+#: between a list item's company and its day (萬象機器人9月18日, 芯瀚科技係9月29日)
+_ITEM_GAP = re.compile(r"\s*(?:[(（][^()（）]{0,12}[)）])?\s*(?:系|是|于|在|喺|就系)?\s*")
+#: the end of a list item right after its day
+_ITEM_END = re.compile(r"\s*(?:[(（][^()（）]{0,8}[)）])?\s*(?:[;；。]|$)")
+
+
 def _relative_dated_otherwise(drafts: list[Draft], misses: list[Miss]) -> list[Draft]:
     """A day told by a word (下周一掛牌, 今起招股) where the text writes another date for the same
     company's same event (並於11月30日在港交所主板掛牌): the date written is the fact; the word's
@@ -471,6 +491,13 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=(), listed
                 # 因7月1日為香港特區成立紀念日假期: a holiday, the day nothing happens
                 misses.append(Miss(t.start, t.end, "not_a_fact", "a holiday", sent))
                 continue
+            if ev is None and (item := _elliptic_listing(text, sent, t, ents, events)) is not None:
+                # 星樞半導體7月17日上市；萬象機器人9月18日；芯瀚科技9月29日: the items after the first
+                # leave out its event word
+                when = _date_value(ctx, d)
+                if when is not None:
+                    drafts.append(_draft(item, "listing_date", when, t, sent, events[0], False))
+                    continue
             if ev is None:
                 misses.append(Miss(t.start, t.end, "no_metric_cue", "a date with no IPO event", sent))
                 continue
