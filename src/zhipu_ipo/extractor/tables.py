@@ -465,11 +465,20 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
     if "%" in ctx.text:
         _quote_rows(ctx, drafts, spans)
     metrics, _ = metric_sets()
+    grouped: list[Span] = []
+    if "  " in ctx.text:
+        from .grouped_tables import read_grouped_tables     # (it builds on this module's cells)
+        g_drafts, g_misses, grouped = read_grouped_tables(ctx, metrics)
+        drafts += g_drafts
+        misses += g_misses
+        spans += grouped
     named = sorted((t.end, t.obj.entity, t.start) for t in ctx.stream.tokens
                    if t.kind == ENTITY and t.obj.entity not in bystanders())
     prose: Optional[dict] = None    # value -> [(start, currency)] of the sums the text writes
     for rows in _blocks(ctx.text) + _space_blocks(ctx.text):
         span = Span(rows[0][0].start, rows[-1][-1].end)
+        if any(g.start <= span.start < g.end for g in grouped):
+            continue        # (read as a side-by-side table with metrics over their periods)
         if len(rows) >= 2 and _RANK_HEAD.fullmatch(rows[0][0].text) and all(
                 len(r) >= 2 and _RANK_CELL.fullmatch(r[0].text) for r in rows[1:]):
             # | 排名 | 公司 | …: the rank column says nothing; the company column leads the row
