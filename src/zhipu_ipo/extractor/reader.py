@@ -530,7 +530,12 @@ class Reader(Classifier, Timing):
         q = _QUOTED_LINE_BEFORE_CUE.search(self.text, lo, cue.start)
         if q is not None and not any(t.kind in (ENTITY, PERIOD, TICKER) for t in self.ctx.stream.in_span(q.start(1), q.end(1))):
             return q.group(1)           # “AI+制造”业务收入: the line's name in quotes
-        m = _NAME_BEFORE_CUE.search(self.text, lo, cue.start)
+        stop = cue.start
+        period = next((t for t in self.ctx.stream.in_span(lo, cue.start)
+                       if t.kind == PERIOD and not self.text[t.end:cue.start].strip()), None)
+        if period is not None and period.start - lo >= 2 and _LINE_WORD_END.search(self.text, lo, period.start):
+            stop = period.start         # 广告业务2025年收入: the line before the period (not 公布2025年收入)
+        m = _NAME_BEFORE_CUE.search(self.text, lo, stop)
         if m is None and self.text[cue.start - 1:cue.start] in (")", "）"):
             # 智能硬件（智能体产品，含灵犀、星图）收入…: the line named before its parenthesis
             opened = max(self.text.rfind("(", max(0, cue.start - 40), cue.start),
