@@ -148,18 +148,20 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
     return drafts, misses
 
 
-def _elliptic_listing(text: str, sent, t, ents: list, events: list) -> Optional[str]:
+def _elliptic_listing(text: str, sent, t, ents: list, events: list) -> Optional[tuple[str, Tok]]:
     """The company of a list item "name + date" (…；萬象機器人9月18日；…) after an item of the same
-    sentence that told a listing (A7月17日上市；): its listing day. None where the item is more."""
+    sentence that told a listing (A7月17日上市；), and that listing word: the item's date is its
+    listing day. None where the item is more."""
     semi = max(text.rfind(";", sent.start, t.start), text.rfind("；", sent.start, t.start))
-    if semi == -1 or not any(c.obj.value in ("listing", "first_day") and c.end <= semi for c in events):
+    told = next((c for c in events if c.obj.value in ("listing", "first_day") and c.end <= semi), None)
+    if semi == -1 or told is None:
         return None
     if not _ITEM_END.match(text, t.end):
         return None
     name = next((e for e in ents if e.start >= semi and e.end <= t.start), None)
     if name is None or text[semi + 1:name.start].strip() or not _ITEM_GAP.fullmatch(text, name.end, t.start):
         return None
-    return name.obj.entity
+    return name.obj.entity, told
 
 
 #: between a list item's company and its day (萬象機器人9月18日, 芯瀚科技係9月29日)
@@ -496,7 +498,7 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=(), listed
                 # leave out its event word
                 when = _date_value(ctx, d)
                 if when is not None:
-                    drafts.append(_draft(item, "listing_date", when, t, sent, events[0], False))
+                    drafts.append(_draft(item[0], "listing_date", when, t, sent, item[1], False))
                     continue
             if ev is None:
                 misses.append(Miss(t.start, t.end, "no_metric_cue", "a date with no IPO event", sent))
@@ -560,8 +562,8 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=(), listed
                     # A同B系7月9日同日上市；C…: the sentence's company is a later clause's, not this date's
                     misses.append(Miss(t.start, t.end, "no_entity", "event date of a clause naming no company", sent))
                     continue
-                if k < 0 and not ents and kind not in ("listing", "first_day") and _COUNTED_STOCKS.search(text, max(sent.start, min(t.start, ev.start) - 12),
-                                                                 max(t.end, ev.end) + 12):
+                if k < 0 and not ents and kind not in ("listing", "first_day") and _COUNTED_STOCKS.search(
+                        text, max(sent.start, min(t.start, ev.start) - 12), max(t.end, ev.end) + 12):
                     # 下周一（13日）再有兩隻科技新股開始招股: stocks counted, none named (两只新股昨日
                     # 同日上市 is the day of the story's company)
                     misses.append(Miss(t.start, t.end, "no_entity", "event date of stocks counted, none named", sent))

@@ -618,7 +618,7 @@ class Timing:
         """A multiple of sales with no basis told (澄明智能市銷率雖逾20倍) is on the last full
         year's revenue the article gives for the company (去年（2025年）收入為…)."""
         company = st.entity or self.ctx.main_entity
-        years = [d.period for d in self.drafts if d.entity == company and d.metric == "revenue"
+        years = [d.period for d in self.drafts[-_REVENUE_LOOK_BACK:] if d.entity == company and d.metric == "revenue"
                  and d.segment is None and not d.forecast and d.period and _YEAR.fullmatch(d.period)]
         return max(years) if years else None
 
@@ -958,6 +958,8 @@ _N_YEARS_COMPOUND = re.compile(r"(?<![\d.])([两二三四五六2-6])\s*(?:个)?\
 
 #: a figure compared with the one just told, written with no period of its own: 对比1.86亿美元
 _COMPARED_FIGURE = re.compile(r"(?:对比|对照|相比|相较于?|较之|(?<![A-Za-z])(?:vs|VS|versus)\.?)(?:之下)?\s*$")
+#: how many drafts back a multiple looks for the revenue it is on (bounded on hostile text)
+_REVENUE_LOOK_BACK = 300
 #: a year's period string (2025)
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 #: periods whose comparative is the same period a year before: 2025, 2025H1, 2025Q1-Q3
