@@ -2528,10 +2528,11 @@ class Reader(Classifier, Timing):
         if grey is not None and grey < a.start and (m := _GREY_MODIFIER.match(self.text, grey)) is not None \
                 and any(t.kind == ENTITY and t.start == m.end() for t in self.ctx.stream.in_span(m.end(), m.end() + 12)):
             grey = None         # (前日暗盘表现较温和的智谱，昨日首日收市131.5元: the grey market describes the company)
-        if grey is not None and grey < a.start and (semi := max(self.text.rfind(";", grey, a.start),
-                                                               self.text.rfind("；", grey, a.start))) != -1 \
-                and _LISTED_SESSION.search(self.text, semi, a.start):
-            grey = None         # (暗盤…收報15.1元；至周三首日掛牌，以14.2元開市: the first day's, after the semicolon)
+        if grey is not None and grey < a.start and (listed := _LISTED_SESSION.search(self.text, grey, a.start)) \
+                and re.search(r"[,，;；]", self.text[grey:listed.start()]):
+            # (暗盤…收報15.1元；至周三首日掛牌，以14.2元開市, 暗盘收报28.9元,周二首日挂牌后…最终收报
+            # 31.4元: the first day's, told in a clause after the grey market's)
+            grey = None
         if info.family == "trading" and grey is not None and not (
                 grey > a.end and re.search(r"[;；]", self.text[a.end:grey])):
             # (收报48.40港元；暗盘曾跌近一成: the grey market is another clause's)
