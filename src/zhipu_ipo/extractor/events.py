@@ -164,6 +164,19 @@ def _elliptic_listing(text: str, sent, t, ents: list, events: list) -> Optional[
     return name.obj.entity, told
 
 
+def _dated_company(text: str, ents: list, date_start: int) -> Optional[str]:
+    """The company written right before ``于``/``在`` and the date (MiniMax于1月9日, 澄岳科技(02788)于…)."""
+    k = bisect_right(ents, date_start, key=_end)
+    if k and _OWN_DAY_GAP.fullmatch(text, ents[k - 1].end, date_start):
+        return ents[k - 1].obj.entity
+    return None
+
+
+#: between a company and its own day: (02788)于, 则于, 在
+_OWN_DAY_GAP = re.compile(r"\s*(?:[(（][^()（）]{0,16}[)）])?\s*(?:则|亦|也)?(?:于|在)\s*")
+#: between a company's day and the next company's (智谱于1月8日、MiniMax于1月9日): a joiner, a name, 于
+_PAIRED_NEXT = re.compile(r"\s*[、，,]?\s*(?:及|和|与|而)?\s*[^，,。；;\d\n()（）]{1,20}?"
+                          r"(?:[(（][^()（）]{0,16}[)）])?\s*(?:于|在)\s*")
 #: between a list item's company and its day (萬象機器人9月18日, 芯瀚科技係9月29日)
 _ITEM_GAP = re.compile(r"\s*(?:[(（][^()（）]{0,12}[)）])?\s*(?:系|是|于|在|喺|就系)?\s*")
 #: the end of a list item right after its day
@@ -464,8 +477,16 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=(), listed
         usable = [t for t in usable if t.start not in taken]
     event_starts = [c.start for c in events]
     first_forecast = min((c.start for c in cues if c.obj.value == "forecast"), default=len(text) + 10)
-    for group in _groups(text, _pair_ranges(text, usable)):
+    groups = _groups(text, _pair_ranges(text, usable))
+    for g, group in enumerate(groups):
         ev = _nearest_event(text, group, events, starts=event_starts)
+        if ev is None and len(group) == 1 and g + 1 < len(groups) \
+                and _PAIRED_NEXT.fullmatch(text, group[0].end, groups[g + 1][0].start) \
+                and any(e.end <= groups[g + 1][0].start and e.start > group[0].end for e in ents):
+            # 智谱于1月8日、MiniMax于1月9日先后登陆港交所: each company with its day, one event after
+            # the last pair
+            nxt = _nearest_event(text, groups[g + 1], events, starts=event_starts)
+            ev = nxt if nxt is not None and nxt.start > groups[g + 1][-1].end else None
         if ev is not None and ev.start > group[-1].end and any(
                 p.kind == PERIOD for p in ctx.stream.in_span(group[-1].end, ev.start)):
             ev = None           # 3月26日晚间，去年11月登陆港交所的…: the event has its own time
@@ -539,6 +560,9 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=(), listed
                 # A和B分别于…和…上市 with a company the text does not name as one: not guessed
                 misses.append(Miss(t.start, t.end, "ambiguous_entity", "dates of 分别 without one company each", sent))
                 continue
+            elif len(group) == 1 and not joined and (own := _dated_company(text, ents, t.start)) is not None \
+                    and not _coordinated(text, ents, t.start):
+                ent = own               # …、MiniMax于1月9日先后登陆: the company right before its own day
             elif len(group) == 1 and ((joined and (kind in _EVENT or kind == "first_day")) or (
                     len(ent_names) >= 2 and (re.search(
                         r"同日|同时|同步|均|都|双双|一同|先后|同在|同于|同一天|同一日|同场|联袂",
