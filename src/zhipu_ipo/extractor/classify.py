@@ -244,6 +244,8 @@ _RAISED_BEFORE = re.compile(r"融(?:了|过|资)?\s*(?:共|合共|一共|总共)
 #: money taken in, counted over the rounds a sentence has told: 累计拿到超过83亿元
 _TOTAL_RAISED_BEFORE = re.compile(r"(?:累计|合共|一共|总共|共)\s*(?:拿到|获得|筹得|融得|募得|筹集|吸金|融资)了?\s*"
                                   r"(?:超过|逾|约|近|超)?\s*$")
+#: the offer price named after the figure with a qualifier: 的最终发售价, 的港股发行价, 的H股招股价
+_OFFER_PRICE_AFTER = re.compile(r"的(?:最终|港股|H股|香港|全球发售)?(?:发行|发售|招股|承销)价(?:格)?")
 #: a verb negated right before a ratio: 没有快出3到5倍, 并未超过20%
 _NEGATED_BEFORE = re.compile(r"(?:没有|并没有|并未|并非|不是)[^，,。；;\d]{0,4}$")
 #: a multiple of a figure named by a pronoun: 是它的3到5倍, 约为后者的两倍
@@ -698,7 +700,9 @@ class Classifier:
         if st.base == "offer_price" and st.base_pos > st.price_pos and st.base_pos >= st.clause_start:
             return self._price_fact("offer_price", a, st.base_cue, "offer-price")
         post = self._postfix(a, ("的发行价", "发行价", "的招股价", "的发售价", "的承销价", "承销价", "发行", "发售", "的定价", "定价",
-                                 "配售", "的最终发售价", "的最终发行价", "的最终招股价", "的最终定价"))
+                                 "配售"))
+        if post is None and (named := _OFFER_PRICE_AFTER.match(self.text, a.end)) is not None:
+            post = named.group()        # 按每股19.60港元的最终发售价, 较27.10港元的港股发行价
         if post:
             return self._price_fact("offer_price", a, post, "offer-price-postfix")
         if re.match(r"(?:的价格)?\s*(?:在|于)?[^，,。；;\d]{0,6}?(?:上市|挂牌|登陆|登录|招股|公开发售|发售)", self.text[a.end:a.end + 12]) \
