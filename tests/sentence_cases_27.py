@@ -357,4 +357,10 @@ CASES = [
           ('峻崖机器人', 'close_price', '2026-11-20', None, '41.2', 'HKD/share', 'exact'),
           ('峻崖机器人', 'offer_price', None, None, '36.5', 'HKD/share', 'exact')),
          published='2026-11-20'),
+    Case('s27-this-ratio-moved-to-percent',
+         '澜矽科技(02766)三年里研发开支分别为6.38亿元、7.91亿元和8.45亿元。2023年，研发开支是当年营收的4.2倍；到了2025年，这一比例降到125.9%。',
+         (('澜矽科技', 'ticker', None, None, '02766.HK', 'text', 'exact'),
+          ('澜矽科技', 'rd_to_revenue', '2023', None, '420', 'percent', 'exact'),
+          ('澜矽科技', 'rd_to_revenue', '2025', None, '125.9', 'percent', 'exact')),
+         published='2026-03-01'),
 ]

@@ -135,7 +135,9 @@ _CLOSE_PAREN = re.compile(r"\s*[)）]")
 _GROWTH_WORDS = re.compile(r"增长|增速|增幅|同比|按年|年增|上升|下降|减少|下跌")
 #: 这一比例约为3.4倍: the ratio just given, for another company
 _THIS_RATIO_BEFORE = re.compile(r"(这一比例|该比例|此比例|这个比例|这一比率|该比率|这一比值|这一倍数)\s*(?:则|也|亦)?\s*"
-                                r"(?:约|大约)?\s*(?:为|是|达|达到|在)?\s*$")
+                                r"(?:进一步)?(?:约|大约)?\s*(?:为|是|达|达到|在"
+                                # (这一比例降到125.9%: the ratio's later level)
+                                r"|(?P<moved>(?:降|升|提升|提高|下降|回落|增|减|收窄|扩大|变)(?:到|至|为)))?\s*(?:约|大约)?\s*$")
 _RATIO_UNITS = {"loss_to_revenue": "times", "rd_to_revenue": "percent"}
 #: ratios in percent whose level a year before may be named right after them
 _LEVEL_RATIOS = frozenset(("rd_to_revenue", "gross_margin", "revenue_share"))
@@ -449,6 +451,8 @@ class Classifier:
         last = next((d for d in reversed(self.drafts[-6:]) if d.metric in _RATIO_UNITS), None)
         if last is None or a.start - last.end > 160:
             return None
+        if m.group("moved") and (a.unit == "times") == self.text.startswith("倍", last.end - 1):
+            return None     # (这一比例降至约4.1倍 after 约为收入的6倍: the chain of levels reads it)
         unit = _RATIO_UNITS[last.metric]
         value = a.value if a.unit == unit else a.value * 100 if unit == "percent" else a.value / 100
         return (last.metric, value, unit, a.qualifier, last.segment, m.group(1), "same-ratio")
