@@ -173,10 +173,10 @@ def _dated_company(text: str, ents: list, date_start: int) -> Optional[str]:
 
 
 #: between a company and its own day: (02788)于, 则于, 在
-_OWN_DAY_GAP = re.compile(r"\s*(?:[(（][^()（）]{0,16}[)）])?\s*(?:则|亦|也)?(?:于|在)\s*")
+_NAME_PAREN = r"(?:[(（][^()（）]{0,16}[)）])?"       # a company's code or short name after it
+_OWN_DAY_GAP = re.compile(r"\s*" + _NAME_PAREN + r"\s*(?:则|亦|也)?(?:于|在)\s*")
 #: between a company's day and the next company's (智谱于1月8日、MiniMax于1月9日): a joiner, a name, 于
-_PAIRED_NEXT = re.compile(r"\s*[、，,]?\s*(?:及|和|与|而)?\s*[^，,。；;\d\n()（）]{1,20}?"
-                          r"(?:[(（][^()（）]{0,16}[)）])?\s*(?:于|在)\s*")
+_PAIRED_NEXT = re.compile(r"\s*[、，,]?\s*(?:及|和|与|而)?\s*[^，,。；;\d\n()（）]{1,20}?" + _NAME_PAREN + r"\s*(?:于|在)\s*")
 #: between a list item's company and its day (萬象機器人9月18日, 芯瀚科技係9月29日)
 _ITEM_GAP = re.compile(r"\s*(?:[(（][^()（）]{0,12}[)）])?\s*(?:系|是|于|在|喺|就系)?\s*")
 #: the end of a list item right after its day

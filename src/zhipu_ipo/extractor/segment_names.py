@@ -28,8 +28,13 @@ _OTHERS = re.compile(r"(?:其他|其它|其余)(?:业务|收入|产品|服务)?"
 
 
 @lru_cache(maxsize=1)
+def _rows() -> tuple[list[str], ...]:
+    return tuple(read_rows("segment_words.tsv"))
+
+
+@lru_cache(maxsize=1)
 def _words() -> tuple[dict[str, str], int]:
-    table = {row[0]: (row[1] if len(row) > 1 else "") for row in read_rows("segment_words.tsv")}
+    table = {row[0]: (row[1] if len(row) > 1 else "") for row in _rows()}
     return table, max(len(w) for w in table)
 
 
@@ -37,7 +42,7 @@ def _words() -> tuple[dict[str, str], int]:
 def _opening_words() -> dict[str, str]:
     """Words whose part differs where they open the name (机器人及其他 -> robotics, 人形机器人 ->
     humanoid_robots): the table's third column."""
-    return {row[0]: row[2] for row in read_rows("segment_words.tsv") if len(row) > 2 and row[2]}
+    return {row[0]: row[2] for row in _rows() if len(row) > 2 and row[2]}
 
 
 def segment_slug(name: str) -> Optional[str]:
