@@ -612,9 +612,11 @@ class Classifier:
             if base == "total_funding" and _SINCE_LISTING.search(self.text, max(st.sentence_start, pos - 40), pos):
                 return self._mk_miss(a, sent, "no_metric_cue", "financing since the listing")
             cum = st.flags.get("cumulative")
-            if cum is not None and cum < pos and base in ("revenue", "gross_profit") and len(
-                    {d.segment for d in self.drafts if d.sent == sent and d.segment and d.start < cum}) >= 2:
-                # 本地化部署收入A，云端部署收入B，合计C: the sum of the segments, the total
+            told = {d.segment for d in self.drafts if d.sent == sent and d.segment and d.start < cum} \
+                if cum is not None and cum < pos and base in ("revenue", "gross_profit") else set()
+            if len(told) >= 2 and (st.segment is None or st.segment in told):
+                # 本地化部署收入A，云端部署收入B，合计C: the sum of the segments, the total (not
+                # …；包括…在内的X创新业务收入合计3.7亿元: a line of its own, named after them)
                 del st.flags["cumulative"]
                 st.segment = None
             seg = st.segment if base in ("revenue", "gross_profit") else None
