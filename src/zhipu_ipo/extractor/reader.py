@@ -1486,10 +1486,10 @@ class Reader(Classifier, Timing):
                 return
             if c.value == "share_of_revenue":
                 st.mod, st.denominator = "share_of", "revenue"
-                if st.segment is None and c.word.startswith(("收入", "营收")) \
+                if st.segment is None and c.word.startswith(("收入", "营收", "占")) \
                         and (line := self._business_line(st, t)) is not None \
                         and (slug := segment_slug(line)) is not None:
-                    # 订阅收入占比从…: the share of the line named before it
+                    # 订阅收入占比从…, 人形機械人業務去年佔總收入62.7%: the share of the line named before it
                     st.segment, st.segment_pos, st.segment_end = slug, t.start, t.start
             else:
                 st.mod = c.value
