@@ -195,6 +195,9 @@ _PLACING_WORDS = re.compile(r"(?:此次|本次|是次|该次|这次|新一轮|�
 _IPO_WORDS = re.compile(r"IPO|首次公开|全球发售|公开发售|招股|上市时|上市前|发行价|国际配售|基石")
 #: the end of a business line's name: 业务, 板块, 分部
 _LINE_WORD_END = re.compile(r"(?:业务|板块|分部)$")
+#: one Latin word naming a line before a Latin cue (Robotics GPM), not a word of the whole company
+_LATIN_LINE_BEFORE = re.compile(r"(?<![A-Za-z0-9.])(?!(?:Total|Overall|Group|Blended|Company|Adj|Adjusted|Net|Gross|"
+                                r"Segment|Core|Reported)\b)([A-Z][A-Za-z]{2,15})\s+$")
 #: a figure that qualifies the noun after it (6成营收来自…)
 _NOUN_AFTER = re.compile(r"\s*的?\s*(?:营收|收入|收益|营业额|股份|股权|用户|客户)")
 #: a business line's name in quotes before its revenue: “AI+制造”业务收入
@@ -536,6 +539,8 @@ class Reader(Classifier, Timing):
         if period is not None and period.start - lo >= 2 and _LINE_WORD_END.search(self.text, lo, period.start):
             stop = period.start         # 广告业务2025年收入: the line before the period (not 公布2025年收入)
         m = _NAME_BEFORE_CUE.search(self.text, lo, stop)
+        if m is None and cue.obj.word.isascii():
+            m = _LATIN_LINE_BEFORE.search(self.text, lo, stop)     # Robotics GPM 41.2%: one Latin word
         if m is None and self.text[cue.start - 1:cue.start] in (")", "）"):
             # 智能硬件（智能体产品，含灵犀、星图）收入…: the line named before its parenthesis
             opened = max(self.text.rfind("(", max(0, cue.start - 40), cue.start),
