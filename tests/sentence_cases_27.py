@@ -400,4 +400,13 @@ CASES = [
           ('第四范式', 'gross_margin', '2025', None, '41.3', 'percent', 'exact'),
           ('第四范式', 'adjusted_net_loss', '2025', None, '210000000', 'CNY', 'exact')),
          published='2026-09-01'),
+    Case('s27-day-word-sentence-before-tc',
+         '港股昨日造好，恒指升0.81%。前日（周二）大市氣氛審慎，恒指跌0.42%。\n\n一眾AI股昨日成為資金焦點。宁川芯材（02795）收報224.6元，升5.2%，成交額15.3億元。',
+         (('hsi', 'day_change', '2026-09-09', None, '0.81', 'percent', 'exact'),
+          ('hsi', 'day_change', '2026-09-08', None, '-0.42', 'percent', 'exact'),
+          ('宁川芯材', 'ticker', None, None, '02795.HK', 'text', 'exact'),
+          ('宁川芯材', 'close_price', '2026-09-09', None, '224.6', 'HKD/share', 'exact'),
+          ('宁川芯材', 'day_change', '2026-09-09', None, '5.2', 'percent', 'exact'),
+          ('宁川芯材', 'turnover', '2026-09-09', None, '1530000000', 'HKD', 'exact')),
+         published='2026-09-10'),
 ]

@@ -788,6 +788,14 @@ class Timing:
             if told and (d := self._date_of(told[-1], session=True)) is not None \
                     and (ctx.today is None or d <= ctx.today):
                 return d
+        if ctx.today is not None and (prev := self._sentence_before(sent)) is not None and prev.start >= last_pos \
+                and "\n" not in self.text[prev.start:sent.start].strip() and prev.end - prev.start <= _SHORT_SENTENCE:
+            # 港股…前日（周二）…恒指跌0.42%。\n\n一眾AI股昨日成為資金焦點。智譜收報224.6元: the day the
+            # sentence before named (no figure in it), after the last session told
+            toks = ctx.stream.in_span(prev.start, prev.end)
+            words = [t.obj.value for t in toks if t.kind == CUE and t.obj.kind == "ctx" and t.obj.value in DAY_OFFSETS]
+            if len(set(words)) == 1 and DAY_OFFSETS[words[0]] <= 0 and not any(t.kind in (AMOUNT, DATE) for t in toks):
+                return ctx.today + dt.timedelta(days=DAY_OFFSETS[words[0]])
         if self.last_day_recalled and last_day is not None and "same_day" not in st.sflags \
                 and sent.start - last_pos < 160 and ent is not None \
                 and (own := ctx.listing_dates.get(ent) or known_listings().get(ent)) is not None and own != last_day \
