@@ -409,4 +409,12 @@ CASES = [
           ('宁川芯材', 'day_change', '2026-09-09', None, '5.2', 'percent', 'exact'),
           ('宁川芯材', 'turnover', '2026-09-09', None, '1530000000', 'HKD', 'exact')),
          published='2026-09-10'),
+    Case('s27-second-compared-period-aside',
+         '2025 年宏曜智能(06793)整体毛利率为 51.8%，低于 2024 年的 56.3% 和 2023 年的 64.6%。其中本地化部署毛利率为 61.3%。',
+         (('宏曜智能', 'ticker', None, None, '06793.HK', 'text', 'exact'),
+          ('宏曜智能', 'gross_margin', '2025', None, '51.8', 'percent', 'exact'),
+          ('宏曜智能', 'gross_margin', '2024', None, '56.3', 'percent', 'exact'),
+          ('宏曜智能', 'gross_margin', '2023', None, '64.6', 'percent', 'exact'),
+          ('宏曜智能', 'gross_margin', '2025', 'local_deployment', '61.3', 'percent', 'exact')),
+         published='2026-04-01'),
 ]

@@ -235,6 +235,8 @@ _CASH_ITEMS = re.compile(r"(?:[、，,]?\s*(?:和|及|以及|与)?\s*(?:受限(?
                          r"已抵押存款|按公允价值计量[^、，,。；;\d]{0,12}|理财产品|结构性存款))*\s*[、，,]?\s*(?:和|及|以及|与)?\s*")
 #: a clause on the first session itself: 首日挂牌, 正式上市, 上市首日
 _LISTED_SESSION = re.compile(r"首日|正式(?:挂牌|上市)|挂牌首|上市首|首个交易日")
+#: the second of two periods compared with (低于2024年的56.3%和2023年的64.6%)
+_COMPARED_LIST_BEFORE = re.compile(r"(?:" + COMPARE_WORDS + r")\s*(?:19|20)\d{2}\s*年[^，,。；;]{0,12}(?:和|及|与|、)\s*$")
 #: a non-GAAP basis named before the loss: 非美国通用会计准则（Non-GAAP）下净亏损, 按非国际财务报告准则计量的净亏损
 _NON_GAAP_BEFORE = re.compile(r"(?:非(?:美国)?(?:通用|公认)会计(?:准则|原则)|非国际财务报告准则|(?<![A-Za-z])(?:Non|non)-(?:GAAP|IFRS|HKFRS))"
                               r"[^，,。；;\d]{0,12}$")
@@ -782,7 +784,8 @@ class Reader(Classifier, Timing):
             or bool(_FROM_BEFORE.search(self.text, max(0, t.start - 2), t.start)
                     and _TO_AFTER.match(self.text, t.end)) \
             or bool(_WITH_BEFORE_PERIOD.search(self.text, max(0, t.start - 2), t.start)
-                    and _COMPARED_AFTER_PERIOD.match(self.text, t.end))
+                    and _COMPARED_AFTER_PERIOD.match(self.text, t.end)) \
+            or bool(_COMPARED_LIST_BEFORE.search(self.text, max(0, t.start - 24), t.start))
 
     def _earlier_asides(self, toks: list[Tok], took: list) -> set[int]:
         """2025年收入25.86亿元，按年增长4.3%，2024年为24.79亿元: a clause of only an earlier period,
