@@ -417,4 +417,9 @@ CASES = [
           ('宏曜智能', 'gross_margin', '2023', None, '64.6', 'percent', 'exact'),
           ('宏曜智能', 'gross_margin', '2025', 'local_deployment', '61.3', 'percent', 'exact')),
          published='2026-04-01'),
+    Case('s27-multiple-of-company-with-paren',
+         '① 按现价，MiniMax的PS≈269x，差不多是智谱（PS≈142x）的两倍。',
+         (('minimax', 'price_to_sales', None, None, '269', 'times', 'exact'),
+          ('zhipu', 'price_to_sales', None, None, '142', 'times', 'exact')),
+         published='2026-06-13'),
 ]

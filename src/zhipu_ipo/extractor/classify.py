@@ -1249,8 +1249,14 @@ class Classifier:
         if _OF_ANOTHER_BEFORE.search(self.text, max(0, pos - 10), pos):
             return True
         m = _OF_COMPANY_BEFORE.search(self.text, max(0, pos - 6), pos)
-        return m is not None and any(t.kind == ENTITY and t.end == m.start()
-                                     for t in self.ctx.stream.in_span(max(0, m.start() - 24), m.start()))
+        if m is None:
+            return False
+        end = m.start()
+        if self.text[end:end + 1] in (")", "）"):
+            # (是智谱（PS≈142x）的两倍: the company before its parenthesis)
+            opened = max(self.text.rfind("(", max(0, end - 24), end), self.text.rfind("（", max(0, end - 24), end))
+            end = opened if opened != -1 else end
+        return any(t.kind == ENTITY and t.end == end for t in self.ctx.stream.in_span(max(0, end - 24), end))
 
     def _trading_context(self, st: _State, pos: int) -> bool:
         """A trading day is being described: a price word, 盘中/股价, 上市首日, 今日, or the
