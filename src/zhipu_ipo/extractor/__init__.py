@@ -229,7 +229,7 @@ def _facts(norm: Normalized, doc: str, drafts: list[Draft], misses: list[Miss],
                                d.sent, d.value if not isinstance(d.value, str) else None, d.unit))
             continue
         kept.append(d)
-    first = _first_statements(norm.text, kept)
+    first = _first_statements(norm, kept)
     for d in kept:
         key = (d.entity, d.metric, d.period, d.segment, str(d.value))
         chosen = first[key]
@@ -327,10 +327,31 @@ def _day_in_body(d: Draft, days: dict, text: str) -> Optional[int]:
 _COMPARED_WITH = re.compile(r"(?:较|比|相对于?|相比|对比)\s*(?:其|公司)?\s*(?:招股价|发行价|发售价|上市价|定价)\s*$")
 
 
-def _first_statements(text: str, drafts: list[Draft]) -> dict:
+#: a summary box's marker: a template slot (``{{article.summary}}``), a bracketed or labelled 摘要/导语
+_SUMMARY_MARK = re.compile(
+    r"\{\{[^{}\n]{0,40}?(?:summary|abstract|digest|lead|intro)[^{}\n]{0,20}\}\}|"
+    r"【(?:摘要|导语|導語|核心提示|内容提要|內容提要)】|"
+    r"^[ \t]*(?:摘要|导语|導語|核心提示|内容提要|內容提要)[:：]", re.IGNORECASE | re.MULTILINE)
+
+
+def _in_summary(original: str, pos: int) -> bool:
+    """``pos`` (in the original) stands in a summary box: on the line of a summary marker, after it,
+    or on the line after a marker standing alone (bounded look-back: one line of 400 characters)."""
+    lo = original.rfind("\n", max(0, pos - 400), pos)
+    if lo == -1 and pos > 400:
+        return False
+    if _SUMMARY_MARK.search(original, lo + 1, pos):
+        return True
+    prev = original.rfind("\n", max(0, lo - 80), lo) if lo > 0 else -1
+    return lo > 0 and _SUMMARY_MARK.fullmatch(original[prev + 1:lo].strip()) is not None
+
+
+def _first_statements(norm: Normalized, drafts: list[Draft]) -> dict:
     """key -> (start, end) of the mention that states each fact: its first, unless that one only names
     the figure as what another is compared with and a later one states it (较招股价165元高… in a
-    grey-market paragraph, 最终以…165元定价 after it)."""
+    grey-market paragraph, 最终以…165元定价 after it), or stands in a summary box the body restates
+    (``{{article.summary}}``, 导语：…)."""
+    text = norm.text
     out: dict = {}
     compared: set = set()
     for d in sorted(drafts, key=lambda d: (d.start, d.metric)):
@@ -339,7 +360,7 @@ def _first_statements(text: str, drafts: list[Draft]) -> dict:
         if key not in out or (key in compared and not ref):
             out[key] = (d.start, d.end)
             compared.discard(key)
-            if ref:
+            if ref or _in_summary(norm.original, norm.to_original(d.start)):
                 compared.add(key)
     return out
 

@@ -94,9 +94,9 @@ BULLET = re.compile(r"[ \t\u3000]*(?:[・•●▪◆■□◇○◎►▶\-*·]
                     r"|[\U0001F300-\U0001FAFF\u2705\u2714\u27A1\u2B50]\ufe0f?)")     # (📊智谱：…, 👉, ✅: a forum's bullets)
 #: 收 alone before a price, where only a close can be meant: MiniMax(00100)收398港元, 首日收131.5,
 #: 跌0.9%，收7.58元
-SHORT_CLOSE = re.compile(r"(?:[)），,;；%]|\d{1,2}[日号]|(?:𠮶|嗰|那)日|首日|第一日|第一天|今日|昨日|今天|昨天|当日|全日|股价|该股|最终|(?:周|星期|礼拜)[一二三四五]|[则亦也])\s*收\s*(?:于|在|报)?\s*$")
+SHORT_CLOSE = re.compile(r"(?:[)），,;；%]|\d{1,2}[日号]|(?:𠮶|嗰|那)日|首日|第一日|第一天|今日|昨日|前日|今天|昨天|前天|当日|全日|股价|该股|最终|(?:周|星期|礼拜)[一二三四五]|[则亦也])\s*收\s*(?:于|在|报)?\s*$")
 #: 收 alone right before a bare number that opens a clause: 首日收131.5, ，收345，
-BARE_CLOSE = re.compile(r"(?:^|[，,。；;\s]|首日|第一日|第一天|今日|今天|昨日|昨天|当日|(?:𠮶|嗰|那)日)收\s*$")
+BARE_CLOSE = re.compile(r"(?:^|[，,。；;\s]|首日|第一日|第一天|今日|今天|昨日|昨天|前日|前天|当日|(?:𠮶|嗰|那)日)收\s*$")
 #: a one-character direction right before a percent on a trading day: 开市报130.5元，低6.12%
 DIRECTION_BEFORE = re.compile(r"(低|挫|跌|高|升|涨)\s*$")
 #: an unnamed company as the subject: 同日上市的还有一只小型消费股, 另一家未具名企业

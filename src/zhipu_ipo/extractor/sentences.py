@@ -19,8 +19,9 @@ from dataclasses import dataclass
 _SENTENCE_END = re.compile(r"[。！？!?\n]|【[^【】\n]{9,80}】(?![\n，,。；;：:])|\.(?:(?<![0-9A-Za-z]\.)(?![0-9A-Za-z]))")
 # Clause ends inside a sentence: commas (not a thousands separator), colons, semicolons.
 # (a colon before a figure, 开市:135.3, 总市值：705.6亿, joins a label to its value; one before
-# a year or a date, 营收增长迅猛:2022年…, still ends the clause)
-_CLAUSE_END = re.compile(r"[，；;]|[：︰:](?![+\-]?\d[\d,.]*+(?!\s*[年月日号]))|,(?!\d{3}(?!\d))")
+# a year or a date, 营收增长迅猛:2022年…, still ends the clause). A double dash opening an aside
+# (发行价并不便宜——以2024年约3.12亿元的收入计) ends one too.
+_CLAUSE_END = re.compile(r"[，；;]|——|[：︰:](?![+\-]?\d[\d,.]*+(?!\s*[年月日号]))|,(?!\d{3}(?!\d))")
 
 
 @dataclass(frozen=True)

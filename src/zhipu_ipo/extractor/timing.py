@@ -722,6 +722,7 @@ class Timing:
             self.day_compared = True
             return _previous_weekday(base)
         if ctx.today is not None:
+            back = []
             for word, days in _BACK_DAYS.items():
                 if word not in st.sflags or st.sflags[word] >= a.start:
                     continue
@@ -732,8 +733,10 @@ class Timing:
                           # dates its own price only)
                           and not self._compared_day(t.start, t.end, a.start)),
                          default=None)
-                if at is None:
-                    continue
+                if at is not None:
+                    back.append((at, days))
+            # (…昨日收報486.4元，升3.6%；該股前日收469.5元，跌1.9%: the day word nearest the figure)
+            for at, days in sorted(back, reverse=True):
                 self.day_compared = self._compared_at(at)
                 paren = _DATE_PAREN_AFTER.match(self.text, at + 2)
                 after = paren.end() if paren else at + 2
