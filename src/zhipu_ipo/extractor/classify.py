@@ -135,10 +135,10 @@ _CLOSE_PAREN = re.compile(r"\s*[)）]")
 _GROWTH_WORDS = re.compile(r"增长|增速|增幅|同比|按年|年增|上升|下降|减少|下跌")
 #: 这一比例约为3.4倍: the ratio just given, for another company
 _THIS_RATIO_BEFORE = re.compile(r"(这一比例|该比例|此比例|这个比例|这一比率|该比率|这一比值|这一倍数)\s*(?:则|也|亦)?\s*"
-                                r"(?:进一步)?(?:约|大约)?\s*(?:为|是|达|达到|在"
+                                r"(?:进一步)?(?:约|大约|仅|只|仅仅|还)?\s*(?:为|是|达|达到|在"
                                 # (这一比例降到125.9%: the ratio's later level)
                                 r"|(?P<moved>(?:降|升|提升|提高|下降|回落|增|减|收窄|扩大|变)(?:到|至|为)))?\s*(?:约|大约)?\s*$")
-_RATIO_UNITS = {"loss_to_revenue": "times", "rd_to_revenue": "percent"}
+_RATIO_UNITS = {"loss_to_revenue": "times", "rd_to_revenue": "percent", "revenue_share": "percent"}
 #: ratios in percent whose level a year before may be named right after them
 _LEVEL_RATIOS = frozenset(("rd_to_revenue", "gross_margin", "revenue_share"))
 #: the same period a year before, compared with: 较上年同期的, 比去年同期
@@ -277,6 +277,10 @@ _BOUND_AFTER = re.compile(r"\s*(?:以上|以下|之上|之下)")
 _OF_COMPANY_BEFORE = re.compile(r"(?:[)）])?\s*的\s*(?:约|近|逾|大约)?\s*$")
 
 
+#: the words between a business line and its margin told in short: 云端部署只有34.9%, 云端部署则为34.9%
+_BARE_LEVEL = re.compile(r"\s*(?:业务|的)?\s*(?:则|仅|只|也|更)?\s*(?:为|是|有|达|达到|录得)?\s*(?:约|仅|只有)?\s*")
+#: the whole company named right before a margin whose cue follows it: 远低于公司整体51.8%的毛利率
+_WHOLE_BEFORE = re.compile(r"(公司|集团|全公司|全集团)?(?:的)?(?:整体|综合|总体)(?:的)?\s*(?:约|为|达|仅|只有|有)?\s*$")
 #: a parenthesis (the examples of a segment between its name and its revenue)
 _ASIDE = re.compile(r"[(（][^()（）\n]{0,60}[)）]")
 #: the next company's part in a ranking of market shares: 阿里云占27.3%，智谱以5.1%位列第四
@@ -905,7 +909,12 @@ class Classifier:
         if mod in ("share", "share_of"):
             return self._share(st, sent, a, st.denominator)
         if base == "gross_margin":
-            return ("gross_margin", a.value, "percent", a.qualifier, st.segment, st.base_cue, "cue")
+            seg = st.segment
+            if seg is not None and (w := _WHOLE_BEFORE.search(
+                    self.text, max(st.clause_start, st.segment_end, a.start - 12), a.start)) is not None \
+                    and (w.group(1) or st.segment_pos < st.clause_start):
+                seg = None      # 云端部署的毛利率只有34.9%，远低于公司整体51.8%的毛利率: the company's
+            return ("gross_margin", a.value, "percent", a.qualifier, seg, st.base_cue, "cue")
         if base == "market_share":
             return ("market_share", a.value, "percent", a.qualifier, None, st.base_cue, "cue")
         if base == "rd_to_revenue":
@@ -914,7 +923,21 @@ class Classifier:
             return ("rd_headcount_share", a.value, "percent", a.qualifier, None, st.base_cue, "cue")
         if base == "loss_to_revenue":
             return ("loss_to_revenue", a.value / HUNDRED, "times", a.qualifier, None, st.base_cue, "cue")
+        if base == "revenue" and (seg_margin := self._next_line_margin(st, sent, a)) is not None:
+            return seg_margin
         return self._mk_miss(a, sent, "no_metric_cue", base or "")
+
+    def _next_line_margin(self, st: _State, sent: Span, a) -> Optional[tuple]:
+        """本地化部署毛利率为61.3%，云端部署只有34.9%: a bare percent right after another business line
+        named in its own clause, after a clause that gave the first line's margin, is the second's."""
+        if st.segment in (None, "?") or st.base_pos != st.segment_pos or st.prev_base != "gross_margin" \
+                or st.segment_pos < st.clause_start or a.text[:1] in "+-" or st.change is not None \
+                or not _BARE_LEVEL.fullmatch(self.text, st.segment_end, a.start):
+            return None
+        last = next((d for d in reversed(self.drafts) if d.sent == sent and d.start < st.clause_start), None)
+        if last is None or last.metric != "gross_margin" or last.segment in (None, st.segment):
+            return None
+        return ("gross_margin", a.value, "percent", a.qualifier, st.segment, last.cue, "same-ratio")
 
     def _unnamed_line(self, st: _State, pos: int) -> bool:
         """The revenue of the clause is a business line's that the lexicon cannot name (分业务看，

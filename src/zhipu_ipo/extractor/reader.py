@@ -195,6 +195,10 @@ _PLACING_WORDS = re.compile(r"(?:此次|本次|是次|该次|这次|新一轮|�
 _IPO_WORDS = re.compile(r"IPO|首次公开|全球发售|公开发售|招股|上市时|上市前|发行价|国际配售|基石")
 #: the end of a business line's name: 业务, 板块, 分部
 _LINE_WORD_END = re.compile(r"(?:业务|板块|分部)$")
+#: a business line opening a clause: ，软件业务则为71.2%, ；而海外板块收入…
+_LINE_OPENS_CLAUSE = re.compile(r"[，,；;：:\s]*(?:而|其中|另外|此外|至于|但|同时)?\s*(?P<name>[\u4e00-\u9fff]{1,8}?(?:业务|板块|分部))")
+#: line words that name no line of their own: 该业务, 主营业务, 整体业务
+_GENERIC_LINE = re.compile(r"(?:该|这|此|本|其|主营|主要|整体|核心|全部|各|相关|所有|总|其他|其余|传统|原有)")
 #: one Latin word naming a line before a Latin cue (Robotics GPM), not a word of the whole company
 _LATIN_LINE_BEFORE = re.compile(r"(?<![A-Za-z0-9.])(?!(?:Total|Overall|Group|Blended|Company|Adj|Adjusted|Net|Gross|"
                                 r"Segment|Core|Reported)\b)([A-Z][A-Za-z]{2,15})\s+$")
@@ -527,6 +531,23 @@ class Reader(Classifier, Timing):
         end = self.text.find("。", t.end, t.end + 200)
         return not re.search(r"分别|各自|依次|前者|后者|两者|二者|两家|双方|两只|均|都", self.text[t.end:end if end != -1 else t.end + 200])
 
+    def _line_opening_clause(self, st: _State, pos: int) -> None:
+        """硬件业务毛利率为28.6%，软件业务则为71.2%: a clause that opens with another business line
+        (one the lexicon has no token for) is about that line, not the one before: its slug, or the
+        unknown segment (its figures are then reported, not given to the line before)."""
+        m = _LINE_OPENS_CLAUSE.match(self.text, pos)
+        if m is None or _GENERIC_LINE.match(m.group("name")) or any(
+                t.kind in (ENTITY, PERIOD, TICKER) or t.kind == CUE and t.obj.kind == "seg"
+                for t in self.ctx.stream.in_span(m.start("name"), m.end("name"))):
+            return      # (a company, a period or a line the lexicon names: their own tokens tell)
+        slug = segment_slug(m.group("name"))
+        if slug == st.segment:
+            return
+        st.segment, st.segment_pos, st.segment_end = slug or UNKNOWN_SEGMENT, m.start("name"), m.end("name")
+        st.seg_seen = True
+        st.prev_base, st.prev_base_cue = st.base, st.base_cue
+        st.base, st.base_cue, st.base_pos = "revenue", m.group("name"), m.start("name")
+
     def _business_line(self, st: _State, cue: Tok) -> Optional[str]:
         """广告收入9.02亿元, 2025年付费会员收入…, 机场无人物流车收入…: the name of a business line
         when 收入 comes right after a name that is no company, no period and no segment the
@@ -553,6 +574,8 @@ class Reader(Classifier, Timing):
         if m is None:
             return None
         start, end = m.start(1), m.end(1)
+        if self.text[end - 1:end] == "的" and _LINE_WORD_END.search(self.text, start, end - 1):
+            end -= 1            # (但软件业务的毛利率: the line before 的)
         if (v := _LINE_VERB.search(m.group(1))) is not None and v.start() >= 2:
             end = start + v.start()     # 分拣解决方案实现收入4.12亿元: the line before the verb
         if _WHOLE_BEFORE_CUE.search(self.text, start, end):
@@ -563,7 +586,7 @@ class Reader(Classifier, Timing):
         name = self.text[start:end]
         if cue.obj.word.startswith("销售"):
             name += "销售"           # 车辆销售收入 (销售收入 is the cue): the line is 车辆销售
-        for lead in ("其中", "而", "则", "另外", "此外", "至于", "的"):
+        for lead in ("其中", "而", "则", "另外", "此外", "至于", "但", "的"):
             if name.startswith(lead):
                 name, start = name[len(lead):], start + len(lead)
         if (k := name.rfind("的")) != -1:
@@ -1032,6 +1055,8 @@ class Reader(Classifier, Timing):
                 st.period_tok, st.paren_restore = st.paren_restore[1], None
             if k == BOUNDARY:
                 st.clause_start = t.start
+                if st.segment is not None:
+                    self._line_opening_clause(st, t.start)
                 if (owner := self._described_company(toks, i + 1)) is not None:
                     st.entity = owner       # 至于…、承销价28港元的黑芝麻智能: the figures describe it
                 if st.unshifted is not None and not (
