@@ -240,7 +240,10 @@ def _period_label(cell: str, aliases: Optional[dict] = None) -> Optional[_Label]
         p = parse_period(cell)
     except ParseError:
         return None
-    return _Label(period=p) if p.kind != "span" else None
+    if p.kind == "span" and not (p.first is not None and p.last is not None and p.first.kind == p.last.kind == "month"
+                                 and p.first.year == p.last.year and p.first.month == 1):
+        return None         # (a run of years is no column; 2026年前五个月, 2026-01..2026-05, is)
+    return _Label(period=p)
 
 
 def _metric_label(cell: str, metrics) -> Optional[_Label]:
@@ -893,13 +896,20 @@ def _borrowed_currency(ctx: DocContext, rows: list, span: Span, prose: dict) -> 
 
 
 def _conversion(text: str, amounts: list) -> bool:
-    """A cell of two sums in different currencies, the second in parentheses after the first."""
+    """A cell of two sums in different currencies, the second in parentheses after the first, or
+    after ≈ (7.36亿RMB≈8.0亿HKD)."""
     if len(amounts) != 2:
         return False
     a, b = amounts
-    return a.unit in CURRENCIES and b.unit in CURRENCIES and a.unit != b.unit \
-        and CONVERTED_OPEN.fullmatch(text, a.end, b.start) is not None \
-        and re.fullmatch(r"\s*[)）]\s*", text[b.end:]) is not None
+    if not (a.unit in CURRENCIES and b.unit in CURRENCIES and a.unit != b.unit):
+        return False
+    return CONVERTED_OPEN.fullmatch(text, a.end, b.start) is not None \
+        and re.fullmatch(r"\s*[)）]\s*", text[b.end:]) is not None \
+        or _APPROX_SIGN.fullmatch(text, a.end, b.start) is not None and not text[b.end:].strip()
+
+
+#: an approximately-equals sign between a sum and its conversion
+_APPROX_SIGN = re.compile(r"\s*(?:≈|~=|约合|約合|折合|相当于)\s*")
 
 
 def _amount_fact(ctx, entity, cell: _Cell, a, when: _Label, what: Optional[_Label], caption: _Unit,
@@ -1139,6 +1149,9 @@ def _session_row(ctx, cell: _Cell):
     if "首日" in cell.text:
         return metric, "first"
     found = _cell_date(ctx, cell)
+    if found is None and (md := _SLASH_DAY.search(cell.text)) is not None:
+        # | 6/12收盘 | 258.6 | 540 |: a month and day written with a slash
+        found = (None, ctx.resolve_year(int(md.group(1)), int(md.group(2))))
     return (metric, found[1]) if found is not None and found[1] is not None else None
 
 
