@@ -169,6 +169,11 @@ def _quote_at(quotes: "_Quotes", stream, pos: int) -> str:
     return quotes(stream.sentences[i], pos, pos) if i >= 0 else ""
 
 
+def _vkey(value) -> str:
+    """A fact's value as a key: 38.60 and 38.6 are one figure (a table writes the first, prose the second)."""
+    return str(value.normalize()) if isinstance(value, Decimal) else str(value)
+
+
 def _quote(norm: Normalized, start: int, end: int) -> str:
     s, e = norm.span_to_original(start, end)
     return norm.original[s:e].strip()
@@ -186,7 +191,7 @@ def _facts(norm: Normalized, doc: str, drafts: list[Draft], misses: list[Miss],
     quotes = _Quotes(norm)
     seen: dict = {}
     exact = _exact_values(drafts)
-    dated = {(d.entity, d.metric, d.segment, str(d.value)): d.start for d in drafts if d.period is not None}
+    dated = {(d.entity, d.metric, d.segment, _vkey(d.value)): d.start for d in drafts if d.period is not None}
     days = _body_days(norm.text, drafts)
     links = _link_lists(norm.text)
     kept: list[Draft] = []
@@ -209,11 +214,11 @@ def _facts(norm: Normalized, doc: str, drafts: list[Draft], misses: list[Miss],
             misses.append(Miss(d.start, d.end, "not_a_fact", f"market-wide {d.metric}", d.sent,
                                d.value if not isinstance(d.value, str) else None, d.unit))
             continue
-        key = (d.entity, d.metric, d.period, d.segment, str(d.value))
-        if d.period is None and (d.entity, d.metric, d.segment, str(d.value)) in dated:
+        key = (d.entity, d.metric, d.period, d.segment, _vkey(d.value))
+        if d.period is None and (d.entity, d.metric, d.segment, _vkey(d.value)) in dated:
             # a headline's 市销率逾300倍 and the text's 2024年市销率逾300倍: one figure, with its period
             misses.append(Miss(d.start, d.end, "duplicate", f"{d.metric} stated with its period at "
-                               f"{dated[(d.entity, d.metric, d.segment, str(d.value))]}", d.sent,
+                               f"{dated[(d.entity, d.metric, d.segment, _vkey(d.value))]}", d.sent,
                                d.value if not isinstance(d.value, str) else None, d.unit))
             continue
         unmet = _unmet_bound(d, exact)
@@ -231,7 +236,7 @@ def _facts(norm: Normalized, doc: str, drafts: list[Draft], misses: list[Miss],
         kept.append(d)
     first = _first_statements(norm, kept)
     for d in kept:
-        key = (d.entity, d.metric, d.period, d.segment, str(d.value))
+        key = (d.entity, d.metric, d.period, d.segment, _vkey(d.value))
         chosen = first[key]
         if key in seen or chosen != (d.start, d.end):
             if (d.start, d.end) != chosen:
@@ -307,7 +312,7 @@ def _body_days(text: str, drafts: list[Draft]) -> dict:
     out: dict = {}
     for d in drafts:
         if _is_day(d.period):
-            out.setdefault((d.entity, d.metric, d.segment, str(d.value)), {}).setdefault(d.period, d.start)
+            out.setdefault((d.entity, d.metric, d.segment, _vkey(d.value)), {}).setdefault(d.period, d.start)
     return out
 
 
@@ -316,7 +321,7 @@ def _day_in_body(d: Draft, days: dict, text: str) -> Optional[int]:
     headline 恒指跌0.8%, dated by the paper, and its text's 恒指昨日…跌0.8%); else None."""
     if not _is_day(d.period):
         return None
-    others = days.get((d.entity, d.metric, d.segment, str(d.value)), {})
+    others = days.get((d.entity, d.metric, d.segment, _vkey(d.value)), {})
     if len(others) < 2 or not _heading_line(text, d.start):
         return None
     return next((start for day, start in others.items()
@@ -355,7 +360,7 @@ def _first_statements(norm: Normalized, drafts: list[Draft]) -> dict:
     out: dict = {}
     compared: set = set()
     for d in sorted(drafts, key=lambda d: (d.start, d.metric)):
-        key = (d.entity, d.metric, d.period, d.segment, str(d.value))
+        key = (d.entity, d.metric, d.period, d.segment, _vkey(d.value))
         ref = _COMPARED_WITH.search(text, max(0, d.start - 8), d.start) is not None
         if key not in out or (key in compared and not ref):
             out[key] = (d.start, d.end)

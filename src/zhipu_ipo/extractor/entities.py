@@ -793,7 +793,13 @@ def build_registry(text: str) -> Registry:
                 and 2 <= len(name) <= 12 and not any(w in name for w in _word_table().get("never", ())):
             # 灵犀智算(02739): a five-digit code with a leading zero is a Hong Kong stock code; so is
             # 鲸跃机械人(2693) on a Hong Kong page (no year, no Taiwan page)
-            ident = add_company([name])
+            same = next((k for k, t, *_ in pending if k in groups and t == normalize_ticker(code)
+                         and (k.startswith(name) or name.startswith(k))), None)
+            if same is not None:
+                groups[same].add(name)      # 曜芯科技（2971）…曜芯(2971): one company under two names
+                ident = same
+            else:
+                ident = add_company([name])
         if ident and m.start(2) not in covered and not (ident in taiwan and len(code) == 4):
             pending.append((ident, normalize_ticker(code), m.start(2), m.end(2)))
             covered.update(range(m.start(2), m.end(2)))

@@ -510,6 +510,19 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
             continue
         if all(p for c, p in enumerate(col_periods) if c not in change_cols):
             layout = "periods-across"
+        elif len(rows) >= 2 and all(col_entities) and len(set(col_entities)) == len(col_entities) \
+                and (day_metric := _session_metric(caption_text)) is not None \
+                and all((row_days := [_day_head(ctx, r[0]) for r in rows[1:]])):
+            # 五日收市價如下: | 交易日 | 曜芯(2971) | 啟衡(2986) | over | 11月2日(一) | 38.60 | 11.02 |:
+            # each row a session, each column a company, the caption the figure
+            spans.append(span)
+            for r, row in enumerate(rows[1:]):
+                row_span = Span(row[0].start, row[-1].end)
+                misses.append(Miss(row[0].start, row[0].end, "not_a_figure", "day label of a table", span))
+                for c, cell in enumerate(row[1:len(col_entities) + 1]):
+                    _session_cell(ctx, col_entities[c], cell, day_metric, row_days[r], caption,
+                                  metrics, row_span, drafts, misses)
+            continue
         elif all(row_periods):
             layout = "periods-down"
         elif len(header) >= 3 and all(col_pairs := [_col_company_period(ctx, c) for c in header[1:]]) \
@@ -1169,6 +1182,19 @@ def _session_cell(ctx, entity, cell: _Cell, metric: str, day, caption: _Unit, me
             _amount_fact(ctx, entity, cell, a, when, what, caption, metrics, row_span, drafts, misses)
         return
     _cell_fact(ctx, entity, cell, when, label, caption, metrics, row_span, drafts, misses)
+
+
+def _day_head(ctx, cell: _Cell):
+    """The day a row head names and nothing else (11月2日(一), 2026/11/2), or None."""
+    found = _cell_date(ctx, cell)
+    if found is None or found[1] is None or not _DAY_HEAD_REST.fullmatch(
+            ctx.text, found[0].end, cell.end) or ctx.text[cell.start:found[0].start].strip():
+        return None
+    return found[1]
+
+
+#: what may follow the date in a row head of days: its weekday
+_DAY_HEAD_REST = re.compile(r"\s*(?:[(（]\s*(?:周|星期|週)?[一二三四五六日天]\s*[)）])?\s*")
 
 
 def _listing_day(ctx, cell: _Cell):
