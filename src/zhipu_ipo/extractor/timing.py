@@ -848,6 +848,8 @@ class Timing:
         for m in WEEKDAY.finditer(self.text, lo, hi):
             if self._compared_day(m.start(), m.end(), hi):
                 continue    # (成交额58.3亿元，较上周五大增逾两倍，…市值约835亿元: the day compared with)
+            if _NEWS_AFTER_WEEKDAY.match(self.text, m.end()):
+                continue    # (小米收涨1.73%，公司周二公布的三季度业绩中…；美团收跌2.36%: the day of news, no session's)
             last = m
         if last is None:
             return None
@@ -950,6 +952,9 @@ _DAY_PAREN_AFTER = re.compile(r"\s*[(（](?:(\d{1,2})月)?(\d{1,2})日[)）]")
 _DATE_PAREN_AFTER = re.compile(r"\s*[(（](?:上|本|这)?(?:星期|周|礼拜)[一二三四五六日天][)）]")
 #: the article's day and the days before it (今日, 昨日, 前日) by their offsets, from DAY_OFFSETS
 _BACK_DAYS = {word: days for word, days in DAY_OFFSETS.items() if days <= 0}
+#: a weekday that tells when news came out (周二公布的三季度业绩, 周一晚间公告), not a session
+_NEWS_AFTER_WEEKDAY = re.compile(r"\s*(?:[(（][^()（）]{1,8}[)）])?\s*(?:晚间|晚上|盘后|早间|早上|午间|中午|傍晚|凌晨|深夜)?\s*"
+                                 r"(?:公布|发布|公告|披露|宣布|发表|举行|召开|举办|推出|上线|官宣|交付)")
 #: the day of the session compared with, in parentheses after its name: 较前一日(10月13日)收盘价
 _PREV_DAY_OPEN = re.compile(r"(?:较|比)\s*(?:前一|上一|前一个|上一个)(?:交易日|日)\s*[(（]\s*$")
 #: dates that only say when companies listed: (上市日分别为2023年12月29日和2024年12月23日)
