@@ -83,6 +83,8 @@ _STOP_SUFFIXES = ("企业", "公司", "巨头", "龙头", "机构", "消息", "�
 #: what an article calls a company right before its name (仓储机器人厂极智嘉, 国产芯片商澜芯)
 _ROLE_NOUN = re.compile(r"(?:芯片|设备|服务|供应|制造|运营|提供|开发|软件|硬件|方案|整车|授权|分销|代理|经销|集成|机器人)商|厂商?|企业|公司|龙头|巨头|业者"
                         r"|(?<!控)股(?![份东票价市])")     # 芯片设计股晨芯微: a stock of that trade
+#: a role noun ending right before a name (软件商智语科技, 芯片厂澜峰半导体)
+_ROLE_NOUN_END = re.compile(r"(?:芯片|设备|服务|供应|制造|运营|开发|软件|硬件|方案|整车|分销|代理|经销|集成)(?:厂商|[商厂])$")
 _SUFFIX_HINT = re.compile(r"科技|智能|半导体|机器人|机械人|芯|医|生物|网络|软件|数据|电子|汽车|智|股份|集团|控股|光|能源|动力|技术|信息|云")
 #: a forum cashtag: $澜峰微电子(06688)$
 #: a Taiwan market's mark after a company's name: 和钧精密(兴柜), 鸿海(2317.TW); the company is no
@@ -366,7 +368,10 @@ def discover_names(text: str) -> list[str]:
         start = lo
         prefix = text[lo:s]
         while prefix and start > 0 and text[start - 1] not in _NAME_LEFT \
-                and not _DOTTED_DATE_END.search(text, max(0, start - 10), start):   # 2026.03.31墨羽数据
+                and not _DOTTED_DATE_END.search(text, max(0, start - 10), start) \
+                and not (_ROLE_NOUN_END.search(text, max(0, start - 6), start) and len(prefix) >= 2
+                         and prefix[0] not in "商家"):
+            # (2026.03.31墨羽数据; AI客服软件商智语科技: the name after what the company is)
             start += 1
             prefix = prefix[1:]
         if "的" in prefix:                  # 朔芯的软件: a possessive, no part of a name

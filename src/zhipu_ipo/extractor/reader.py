@@ -32,7 +32,7 @@ from ..models import CURRENCIES
 from ..numbers import Amount
 from ..periods import ParseError, Period, parse_period, small_int
 from .classify import HYPOTHETICAL, Classifier
-from .context import DocContext, ResolvedPeriod, counted_companies
+from .context import DAY_OFFSETS, DocContext, ResolvedPeriod, counted_companies
 from .entities import HEADING_MARK, LIST_MARK, bystanders, indices
 from .records import Conversion, Draft, Miss, clean_value
 from .rules import (
@@ -56,6 +56,7 @@ from .rules import (
     INDEFINITE_SUBJECT,
     GROUP_COUNT,
     HUNDRED,
+    WEEKDAY,
     INTRADAY,
     LOOK,
     LOSSES,
@@ -168,6 +169,8 @@ _HIGH_LOW_EACH = re.compile(r"(?:(?P<hl>高低点|高低位|最高(?:价|位)?(?
                             r"|(?P<lh>低高点|最低(?:价|位)?(?:和|及|与|、)最高(?:价|位)?))\s*(?:分别|各)?\s*(?:为|是|报|见)?\s*$")
 #: words of a report on a session that has closed
 _CLOSE_IN_PARAGRAPH = re.compile(r"收盘|收报|报收|收市|收评|收涨|收跌|收升|收于|收在")
+#: a day before the article's, right before a close word
+_PAST_DAY_BEFORE = re.compile(r"(?:昨日|昨天|前日|前天|上周[一二三四五]|上星期[一二三四五]|上週[一二三四五])\s*(?:[(（][^()（）]{1,8}[)）])?\s*$")
 #: words of a report written while the session is still open
 _PREV_CLOSE_WORD = re.compile(r"[前昨]收(?:市|盘)")
 _SESSION_OPEN = re.compile(r"午间|午盘|早盘|半日|午市|中午|今早(?!公布|发布|宣布|披露|出炉|公告)|早市|上午|截至发稿|发稿时|截至记者发稿|暂报|现报|截至.{0,4}[时点]\d")
@@ -394,6 +397,7 @@ class Reader(Classifier, Timing):
         self.last_trading_day: Optional[dt.date] = None   # the trading day last described
         self.told_before: Optional[tuple] = None            # (sentence start, trading day told before it)
         self.last_day_recalled = False                 # ... was a first day (上市首日) told again
+        self.last_day_by_word = False                  # ... was told by a word of a day before (昨日, 前日)
         self.market_day_pos = -10**9                   # end of the last 纳入港股通/复牌 (a first day of its own)
         self.last_trading_pos = -10**9                    # where it was described
         self.day_compared = False                         # the day _trading_day last gave was a compared close's
@@ -687,7 +691,7 @@ class Reader(Classifier, Timing):
             if day is not None and not (self.ctx.today is not None and day > self.ctx.today):
                 # (…6月5日收市后实施，6月8日起生效, written on 5月15日: days to come are no session)
                 self.last_trading_day, self.last_trading_pos = day, sent.end
-                self.last_day_recalled = False
+                self.last_day_recalled = self.last_day_by_word = False
         # (nor a year it looks forward to, 预计2026年…, nor a part of its period, 其中下半年…)
         self._par_period_toks += [t for t in toks + self._resolved if t.kind == PERIOD and not parts_only
                                   and t.obj.period is not None and not self._compared_or_aside(t)
@@ -2230,6 +2234,10 @@ class Reader(Classifier, Timing):
                 # (a grey-market evening, or the day of a close compared with, is no session to go on with)
                 self.last_trading_day, self.last_trading_pos = day, sent.end
                 self.last_day_recalled = "first_day" in st.sflags
+                self.last_day_by_word = any(DAY_OFFSETS[w] < 0 and st.sflags[w] < a.start
+                                            for w in st.sflags if w in DAY_OFFSETS) or (
+                    self.ctx.today is not None and day < self.ctx.today
+                    and WEEKDAY.search(self.text, sent.start, a.start) is not None)
             period = day.isoformat()
         elif force is not None and info.period in ("required", "optional"):
             period = self._fit_period(force, metric)
@@ -2447,8 +2455,10 @@ class Reader(Classifier, Timing):
         """The paragraph around ``pos`` reports a close and no open session (an item 【港股收评】 of a
         page whose other items are written at noon)."""
         par = self._paragraph(pos, pos, 2000)
-        return par is not None and _CLOSE_IN_PARAGRAPH.search(self.text, *par) is not None \
-            and _SESSION_OPEN.search(self.text, *par) is None
+        return par is not None and _SESSION_OPEN.search(self.text, *par) is None and any(
+            # (該股上周五(9日)收升5.1%, 昨日收報115.7元: another day's close tells nothing of this one)
+            _PAST_DAY_BEFORE.search(self.text, max(par[0], m.start() - 10), m.start()) is None
+            for m in _CLOSE_IN_PARAGRAPH.finditer(self.text, *par))
 
     def _placing(self, sent: Span) -> bool:
         """The sentence tells of a placing of new shares after the listing (配售协议, 配售价较…收市价

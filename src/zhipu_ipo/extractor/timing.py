@@ -810,9 +810,13 @@ class Timing:
                                      and not _FEED_TIME.search(self.text, last_pos, sent.start)
                                      and not (self.last_day_recalled and ctx.today is not None
                                               and last_day < ctx.today
-                                              and "\n" in self.text[last_pos:sent.start])):
+                                              and "\n" in self.text[last_pos:sent.start])
+                                     and not (self.last_day_by_word and ctx.today is not None
+                                              and last_day < ctx.today
+                                              and _BLANK_LINE.search(self.text, last_pos, sent.start))):
             # (a new paragraph of an article with its own day does not go on with a first day
-            # just recalled: 智谱于1月8日上市，首日收涨13.17%。\n大盘方面，恒指收跌0.32%)
+            # just recalled: 智谱于1月8日上市，首日收涨13.17%。\n大盘方面，恒指收跌0.32%; nor, after a
+            # blank line, with a day before told by its word: 該股昨日收報115.7元。\n\n美圖升1.94%)
             return last_day                     # 当日 / 同日, or the next sentence: the day just described
         if ent in ctx.listed_yesterday and "today" not in st.sflags:
             return ctx.listing_dates[ent]       # written the day after a first day it tells
@@ -952,6 +956,8 @@ _DAY_PAREN_AFTER = re.compile(r"\s*[(（](?:(\d{1,2})月)?(\d{1,2})日[)）]")
 _DATE_PAREN_AFTER = re.compile(r"\s*[(（](?:上|本|这)?(?:星期|周|礼拜)[一二三四五六日天][)）]")
 #: the article's day and the days before it (今日, 昨日, 前日) by their offsets, from DAY_OFFSETS
 _BACK_DAYS = {word: days for word, days in DAY_OFFSETS.items() if days <= 0}
+#: a blank line: a new paragraph of a page that spaces its paragraphs
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 #: a weekday that tells when news came out (周二公布的三季度业绩, 周一晚间公告), not a session
 _NEWS_AFTER_WEEKDAY = re.compile(r"\s*(?:[(（][^()（）]{1,8}[)）])?\s*(?:晚间|晚上|盘后|早间|早上|午间|中午|傍晚|凌晨|深夜)?\s*"
                                  r"(?:公布|发布|公告|披露|宣布|发表|举行|召开|举办|推出|上线|官宣|交付)")
