@@ -802,8 +802,12 @@ _PART_ROW = re.compile(r"\s*(?:其中|包括|含)\s*[:：,，]?\s*")
 def _row_segment(cell: _Cell) -> Optional[str]:
     """The business line a row's first cell names (云端部署, 广告收入), or None."""
     text = cell.text.strip()
-    if not text or len(text) > 20 or _TOTAL_ROW.fullmatch(text):
+    if not text or len(text) > 24 or _TOTAL_ROW.fullmatch(text):
         return None
+    bare = re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", text)
+    text = bare if len(bare) >= 2 else text     # 其他(含MiniMax Agent): the line before its examples
+    if (slash := re.fullmatch(r"([^/／]{2,12})\s*[/／]\s*[^/／]{1,12}", text)) is not None:
+        text = slash.group(1)                   # Talkie/星野: one line under two names, the first's slug
     name = _LINE_TAIL.sub("", text) or text
     segs = [c for c in find_cues(name) if c.kind == "seg"]
     if len(segs) == 1 and segs[0].start == 0 and segs[0].end == len(name):
@@ -825,17 +829,30 @@ def _segment_table(ctx, rows: list[list[_Cell]], entity: Optional[str], caption_
         return False
     cols: list[Optional[_Label]] = []
     prior: list[bool] = []
+    head_periods = set()
     for c in header[1:]:
         share = _SHARE_HEAD.fullmatch(c.text)
         label = _Label(metric="revenue_share", cue=c.text) if share else _metric_label(c.text, metrics)
+        if label is not None and label.period is None and label.metric in _SEGMENT_METRICS \
+                and (in_head := _caption_period(c.text)) is not None:
+            label = replace(label, period=in_head)
+        if label is not None and label.period is not None and label.metric in _SEGMENT_METRICS:
+            # | 產品線 | 2026年Q3收入(美元) | 同比 | 佔總收入 |: the one period of the table, in a head
+            head_periods.add(str(label.period))
+            period_in_head, label = label.period, replace(label, period=None)
         if label is not None and (label.metric not in (*_SEGMENT_METRICS, None) or label.period is not None):
             return False
         cols.append(label)
         prior.append(bool(share and share.group(1)))
-    if not any(label is not None and label.metric for label in cols):
+    if not any(label is not None and label.metric for label in cols) or len(head_periods) > 1:
         return False
     revenue_col = any(label is not None and label.metric == "revenue" and not label.mod for label in cols)
     period = _caption_period(caption_text)
+    if head_periods and (period is None or str(period) in head_periods):
+        period = period_in_head
+    elif head_periods:
+        return False
+    units = [_unit_of(c.text).over(caption) for c in header[1:]]     # (| 收入(美元) | over 萬 cells)
     prior_period = _shift_year(period, -1) if period is not None else None
     for seg, total, row in zip(segs, totals, body):
         row_span = Span(row[0].start, row[-1].end)
@@ -849,7 +866,7 @@ def _segment_table(ctx, rows: list[list[_Cell]], entity: Optional[str], caption_
                 continue
             if label is not None and not total:
                 label = replace(label, segment=seg)
-            _cell_fact(ctx, entity, cell, when, label, caption, metrics, row_span, drafts, misses)
+            _cell_fact(ctx, entity, cell, when, label, units[c], metrics, row_span, drafts, misses)
     return True
 
 
