@@ -81,10 +81,11 @@ _OPEN = "(（"
 _CLOSE = ")）"
 _STOP_SUFFIXES = ("企业", "公司", "巨头", "龙头", "机构", "消息", "报道", "企", "厂商", "厂", "商", "主板", "创业板", "交易所", "平台", "独角兽", "新股", "股")
 #: what an article calls a company right before its name (仓储机器人厂极智嘉, 国产芯片商澜芯)
-_ROLE_NOUN = re.compile(r"(?:芯片|设备|服务|供应|制造|运营|提供|开发|软件|硬件|方案|整车|授权|分销|代理|经销|集成|机器人)商|厂商?|企业|公司|龙头|巨头|业者"
+_TRADES = "芯片|设备|服务|供应|制造|运营|提供|开发|软件|硬件|方案|整车|授权|分销|代理|经销|集成|机器人"
+_ROLE_NOUN = re.compile(rf"(?:{_TRADES})商|厂商?|企业|公司|龙头|巨头|业者"
                         r"|(?<!控)股(?![份东票价市])")     # 芯片设计股晨芯微: a stock of that trade
-#: a role noun ending right before a name (软件商智语科技, 芯片厂澜峰半导体)
-_ROLE_NOUN_END = re.compile(r"(?:芯片|设备|服务|供应|制造|运营|开发|软件|硬件|方案|整车|分销|代理|经销|集成)(?:厂商|[商厂])$")
+#: a role noun of a trade ending right before a name (软件商智语科技, 芯片厂澜峰半导体)
+_ROLE_NOUN_END = re.compile(rf"(?:{_TRADES})(?:厂商|[商厂])$")
 _SUFFIX_HINT = re.compile(r"科技|智能|半导体|机器人|机械人|芯|医|生物|网络|软件|数据|电子|汽车|智|股份|集团|控股|光|能源|动力|技术|信息|云")
 #: a forum cashtag: $澜峰微电子(06688)$
 #: a Taiwan market's mark after a company's name: 和钧精密(兴柜), 鸿海(2317.TW); the company is no
