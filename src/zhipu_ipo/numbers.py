@@ -685,7 +685,7 @@ _RANGE_FIRST = frozenset(" 与和") | _RANGE_SEPARATORS   # first characters of 
 #: 介乎38.34亿港元与41.89亿港元之间: 与/和 join a range only between these words
 _BETWEEN_BEFORE = re.compile(r"(?:介乎|介于|处于|在)\s?(?:约|大约)?\s?$")
 _BETWEEN_AFTER = re.compile(r"\s?之间")
-_SINCE_FOUNDING = re.compile(r"(?:成立|创立|创办|创业)(?:[一二两三四五六七八九十\d]{1,2}年)?以?来的?$")
+_SINCE_FOUNDING = re.compile(r"(?:成立|创立|创办|创业)(?:[一二两三四五六七八九十半\d]{1,2}(?:个)?(?:多)?(?:年|个月)多?)?以?来的?$")
 _AR_SPECIAL_NEXT = frozenset("/]-")                  # fraction, footnote, date
 _AR_IDENT_NEXT = _LATIN | frozenset(".-:_")          # an identifier: GLM-4.5, 18C, 1.2.3
 # Characters before a core that left_blocked looks at (for Chinese cores also the one after).

@@ -85,7 +85,7 @@ _TRADES = "芯片|设备|服务|供应|制造|运营|提供|开发|软件|硬件
 _ROLE_NOUN = re.compile(rf"(?:{_TRADES})商|厂商?|企业|公司|龙头|巨头|业者"
                         r"|(?<!控)股(?![份东票价市])")     # 芯片设计股晨芯微: a stock of that trade
 #: a role noun of a trade ending right before a name (软件商智语科技, 芯片厂澜峰半导体)
-_ROLE_NOUN_END = re.compile(rf"(?:{_TRADES})(?:厂商|[商厂])$")
+_ROLE_NOUN_END = re.compile(rf"(?:{_TRADES})(?:厂商|[商厂])$|公司$")   # (量子计算公司星衍量子)
 _SUFFIX_HINT = re.compile(r"科技|智能|半导体|机器人|机械人|芯|医|生物|网络|软件|数据|电子|汽车|智|股份|集团|控股|光|能源|动力|技术|信息|云")
 #: a forum cashtag: $澜峰微电子(06688)$
 #: a Taiwan market's mark after a company's name: 和钧精密(兴柜), 鸿海(2317.TW); the company is no
@@ -241,11 +241,11 @@ def company_like(name: str) -> bool:
 _NAME_LEFT = set("，,。；;：:、（(“\"「『【】丨｜| \n\t的与和及在由对将从向于是为了据")
 #: one-character function words that may be glued to the front of a name (继/据/在 + name)
 _FIGURE_END = re.compile(r"[\d%％][，,]?\s*$")
-_TRIM_FIRST = set("继据在与和及的对向从由于将把被给让即而但且并或又也还就都为以按至较若")
+_TRIM_FIRST = set("继据在与和及的对向从由于将把被给让即而但且并或又也还就都为以按至较若做")
 #: a number of things, not a name: 六只科技新股, 两家科技公司
 _COUNTED = re.compile(r"[一二两三四五六七八九十几数多]+[只家个间名位款项类批]")
 #: characters no company name starts with
-_BAD_FIRST = set("继据这该其本此一各多某每全总其他前后上下新老大小第与和及的在占约为至较按以将对向把被从由于给让即共而但且并或又也还就都未没不非")
+_BAD_FIRST = set("继据这该其本此一各多某每全总其他前后上下新老大小第与和及的在占约为至较按以将对向把被从由于给让即共而但且并或又也还就都未没不非做")
 
 
 @lru_cache(maxsize=1)
@@ -316,7 +316,7 @@ def _described(text: str, name: str) -> bool:
 
 
 #: what follows a company's name where it is the subject: a figure, a period, a verb or a stop
-_SUBJECT_NEXT = re.compile(r"[\d上下今去全前年是继在的、和与及早晚,，。;；:：(（]|股价|收|首日|市值")
+_SUBJECT_NEXT = re.compile(r"[\d上下今去全前年是继在的、和与及早晚则,，。;；:：(（]|股价|收|首日|市值|开[报盘市]|[高低]开")
 
 
 def _subject_uses(text: str, short: str, rest: str) -> int:
@@ -661,7 +661,7 @@ def build_registry(text: str) -> Registry:
         of the language and no cue word."""
         return _uncommon(name) and not _starts_with_cue(name, 0) and new_name(name)
 
-    if re.search(_SUFFIX_HINT, text):
+    if _name_pattern()[0].search(text) is not None:      # (any company word: 量子 too)
         for name in discover_names(text):
             if segment_slug(name) is not None:
                 continue    # 教育智能机器人, 消费级机器人: a business line's name, every word of it a line word
@@ -832,6 +832,14 @@ def build_registry(text: str) -> Registry:
                                 and (suf == "股份" or _stands_alone(text, short, suffixes)):
                             forms.add(short)
                         break
+        # 宁川芯材(2986)…宁川则收报9.1元: the first two characters of a coded four-character name
+        # whose end is no company word, standing as its subject and being no word of the language
+        head = next((f[:2] for f in forms if len(f) == 4 and all(map(_is_cjk, f))), None)
+        if key in coded and head is not None and not any(len(f) < 4 for f in forms) \
+                and head not in reg.aliases and head not in cities and _uncommon(head) \
+                and head not in _other_names(groups, key, forms, coded) \
+                and _subject_uses(text, head, next(f[2:] for f in forms if f.startswith(head))) >= 1:
+            forms.add(head)
     # A known company's first two characters used as its name (天数 of 天数智芯: 天数上半年收入…)
     for alias, ident in known_aliases().items():
         if len(alias) >= 4 and _is_cjk(alias[0]) and alias in text and alias[:2] not in reg.aliases \

@@ -82,7 +82,8 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
     weekdays = deque(_weekdays(ctx))
     named_before: list[str] = []        # the companies of the last sentence naming several
     listed_before: list[str] = []       # …and of the last such sentence about their listing
-    for sent, toks in zip(ctx.stream.sentences, ctx.stream.by_sentence()):
+    by_sentence = ctx.stream.by_sentence()
+    for i, (sent, toks) in enumerate(zip(ctx.stream.sentences, by_sentence)):
         ctx.cursor = sent.start
         dates, tickers, cues = [], [], []
         days = []
@@ -123,6 +124,10 @@ def read_events(ctx: DocContext) -> tuple[list[Draft], list[Miss]]:
                 or (i and _AND.fullmatch(ctx.text, all_ents[i - 1].end, t.start))]
         if tickers:
             _tickers(ctx, sent, tickers, cues, ents, drafts, misses)
+        if dates and not listed and not ents and _COUNTED_STOCKS.search(ctx.text, sent.start, sent.end):
+            # 上周一(11月2日)，两家…同日挂牌。A(2971)…；B(2986)…: the companies the paragraph
+            # goes on to name
+            listed = _named_after(ctx, i, by_sentence)
         if dates:
             _dates(ctx, sent, dates, cues, ents, drafts, misses, before, listed)
         if todays:
@@ -231,7 +236,9 @@ def _known_listing_days(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
 #: a price move right after a ticker (腾讯(00700)收报568.5元, 美团-W(03690)逆市升0.8%): a market wrap
 #: quotes the company, so its ticker is a fact even for a company otherwise named in passing
 _TRADES_AFTER = re.compile(r"[)）]?\s*(?:股价)?\s*(?:则|亦|也|同样|同日)?\s*(?:今日|昨日|全日|早盘|午后)?\s*(?:逆市|逆势)?\s*"
-                           r"(?:收报|收市|收盘|收于|收|报|升|跌|涨|下跌|上涨|上升|下挫|高开|低开|持平)")
+                           r"(?:收报|收市|收盘|收于|收|报|升|跌|涨|下跌|上涨|上升|下挫|高开|低开|持平)"
+                           # (宁川芯材(02795)，招股价9.5元: the terms of its own offer)
+                           r"|[)）]\s*[，,]?\s*(?:其|每股)?(?:招股价|发行价|发售价|定价|集资|募资)")
 
 
 #: a company an event is timed against, not the one it is about: 与智谱前后脚上市, 比MiniMax早一天
@@ -320,13 +327,15 @@ _TITLE_AFTER = re.compile(r"[)）]\s*[:：]")
 
 
 def _row_head(text: str, start: int, end: int) -> bool:
-    """The code ends the first cell of a table row (岚图智算(02871.HK)|12.30亿元|…): the row's company."""
+    """The code ends the first cell of a table row (岚图智算(02871.HK)|12.30亿元|…, or a row aligned
+    by spaces or a tab): the row's company."""
     lo = max(0, start - 25)
     line_start = text.rfind("\n", lo, start) + 1
     if line_start == 0 and lo > 0:
         return False
     head = text[line_start:start].lstrip(" \t\u3000|｜")        # (| 岚图智算(02871.HK) | …: the outer pipe)
-    return re.match(r"[)）]?\s*[|｜]", text[end:end + 3]) is not None and not re.search(r"[|｜]", head)
+    return re.match(r"[)）]?(?:\s*[|｜]|[ \u3000]{2}|\t)", text[end:end + 3]) is not None \
+        and not re.search(r"[|｜]|[ \u3000]{2}|\t", head)
 
 
 def _heading_line(text: str, start: int, end: int) -> bool:
@@ -401,7 +410,7 @@ def _pair_ranges(text: str, dates: list[Tok]) -> list[Tok]:
 
 
 # 1月8日，/ 1月8日上午，/ 1月8日9时30分，: the end of a date that opens its sentence
-_OPENING_DATE_END = re.compile(r"(?:上午|下午|早上|早间|晚间|中午|午间|当天|当日)?\s*"
+_OPENING_DATE_END = re.compile(r"[)）]?\s*(?:上午|下午|早上|早间|晚间|中午|午间|当天|当日)?\s*"
                                r"(?:\d{1,2}[:：]\d{2}|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[时点]"
                                r"(?:\d{1,2}分|[一二三四五六七八九十]{1,3}分|半|整)?)?\s*[，,]")
 _SINCE_LISTING = re.compile(r"(?:港股|港交所|香港|主板)?(?:后|之后|以来|以后)")
@@ -550,8 +559,8 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=(), listed
                     and small_int(count.group(1)) == len(group)):
                 ent = counted[k]        # 两家公司分别于A、B上市: the two companies just named, in order
             elif len(group) == 1 and not ents and kind in ("listing", "first_day") and _counted_together(
-                    text, _COUNTED_STOCKS.search(text, sent.start, t.start), t.end, min(sent.end, ev.end + 6),
-                    listed_before):
+                    text, _COUNTED_STOCKS.search(text, sent.start, max(t.start, ev.start)), t.end,
+                    min(sent.end, ev.end + 6), listed_before):
                 # 两只新股今日(30日)同日上市, after a headline on the two's first day: the day of each
                 for name in listed_before:
                     drafts.append(_draft(name, "listing_date", when, t, sent, ev, False))
@@ -704,7 +713,8 @@ def _coordinated(text: str, ents: list, date_start: int) -> list[str]:
 
 
 #: what may stand before a date that opens its sentence: a bullet, a dateline (36氪获悉，)
-_LEAD = re.compile(r"[\s●•·\-*]*(?:[^，,。；;]{0,12}(?:获悉|讯|消息|报道|电)\s*[，,:：]?)?\s*")
+_LEAD = re.compile(r"[\s●•·\-*]*(?:[^，,。；;]{0,12}(?:获悉|讯|消息|报道|电)\s*[，,:：]?)?\s*"
+                   r"(?:(?:(?:上|本|下)?(?:周|星期|礼拜)[一二三四五六日天]|昨日|昨天|今日|今天|前日)\s*[(（]\s*)?")
 
 
 def _subject_after(text: str, ents: list, start: int, end: int) -> list[str]:
@@ -726,7 +736,9 @@ def _subject_after(text: str, ents: list, start: int, end: int) -> list[str]:
 def _opening_event(ctx, text: str, events: list, end: int, dates=()) -> Optional[Tok]:
     """The first event word after a date that opens its sentence, unless the words between
     write another time (3月30日晚间，今年1月8日(去年11月)登陆港交所的智谱发布…)."""
-    ev = next((c for c in events if c.start >= end), None)
+    # (两家以18C身份申请上市的芯片商同日挂牌: 申请上市的 describes the companies, no event of the day)
+    ev = next((c for c in events if c.start >= end
+               and not (c.obj.value in _BLOCKING and text.startswith("的", c.end))), None)
     if ev is not None and (any(end <= d.start < ev.start for d in dates) or any(
             p.kind == PERIOD for p in ctx.stream.in_span(end, ev.start))):
         return None
@@ -743,6 +755,20 @@ def _opens(text: str, sent_start: int, pos: int) -> bool:
 #: the companies of a sentence doing something together: 同日上市, 同场挂牌, 双双
 _TOGETHER = re.compile(r"同日|同场|同步|双双|一同|同一天|同一日|联袂")
 _COUNTED_STOCKS = re.compile(r"(\d+|[一两二三四五六七八九十几多数])\s?(?:只|家|间|个)(?:新股|公司|企业|股票)?")
+
+
+def _named_after(ctx: DocContext, i: int, by_sentence: list[list[Tok]], limit: int = 3) -> list[str]:
+    """The companies the sentences after sentence ``i`` name, in order, up to the end of its
+    paragraph (at most ``limit`` sentences on)."""
+    sents = ctx.stream.sentences
+    names: list[str] = []
+    for j in range(i + 1, min(len(sents), i + 1 + limit)):
+        if "\n" in ctx.text[sents[j - 1].end:sents[j].start + 1]:
+            break
+        for t in by_sentence[j]:
+            if t.kind == ENTITY and t.obj.entity not in names and t.obj.entity not in indices():
+                names.append(t.obj.entity)
+    return names
 
 
 def _counted_together(text: str, counted: Optional[re.Match], lo: int, hi: int, listed_before) -> bool:
@@ -892,6 +918,8 @@ def _nearest_event(text: str, group: list[Tok], events: list[Tok], max_gap: int 
             gap = text[hi:c.start]
             if c.obj.value in ("listing", "first_day") and re.search(r"[;；]", gap):
                 continue    # 在10月22日出现；最低118.5元，则是上市首日的低位: the listing is another clause's
+            if c.obj.value in _BLOCKING and text.startswith("的", c.end) and re.search(r"[，,]", gap):
+                continue    # 11月2日，两家以18C身份申请上市的芯片商同日挂牌: 申请上市的 describes them
             d = len(_ASIDE.sub("", gap))
         elif c.end <= lo:
             gap = text[c.end:lo]

@@ -131,6 +131,10 @@ class _State:
 
 
 _DIGIT = re.compile(r"\d")
+#: a later clause opening on one day: …，惟上周五成交…, ；昨日…
+_ONE_DAY_CLAUSE = re.compile(r"[，,；;]\s*(?:惟|但|而|不过|然而|其中)?\s*(?:上周[一二三四五]|周[一二三四五]|昨日|昨天|今日|今天|当日|首日"
+                             r"|\d{1,2}月\d{1,2}日)")
+
 #: the start of a from-to pair: 由2024年的53.2%降至34.5%
 _FROM_BEFORE = re.compile(r"(?:由|从)\s*$")
 _TO_AFTER = re.compile(r"的?[^，,。；;]{0,20}?(?:至|到)")
@@ -185,7 +189,8 @@ _NAME_BEFORE_CUE = re.compile(r"((?:[\u4e00-\u9fff]|[A-Za-z][A-Za-z0-9]{0,15}(?!
 #: an amount opening a parenthesis (a conversion: 1.12亿元人民币(约新台币4.87亿元))
 _IN_PAREN_BEFORE = re.compile(r"[(（]\s*(?:约|折合|相当于|合)?\s*$")
 #: a paragraph opening that points back at the one before: 按此计算, 受此影响, 此次配售
-_POINTS_BACK = re.compile(r"\s*(?:按此|以此|照此|据此|由此|受此|因此|此次|本次|是次|这次|该次)")
+_POINTS_BACK = re.compile(r"\s*(?:按此|以此|照此|据此|由此|受此|因此|此次|本次|是次|这次|该次"
+                          r"|该股|该公司|该集团)")     # (…公布配股。\n该股今日收报43.95元: the paragraph before's)
 #: IPO terms a placing of a listed company's shares also has (its price, size, proceeds and uses)
 _PLACING_TERMS = {"offer_price": "placing_price", "shares_offered": "placing_shares",
                   "gross_proceeds": "placing_gross_proceeds", "net_proceeds": "placing_net_proceeds",
@@ -761,7 +766,8 @@ class Reader(Classifier, Timing):
             self._par_named_period = self._par_own_period = False
             # a new paragraph starts from the main company (unless it opens by pointing back:
             # 按此计算，此次配售…)
-            self.prev_par_entity, self.carry_entity = self.carry_entity, None
+            # (a one-sentence paragraph: the company it names)
+            self.prev_par_entity, self.carry_entity = (ents[0] if ents else self.carry_entity), None
             self.par_loss_metric = None
             self.par_trading = False
             self.par_uses = False
@@ -1025,7 +1031,8 @@ class Reader(Classifier, Timing):
     def _read_sentence(self, sent: Span, toks: list[Tok]) -> None:
         anonymous = INDEFINITE_SUBJECT.match(self.text, sent.start) is not None
         if self.carry_entity is None and self.prev_par_entity is not None \
-                and self.text[sent.start - 1:sent.start] in ("\n", "") and _POINTS_BACK.match(self.text, sent.start):
+                and self.text[:sent.start].rstrip(" \u3000\t")[-1:] in ("\n", "") \
+                and _POINTS_BACK.match(self.text, sent.start):
             self.carry_entity = self.prev_par_entity    # 按此计算，此次配售所得款项…: the paragraph before's
         self.prev_par_entity = None
         st = _State(entity=None if anonymous else self._subject(), clause_start=sent.start,
@@ -2598,8 +2605,10 @@ class Reader(Classifier, Timing):
             # 今年港股IPO集资额已超过2500亿港元: a figure of the market, not of the company
             self._miss(a, sent, "not_a_fact", f"market-wide {metric}")
             return
-        if info.unit in ("currency", "shares") and COMBINED.search(
-                self.text, max(st.sentence_start, a.start - 40), a.start):
+        if info.unit in ("currency", "shares") and (together := COMBINED.search(
+                self.text, max(st.sentence_start, a.start - 40), a.start)) is not None \
+                and not _ONE_DAY_CLAUSE.search(self.text, together.end(), a.start):
+            # (五日累计成交逾30亿元，惟上周五成交回落至2.18亿元: the later clause tells one day)
             self._miss(a, sent, "not_a_fact", f"{metric} of several companies or days together")
             return
         if BENCHMARK_AFTER.match(self.text, a.end) or BENCHMARK_BEFORE.search(

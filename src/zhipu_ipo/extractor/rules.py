@@ -114,7 +114,7 @@ NOT_ONE_DAY = re.compile(r"全年|年内|今年以来|年初至今|今年至今|
 GENERIC_SUBJECT = re.compile(r"国产厂商|国内厂商|本土厂商|国产芯片|国产供应商|国内企业|行业整体|整个行业")
 #: a weekday naming the session a figure is of: 股价周一收跌7.4%, 该股上周五报151.2港元
 #: (a weekday followed by 至/到/- opens a span of days and names no single session)
-WEEKDAY = re.compile(r"(上|本|这|下)?(?:周|星期|礼拜)([一二三四五六日天])(?!\s*(?:至|到|-|～|~|、)|[只家个间名位成倍款项宗批支])")
+WEEKDAY = re.compile(r"(上|本|这|下)?(?:周|星期|礼拜)([一二三四五六日天])(?!\s*(?:至|到|-|～|~|、)|[只家个间名位倍款项宗批支]|成(?!交))")
 WEEKDAYS = "一二三四五六"
 
 

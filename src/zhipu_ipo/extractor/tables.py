@@ -171,7 +171,9 @@ def _blocks(text: str) -> list[list[list[_Cell]]]:
 #: a line of a table aligned by spaces: cells apart by two spaces or more, or a label and the
 #: number after it (营收   7.92    12.86 / 税后净损 16.84    15.12)
 _SPACE_GAP = re.compile(r"[ \u3000]{2,}|(?<=[^\d\s.,%+\-])[ \u3000](?=[+\-]?\d)")
-_SPACE_ROW = 80         # longer lines are prose
+_SPACE_ROW = 120        # longer lines are prose
+#: a cell that holds no value: n.m. (not meaningful), N/A, 不适用, a dash
+_NO_VALUE_CELL = re.compile(r"n\.?m\.?|n\.?a\.?|N/A|NA|不适用|[-—–]{1,2}", re.IGNORECASE)
 _LABEL_NUMBER = re.compile(r"([^\d\s]*[^\d\s+\-.])([+\-]?\d[\d,.]*%?)")
 
 
@@ -207,7 +209,8 @@ def _space_blocks(text: str) -> list[list[list[_Cell]]]:
     run: list[list[_Cell]] = []
 
     def close() -> None:
-        if len(run) >= 3 and all(all(any(ch.isdigit() for ch in c.text) for c in row[1:]) for row in run[1:]):
+        if len(run) >= 3 and all(all(any(ch.isdigit() for ch in c.text) or _NO_VALUE_CELL.fullmatch(c.text)
+                                     for c in row[1:]) for row in run[1:]):
             out.append(list(run))
 
     for i, (cells, indent) in enumerate(lines):
@@ -262,7 +265,8 @@ def _metric_label(cell: str, metrics) -> Optional[_Label]:
             return None         # 每股基本(亏损)/盈利: a per-share figure, not the company's loss
         if value == "x_net_profit":
             # 经调整净利润 | -251.0: a profit row; its negative figures are losses
-            value = "adjusted_net_loss" if "调整" in cell else "net_loss"
+            value = "adjusted_net_loss" if re.search(r"调整|(?<![A-Za-z])adj(?:usted|\.)", cell, re.IGNORECASE) \
+                else "net_loss"
             return _Label(metric=value, unit=unit, cue=cell, profit=True)
         if value not in metrics and value != "oversubscription":   # (hk_ or intl_, from the label)
             return None
@@ -1041,7 +1045,13 @@ def _column_label(cell: _Cell, metrics) -> Optional[_Label]:
             return _Label(metric=metric, unit=_unit_of(cell.text), cue=cell.text)
     if _CODE_HEAD.search(cell.text):
         return _Label(metric="ticker", cue=cell.text)
-    return _row_label(cell, metrics)
+    label = _row_label(cell, metrics)
+    if label is not None and _FORECAST_HEAD.search(cell.text):
+        label.forecast = True       # | 预计亏损 |: the figure a profit warning expects
+    return label
+
+
+_FORECAST_HEAD = re.compile(r"预计|预期|预测|预告")
 
 
 def _relative_head_period(ctx: DocContext, head: str) -> Optional[Period]:
@@ -1087,6 +1097,9 @@ def _company_row(ctx, entity: str, row: list[_Cell], header: list[_Cell], captio
                                period=prev.period)
         elif label is not None and label.metric is None and label.mod in ("growth", "decline"):
             label.metric, label.period = prev.metric, label.period or prev.period
+    row_period = _row_period(header, labels, row, metrics)
+    if row_period is not None:
+        period = row_period
     named = {str(lb.period): lb.period for lb in labels if lb is not None and lb.period is not None}
     # | 公司 | 2025年收入 | 同比 | 毛利率 | 年内亏损 |: the one year a head names is every reported
     # figure's (not an offer price's)
@@ -1107,6 +1120,8 @@ def _company_row(ctx, entity: str, row: list[_Cell], header: list[_Cell], captio
             _cell_fact(ctx, entity, cell, _Label(period=Period.of_date(day)), label, caption, metrics, row_span,
                        drafts, misses)
             continue
+        if what is None and row_period is not None and _PERIOD_HEAD.fullmatch(header[k + 1].text):
+            continue        # the row's period, read above
         if what is not None and what.metric == "ticker":
             if re.fullmatch(r"0?\d{4}(?:\.HK)?", cell.text, re.IGNORECASE):
                 drafts.append(Draft(entity=entity, metric="ticker", period=None, segment=None,
@@ -1117,10 +1132,53 @@ def _company_row(ctx, entity: str, row: list[_Cell], header: list[_Cell], captio
         # (a head with its period, 2024年毛利率 / 市销率(2024年收入), gives the period of its column)
         when = _Label(period=what.period if what is not None and what.period is not None else period or (
             head_period if what is not None and what.metric in metrics
-            and metrics[what.metric].period == "required" else None))
+            and metrics[what.metric].period == "required" else None),
+            forecast=what is not None and what.forecast)
         if what is not None and what.metric in ("day_change", "close_price", "open_price") and listed is not None:
             when = _Label(period=Period.of_date(listed))    # (without a listing day: unplaced, no_period)
         _cell_fact(ctx, entity, cell, when, what, caption, metrics, row_span, drafts, misses)
+
+
+#: the head of a column of reporting periods (| 公司 | 期间 | 预期亏损 |) and of one a year back
+_PERIOD_HEAD = re.compile(r"\s*(?:期间|报告期|业绩期|预告期|时期|财年|年度|期别)\s*")
+_YEAR_BEFORE_HEAD = re.compile(r"\s*(?:上年|去年|上一年|前一年)同期\s*")
+
+
+def _row_period(header: list[_Cell], labels: list, row: list[_Cell], metrics) -> Optional[Period]:
+    """The period a row writes in its column of periods (| 智谱 | 2026上半年 | 净亏损20亿至23亿元 |
+    上年同期 | 按年变动 |), else None. ``labels`` (one per column after the first) are made this
+    row's: a cell naming its own metric (经调整净亏损1.15亿至1.30亿美元 under 预期亏损) keeps it;
+    the year-back column repeats the metric before it a year earlier; a change after it is the
+    change of that metric in the row's period."""
+    col = next((k for k, (lb, h) in enumerate(zip(labels, header[1:]))
+                if lb is None and _PERIOD_HEAD.fullmatch(h.text)), None)
+    if col is None or col + 1 >= len(row):
+        return None
+    own = _period_label(row[col + 1].text)
+    if own is None or own.period is None:
+        return None
+    now = own.period
+    for k, cell in enumerate(row[1:len(labels) + 1]):
+        lb = labels[k]
+        mine = _metric_label(re.sub(r"[\d.,，]+.*", "", cell.text), metrics) if lb is not None and lb.metric else None
+        if mine is not None and mine.metric and mine.metric != lb.metric and not mine.mod:
+            labels[k] = _Label(metric=mine.metric, unit=lb.unit, cue=mine.cue, forecast=lb.forecast)
+    for k, h in enumerate(header[1:len(labels) + 1]):
+        if labels[k] is not None or not _YEAR_BEFORE_HEAD.fullmatch(h.text):
+            continue
+        base = next((lb for lb in reversed(labels[:k]) if lb is not None and lb.metric and not lb.mod), None)
+        before = _shift_year(now, -1)
+        if base is None or before is None:
+            continue
+        mine = _metric_label(re.sub(r"[\d.,，]+.*", "", row[k + 1].text), metrics)
+        labels[k] = _Label(metric=mine.metric if mine is not None and mine.metric else base.metric,
+                           unit=base.unit, cue=h.text, period=before)
+        nxt = labels[k + 1] if k + 1 < len(labels) else None
+        if k + 1 < len(labels) and (nxt is None or (nxt.metric is None and nxt.mod == "growth")) \
+                and _YOY_HEAD.fullmatch(header[k + 2].text):
+            labels[k + 1] = _Label(metric=base.metric, mod="growth", cue=header[k + 2].text, period=now,
+                                   forecast=base.forecast)
+    return now
 
 
 _DAY_CLOSE_HEAD = re.compile(r"收盘|收市|收报")

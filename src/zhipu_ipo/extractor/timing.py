@@ -581,6 +581,13 @@ class Timing:
         if unknown is not None and tok.start < unknown < pos:
             return None, "no_period"        # 2025年…；今年上半年收入… (the article's year unknown)
         p = tok.obj.period
+        if p.kind == "span" and not _MONTH_RUN.fullmatch(str(p)) and tok.end <= st.clause_start \
+                and _CAGR_AFTER.match(self.text, tok.end):
+            # 2025年实现收入A，2023年至2025年的年复合增长率为B；净亏损收窄至C: the span was the
+            # CAGR's; a later clause goes on with the year told before it
+            before = [t for t in self._sentence_periods(st, tok.start) if t.obj.period.kind != "span"]
+            if before:
+                tok, p = before[-1], before[-1].obj.period
         if p.kind == "span" and not _MONTH_RUN.fullmatch(str(p)):
             return None, "ambiguous_period"     # (2025-01..2025-05, the first five months, is one period)
         if p.kind == "year" and _SINCE_YEAR.match(self.text, tok.end):
@@ -799,6 +806,12 @@ class Timing:
             words = [t.obj.value for t in toks if t.kind == CUE and t.obj.kind == "ctx" and t.obj.value in DAY_OFFSETS]
             if len(set(words)) == 1 and DAY_OFFSETS[words[0]] <= 0 and not any(t.kind in (AMOUNT, DATE) for t in toks):
                 return ctx.today + dt.timedelta(days=DAY_OFFSETS[words[0]])
+            # 首日表现已见分野。A开报36元…；B则…: the first day the sentence before announces, of a
+            # company whose listing day the article gives
+            if not words and (ent in ctx.listing_dates or ent in known_listings()) and prev.end - prev.start <= 20 \
+                    and any(t.kind == CUE and t.obj.kind == "ctx" and t.obj.value == "first_day" for t in toks) \
+                    and not any(t.kind in (AMOUNT, DATE) for t in toks):
+                return ctx.listing_dates.get(ent) or known_listings()[ent]
         if self.last_day_recalled and last_day is not None and "same_day" not in st.sflags \
                 and sent.start - last_pos < 160 and ent is not None \
                 and (own := ctx.listing_dates.get(ent) or known_listings().get(ent)) is not None and own != last_day \
@@ -959,6 +972,8 @@ _BACK_DAYS = {word: days for word, days in DAY_OFFSETS.items() if days <= 0}
 #: a blank line: a new paragraph of a page that spaces its paragraphs
 _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 #: a weekday that tells when news came out (周二公布的三季度业绩, 周一晚间公告), not a session
+#: a compound growth rate right after a span of years: 2023年至2025年的年复合增长率, 2022–2024年CAGR
+_CAGR_AFTER = re.compile(r"\s*(?:间|期间)?的?\s*(?:收入|营收|收益)?(?:年)?(?:均)?(?:复合|复合年|年复合|年均复合)(?:增长率|增速|增幅)|\s*的?\s*CAGR")
 _NEWS_AFTER_WEEKDAY = re.compile(r"\s*(?:[(（][^()（）]{1,8}[)）])?\s*(?:晚间|晚上|盘后|早间|早上|午间|中午|傍晚|凌晨|深夜)?\s*"
                                  r"(?:公布|发布|公告|披露|宣布|发表|举行|召开|举办|推出|上线|官宣|交付)")
 #: the day of the session compared with, in parentheses after its name: 较前一日(10月13日)收盘价
