@@ -97,7 +97,10 @@ CASES = [
          '澄岳科技于去年12月30日上市。宁川芯材(02795)同澄岳科技同一日挂牌，招股价25元，上市第一日收23.5元，跌6%。',
          (('澄岳科技', 'listing_date', None, None, '2025-12-30', 'date', 'exact'),
           ('宁川芯材', 'ticker', None, None, '02795.HK', 'text', 'exact'),
-          ('宁川芯材', 'offer_price', None, None, '25', 'HKD/share', 'exact')),
+          ('宁川芯材', 'offer_price', None, None, '25', 'HKD/share', 'exact'),
+          # (session 27: the day of the company listed on the same day dates its first-day figures)
+          ('宁川芯材', 'close_price', '2025-12-30', None, '23.5', 'HKD/share', 'exact'),
+          ('宁川芯材', 'day_change', '2025-12-30', None, '-6', 'percent', 'exact')),
          published="2026-06-29"),
     Case("q-same-year-total",
          '2024年，澄岳科技的算力开支为3.2亿元，约占同年研发开支的55%；同年研发开支合计5.82亿元。',

@@ -155,7 +155,7 @@ CASES = [
          published="2026-10-26"),
     Case("q-lockup-first-trading-day",
          '8月12日，是澄岳科技(02788)基石投资者6个月禁售期届满后的首个交易日。',
-         (),
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),),     # (no listing day)
          published="2026-08-12"),
     Case("q-paren-line-shares",
          '2026年上半年，分业务看，澄岳科技(02788)的本地化部署贡献2.10亿元(61.4%)，云端部署贡献1.32亿元(38.6%)。',

@@ -177,7 +177,10 @@ _SUM_BEFORE = re.compile(r"(?:合计|合共|共计|总计|总共|一共)\s*(?:�
 #: a valuation a round of funding set, named without 轮: 最近一次融资估值, 融资后估值
 _ROUND_VALUATION = re.compile(r"(?:一次|一轮|最新|上一次|此前的?)融资(?:的|时的?|后的?)?估值(?:为|达|是)?\s*(?:约|近|逾|超过?)?\s*$")
 #: the session before the one told: 较前一交易日(216.8港元的收盘价), 较昨日收盘价
-_PREV_SESSION = re.compile(PREV_TRADING_DAY + r"|前日|昨日|昨天|前收|上日")
+_PREV_SESSION = re.compile(PREV_TRADING_DAY + r"|前日|昨日|昨天|前收|上日"
+                           r"|(?:上|本)?(?:周|星期)[一二三四五]")      # (较上周五(3月6日)的收盘价: the session before)
+#: an average of prices right before a figure: 平均收市价每股约, 均价为
+_AVERAGE_PRICE_BEFORE = re.compile(r"(?:平均(?:收市|收盘|成交)?价|均价)\s*(?:为|是|约|每股)*\s*(?:约)?\s*(?:HK\$|港元|港币)?\s*$")
 #: a price named right before its figure: 收盘价256.8港元, 开盘价为120港元
 _PRICE_NAMED_BEFORE = re.compile(r"(?<![前昨])(收盘价|收市价|开盘价|开市价)\s*(?:为|是|约)?\s*(?:HK\$|港元|港币)?\s*$")
 #: a price labelled with its day in parentheses: 收盘价(2026年11月20日):, 现价（2026-08-28）：
@@ -665,6 +668,9 @@ class Classifier:
         if VS_PRICE.search(self.text, max(st.clause_start, pos - 30), pos):
             # 较招股价165元高46元或27.88%: the change against the price, in dollars
             return self._mk_miss(a, sent, "not_a_fact", "a change against a price, not a level")
+        if _AVERAGE_PRICE_BEFORE.search(self.text, max(st.clause_start, pos - 12), pos):
+            # 前五个连续交易日的平均收市价每股约251.96港元: an average over days, no session's price
+            return self._mk_miss(a, sent, "not_a_fact", "an average price over several days")
         if _PREV_SESSION_BEFORE.search(self.text, max(0, pos - 12), pos):
             # 较前一交易日216.8港元的收盘价上涨6.92%: the session before's close, whose day is not
             # written (a holiday may stand between)

@@ -241,7 +241,7 @@ def company_like(name: str) -> bool:
 _NAME_LEFT = set("，,。；;：:、（(“\"「『【】丨｜| \n\t的与和及在由对将从向于是为了据")
 #: one-character function words that may be glued to the front of a name (继/据/在 + name)
 _FIGURE_END = re.compile(r"[\d%％][，,]?\s*$")
-_TRIM_FIRST = set("继据在与和及的对向从由于将把被给让即而但且并或又也还就都为以按至较若做")
+_TRIM_FIRST = set("继据在与和及的对向从由于将把被给让即而但且并或又也还就都为以按至较若做是")
 #: a number of things, not a name: 六只科技新股, 两家科技公司
 _COUNTED = re.compile(r"[一二两三四五六七八九十几数多]+[只家个间名位款项类批]")
 #: characters no company name starts with

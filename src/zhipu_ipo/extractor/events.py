@@ -835,10 +835,15 @@ def _same_day_listing(ctx, sent, cue, ents, drafts) -> None:
                  and d.sent.end <= sent.start and sent.start - d.sent.end < 300), None)
     if last is None:
         return
+    dated = {d.entity: d for d in drafts if d.metric == "listing_date"}
     after = [e for e in ents if e.start >= cue.end and e.start - cue.end <= 24]
     before = [e for e in ents if e.end <= cue.start]
+    if len(before) >= 2 and before[-1].obj.entity in dated and before[0].obj.entity not in dated:
+        # 数擎物联与星瀚半导体同日上市 after 星瀚半导体于7月9日登陆: the day of the one already dated
+        last, before = dated[before[-1].obj.entity], before[:1]
     ent = after[0] if after else before[-1] if before else None
-    if ent is not None and ent.obj.entity != last.entity and ent.obj.entity not in known_listings():
+    if ent is not None and ent.obj.entity != last.entity and ent.obj.entity not in known_listings() \
+            and ent.obj.entity not in dated:
         ctx.listing_dates.setdefault(ent.obj.entity, dt.date.fromisoformat(last.value))
 
 

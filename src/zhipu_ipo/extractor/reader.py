@@ -131,6 +131,21 @@ class _State:
 
 
 _DIGIT = re.compile(r"\d")
+#: an inclusion told right before a 首日: 纳入港股通，首日…, 纳入首日
+_INCLUDED_BEFORE = re.compile(r"纳入[^。；;！!？?\n上挂]{0,12}$")
+#: a business line opening a sentence as its subject: 人形机器人业务仍…, 云服务板块…
+_LINE_SUBJECT = re.compile(r"\s*(?P<name>[\u4e00-\u9fffA-Za-z]{2,12}?)(?:业务|板块|分部)(?![收营毛占])")
+
+
+def _lists_things(text: str, lo: int, hi: int, n: int) -> bool:
+    """text[lo:hi] names a list of n things joined by 、/和/及/与 (协作机器人、人形机器人和核心零部件
+    的毛利率分别为), with no figure or clause break in it."""
+    span = text[lo:hi]
+    if len(span) > 60 or _DIGIT.search(span) or re.search(r"[，,；;。]", span):
+        return False
+    return len(re.findall(r"、|和|及|与", span)) >= n - 1 >= 1
+
+
 #: a later clause opening on one day: …，惟上周五成交…, ；昨日…
 _ONE_DAY_CLAUSE = re.compile(r"[，,；;]\s*(?:惟|但|而|不过|然而|其中)?\s*(?:上周[一二三四五]|周[一二三四五]|昨日|昨天|今日|今天|当日|首日"
                              r"|\d{1,2}月\d{1,2}日)")
@@ -540,6 +555,11 @@ class Reader(Classifier, Timing):
         end = self.text.find("。", t.end, t.end + 200)
         return not re.search(r"分别|各自|依次|前者|后者|两者|二者|两家|双方|两只|均|都", self.text[t.end:end if end != -1 else t.end + 200])
 
+    def _line_opening_sentence(self, start: int) -> Optional[str]:
+        """The slug of a business line a sentence opens on (人形机器人业务仍…), else None."""
+        m = _LINE_SUBJECT.match(self.text, start)
+        return segment_slug(m.group("name")) if m is not None else None
+
     def _line_opening_clause(self, st: _State, pos: int) -> None:
         """硬件业务毛利率为28.6%，软件业务则为71.2%: a clause that opens with another business line
         (one the lexicon has no token for) is about that line, not the one before: its slug, or the
@@ -780,6 +800,8 @@ class Reader(Classifier, Timing):
             self.prev_sentence_told = None
         else:
             self.par_trading = trading
+            if segment is None and not ents:
+                segment = self._line_opening_sentence(sent.start)     # (人形机器人业务仍在亏损。该业务…)
             if segment is not None:
                 self.par_segment = segment
             if ents:
@@ -1043,6 +1065,9 @@ class Reader(Classifier, Timing):
                 # 两只股份昨日(9日)起纳入港股通。首日交投炽热…: the first day in the market's new
                 # state, the day just told
                 st.sflags.setdefault("same_day", t.start)
+            elif t.kind == CUE and t.obj.kind == "ctx" and t.obj.value == "first_day" \
+                    and _INCLUDED_BEFORE.search(self.text, max(sent.start, t.start - 16), t.start):
+                continue    # 智谱正式纳入港股通，首日南向资金净买入…: the first day in the index, not listed
             elif t.kind == CUE and t.obj.kind == "ctx" and not (
                     t.obj.value == "first_day" and _COMPARED_DAY_BEFORE.search(self.text, max(0, t.start - 3), t.start)):
                 # (…，比挂牌首日的高点回落: the first day is compared with, not told)
@@ -1579,6 +1604,11 @@ class Reader(Classifier, Timing):
             if c.value == "seg_ref" and st.segment is not None and st.segment_pos >= st.sentence_start:
                 # …占总收入的75.5%，该板块毛利率为44.8%: the segment this sentence named, again
                 st.segment_pos, st.segment_end = t.start, t.end
+            elif c.value == "seg_ref" and st.segment is None \
+                    and (opening := self._line_opening_sentence(st.sentence_start)) is not None:
+                # 人形机器人业务仍在亏损，不过今年一季度该业务毛利率…: the line the sentence opened on
+                st.segment, st.segment_pos, st.segment_end = opening, t.start, t.end
+                st.seg_seen = True
             elif c.value == "seg_ref" and st.segment is None and self.par_segment is not None:
                 # 这部分业务贡献了约84.5%的收入: the segment the sentence before named
                 st.segment, st.segment_pos, st.segment_end = self.par_segment, t.start, t.end
@@ -2346,6 +2376,23 @@ class Reader(Classifier, Timing):
                 periods = counted       # …，今年首六个月…；两期经调整净亏损各为A及B
             elif "each" in st.sflags and (listed := self._listed_above(st, first.start, len(run))) is not None:
                 periods = listed        # 毛利率…，上述四个期间分别为A、B、C和D (the list paragraphs before)
+            elif "each" in st.sflags and tok is not None and tok.start >= st.sentence_start \
+                    and len(tok.obj.items or []) <= 1 and _lists_things(self.text, tok.end, first.start, len(run)):
+                # 2025年协作机器人、人形机器人和核心零部件的毛利率分别为A、B和C: one year, a figure
+                # for each line named, no run of years
+                end = st.base_pos if tok.end < st.base_pos < first.start else first.start
+                names = [x for x in re.split(r"以及|、|和|及|与", self.text[tok.end:end].strip().rstrip("的"))]
+                slugs = [segment_slug(x.strip()) for x in names]
+                if len(slugs) != len(run) or not all(slugs):
+                    for a in run:
+                        self._miss(a, sent, "unknown_segment", f"{metric}: {len(run)} figures of lines with no known slug")
+                    return
+                saved = (st.mod, st.denominator, st.base, st.base_cue, st.base_pos)
+                for slug, a in zip(slugs, run):
+                    st.segment, st.segment_pos = slug, tok.end
+                    st.mod, st.denominator, st.base, st.base_cue, st.base_pos = saved
+                    self._single(st, sent, a, explicit)
+                return
             elif "same_period" in st.flags or "each" in st.sflags or tok is None:
                 periods = self._recent_list(len(run), first.start, st.sentence_start)
             if periods is None and metric.endswith("_growth") and tok is not None \

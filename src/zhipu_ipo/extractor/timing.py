@@ -16,7 +16,7 @@ from ..normalization import small_int
 from ..periods import Period, parse_period, safe_date
 from .context import DAY_OFFSETS, ResolvedPeriod, relative_day, year_hint
 from .entities import known_listings
-from .rules import (ASIDE_AFTER, COMPARE_BEFORE, FROM_BEFORE, FUNDING_METRICS, LISTING_AFTER, LOOK, POINT_METRICS,
+from .rules import (ASIDE_AFTER, COMPARE_BEFORE, COMPARE_WORDS, FROM_BEFORE, FUNDING_METRICS, LISTING_AFTER, LOOK, POINT_METRICS,
                     PREV_DAY_WORDS, SEGMENT_TALK, SINCE, WEEKDAY, weekday_index)
 from .tokens import AMOUNT, CUE, DATE, PERIOD, Tok
 
@@ -715,7 +715,7 @@ class Timing:
                           and COMPARE_BEFORE.search(self.text, max(sent.start, t.start - 3), t.start))
                  # (较前一日(10月13日)收盘价256.8港元低开0.9%，此后…收市报…: the day of that close only)
                  and not ((t.start < st.clause_start or a.unit == "percent")
-                          and _PREV_DAY_OPEN.search(self.text, max(sent.start, t.start - 9), t.start))]
+                          and _COMPARED_DAY_PAREN.search(self.text, max(sent.start, t.start - 14), t.start))]
         prev_session = _SESSION_BEFORE_WORD.search(self.text, max(sent.start, a.start - LOOK), a.start)
         if prev_session is not None and not COMPARE_BEFORE.search(self.text, max(0, prev_session.start() - 3),
                                                                  prev_session.start()) \
@@ -841,8 +841,10 @@ class Timing:
         return None
 
     def _compared_at(self, pos: int) -> bool:
-        """A comparison word stands right before ``pos`` (较昨日, 较9月16日, 较上周五)."""
-        return COMPARE_BEFORE.search(self.text, max(0, pos - 3), pos) is not None
+        """A comparison word stands right before ``pos`` (较昨日, 较9月16日, 较上周五), or before a
+        day the date at ``pos`` names in brackets (较上周五（3月6日）)."""
+        return COMPARE_BEFORE.search(self.text, max(0, pos - 3), pos) is not None \
+            or _COMPARED_DAY_PAREN.search(self.text, max(0, pos - 14), pos) is not None
 
     def _compared_day(self, start: int, end: int, hi: int) -> bool:
         """The day word at text[start:end] is one compared with and a figure stands between it and
@@ -972,12 +974,13 @@ _BACK_DAYS = {word: days for word, days in DAY_OFFSETS.items() if days <= 0}
 #: a blank line: a new paragraph of a page that spaces its paragraphs
 _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 #: a weekday that tells when news came out (周二公布的三季度业绩, 周一晚间公告), not a session
+#: a compared day with its date in brackets after it: 较上周五（, 较前一交易日(
+_COMPARED_DAY_PAREN = re.compile(rf"(?:{COMPARE_WORDS})\s*(?:(?:上|本|这)?(?:周|星期|礼拜)[一二三四五六日天]|昨日|昨天|前日"
+                                 r"|前一交易日|上一交易日|前一日|上一个交易日|前一个交易日)\s*[(（]\s*$")
 #: a compound growth rate right after a span of years: 2023年至2025年的年复合增长率, 2022–2024年CAGR
 _CAGR_AFTER = re.compile(r"\s*(?:间|期间)?的?\s*(?:收入|营收|收益)?(?:年)?(?:均)?(?:复合|复合年|年复合|年均复合)(?:增长率|增速|增幅)|\s*的?\s*CAGR")
 _NEWS_AFTER_WEEKDAY = re.compile(r"\s*(?:[(（][^()（）]{1,8}[)）])?\s*(?:晚间|晚上|盘后|早间|早上|午间|中午|傍晚|凌晨|深夜)?\s*"
                                  r"(?:公布|发布|公告|披露|宣布|发表|举行|召开|举办|推出|上线|官宣|交付)")
-#: the day of the session compared with, in parentheses after its name: 较前一日(10月13日)收盘价
-_PREV_DAY_OPEN = re.compile(r"(?:较|比)\s*(?:前一|上一|前一个|上一个)(?:交易日|日)\s*[(（]\s*$")
 #: dates that only say when companies listed: (上市日分别为2023年12月29日和2024年12月23日)
 _LISTING_LABEL_BEFORE = re.compile(r"(?:上市|挂牌)(?:日期|日)\s*(?:分别)?\s*(?:为|是|:|：)?[\d年月日和、及与\s]*$")
 
