@@ -2381,7 +2381,7 @@ class Reader(Classifier, Timing):
                 # 2025年协作机器人、人形机器人和核心零部件的毛利率分别为A、B和C: one year, a figure
                 # for each line named, no run of years
                 end = st.base_pos if tok.end < st.base_pos < first.start else first.start
-                names = [x for x in re.split(r"以及|、|和|及|与", self.text[tok.end:end].strip().rstrip("的"))]
+                names = re.split(r"以及|、|和|及|与", self.text[tok.end:end].strip().rstrip("的"))
                 slugs = [segment_slug(x.strip()) for x in names]
                 if len(slugs) != len(run) or not all(slugs):
                     for a in run:

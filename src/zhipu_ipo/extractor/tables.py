@@ -1144,6 +1144,11 @@ _PERIOD_HEAD = re.compile(r"\s*(?:期间|报告期|业绩期|预告期|时期|�
 _YEAR_BEFORE_HEAD = re.compile(r"\s*(?:上年|去年|上一年|前一年)同期\s*")
 
 
+def _cell_metric(cell: _Cell, metrics) -> Optional[_Label]:
+    """The measure a cell names before its figure (经调整净亏损 of 经调整净亏损1.15亿至1.30亿美元)."""
+    return _metric_label(re.sub(r"[\d.,，]+.*", "", cell.text), metrics)
+
+
 def _row_period(header: list[_Cell], labels: list, row: list[_Cell], metrics) -> Optional[Period]:
     """The period a row writes in its column of periods (| 智谱 | 2026上半年 | 净亏损20亿至23亿元 |
     上年同期 | 按年变动 |), else None. ``labels`` (one per column after the first) are made this
@@ -1160,7 +1165,7 @@ def _row_period(header: list[_Cell], labels: list, row: list[_Cell], metrics) ->
     now = own.period
     for k, cell in enumerate(row[1:len(labels) + 1]):
         lb = labels[k]
-        mine = _metric_label(re.sub(r"[\d.,，]+.*", "", cell.text), metrics) if lb is not None and lb.metric else None
+        mine = _cell_metric(cell, metrics) if lb is not None and lb.metric else None
         if mine is not None and mine.metric and mine.metric != lb.metric and not mine.mod:
             labels[k] = _Label(metric=mine.metric, unit=lb.unit, cue=mine.cue, forecast=lb.forecast)
     for k, h in enumerate(header[1:len(labels) + 1]):
@@ -1170,7 +1175,7 @@ def _row_period(header: list[_Cell], labels: list, row: list[_Cell], metrics) ->
         before = _shift_year(now, -1)
         if base is None or before is None:
             continue
-        mine = _metric_label(re.sub(r"[\d.,，]+.*", "", row[k + 1].text), metrics)
+        mine = _cell_metric(row[k + 1], metrics)
         labels[k] = _Label(metric=mine.metric if mine is not None and mine.metric else base.metric,
                            unit=base.unit, cue=h.text, period=before)
         nxt = labels[k + 1] if k + 1 < len(labels) else None
