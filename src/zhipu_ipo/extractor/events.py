@@ -733,12 +733,17 @@ def _subject_after(text: str, ents: list, start: int, end: int) -> list[str]:
     return names if len(names) >= 2 else []
 
 
+def _describes(text: str, c: Tok) -> bool:
+    """A filing or other non-event word followed by 的 (申请上市的芯片商): it describes a noun and
+    tells no event of the day."""
+    return c.obj.value in _BLOCKING and text.startswith("的", c.end)
+
+
 def _opening_event(ctx, text: str, events: list, end: int, dates=()) -> Optional[Tok]:
     """The first event word after a date that opens its sentence, unless the words between
     write another time (3月30日晚间，今年1月8日(去年11月)登陆港交所的智谱发布…)."""
     # (两家以18C身份申请上市的芯片商同日挂牌: 申请上市的 describes the companies, no event of the day)
-    ev = next((c for c in events if c.start >= end
-               and not (c.obj.value in _BLOCKING and text.startswith("的", c.end))), None)
+    ev = next((c for c in events if c.start >= end and not _describes(text, c)), None)
     if ev is not None and (any(end <= d.start < ev.start for d in dates) or any(
             p.kind == PERIOD for p in ctx.stream.in_span(end, ev.start))):
         return None
@@ -923,7 +928,7 @@ def _nearest_event(text: str, group: list[Tok], events: list[Tok], max_gap: int 
             gap = text[hi:c.start]
             if c.obj.value in ("listing", "first_day") and re.search(r"[;；]", gap):
                 continue    # 在10月22日出现；最低118.5元，则是上市首日的低位: the listing is another clause's
-            if c.obj.value in _BLOCKING and text.startswith("的", c.end) and re.search(r"[，,]", gap):
+            if _describes(text, c) and re.search(r"[，,]", gap):
                 continue    # 11月2日，两家以18C身份申请上市的芯片商同日挂牌: 申请上市的 describes them
             d = len(_ASIDE.sub("", gap))
         elif c.end <= lo:

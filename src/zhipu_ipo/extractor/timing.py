@@ -976,7 +976,7 @@ _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 #: a weekday that tells when news came out (周二公布的三季度业绩, 周一晚间公告), not a session
 #: a compared day with its date in brackets after it: 较上周五（, 较前一交易日(
 _COMPARED_DAY_PAREN = re.compile(rf"(?:{COMPARE_WORDS})\s*(?:(?:上|本|这)?(?:周|星期|礼拜)[一二三四五六日天]|昨日|昨天|前日"
-                                 r"|前一交易日|上一交易日|前一日|上一个交易日|前一个交易日)\s*[(（]\s*$")
+                                 rf"|{PREV_DAY_WORDS}(?:交易日|日))\s*[(（]\s*$")
 #: a compound growth rate right after a span of years: 2023年至2025年的年复合增长率, 2022–2024年CAGR
 _CAGR_AFTER = re.compile(r"\s*(?:间|期间)?的?\s*(?:收入|营收|收益)?(?:年)?(?:均)?(?:复合|复合年|年复合|年均复合)(?:增长率|增速|增幅)|\s*的?\s*CAGR")
 _NEWS_AFTER_WEEKDAY = re.compile(r"\s*(?:[(（][^()（）]{1,8}[)）])?\s*(?:晚间|晚上|盘后|早间|早上|午间|中午|傍晚|凌晨|深夜)?\s*"
