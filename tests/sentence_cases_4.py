@@ -86,8 +86,9 @@ CASES: list[Case] = [
          published="2025-11-20", note="第二季 is the last second quarter before the article; 同季 repeats it"),
     Case("d-projection-no-date",
          "据悉，星枢智能截至去年12月底持有现金约8亿元，上市募资将令其现金储备增至约14亿元。",
-         (("星枢智能", "cash", "2024-12-31", None, "800000000", "CNY", "approx"),),
-         published="2026-03-01", note="将令…增至: a projection, not the cash at that date"),
+         (("星枢智能", "cash", "2025-12-31", None, "800000000", "CNY", "approx"),),
+         published="2026-03-01", note="将令…增至: a projection, not the cash at that date; 去年12月底 "
+                                      "written 2026-03-01 is 2025-12-31 (session 28: it was read a year early)"),
     Case("d-index-not-carried",
          "星枢智能2025年上半年收入2.4亿元。恒生科技指数今日收跌1.2%。公司同时披露，截至6月30日研发人员共800人。",
          (("星枢智能", "revenue", "2025H1", None, "240000000", "CNY", "exact"),

@@ -65,7 +65,9 @@ CASES = [
     ("佔比５０％", "占比50%"),
     ("（註：未經審計）", "(注:未经审计)"),
     ("《招股書》、【附錄】。", "《招股书》、【附录】。"),
-    ("ＩＰＯ\u3000首日", "IPO 首日"),
+    ("ＩＰＯ\u3000首日", "IPO首日"),         # (the fixed-width space, then step 6's single blank)
+    ("ＩＰＯ\u3000ＡＩ", "IPO AI"),
+    ("ＩＰＯ\u3000\u3000首日", "IPO  首日"),
     # 5. dashes in numeric ranges
     ("2022–2024年", "2022-2024年"),
     ("17.00–19.60港元", "17.00-19.60港元"),
@@ -89,6 +91,12 @@ CASES = [
     ("2023 2024", "2023 2024"),
     ("第一\n2025年", "第一\n2025年"),
     ("GLM 4 模型", "GLM 4模型"),
+    # (and between a Latin letter and a Chinese character: spaced copy such as 晚点's)
+    ("AI 原生产品", "AI原生产品"),
+    ("海螺 AI 收入", "海螺AI收入"),
+    ("MiniMax Agent 等", "MiniMax Agent等"),
+    ("AI\t原生", "AI\t原生"),
+    ("AI  原生", "AI  原生"),
     # 7. placeholder brackets
     ("發行【3741.95】萬股", "发行3741.95万股"),
     ("每股【116.20】港元", "每股116.20港元"),

@@ -42,7 +42,9 @@ really written. The steps, in order (every one recorded in the offset map):
 6. **Spaces inside numbers are deleted**: blanks (space, tab, NBSP, U+3000...; never a newline)
    between a digit and a Chinese character or ``%``, or between a Chinese character and a digit
    (``5740 万元``, ``50 %``, ``達 2.69``), when the blank is a single one (a run of blanks aligns
-   the columns of a text table). Two digit groups are never joined (``2023 2024`` stays).
+   the columns of a text table). Two digit groups are never joined (``2023 2024`` stays). A single
+   blank between a Latin letter and a Chinese character goes too (``AI 原生产品``, ``海螺 AI``:
+   copy that spaces Latin words off), so cue words and line names read as written unspaced.
 7. **Placeholder brackets around a pure number are deleted**: ``【3741.95】万股`` -> ``3741.95万股``;
    ASCII ``[116.20]`` only when a unit from ``lexicon/normalize_units.tsv`` follows directly, so
    footnote marks such as ``[1] -`` stay.
@@ -123,6 +125,8 @@ def _pass_b_re() -> re.Pattern[str]:
         # (one blank only: a run of blanks aligns the columns of a text table, 收入   7.92   12.86)
         r"|(?<=[0-9][" + _BLANK + r"])(?=[" + _HAN + r"%])"  # 5740 万元
         r"|(?<=[" + _HAN + r"][" + _BLANK + r"])(?=[0-9])"  # 達 2.69
+        r"|(?<=[A-Za-z][" + _BLANK + r"])(?=[" + _HAN + r"])"  # AI 原生产品 (spaced copy)
+        r"|(?<=[" + _HAN + r"][" + _BLANK + r"])(?=[A-Za-z])"  # 海螺 AI
         r"|(?<=【)" + _NUMBER + r"】"  # 【3741.95】
         r"|(?<=\[)" + _NUMBER + r"\](?=[" + re.escape(units) + r"])"  # [116.20]港元
         r")"

@@ -1029,6 +1029,13 @@ def _first_quarter(p: Period) -> int:
     return (p.start_date.month + 2) // 3
 
 
+def _months_of_one_year(p: Period) -> bool:
+    """A span of months within one year (2026-01..2026-05)."""
+    items = p.items() if p.kind == "span" else []
+    return len(items) >= 2 and all(i.kind == "month" for i in items) \
+        and items[0].start_date.year == items[-1].end_date.year
+
+
 def _join_range(left: Period, right: Period) -> Optional[Period]:
     """The period ``left`` to ``right`` means, or None when it makes no sense."""
     if left.kind == "year" and right.kind in ("month", "date") and right.start_date.year > left.year:
@@ -1138,7 +1145,8 @@ def _chain_mention(text: str, chain: list[_Atom], conns: list[str]) -> tuple[Opt
         k += 1
     items: list[Period] = []
     for p, _ in parts:
-        items.extend(p.items())
+        # (2023年、2024年及2026年前五个月: the five months are one period of the list)
+        items.extend([p] if len(parts) > 1 and _months_of_one_year(p) else p.items())
     if len(parts) == 1:
         period, ranged = parts[0]
         if ranged:

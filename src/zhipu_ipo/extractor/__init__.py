@@ -418,8 +418,9 @@ def _bound_of(d: Draft, exact: dict, text: str) -> Optional[int]:
             # to fewer digits (逾120% of 123.4%, 近580亿 of 579.8亿), not another figure below it
             # (公司预计超过13亿元 beside a broker's 14.2亿元)
             return start
-        if d.qualifier == "approx" and value and abs(value - d.value) <= abs(value) * _APPROX_TOLERANCE:
-            return start
+        if d.qualifier == "approx" and value and abs(value - d.value) <= abs(value) * _APPROX_TOLERANCE \
+                and not d.forecast:
+            return start    # (a consensus of 约2.41亿美元 beside one broker's 2.38亿美元: two forecasts)
     return None
 
 
@@ -452,7 +453,8 @@ def _rounds_to(value: Decimal, bound: Decimal, up: bool) -> bool:
     if not value or not bound:
         return False
     if len(bound.normalize().as_tuple().digits) == 1:
-        return True
+        # (近20亿 is no bound of 2.08亿: a figure 近 a round one is near it)
+        return not up or value * 2 >= bound
     top = value.adjusted()
     for k in range(1, 7):
         step = Decimal(1).scaleb(top - k + 1)

@@ -172,6 +172,12 @@ _MARGIN_ESTIMATE = re.compile(r"(?:暂录|累录|暂时录得|截至今[午早]|
 _OFFERING_WORD = re.compile(r"发行价|发售|招股|(?<!累计)募资|(?<![未没])上市|集资|IPO")
 #: shares named right before 市值: the value of a block of them (解禁的基石股份市值, 所持股份市值)
 _BLOCK_BEFORE_CAP = re.compile(r"(?:股份|股票|持股|所持|解禁|限售股|H股全流通部分)(?:的)?(?:总)?\s*$")
+#: the wholes a share can be of, whose amount a writer may give inside it (占研发开支41.46亿元的67.3%)
+_WHOLE_AMOUNTS = ("revenue", "rd_expense", "net_loss", "adjusted_net_loss", "gross_proceeds", "net_proceeds")
+_WHOLE_GAP = re.compile(r"\s*(?:总额|总计|合计)?\s*(?:为|约|达|的)?\s*")
+_WHOLE_OF_AFTER = re.compile(r"\s*(?:的|之)\s*(?:比重|比例|约|近|逾)?\s*[\d一二三四五六七八九十两半]")
+#: a holder's stake right before 对应市值: the value of that stake (持股约2.48%，对应市值由…增至…)
+_STAKE_BEFORE_CAP = re.compile(r"持(?:股|有)[^，,。；;]{0,12}%[，,]?\s*(?:对应|相当于|折合)(?:的)?\s*$")
 #: a sum named right before its figure: 合计990万美元
 _SUM_BEFORE = re.compile(r"(?:合计|合共|共计|总计|总共|一共)\s*(?:约|近|逾)?\s*$")
 #: a valuation a round of funding set, named without 轮: 最近一次融资估值, 融资后估值
@@ -491,6 +497,12 @@ class Classifier:
         if re.search(r"(?<![\d.])[百千万]+亿", a.text) and not re.search(r"\d", a.text):
             # 市值突破千亿港元: an order of magnitude, not a figure
             return self._mk_miss(a, sent, "not_a_fact", "order of magnitude")
+        whole = st.denominator_cue
+        if st.mod == "share_of" and whole is not None and st.denominator in _WHOLE_AMOUNTS \
+                and st.clause_start <= whole[0] <= pos and _WHOLE_GAP.fullmatch(self.text, whole[0], pos) \
+                and _WHOLE_OF_AFTER.match(self.text, a.end):
+            # 算力成本…占当年研发开支41.46亿元的67.3%: the amount of the whole, told inside the share
+            return self._fact(st.denominator, a, None, whole[1], "share-whole")
         prev = self.drafts[-1] if self.drafts else None
         if prev is not None and prev.unit == "percent" and re.search(
                 r"[(（]\s*(?:约|約)?\s*$", self.text[max(0, pos - 3):pos]) and prev.end >= pos - 4:
@@ -532,8 +544,10 @@ class Classifier:
                 and _NOW_IN_CLAUSE.match(self.text, st.clause_start, pos):
             # 上市时的市值约为186亿港元，如今已升至412亿港元: today's value, not the listing's
             return self._fact("market_cap", a, None, st.base_cue, "market-cap-trading")
-        if base == "x_market_cap" and _BLOCK_BEFORE_CAP.search(self.text, max(st.clause_start, st.base_pos - 8),
-                                                             st.base_pos):
+        if base == "x_market_cap" and (_BLOCK_BEFORE_CAP.search(self.text, max(st.clause_start, st.base_pos - 8),
+                                                              st.base_pos)
+                                       or _STAKE_BEFORE_CAP.search(self.text, max(st.sentence_start, st.base_pos - 24),
+                                                                   st.base_pos)):
             # 此次解禁的基石股份市值约68.83亿港元, 所持股份市值: a block of shares, not the company
             return self._mk_miss(a, sent, "no_metric_cue", "the value of a block of shares")
         if base == "x_market_cap":

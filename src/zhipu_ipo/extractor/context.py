@@ -52,6 +52,7 @@ class DocContext:
     main_entity: Optional[str] = None
     reference: Optional[dt.date] = None        # inferred "about when" the article was written
     reference_exact: bool = False               # True when from a publication date / dateline
+    reference_floor: Optional[dt.date] = None   # (inexact) the start of the reporting period it ends
     entity_counts: Counter = field(default_factory=Counter)
     listing_dates: dict[str, dt.date] = field(default_factory=dict)
     base_today: Optional[dt.date] = None         # the article's own day (see ``today``)
@@ -109,7 +110,8 @@ class DocContext:
             # news tells what happened more than what is to come: a date half a year ahead is
             # less likely than one half a year back (于6月30日挂牌 written on 12月31日)
             return min(candidates, key=lambda d: (d - ref).days * _AHEAD_WEIGHT if d > ref else (ref - d).days)
-        floor = ref - dt.timedelta(days=_BACKWARD_DAYS)
+        # (a recap of 2026上半年 dates 2月26日 in it: the period's own months, no later year)
+        floor = min(ref - dt.timedelta(days=_BACKWARD_DAYS), self.reference_floor or ref)
         later = [d for d in candidates if d >= floor]
         return min(later) if later else None
 
@@ -504,6 +506,7 @@ def _infer_reference(ctx: DocContext) -> None:
     text = ctx.text
     latest_date: Optional[dt.date] = None
     latest_period: Optional[dt.date] = None
+    period_start: Optional[dt.date] = None
     max_year = 0
     for t in ctx.stream.tokens:
         if t.kind not in (DATE, PERIOD) or _FUTURE.search(text[max(0, t.start - 6):t.start]):
@@ -527,14 +530,14 @@ def _infer_reference(ctx: DocContext) -> None:
             max_year = max(max_year, p.end_date.year)
             last = p.items()[-1] if p.kind == "span" else p
             if last.kind in _SUB_YEAR and (latest_period is None or last.end_date > latest_period):
-                latest_period = last.end_date
+                latest_period, period_start = last.end_date, last.start_date
     # a reporting period that ends after every full date written is the later clue
     if latest_period is not None and latest_date is not None and latest_period > latest_date:
         latest_date = None
     if latest_date is not None and latest_date.year >= max_year - 1:
         ctx.reference, ctx.reference_exact = latest_date, True
     elif latest_period is not None and latest_period.year >= max_year - 1:
-        ctx.reference, ctx.reference_exact = latest_period, False
+        ctx.reference, ctx.reference_exact, ctx.reference_floor = latest_period, False, period_start
     else:
         # no year anywhere near: a yearless date that is the listing day of a company the article
         # names (1月8日 in an article about 智谱) dates the article

@@ -423,8 +423,10 @@ def discover_names(text: str) -> list[str]:
 
 
 _TRADE_END = re.compile(r"厂|业者|商(?!汤)")
-#: a company's line of products, before the words of one (主营泳池清洁机器人及…)
-_PRODUCTS_BEFORE = re.compile(r"(?:主营|主要从事|主要产品(?:为|是|包括)?|产品(?:包括|涵盖|线包括)|主打)"
+#: a company's line of products, before the words of one (主营泳池清洁机器人及…), or what its
+#: proceeds develop (用于研发新一代长航时无人机及飞控系统)
+_PRODUCTS_BEFORE = re.compile(r"(?:主营|主要从事|主要产品(?:为|是|包括)?|产品(?:包括|涵盖|线包括)|主打"
+                              r"|用于(?:研发|开发|研制)|(?:研发|开发|研制)(?:新一代|下一代|新型|新款))"
                               r"[^，,。；;:：\n]{0,16}$")
 
 
@@ -784,7 +786,10 @@ def build_registry(text: str) -> Registry:
         code = m.group(2)
         ident = None
         # the name before the parenthesis, else the short name inside it: …有限公司(星衡智能,2631)
-        for name in (name_before(text, m.start()), (m.group(1) or "").strip()):
+        inner = (m.group(1) or "").strip()
+        if (defined_here := _DEFINITION.search(inner)) is not None:
+            inner = defined_here.group(1) or defined_here.group(2) or inner     # (简称「云链科技」，02791)
+        for name in (name_before(text, m.start()), inner):
             ident = (reg.resolve(name) or reg.resolve(short_name(name))) if name else None
             if ident is None and name and (bare := _without_company_word(short_name(name))):
                 ident = reg.resolve(bare)       # 北京智谱华章科技(2513): a known name and a company word

@@ -102,6 +102,7 @@ class _State:
     mod_pos: int = -1
     spent_mod: Optional[str] = None                     # the modifier the last figure used
     denominator: Optional[str] = None
+    denominator_cue: Optional[tuple[int, str]] = None  # (end, word) of the whole a share is of
     price: Optional[str] = None
     price_pos: int = -1
     segment_end: int = -1
@@ -174,7 +175,13 @@ _FIGURE_IN_CLAUSE = re.compile(r"[^，,。；;\n]{0,12}?\d")
 _COMPARED_DAY_BEFORE = re.compile(r"(?:比|较|相比|对比|相较)\s*$")
 #: 与/和/跟 before a period compared with (与2025年下半年的1.49亿元相比)
 _WITH_BEFORE_PERIOD = re.compile(r"(?:与|和|跟|同)\s*$")
-_COMPARED_AFTER_PERIOD = re.compile(r"[^，,。；;\n]{0,20}?(?:相比|相较|比较|对比)")
+_COMPARED_AFTER_PERIOD = re.compile(r"[^，,。；;\n]{0,20}?(?:相比|相较|比较|对比)"
+                                    r"|\s*(?:的)?(?:差不多|相若|相当|相近|接近|持平|一样|差不远)")   # 跟2024年差不多
+#: between the year and 市销率 of a multiple written before them (33倍2027年预期市销率)
+_PS_YEAR_GAP = re.compile(r"\s*(?:的)?\s*(?:预期|预测|预估|估计)?\s*(?:的)?\s*")
+#: a level of another period a figure nears or passes: 已接近去年全年营收7.02亿元的水准
+_NEAR_BEFORE_PERIOD = re.compile(r"(?:接近|逼近|追平|直追|赶上|超过|超越|超出)\s*$")
+_LEVEL_AFTER_PERIOD = re.compile(r"[^，,。；;\n]{0,20}?的?(?:水平|水准)")
 #: the last day of a year, as a period (2025-12-31)
 _YEAR_END_DAY = re.compile(r"\d{4}-12-31")
 #: a price range then the words of a session moving inside it: 之间宽幅波动, 之间上落
@@ -213,7 +220,8 @@ _PLACING_TERMS = {"offer_price": "placing_price", "shares_offered": "placing_sha
 #: a placing of new shares after the listing
 _PLACING_WORDS = re.compile(r"(?:此次|本次|是次|该次|这次|新一轮|首次|首度)配售|配售(?:协议|代理|事项|新股份|股份|价|所得)"
                             r"|先旧后新|闪电配售|增发新股|[AH]股配售|配售[^，,。；;\n]{1,14}?新(?:H股|股份|股)"
-                            r"|(?<!国际)(?<!公开)(?<!超额)配售\s*(?:约|逾|近)?\s*\d")
+                            r"|(?<!国际)(?<!公开)(?<!超额)配售\s*(?:约|逾|近)?\s*\d"
+                            r"|(?<!超额)配股(?!权)")        # (《配股》…折让约8.3%配股, 拟配股集资; no 超额配股权)
 #: the IPO named (the figures may be the IPO's, told beside a placing's)
 _IPO_WORDS = re.compile(r"IPO|首次公开|全球发售|公开发售|招股|上市时|上市前|发行价|国际配售|基石")
 #: the end of a business line's name: 业务, 板块, 分部
@@ -381,7 +389,7 @@ _MARKET_TURNOVER = re.compile(r"(?:主板|大市|港股|两市|全市场)\s*(?:�
 #: a level of another period named to compare with: 低于2024年31.2%的水平
 _COMPARED_LEVEL = re.compile(rf"(?:{COMPARE_WORDS}|不及|超过|超出|差于)[^，,。；;%]{{0,10}}$")
 #: 2024年这一数字为2.93亿元: the same measure for another period
-_THIS_FIGURE = re.compile(rf"{THIS_FIGURE}\s*(?:约|大约)?(?:为|是)\s*(?:约|近)?\s*$")
+_THIS_FIGURE = re.compile(rf"{THIS_FIGURE}\s*(?:仅|只|则|也|亦|已)?\s*(?:约|大约)?(?:为|是)\s*(?:约|近)?\s*$")
 #: the third step of a from-to chain: 由A升至B，再到C / 又升至C / 进一步降至C
 _CHAIN_NEXT = re.compile(r"\s*[，,]?\s*(?:再|又|进而|进一步|继而)\s*(?:[升增提降跌回减扩收][\u4e00-\u9fff]?)?\s*(?:至|到)\s*")
 #: a part of the list of periods named before: 后两年, 前两年, 近两年
@@ -829,6 +837,15 @@ class Reader(Classifier, Timing):
             return None
         return periods[0]
 
+    def _compared_here(self, st: _State, t: Tok) -> bool:
+        """The period is one the clause compares with (较2023年的…, 与2025年下半年的…相比, 已接近
+        去年全年营收…的水准): it dates the figure right after it only."""
+        return bool(COMPARE_BEFORE.search(self.text[max(st.clause_start, t.start - 4):t.start])) or bool(
+            (_WITH_BEFORE_PERIOD.search(self.text, max(st.clause_start, t.start - 2), t.start)
+             and _COMPARED_AFTER_PERIOD.match(self.text, t.end))
+            or (_NEAR_BEFORE_PERIOD.search(self.text, max(st.clause_start, t.start - 4), t.start)
+                and _LEVEL_AFTER_PERIOD.match(self.text, t.end)))
+
     def _compared_or_aside(self, t: Tok) -> bool:
         """A period named as a comparison (较2024年的…, 若与2025年下半年的…相比), the start of a
         pair (由2024年的53.2%降至…) or inside parentheses ((2024年为3050万美元)), not one the text
@@ -840,7 +857,9 @@ class Reader(Classifier, Timing):
                     and _TO_AFTER.match(self.text, t.end)) \
             or bool(_WITH_BEFORE_PERIOD.search(self.text, max(0, t.start - 2), t.start)
                     and _COMPARED_AFTER_PERIOD.match(self.text, t.end)) \
-            or bool(_COMPARED_LIST_BEFORE.search(self.text, max(0, t.start - 24), t.start))
+            or bool(_COMPARED_LIST_BEFORE.search(self.text, max(0, t.start - 24), t.start)) \
+            or bool(_NEAR_BEFORE_PERIOD.search(self.text, max(0, t.start - 4), t.start)
+                    and _LEVEL_AFTER_PERIOD.match(self.text, t.end))
 
     def _earlier_asides(self, toks: list[Tok], took: list) -> set[int]:
         """2025年收入25.86亿元，按年增长4.3%，2024年为24.79亿元: a clause of only an earlier period,
@@ -936,8 +955,11 @@ class Reader(Classifier, Timing):
             # one company it names (or about none): paragraphs under it that name no company are its
             names = {t.obj.entity for t in toks if t.kind == ENTITY
                      and t.obj.entity not in bystanders() and t.obj.entity not in indices()}
-            self.section_entity = names.pop() if len(names) == 1 else None
-            self.section_marked = True
+            if names or not any(t.kind == AMOUNT for t in toks):
+                # (■收入9.86亿元，按年增长72.3% under 穹算科技(03301)：…业绩: an item of the company's
+                # figures, naming none, stays in its section)
+                self.section_entity = names.pop() if len(names) == 1 else None
+                self.section_marked = True
         elif starts_line and len(line) <= 48 and (company := self._numbered_company(sent, toks)) is not None:
             # 1️⃣ 睿镭光电(激光雷达，7月20日递表) — an item of a list of companies: the lines under it,
             # up to the next item, are about that company
@@ -1287,7 +1309,7 @@ class Reader(Classifier, Timing):
                     st.sflags.setdefault("same_period", t.start)
                 return
             resolved = self._resolve_relative(st, pm)
-            if resolved is not None and COMPARE_BEFORE.search(self.text[max(st.clause_start, t.start - 4):t.start]):
+            if resolved is not None and self._compared_here(st, t):
                 st.compare_tok = resolved   # 比前年的2.71亿元: for the figure right after it only
             elif resolved is not None:
                 self._clause_only(st, resolved)
@@ -1328,9 +1350,7 @@ class Reader(Classifier, Timing):
         if pm.period is not None:
             if _CONTRAST_HEAD.fullmatch(self.text, st.clause_start, t.start) and _CLAUSE_END_AFTER.match(self.text, t.end):
                 pass    # 对比2024年，本地化部署的占比是84.5%: the period the clause after the comma is about
-            elif COMPARE_BEFORE.search(self.text[max(st.clause_start, t.start - 4):t.start]) or (
-                    _WITH_BEFORE_PERIOD.search(self.text, max(st.clause_start, t.start - 2), t.start)
-                    and _COMPARED_AFTER_PERIOD.match(self.text, t.end)):
+            elif self._compared_here(st, t):
                 # 较2023年的…, 与2025年下半年的1.49亿元相比: for the figure right after it only
                 st.compare_tok = t
                 return
@@ -1450,7 +1470,7 @@ class Reader(Classifier, Timing):
         if c.kind == "metric":
             if st.mod in ("share_of",) and st.base is not None and not st.mod_pos <= st.last_amount_end <= t.start:
                 # (收入占比降至六成 期内亏损扩大至…: once the share is told, a new cue is a new figure's)
-                st.denominator = c.value
+                st.denominator, st.denominator_cue = c.value, (t.end, c.word)
                 return
             if st.mod == "ratio_pending" and st.base is not None:
                 st.denominator = c.value
@@ -1585,7 +1605,7 @@ class Reader(Classifier, Timing):
             if st.segment not in (None, UNKNOWN_SEGMENT) and 0 <= st.segment_pos < st.segment_end <= t.start \
                     and _SOURCE_OF_LINE.fullmatch(self.text, st.segment_end, t.start):
                 return      # 云端部署。这部分收入主要来自开放平台…: where the line's revenue comes from
-            if st.segment is not None and st.segment_end >= 0 and _paren_close(self.text, t.start) is not None \
+            if st.segment is not None and st.segment_end >= 0 and _paren_close(self.text, t.start, 60) is not None \
                     and (_EXAMPLES_OPEN.match(self.text, st.segment_end) or _EXAMPLES_WORD.match(self.text, st.segment_end)) \
                     and st.segment_end < t.start:
                 # AI原生产品(Talkie/星野、海螺AI等), AI原生应用产品(海螺AI、星野及Talkie等): examples of
@@ -2055,6 +2075,13 @@ class Reader(Classifier, Timing):
                 and self.text[toks[k].end:toks[k].end + 1] in (")", "）"):
             k, after = k + 1, toks[k].end + 1   # 3,800亿美元（约2.96万亿港元）的投后估值: past the conversion
         nxt = toks[k]
+        year = None
+        ps = next((x for x in toks[k + 1:k + 3] if x.kind == CUE and x.obj.value == "price_to_sales"), None)
+        if nxt.kind == PERIOD and a.unit == "times" and ps is not None and nxt.obj.period is not None \
+                and nxt.obj.period.kind == "year" and not self.text[after:nxt.start].strip() \
+                and _PS_YEAR_GAP.fullmatch(self.text, nxt.end, ps.start):
+            # 对应约33倍2027年预期市销率: the multiple on that year's revenue
+            year, after, nxt = nxt, ps.start, ps
         if nxt.kind != CUE or nxt.obj.kind not in ("metric", "loss") or a.unit in ("percent", None):
             return
         if self.text[after:nxt.start] not in ("", "的", "为", "是", "作", "用作", "拨作") \
@@ -2066,6 +2093,8 @@ class Reader(Classifier, Timing):
         self._on_cue(st, nxt)
         st.base_is_postfix = True
         st.consumed.add(nxt.start)
+        if year is not None:
+            st.forecast_tok = year
 
     def _chain(self, st: _State, sent: Span, toks: list[Tok], k: int, a, nxt: Tok) -> bool:
         """毛利率同期由18.6%提升至22.9%，再到27.3%: three steps map to the three periods of the list
@@ -2142,18 +2171,21 @@ class Reader(Classifier, Timing):
         again = not (level or this_figure) and self._level_again(st, a)
         if not (level or this_figure or again):
             return False
-        p = next((t for t in reversed(self.ctx.stream.in_span(max(st.clause_start, a.start - 12), a.start))
-                  if t.kind == PERIOD), None)
+        lo = st.sentence_start if this_figure else max(st.clause_start, a.start - 12)
+        p = next((t for t in reversed(self.ctx.stream.in_span(lo, a.start)) if t.kind == PERIOD), None)
         if p is not None and p.obj.period is None and st.period_tok is not None and st.period_tok.start == p.start:
             p = st.period_tok       # 今年上半年, resolved against the article's date
-        if p is None or p.obj.period is None or p.obj.kind != "single":
+        if p is None or p.obj.period is None or p.obj.kind not in ("single", "point"):
             return False
         percent = a.unit == "percent"
-        last = next((d for d in reversed(self.drafts[-8:]) if d.start >= st.sentence_start
+        # (这一数字 may name a figure of the sentence before: …现金71.6亿元。截至去年底，这一数字仅为…)
+        since = max(0, st.sentence_start - 120) if this_figure else st.sentence_start
+        last = next((d for d in reversed(self.drafts[-8:]) if d.start >= since
                      and (d.unit == "percent") == percent and d.unit not in ("date", "text")
                      and (percent or d.unit == a.unit) and d.period is not None and ".." not in d.period), None)
-        if last is None or last.period == str(p.obj.period) or self.metrics[last.metric].period != "required":
-            return False
+        if last is None or last.period == str(p.obj.period) or self.metrics[last.metric].period != "required" \
+                or (p.obj.kind == "point") != (last.metric in POINT_METRICS):
+            return False        # (a point in time for a balance, a period for a flow)
         if again and (last.end < max(st.clause_start - 40, a.start - LOOK) or any(
                 t.kind == AMOUNT for t in self.ctx.stream.in_span(last.end, a.start))):
             return False        # (only right after the figure it goes on from)
@@ -2643,12 +2675,14 @@ class Reader(Classifier, Timing):
             self._miss(a, sent, "not_a_fact", "market turnover of part of the session")
             return
         if "market" in st.sflags and not st.entity_explicit and not market_turnover and not (
-                st.sflags["market"] > a.end and re.search(r"[，,；;]", self.text[a.end:st.sflags["market"]])) \
+                st.sflags["market"] > a.end and re.search(r"[，,；;—]", self.text[a.end:st.sflags["market"]])) \
                 and not (st.sflags["market"] < a.start and re.search(
-                    r"(?:^|[，,；;—：:])\s*(?:该|本|这家)?(?:公司|集团)|——\s*(?:按|以)", self.text[st.sflags["market"]:a.start])):
+                    r"(?:^|[，,；;—：:])\s*(?:该|本|这家)?(?:公司|集团)|——\s*(?:按|以)|为(?:该|本)?(?:公司|集团)带来",
+                    self.text[st.sflags["market"]:a.start])):
             # (来自去年12月底的港股IPO——公司以每股22.80港元发行…: the company's own offer; 港股IPO
             # 募资——按每股19.60港元的最终发售价计算: a basis of the company's deal the dash explains)
-            # (…获2,108.4倍超购，是今年港股新股第二高: the market is only the ranking's)
+            # (…获2,108.4倍超购，是今年港股新股第二高: the market is only the ranking's; 港股IPO为公司带来
+            # 募资净额…: the company's own deal)
             # 今年港股IPO集资额已超过2500亿港元: a figure of the market, not of the company
             self._miss(a, sent, "not_a_fact", f"market-wide {metric}")
             return
@@ -2718,7 +2752,11 @@ class Reader(Classifier, Timing):
             # 2026E / 2026F: a broker's estimate for 2026
             period is not None and len(period) == 4 and any(
                 self.text.find(mark, lo, a.start) != -1
-                for mark in (period + "E", period + "F", "FY" + period[2:] + "E", "FY" + period[2:] + "F")))
+                for mark in (period + "E", period + "F", "FY" + period[2:] + "E", "FY" + period[2:] + "F"))) or (
+            # (据Wind一致预期，2026年收入约为2.41亿美元, written in October 2026: a year not over)
+            period is not None and self.ctx.today is not None and period[:1].isdigit()
+            and (p := parse_period(period)) is not None and p.end_date > self.ctx.today
+            and self.metrics[metric].family in ("financial", "derived"))
         start, end = a.start, a.end
         for name in self._both(st, a) or [entity]:
             self.drafts.append(Draft(entity=name, metric=metric, period=period, segment=segment,

@@ -27,7 +27,7 @@ from typing import Optional
 
 from ..models import CURRENCIES
 from ..numbers import find_amounts
-from ..periods import ParseError, Period, find_periods, parse_period
+from ..periods import ParseError, Period, find_periods, parse_period, safe_date
 from .context import DocContext
 from .cues import find_cues
 from .entities import _FOOTNOTE_MARK, bystanders, company_like, known_listings, normalize_ticker, short_name
@@ -547,7 +547,8 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
                     misses.append(Miss(cell.start, cell.end, "not_a_figure", "period label of a table", span))
         caption_period = _caption_period(caption_text)
         if caption_period is None and layout == "companies-across":
-            caption_period = _caption_period(header[0].text)    # | 指标(2025财年) | 智谱 | MiniMax |
+            caption_period = _caption_period(header[0].text) or _annual_report_year(ctx, caption_text)
+            # (| 指标(2025财年) | 智谱 | MiniMax |; …发布了年报。两家放在一起看: the year reported)
         if layout == "company-periods-across":
             # (智谱单位为亿元人民币，MiniMax单位为亿美元: each company's unit; a caption of several
             # currencies names none for a company it does not pair with one)
@@ -576,7 +577,7 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
             if layout == "companies-down":
                 _row_ticker(ctx, row_entities[r], row[0], row_span, drafts)
                 _company_row(ctx, row_entities[r], row, header, caption, metrics, row_span, drafts, misses,
-                             caption_period)
+                             caption_period, _caption_day(ctx, caption_text))
                 continue
             if layout == "company-periods-across":
                 what = _row_label(row[0], metrics)
@@ -1066,10 +1067,37 @@ def _relative_head_period(ctx: DocContext, head: str) -> Optional[Period]:
     return period if period is not None and period.end_date <= today else None
 
 
+_CAP_HEAD = re.compile(r"\s*(?:总)?市值\s*(?:[(（][^()（）]{1,8}[)）])?\s*")
+_CAPTION_CLOSE = re.compile(r"(?:截至|截止|于)\s*(?:(20\d\d)年)?(\d{1,2})月(\d{1,2})日\s*(?:收盘|收市)")
+
+
+def _caption_day(ctx: DocContext, caption: str):
+    """The day of the close a table's title dates it by (估值对比（截至11月19日收盘）), or None."""
+    m = _CAPTION_CLOSE.search(caption)
+    if m is None:
+        return None
+    if m.group(1):
+        return safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return ctx.resolve_year(int(m.group(2)), int(m.group(3)))
+
+
 def _caption_period(caption: str) -> Optional[Period]:
     """The one reporting period a table's title names (中期业绩一览(截至2026年6月30日止六个月))."""
     found = {str(p.period): p.period for p in find_periods(caption) if p.period is not None}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+_ANNUAL_REPORT = re.compile(r"年报|年度业绩|全年业绩|年度报告|年度财报|年度财务报告|全年财报")
+
+
+def _annual_report_year(ctx: DocContext, caption: str) -> Optional[Period]:
+    """A table under a caption about annual reports (两家都发布了年报) in an article of the first
+    half of a year: the year before, which annual reports then cover, if the article names it."""
+    today = ctx.today
+    if today is None or today.month > 6 or not _ANNUAL_REPORT.search(caption):
+        return None
+    year = today.year - 1
+    return Period.of_year(year) if re.search(rf"(?<!\d){year}\s*(?:年|财年)", ctx.text) else None
 
 
 #: the head of a column of year-on-year changes of the column before it (| 收入 | 按年变幅 |)
@@ -1079,7 +1107,7 @@ _YOY_HEAD = re.compile(r"\s*(?:同比|按年|yoy|YoY)\s*(?:变动|变化|变幅|
 
 def _company_row(ctx, entity: str, row: list[_Cell], header: list[_Cell], caption: _Unit, metrics,
                  row_span: Span, drafts: list[Draft], misses: list[Miss],
-                 period: Optional[Period] = None) -> None:
+                 period: Optional[Period] = None, day=None) -> None:
     """One row of a table with companies down the first column (| 智谱 | 02513 | 2026/1/8 | 116.20 |):
     each column head names the figure; first-day columns are of the listing day in the row.
     ``period`` is the reporting period the table's title names: the period of a column whose
@@ -1100,10 +1128,14 @@ def _company_row(ctx, entity: str, row: list[_Cell], header: list[_Cell], captio
     row_period = _row_period(header, labels, row, metrics)
     if row_period is not None:
         period = row_period
-    named = {str(lb.period): lb.period for lb in labels if lb is not None and lb.period is not None}
+    named = {str(lb.period): lb.period for lb in labels if lb is not None and lb.period is not None
+             and lb.metric != "price_to_sales"}
     # | 公司 | 2025年收入 | 同比 | 毛利率 | 年内亏损 |: the one year a head names is every reported
-    # figure's (not an offer price's)
+    # figure's (not an offer price's; | 市销率(按2025年收入) |: a multiple's basis, no period of the table)
     head_period = next(iter(named.values())) if period is None and len(named) == 1 else None
+    # | 总市值 | 2025年营收 | 市销率 |: a multiple on the revenue the table gives, of its year
+    basis = next((lb.period for lb in labels if lb is not None and lb.metric == "revenue"
+                  and lb.period is not None and lb.period.kind == "year" and not lb.mod), None)
     days = _column_days(ctx, header[1:])
     listed = None
     for what, cell in zip(labels, row[1:]):
@@ -1128,6 +1160,15 @@ def _company_row(ctx, entity: str, row: list[_Cell], header: list[_Cell], captio
                                     value=normalize_ticker(cell.text.split(".")[0]), unit="text",
                                     qualifier="exact", start=cell.start, end=cell.end, sent=row_span,
                                     cue=what.cue, rule="table"))
+            continue
+        if what is not None and what.metric == "price_to_sales" and what.period is None and basis is not None:
+            what = replace(what, period=basis)
+        if what is None and day is not None and _CAP_HEAD.fullmatch(header[k + 1].text):
+            # | 总市值 | under 估值对比（截至11月19日收盘）: the value at that day's close
+            head = header[k + 1].text
+            _cell_fact(ctx, entity, cell, _Label(period=Period.of_date(day)),
+                       _Label(metric="market_cap", unit=_unit_of(head), cue=head),
+                       caption, metrics, row_span, drafts, misses)
             continue
         # (a head with its period, 2024年毛利率 / 市销率(2024年收入), gives the period of its column)
         when = _Label(period=what.period if what is not None and what.period is not None else period or (

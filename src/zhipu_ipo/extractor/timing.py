@@ -64,7 +64,9 @@ class Timing:
         (2025年中期业绩 -> 2025H1), else the latest year; only periods over by the article's day."""
         if self._topic is None:
             best = None
-            annual = False
+            # (an article on annual results, 发布了年度业绩, that names no interim report: its
+            # halves and quarters are parts of the year it reports on)
+            annual = bool(self._ANNUAL_REPORT.search(self.text)) and not self._INTERIM_REPORT.search(self.text)
             today = self.ctx.today
             for t in self.ctx.stream.tokens:
                 if t.kind == PERIOD and t.obj.kind == "relative" and t.obj.period is None \
@@ -91,7 +93,17 @@ class Timing:
             self._topic = best or False
         return self._topic or None
 
+    def annual_period(self) -> Optional[Tok]:
+        """An article on one year's annual results (年报, 年度业绩; no interim report named): the
+        year it reports on, for the paragraphs that name no period of their own."""
+        if not (self._ANNUAL_REPORT.search(self.text) and not self._INTERIM_REPORT.search(self.text)):
+            return None
+        topic = self.topic_period()
+        return topic if topic is not None and topic.obj.period.kind == "year" else None
+
     _REPORT_WORD = re.compile(r"业绩|财报|中报|年报|季报|半年报|中期报告|年度报告")
+    _ANNUAL_REPORT = re.compile(r"年度业绩|全年业绩|年报|年度报告|年度财报")
+    _INTERIM_REPORT = re.compile(r"中期|中报|半年报|半年度|季报|季度业绩|季度报告|季度财报|三季报|一季报")
 
     def _dated_relative(self, t: Tok) -> Optional[Period]:
         """A period written without its year that the article's day dates: 上半年, 今年上半年,
@@ -197,6 +209,9 @@ class Timing:
             if rel in ("this_year", "last_year", "year_before_last", "next_year"):
                 from ..periods import Period as _P
                 p = _P.of_year(year)
+                return Tok(PERIOD, pm.start, pm.end, ResolvedPeriod(p, pm.start, pm.end, pm.text))
+            if rel is not None and rel.startswith("M") and (p := pm.resolve(self.ctx.today.year)) is not None:
+                # 去年10月 (written 2026-09-10): 2025-10
                 return Tok(PERIOD, pm.start, pm.end, ResolvedPeriod(p, pm.start, pm.end, pm.text))
         elif rel in _SUB_YEAR and (same := sorted(
                 (t for t in self.par_sub_year + self._resolved if t.start < pm.start
@@ -405,7 +420,8 @@ class Timing:
                   and not SINCE.match(self.text[r.end:r.end + 6])]
         for k in range(len(recent) - 1, -1, -1):
             p = recent[k].obj.period
-            if len(recent[k].obj.items or []) >= 2 and p.items()[0].kind != "date":
+            if len(recent[k].obj.items or []) >= 2 and p.items()[0].kind != "date" \
+                    and recent[k].obj.kind != "single":     # (2026年前五个月: one period of months)
                 later = [r.obj.period for r in recent[k + 1:]]
                 last = max(later, key=lambda q: q.end_date) if later else None
                 first_item = recent[k].obj.items[0]
@@ -482,8 +498,10 @@ class Timing:
         if paren is not None:
             return self._fit_period(paren, metric), ""
         tok = explicit
-        if tok is not None and tok is st.compare_tok and metric in ("revenue_growth", "net_loss_growth"):
-            tok = st.period_tok         # 2024年收入…较2023年增长782%: the growth of 2024
+        if tok is not None and tok is st.compare_tok and metric in ("revenue_growth", "net_loss_growth") \
+                and not re.fullmatch(r"的\s*", self.text[tok.end:a.start]):
+            # 2024年收入…较2023年增长782%: the growth of 2024 (增速较2024年的66.7%放缓: of 2024 itself)
+            tok = st.period_tok
         if tok is None and ("same_period" in st.flags or "same_period" in st.sflags):
             tok = st.period_tok if st.period_tok is not None else (
                 self.prev_sentence_period if self.par_periods else self.topic_period())
@@ -526,7 +544,10 @@ class Timing:
                 # 期末现金…: the end of the period the article reports on
                 tok = self.topic_period()
             if tok is None and not self._par_own_period:
-                tok = self.sole_period()
+                tok = self.sole_period() or (self.annual_period() if metric not in POINT_METRICS else None)
+        if tok is not None and metric == "price_to_sales" and tok.obj.period is not None \
+                and tok.obj.period.kind in ("month", "date") and tok is not explicit:
+            tok = None      # (去年10月的交易对应估值…，折合市销率约38倍: the day of a valuation, no basis)
         if tok is None and metric == "price_to_sales" and st.forecast_tok is not None:
             tok = st.forecast_tok       # 对应2025年预期营收4–5亿元，市销率约21倍: on that year's revenue
         if tok is None and metric == "price_to_sales":
@@ -540,7 +561,10 @@ class Timing:
             span = self._span_from_context(st, pos) if (
                 tok is None or tok.obj.period.kind not in ("span", "quarters")
                 # (同期净亏损分别为…，三年合计亏损约7.11亿元: three years, not the months in context)
-                or (years is not None and not _span_years_close(tok.obj.period, years))) \
+                or (years is not None and not _span_years_close(tok.obj.period, years))
+                # (同期…分别为A、B、C和D，报告期内累计亏损…: the whole list, not its last months)
+                or ("same_period" in st.sflags and tok.start < st.clause_start
+                    and st.flags.get("cumulative", -1) >= st.clause_start)) \
                 else tok.obj.period     # (今年前三季度累计收入: quarters in a row are a running total)
             if span is None and tok is not None and not cumulative:
                 span = tok.obj.period
