@@ -454,6 +454,7 @@ class Reader(Classifier, Timing):
         self.section_marked = False     # the section opened under a marked heading (■…, 【…】)
         self._topic = None                             # see topic_period
         self._sole = None                              # see sole_period
+        self._annual: Optional[bool] = None            # see _annual_doc
         self._weekday_days = None                      # see _weekdays_named
         self.lead_period: Optional[Tok] = None         # the one period of the last prose paragraph
         self.lead_is_heading = False                   # ... written as a heading: 基本面(2025全年)

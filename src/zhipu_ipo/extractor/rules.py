@@ -20,6 +20,8 @@ def metric_sets():
 
 LOSSES = ("net_loss", "adjusted_net_loss", "operating_loss")
 POINT_METRICS = {"cash", "rd_headcount", "rd_headcount_share"}
+#: words of annual results (年报, 年度业绩): the year before in an article of a year's first half
+ANNUAL_REPORT = re.compile(r"年度业绩|全年业绩|年报|年度报告|年度财报|年度财务报告|全年财报")
 FUNDING_METRICS = {"funding_rounds", "total_funding", "post_money_valuation"}
 FROM_BEFORE = re.compile(r"(?:从|由)[^，,。；;]{0,12}$")
 TO_VERB = re.compile(r"^\s*的?\s*[\u4e00-\u9fff]{0,4}?(?:至|到)了?\s*$")

@@ -32,7 +32,7 @@ from .context import DocContext
 from .cues import find_cues
 from .entities import _FOOTNOTE_MARK, bystanders, company_like, known_listings, normalize_ticker, short_name
 from .records import Draft, Miss, clean_value
-from .rules import CONVERTED_OPEN, LOSSES, POINT_METRICS, last_match, metric_sets
+from .rules import ANNUAL_REPORT, CONVERTED_OPEN, LOSSES, POINT_METRICS, last_match, metric_sets
 from .segment_names import segment_slug
 from .sentences import Span
 from .timing import _shift_year
@@ -1087,14 +1087,11 @@ def _caption_period(caption: str) -> Optional[Period]:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-_ANNUAL_REPORT = re.compile(r"年报|年度业绩|全年业绩|年度报告|年度财报|年度财务报告|全年财报")
-
-
 def _annual_report_year(ctx: DocContext, caption: str) -> Optional[Period]:
     """A table under a caption about annual reports (两家都发布了年报) in an article of the first
     half of a year: the year before, which annual reports then cover, if the article names it."""
     today = ctx.today
-    if today is None or today.month > 6 or not _ANNUAL_REPORT.search(caption):
+    if today is None or today.month > 6 or not ANNUAL_REPORT.search(caption):
         return None
     year = today.year - 1
     return Period.of_year(year) if re.search(rf"(?<!\d){year}\s*(?:年|财年)", ctx.text) else None

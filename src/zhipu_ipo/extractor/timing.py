@@ -16,7 +16,7 @@ from ..normalization import small_int
 from ..periods import Period, parse_period, safe_date
 from .context import DAY_OFFSETS, ResolvedPeriod, relative_day, year_hint
 from .entities import known_listings
-from .rules import (ASIDE_AFTER, COMPARE_BEFORE, COMPARE_WORDS, FROM_BEFORE, FUNDING_METRICS, LISTING_AFTER, LOOK, POINT_METRICS,
+from .rules import (ANNUAL_REPORT, ASIDE_AFTER, COMPARE_BEFORE, COMPARE_WORDS, FROM_BEFORE, FUNDING_METRICS, LISTING_AFTER, LOOK, POINT_METRICS,
                     PREV_DAY_WORDS, SEGMENT_TALK, SINCE, WEEKDAY, weekday_index)
 from .tokens import AMOUNT, CUE, DATE, PERIOD, Tok
 
@@ -66,7 +66,7 @@ class Timing:
             best = None
             # (an article on annual results, 发布了年度业绩, that names no interim report: its
             # halves and quarters are parts of the year it reports on)
-            annual = bool(self._ANNUAL_REPORT.search(self.text)) and not self._INTERIM_REPORT.search(self.text)
+            annual = self._annual_doc()
             today = self.ctx.today
             for t in self.ctx.stream.tokens:
                 if t.kind == PERIOD and t.obj.kind == "relative" and t.obj.period is None \
@@ -96,14 +96,19 @@ class Timing:
     def annual_period(self) -> Optional[Tok]:
         """An article on one year's annual results (年报, 年度业绩; no interim report named): the
         year it reports on, for the paragraphs that name no period of their own."""
-        if not (self._ANNUAL_REPORT.search(self.text) and not self._INTERIM_REPORT.search(self.text)):
+        if not self._annual_doc():
             return None
         topic = self.topic_period()
         return topic if topic is not None and topic.obj.period.kind == "year" else None
 
+    def _annual_doc(self) -> bool:
+        """The article is on annual results (年报, 年度业绩) and names no interim report (once per
+        document: the answer is asked per figure)."""
+        if self._annual is None:
+            self._annual = bool(ANNUAL_REPORT.search(self.text)) and not _INTERIM_REPORT.search(self.text)
+        return self._annual
+
     _REPORT_WORD = re.compile(r"业绩|财报|中报|年报|季报|半年报|中期报告|年度报告")
-    _ANNUAL_REPORT = re.compile(r"年度业绩|全年业绩|年报|年度报告|年度财报")
-    _INTERIM_REPORT = re.compile(r"中期|中报|半年报|半年度|季报|季度业绩|季度报告|季度财报|三季报|一季报")
 
     def _dated_relative(self, t: Tok) -> Optional[Period]:
         """A period written without its year that the article's day dates: 上半年, 今年上半年,
@@ -1014,6 +1019,8 @@ _QUARTERS = ("Q1", "Q2", "Q3", "Q4")
 
 
 #: a run of months of one year: 2025-01..2025-05
+#: words of an interim report (中期业绩, 半年报, 三季报): an article on one is no annual-results piece
+_INTERIM_REPORT = re.compile(r"中期|中报|半年报|半年度|季报|季度业绩|季度报告|季度财报|三季报|一季报")
 _MONTH_RUN = re.compile(r"(\d{4})-\d{2}\.\.\1-\d{2}")
 #: how many years a compound rate spans: 三年复合增长率, 3年CAGR, 两年间年均复合增速
 _N_YEARS_COMPOUND = re.compile(r"(?<![\d.])([两二三四五六2-6])\s*(?:个)?\s*(?:财)?年\s*(?:间|来|内|的)?\s*(?:收入|营收|收益|营业收入)?\s*"
