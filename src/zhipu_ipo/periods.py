@@ -1029,7 +1029,7 @@ def _first_quarter(p: Period) -> int:
     return (p.start_date.month + 2) // 3
 
 
-def _months_of_one_year(p: Period) -> bool:
+def months_of_one_year(p: Period) -> bool:
     """A span of months within one year (2026-01..2026-05)."""
     items = p.items() if p.kind == "span" else []
     return len(items) >= 2 and all(i.kind == "month" for i in items) \
@@ -1146,7 +1146,7 @@ def _chain_mention(text: str, chain: list[_Atom], conns: list[str]) -> tuple[Opt
     items: list[Period] = []
     for p, _ in parts:
         # (2023年、2024年及2026年前五个月: the five months are one period of the list)
-        items.extend([p] if len(parts) > 1 and _months_of_one_year(p) else p.items())
+        items.extend([p] if len(parts) > 1 and months_of_one_year(p) else p.items())
     if len(parts) == 1:
         period, ranged = parts[0]
         if ranged:

@@ -844,8 +844,13 @@ class Reader(Classifier, Timing):
         return bool(COMPARE_BEFORE.search(self.text[max(st.clause_start, t.start - 4):t.start])) or bool(
             (_WITH_BEFORE_PERIOD.search(self.text, max(st.clause_start, t.start - 2), t.start)
              and _COMPARED_AFTER_PERIOD.match(self.text, t.end))
-            or (_NEAR_BEFORE_PERIOD.search(self.text, max(st.clause_start, t.start - 4), t.start)
-                and _LEVEL_AFTER_PERIOD.match(self.text, t.end)))
+            or self._nears_level(t, st.clause_start))
+
+    def _nears_level(self, t: Tok, lo: int) -> bool:
+        """The period's level is one a figure nears or passes (已接近去年全年营收…的水准); ``lo``
+        bounds the look back."""
+        return bool(_NEAR_BEFORE_PERIOD.search(self.text, max(lo, t.start - 4), t.start)
+                    and _LEVEL_AFTER_PERIOD.match(self.text, t.end))
 
     def _compared_or_aside(self, t: Tok) -> bool:
         """A period named as a comparison (较2024年的…, 若与2025年下半年的…相比), the start of a
@@ -859,8 +864,7 @@ class Reader(Classifier, Timing):
             or bool(_WITH_BEFORE_PERIOD.search(self.text, max(0, t.start - 2), t.start)
                     and _COMPARED_AFTER_PERIOD.match(self.text, t.end)) \
             or bool(_COMPARED_LIST_BEFORE.search(self.text, max(0, t.start - 24), t.start)) \
-            or bool(_NEAR_BEFORE_PERIOD.search(self.text, max(0, t.start - 4), t.start)
-                    and _LEVEL_AFTER_PERIOD.match(self.text, t.end))
+            or self._nears_level(t, 0)
 
     def _earlier_asides(self, toks: list[Tok], took: list) -> set[int]:
         """2025年收入25.86亿元，按年增长4.3%，2024年为24.79亿元: a clause of only an earlier period,

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Optional
 
 from ..normalization import small_int
-from ..periods import Period, parse_period, safe_date
+from ..periods import Period, months_of_one_year, parse_period, safe_date
 from .context import DAY_OFFSETS, ResolvedPeriod, relative_day, year_hint
 from .entities import known_listings
 from .rules import (ANNUAL_REPORT, ASIDE_AFTER, COMPARE_BEFORE, COMPARE_WORDS, FROM_BEFORE, FUNDING_METRICS, LISTING_AFTER, LOOK, POINT_METRICS,
@@ -610,14 +610,14 @@ class Timing:
         if unknown is not None and tok.start < unknown < pos:
             return None, "no_period"        # 2025年…；今年上半年收入… (the article's year unknown)
         p = tok.obj.period
-        if p.kind == "span" and not _MONTH_RUN.fullmatch(str(p)) and tok.end <= st.clause_start \
+        if p.kind == "span" and not months_of_one_year(p) and tok.end <= st.clause_start \
                 and _CAGR_AFTER.match(self.text, tok.end):
             # 2025年实现收入A，2023年至2025年的年复合增长率为B；净亏损收窄至C: the span was the
             # CAGR's; a later clause goes on with the year told before it
             before = [t for t in self._sentence_periods(st, tok.start) if t.obj.period.kind != "span"]
             if before:
                 tok, p = before[-1], before[-1].obj.period
-        if p.kind == "span" and not _MONTH_RUN.fullmatch(str(p)):
+        if p.kind == "span" and not months_of_one_year(p):
             return None, "ambiguous_period"     # (2025-01..2025-05, the first five months, is one period)
         if p.kind == "year" and _SINCE_YEAR.match(self.text, tok.end):
             # 2022年以来毛利率在50%~65%之间: a level held since then, not that year's
@@ -1021,7 +1021,6 @@ _QUARTERS = ("Q1", "Q2", "Q3", "Q4")
 #: a run of months of one year: 2025-01..2025-05
 #: words of an interim report (中期业绩, 半年报, 三季报): an article on one is no annual-results piece
 _INTERIM_REPORT = re.compile(r"中期|中报|半年报|半年度|季报|季度业绩|季度报告|季度财报|三季报|一季报")
-_MONTH_RUN = re.compile(r"(\d{4})-\d{2}\.\.\1-\d{2}")
 #: how many years a compound rate spans: 三年复合增长率, 3年CAGR, 两年间年均复合增速
 _N_YEARS_COMPOUND = re.compile(r"(?<![\d.])([两二三四五六2-6])\s*(?:个)?\s*(?:财)?年\s*(?:间|来|内|的)?\s*(?:收入|营收|收益|营业收入)?\s*"
                                r"(?:的)?\s*(?:年均|年)?\s*(?:复合|CAGR)")
@@ -1044,7 +1043,7 @@ _FORECAST_YEAR = re.compile(r"(?:预计|预期|预测|有望|将于|将在|料|�
 def _shift_year(p: Period, offset: int) -> Optional[Period]:
     """The same kind of period ``offset`` years away (2025H1, -1 -> 2024H1)."""
     s = str(p)
-    if _MONTH_RUN.fullmatch(s):
+    if months_of_one_year(p):
         # 截至2026年7月31日止四个月 (2026-04..2026-07), 上年同期: 2025-04..2025-07
         a, b = s.split("..")
         return parse_period(f"{int(a[:4]) + offset}{a[4:]}..{int(b[:4]) + offset}{b[4:]}")
