@@ -153,6 +153,7 @@ CASES = [
          (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
           ('澄岳科技', 'listing_date', None, None, '2026-02-26', 'date', 'exact'),
           ('澄岳科技', 'offer_price', None, None, '13.6', 'HKD/share', 'exact'),
+          ('澄岳科技', 'day_change', '2026-02-26', None, '-8.2', 'percent', 'exact'),
           ('峻崖机器人', 'ticker', None, None, '02803.HK', 'text', 'exact'),
           ('峻崖机器人', 'listing_date', None, None, '2026-03-27', 'date', 'exact'),
           ('峻崖机器人', 'offer_price', None, None, '36', 'HKD/share', 'exact'),

@@ -196,7 +196,8 @@ def _facts(norm: Normalized, doc: str, drafts: list[Draft], misses: list[Miss],
     links = _link_lists(norm.text)
     kept: list[Draft] = []
     for d in sorted(drafts, key=lambda d: (d.start, d.metric)):
-        if links and _inside(links, d.start) and not _dated_line(norm.text, d.start):
+        if links and _inside(links, d.start) and not _dated_line(norm.text, d.start) \
+                and not (len(d.period or "") == 10 and _first_day_line(norm.text, d.start)):
             # 相关阅读 / 延伸阅读: other articles' headlines, dated by nothing but this article
             misses.append(Miss(d.start, d.end, "not_a_fact", "a headline in a list of related links",
                                d.sent, d.value if not isinstance(d.value, str) else None, d.unit))
@@ -295,6 +296,14 @@ def _dated_line(text: str, pos: int) -> bool:
     lo = text.rfind("\n", max(0, pos - _LINK_WIDTH), pos) + 1
     hi = text.find("\n", pos, pos + _LINK_WIDTH)
     return _WRITTEN_DAY.search(text, lo, hi if hi != -1 else pos + _LINK_WIDTH) is not None
+
+
+def _first_day_line(text: str, pos: int) -> bool:
+    """The (link) line around ``pos`` is about a listing's first day (智谱上市首日收涨13.17%):
+    dated by the listing, not by the article."""
+    lo = text.rfind("\n", max(0, pos - _LINK_WIDTH), pos) + 1
+    hi = text.find("\n", pos, pos + _LINK_WIDTH)
+    return "首日" in text[lo:hi if hi != -1 else pos + _LINK_WIDTH]
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:

@@ -119,6 +119,11 @@ _SET_TO = re.compile(r"至|到|为|达")
 #: a price right after a change figure and 至: 亦跌0.9%至388.6港元
 _MOVED_TO = re.compile(r"[%％]\s*(?:至|到)\s*$")
 #: the close told right after a day's move: 再涨9.43%，以143.9元报收
+_SENTENCE_OR_LINE_END = re.compile(r"[。\n]")
+#: what a percentage of room to a target is followed by: 16.5%潜在上涨空间, 20%的上行空间
+_ROOM_AFTER = re.compile(r"\s*的?\s*(?:潜在)?\s*(?:上涨|上升|上行|下跌|下行|升值)?\s*空间")
+#: a day right before a signed rate (首日-8.2%, 首日：+46.8%)
+_SIGNED_DAY = re.compile(r"(?:首日|上市首日|当日|全日)(?:表现|涨跌幅?)?\s*[:：]?\s*$")
 _CLOSE_AHEAD = re.compile(r"\s*[，,]\s*(?:以|并|最终|终)?\s*[\d.]+\s*(?:港元|港币|元)?\s*(?:报收|收市|收盘|作收|收)")
 _CLOSE_WORD = re.compile(r"收(?:报|市|盘|于|在)|报收")
 #: share capital named right after a percent: 及扩大后股本约3.92%, 的已发行股份
@@ -278,6 +283,10 @@ _QUOTE_THEN_MOVE = re.compile(r"\s*(?:港元|港币|元|蚊)?\s*[，,]\s*(?:跌|
 _NOW_QUOTE_BEFORE = re.compile(r"(?:现在|现价|而家|现时)\s*(?:是|报|在)?\s*$")
 _OPEN_VERB = re.compile(r"开\s*(?:于|在|报)?\s*$")
 #: a condition opening the clause of a figure: 如果…, 假如…, 一旦…
+#: a level to be reached, before a bound (要降到100%以下, 需提升至30%以上)
+_TARGET_BEFORE = re.compile(r"(?:要|需要?|须|必须|才能|力争|目标是?|希望|计划)[^，,。；;\d]{0,16}?"
+                            r"(?:降到|降至|降低到|降低至|控制在|压到|压缩到|回落到|提升到|提升至|提高到|提高至|升到|达到)\s*"
+                            r"(?:约|近)?\s*$")
 _IF_BEFORE = re.compile(r"(?:如果|假如|假设|倘若|要是|一旦|若)[^，,。；;]*$")
 #: 均在 right before a figure and 以上/以下 after it: a bound of several figures
 _SHARED_BOUND_BEFORE = re.compile(r"(?:均|都|皆)(?:在|于|处于)\s*$")
@@ -339,6 +348,9 @@ class Classifier:
         if bound and _IF_BEFORE.search(self.text, max(st.clause_start, pos - 16), pos):
             # 如果2026年收入增速掉到15%以下: a hypothetical threshold
             return self._mk_miss(a, sent, "not_a_fact", "a hypothetical threshold")
+        if bound and _TARGET_BEFORE.search(self.text, max(st.clause_start, pos - 24), pos):
+            # 研发开支与收入之比要降到100%以下: a level to reach, no figure of the company
+            return self._mk_miss(a, sent, "not_a_fact", "a target threshold")
         if bound and not st.entities and _SHARED_BOUND_BEFORE.search(self.text, max(st.clause_start, pos - 4), pos):
             # 市销率均在百倍以上, no company named: a bound several figures share, none of them
             return self._mk_miss(a, sent, "not_a_fact", "a bound several figures share")
@@ -845,6 +857,9 @@ class Classifier:
         if paren is not None:
             return paren
         # trading-day changes
+        if _ROOM_AFTER.match(self.text, a.end):
+            # 仍有约16.5%潜在上涨空间: how far a target stands from the price, no move
+            return self._mk_miss(a, sent, "not_a_fact", "room to a target price")
         lo = max(st.clause_start, pos - 24)
         near = self.text[lo:pos]
         m = VS_PRICE.search(self.text, lo, pos) if "较" in near or "比" in near else None
@@ -856,6 +871,9 @@ class Classifier:
                 and _ONLY_PUNCT.fullmatch(self.text, st.last_amount_end, m.start()):
             # 该行目标价205元较昨日收市价低约8.7%: how far another figure stands from a price
             return self._mk_miss(a, sent, "not_a_fact", f"a gap of a {st.base[2:]} to a price")
+        if st.change is None and a.text[:1] in "+-" and (day := _SIGNED_DAY.search(self.text, lo, pos)) is not None:
+            # 发行价13.6港元，首日-8.2%: a signed rate right after the day is its move
+            st.change, st.change_pos = ("down" if a.text[0] == "-" else "up"), day.start()
         if m and self._trading_context(st, pos):
             st.change = "down" if m.group(1) in ("低", "低出", "跌", "下跌", "降") else "up"
             st.change_pos = m.start(1)
@@ -1343,9 +1361,11 @@ class Classifier:
         if any(k in st.sflags for k in ("ipo", "listing", "sub_start", "sub_end", "sub_period")):
             return True
         seg = self.text[max(st.sentence_start, pos - LOOK):pos + 40]
-        end = seg.find("。", pos - max(st.sentence_start, pos - LOOK))
-        if end != -1:
-            seg = seg[:end]     # (…公司估值约68亿元。本次IPO前…: not the next sentence's)
+        end = _SENTENCE_OR_LINE_END.search(seg, pos - max(st.sentence_start, pos - LOOK))
+        if end is not None:
+            # (…公司估值约68亿元。本次IPO前…: not the next sentence's, nor the next line's after a
+            # heading: 估值已达85亿元\n\n…上市前共完成6轮融资)
+            seg = seg[:end.start()]
         return _OFFERING_WORD.search(seg) is not None
 
     def _pre_ipo_funding(self, st: _State, pos: int) -> bool:

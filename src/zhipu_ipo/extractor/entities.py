@@ -85,7 +85,7 @@ _TRADES = "芯片|设备|服务|供应|制造|运营|提供|开发|软件|硬件
 _ROLE_NOUN = re.compile(rf"(?:{_TRADES})商|厂商?|企业|公司|龙头|巨头|业者"
                         r"|(?<!控)股(?![份东票价市])")     # 芯片设计股晨芯微: a stock of that trade
 #: a role noun of a trade ending right before a name (软件商智语科技, 芯片厂澜峰半导体)
-_ROLE_NOUN_END = re.compile(rf"(?:{_TRADES})(?:厂商|[商厂])$|公司$")   # (量子计算公司星衍量子)
+_ROLE_NOUN_END = re.compile(rf"(?:{_TRADES})(?:厂商|[商厂])$|公司$|企业$")   # (量子计算公司星衍量子)
 _SUFFIX_HINT = re.compile(r"科技|智能|半导体|机器人|机械人|芯|医|生物|网络|软件|数据|电子|汽车|智|股份|集团|控股|光|能源|动力|技术|信息|云")
 #: a forum cashtag: $澜峰微电子(06688)$
 #: a Taiwan market's mark after a company's name: 和钧精密(兴柜), 鸿海(2317.TW); the company is no
@@ -378,21 +378,22 @@ def discover_names(text: str) -> list[str]:
         if "的" in prefix:                  # 朔芯的软件: a possessive, no part of a name
             cut = prefix.rindex("的") + 1
             prefix, start = prefix[cut:], start + cut
+        for w in _stop_words_longest_first():                   # 榜首穹光半导体: after 榜首 (还有穹算科技)
+            if prefix.startswith(w) and len(prefix) - len(w) >= 2:
+                prefix, start = prefix[len(w):], start + len(w)
+                break
         while len(prefix) > 2 and prefix[0] in _TRIM_FIRST:    # 继澜峰微电子: the name starts after 继
             prefix, start = prefix[1:], start + 1
         if len(prefix) > 2 and prefix[0] == "比" and _FIGURE_END.search(text, max(0, start - 3), start):
             prefix, start = prefix[1:], start + 1               # 毛利率46.2%，比栖川科技高: compared with it
-        for w in _stop_words_longest_first():                   # 榜首穹光半导体: after 榜首
-            if prefix.startswith(w) and len(prefix) - len(w) >= 2:
-                prefix, start = prefix[len(w):], start + len(w)
-                break
         if not 2 <= len(prefix) <= 4 or prefix[0] in _BAD_FIRST:
             continue
         name = prefix + word
         end = start + len(name)
         nxt = text[end:end + 8]
         heads_line = start == 0 or text[start - 1] == "\n" or _BULLET_BEFORE.search(text, max(0, start - 3), start)
-        if not (nxt[:1].isdigit() or nxt.startswith(after) or nxt[:1] in "（(，,。" or nxt.startswith("FY")
+        if not (nxt[:1].isdigit() or nxt.startswith(after) or nxt[:1] in "（(，,。则" or nxt.startswith("FY")
+                or (nxt[:1] in " \t\u3000" and nxt.lstrip(" \t\u3000")[:1].isdigit())    # (a table's row)
                 or (nxt[:1] in ":：" and heads_line)
                 or _alone_on_line(text, start, end)
                 or _PERIOD_NEXT.match(nxt)
@@ -424,9 +425,9 @@ def discover_names(text: str) -> list[str]:
 
 _TRADE_END = re.compile(r"厂|业者|商(?!汤)")
 #: a company's line of products, before the words of one (主营泳池清洁机器人及…), or what its
-#: proceeds develop (用于研发新一代长航时无人机及飞控系统)
+#: proceeds go to (用于研发新一代长航时无人机及飞控系统, 用于扩展销售网络)
 _PRODUCTS_BEFORE = re.compile(r"(?:主营|主要从事|主要产品(?:为|是|包括)?|产品(?:包括|涵盖|线包括)|主打"
-                              r"|用于(?:研发|开发|研制)|(?:研发|开发|研制)(?:新一代|下一代|新型|新款))"
+                              r"|用于|用作|(?:研发|开发|研制)(?:新一代|下一代|新型|新款))"
                               r"[^，,。；;:：\n]{0,16}$")
 
 
@@ -534,6 +535,13 @@ def name_before(text: str, pos: int) -> str | None:
         core = core[role.end():]        # 国产芯片商澜芯, 智算中心运营商北溟数据: the name follows what the company is
     # Articles repeat a company's name: the longest tail of the run that the text also uses on
     # its own (地平线 in 智驾科技头部企业地平线(09660.HK)…地平线开盘…) is the name.
+    for n in (2, 3):
+        # 电池制造商硕能新能源科技(02655)…硕能开市报…: the whole name, whose first word the text
+        # uses on its own (not a tail of it that the text also writes, 新能源)
+        head = core[:n]
+        if len(core) >= n + 2 and head not in generic and _uncommon(head) \
+                and _stands_alone(text, head, [core[n:]]) and _used_elsewhere(text, head, start, pos):
+            return core + suffix
     for i in range(0, max(0, len(core) - 1)):
         cand = core[i:]
         if len(cand) > 3 and cand[0] in _TRIM_FIRST and not _used_elsewhere(text, cand, start, pos, opens_sentence=True):
@@ -837,9 +845,10 @@ def build_registry(text: str) -> Registry:
                                 and (suf == "股份" or _stands_alone(text, short, suffixes)):
                             forms.add(short)
                         break
-        # 宁川芯材(2986)…宁川则收报9.1元: the first two characters of a coded four-character name
-        # whose end is no company word, standing as its subject and being no word of the language
-        head = next((f[:2] for f in forms if len(f) == 4 and all(map(_is_cjk, f))), None)
+        # 宁川芯材(2986)…宁川则收报9.1元, 硕能新能源科技(02655)…硕能开市报…: the first two
+        # characters of a coded name of four or more, standing as its subject and being no word
+        # of the language
+        head = next((f[:2] for f in sorted(forms, key=len) if len(f) >= 4 and all(map(_is_cjk, f))), None)
         if key in coded and head is not None and not any(len(f) < 4 for f in forms) \
                 and head not in reg.aliases and head not in cities and _uncommon(head) \
                 and head not in _other_names(groups, key, forms, coded) \

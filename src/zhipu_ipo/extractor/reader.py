@@ -136,6 +136,14 @@ _DIGIT = re.compile(r"\d")
 _INCLUDED_BEFORE = re.compile(r"纳入[^。；;！!？?\n上挂]{0,12}$")
 #: a business line opening a sentence as its subject: 人形机器人业务仍…, 云服务板块…
 _LINE_SUBJECT = re.compile(r"\s*(?P<name>[\u4e00-\u9fffA-Za-z]{2,12}?)(?:业务|板块|分部)(?![收营毛占])")
+#: a period said to be the one the data are of ((均为2026年上半年数据): a note, no aside)
+_DATA_OF_AFTER = re.compile(r"的?(?:数据|财务数据|业绩|财报|口径)")
+#: a clause a sentence opens with to say from where it looks (从收入结构看，就毛利而言，)
+_LEAD_VIEW = re.compile(r"\s*(?:从|就|以)[^，,。；;]{1,10}(?:来看|看|而言|来说)[，,]")
+#: a line's name glossed with its Latin short form (面向车企的前装量产业务（ADAS）), the name
+#: after any 的 or list word before it
+_LINE_GLOSS = re.compile(r"([\u4e00-\u9fff]{2,10}?)[(（]([A-Za-z]{2,8})[)）]")
+_LINE_TAIL_WORD = re.compile(r"^.*[的、和及与]|(?:业务|服务|板块|分部)$")
 
 
 def _lists_things(text: str, lo: int, hi: int, n: int) -> bool:
@@ -449,6 +457,9 @@ class Reader(Classifier, Timing):
         self.par_trading = False                       # the previous sentence quoted prices
         self.par_uses = False                          # the paragraph lists uses of proceeds
         self.par_segment: Optional[str] = None         # the last segment the paragraph named
+        # 前装量产业务（ADAS）: lines the article glosses with a Latin short form, named by it
+        self.line_glosses = {_LINE_TAIL_WORD.sub("", m.group(1)): m.group(2).lower()
+                             for m in _LINE_GLOSS.finditer(self.text)}
         self.section_segment: Optional[str] = None     # segment named by the current section heading
         self.section_entity: Optional[str] = None      # company named by the current section heading
         self.section_marked = False     # the section opened under a marked heading (■…, 【…】)
@@ -525,7 +536,7 @@ class Reader(Classifier, Timing):
     _SAME_DAY_AFTER = re.compile(r"\s*(?:[(（][^()（）]{1,12}[)）])?\s*(?:同一日|同一天|同日|同天)")
     #: what a company compared in time is followed by: 同一日挂牌, 同日上市, 前后脚
     _SAME_TIME_AFTER = re.compile(r"\s*(?:[(（][^()（）]{1,12}[)）])?\s*(?:同一日|同一天|同日|同天|同时|一样|一齐|一同|前后脚|先后|一前一后)")
-    _SUBJECT_LEAD = re.compile(r"^[\s\d年月日上下半前三季度第一二四个同期而但其中此外另外同时对比相比相较较与和及、据显示,，:：]*$")
+    _SUBJECT_LEAD = re.compile(r"^[\s\d年月日上下半前三季度第一二四个同期而但其中此外另外同时对比相比相较较与和及、据显示,，:：‧·•●○▪◆■►▶・*\-]*$")
 
     def _object_position(self, st: _State, t: Tok) -> bool:
         """A company named in a list of investors or shareholders (…包括阿里巴巴、百度、达飞集团),
@@ -564,10 +575,23 @@ class Reader(Classifier, Timing):
         end = self.text.find("。", t.end, t.end + 200)
         return not re.search(r"分别|各自|依次|前者|后者|两者|二者|两家|双方|两只|均|都", self.text[t.end:end if end != -1 else t.end + 200])
 
+    def _names_start(self, st: _State, tok: Tok, pos: int) -> int:
+        """Where the names of the lines a list of figures at ``pos`` is for start: after the
+        period when the figures' clause holds it, else at the clause's start."""
+        lo = max(st.sentence_start, max(self.text.rfind(c, st.sentence_start, pos) for c in "，,；;") + 1)
+        return tok.end if tok.start >= lo else lo
+
+    def _line_slug(self, name: str) -> Optional[str]:
+        """The slug of a business line's name: its Latin short form where the article gave one
+        (前装量产业务（ADAS）… 前装量产业务是… -> ``adas``), else :func:`segment_slug`'s."""
+        return self.line_glosses.get(_LINE_TAIL_WORD.sub("", name)) or segment_slug(name)
+
     def _line_opening_sentence(self, start: int) -> Optional[str]:
-        """The slug of a business line a sentence opens on (人形机器人业务仍…), else None."""
-        m = _LINE_SUBJECT.match(self.text, start)
-        return segment_slug(m.group("name")) if m is not None else None
+        """The slug of a business line a sentence opens on (人形机器人业务仍…, 从收入结构看，前装
+        量产业务是…), else None."""
+        lead = _LEAD_VIEW.match(self.text, start)
+        m = _LINE_SUBJECT.match(self.text, lead.end() if lead is not None else start)
+        return self._line_slug(m.group("name")) if m is not None else None
 
     def _line_opening_clause(self, st: _State, pos: int) -> None:
         """硬件业务毛利率为28.6%，软件业务则为71.2%: a clause that opens with another business line
@@ -578,7 +602,7 @@ class Reader(Classifier, Timing):
                 t.kind in (ENTITY, PERIOD, TICKER) or t.kind == CUE and t.obj.kind == "seg"
                 for t in self.ctx.stream.in_span(m.start("name"), m.end("name"))):
             return      # (a company, a period or a line the lexicon names: their own tokens tell)
-        slug = segment_slug(m.group("name"))
+        slug = self._line_slug(m.group("name"))
         if slug == st.segment:
             return
         st.segment, st.segment_pos, st.segment_end = slug or UNKNOWN_SEGMENT, m.start("name"), m.end("name")
@@ -630,7 +654,7 @@ class Reader(Classifier, Timing):
         if (k := name.rfind("的")) != -1:
             name, start = name[k + 1:], start + k + 1     # (以“绝影”为品牌的智能汽车板块: the line after 的)
         if (k := name.rfind("等")) != -1 and not name.startswith(("其他", "其它"), k + 1) \
-                and not (segment_slug(name[k + 1:]) is None and segment_slug(name) is not None):
+                and not (self._line_slug(name[k + 1:]) is None and self._line_slug(name) is not None):
             # (Robobus、Robosweeper等L4产品: the class after 等; 机器人等非车载领域: the line before
             # it, where only that has a name)
             name, start = name[k + 1:], start + k + 1
@@ -858,7 +882,7 @@ class Reader(Classifier, Timing):
         reports on."""
         return t.start in self.ctx.compared_periods \
             or bool(COMPARE_BEFORE.search(self.text, max(0, t.start - 4), t.start)) \
-            or _paren_close(self.text, t.start) is not None \
+            or (_paren_close(self.text, t.start) is not None and not _DATA_OF_AFTER.match(self.text, t.end)) \
             or bool(_FROM_BEFORE.search(self.text, max(0, t.start - 2), t.start)
                     and _TO_AFTER.match(self.text, t.end)) \
             or bool(_WITH_BEFORE_PERIOD.search(self.text, max(0, t.start - 2), t.start)
@@ -994,8 +1018,10 @@ class Reader(Classifier, Timing):
                     return
         if not starts_line or not line or len(line) > 12 or re.search(r"[\d，,。：:；;!！?？]", line):
             return
-        segs = [t.obj.value for t in toks if t.kind == CUE and t.obj.kind == "seg"]
-        self.section_segment = segs[0] if len(segs) == 1 and len(line) <= len(segs[0]) + 4 else None
+        # (本地化部署业务, ■ 云端部署: a line's name and little else; not 本地化部署仍是“压舱石”)
+        segs = [t for t in toks if t.kind == CUE and t.obj.kind == "seg"]
+        self.section_segment = segs[0].obj.value if len(segs) == 1 and len(line) <= segs[0].end - segs[0].start + 4 \
+            else None
 
     def _whole_line(self, sent: Span) -> bool:
         """The sentence runs to the end of its line (a heading, not the start of prose)."""
@@ -1530,9 +1556,9 @@ class Reader(Classifier, Timing):
                 st.segment, st.segment_pos = self.section_segment, t.start
             if c.value == "revenue" and st.segment is None and (line := self._business_line(st, t)) is not None:
                 # (a line the glossary can name gets a slug: 付费会员 -> paid_membership)
-                st.segment, st.segment_pos, st.segment_end = segment_slug(line) or UNKNOWN_SEGMENT, t.start, t.start
+                st.segment, st.segment_pos, st.segment_end = self._line_slug(line) or UNKNOWN_SEGMENT, t.start, t.start
             elif c.value == "gross_margin" and st.segment is None and (line := self._business_line(st, t)) is not None \
-                    and ((slug := segment_slug(line)) is not None or _LINE_WORD_END.search(line)):
+                    and ((slug := self._line_slug(line)) is not None or _LINE_WORD_END.search(line)):
                 # 其中ADAS业务毛利率为18.9%: the line's margin (a name that is no line, 当季, is left alone)
                 st.segment, st.segment_pos, st.segment_end = slug or UNKNOWN_SEGMENT, t.start, t.start
             elif c.value == "revenue" and st.segment is None and _OTHERS_BEFORE.search(
@@ -1582,7 +1608,7 @@ class Reader(Classifier, Timing):
                 st.mod, st.denominator = "share_of", "revenue"
                 if st.segment is None and c.word.startswith(("收入", "营收", "占")) \
                         and (line := self._business_line(st, t)) is not None \
-                        and (slug := segment_slug(line)) is not None:
+                        and (slug := self._line_slug(line)) is not None:
                     # 订阅收入占比从…, 人形機械人業務去年佔總收入62.7%: the share of the line named before it
                     st.segment, st.segment_pos, st.segment_end = slug, t.start, t.start
             else:
@@ -2413,13 +2439,15 @@ class Reader(Classifier, Timing):
                 periods = counted       # …，今年首六个月…；两期经调整净亏损各为A及B
             elif "each" in st.sflags and (listed := self._listed_above(st, first.start, len(run))) is not None:
                 periods = listed        # 毛利率…，上述四个期间分别为A、B、C和D (the list paragraphs before)
-            elif "each" in st.sflags and tok is not None and tok.start >= st.sentence_start \
-                    and len(tok.obj.items or []) <= 1 and _lists_things(self.text, tok.end, first.start, len(run)):
+            elif "each" in st.sflags and tok is not None and len(tok.obj.items or []) <= 1 \
+                    and _lists_things(self.text, lo := self._names_start(st, tok, first.start), first.start, len(run)):
                 # 2025年协作机器人、人形机器人和核心零部件的毛利率分别为A、B和C: one year, a figure
-                # for each line named, no run of years
-                end = st.base_pos if tok.end < st.base_pos < first.start else first.start
-                names = re.split(r"以及|、|和|及|与", self.text[tok.end:end].strip().rstrip("的"))
-                slugs = [segment_slug(x.strip()) for x in names]
+                # for each line named, no run of years (2025年，…；公司的Robotaxi服务和Robotruck服务
+                # 收入分别为A、B: the year told before the clause, the names after the company's 的)
+                end = st.base_pos if lo < st.base_pos < first.start else first.start
+                names = self.text[lo:end].strip().rstrip("的")
+                names = re.split(r"以及|、|和|及|与", names[names.rfind("的") + 1:])
+                slugs = [self._line_slug(x.strip()) for x in names]
                 if len(slugs) != len(run) or not all(slugs):
                     for a in run:
                         self._miss(a, sent, "unknown_segment", f"{metric}: {len(run)} figures of lines with no known slug")

@@ -5,7 +5,8 @@ runs of Latin letters are kept in lower case. The slug is the words' parts joine
 (影像与设计产品 -> ``imaging_design_products``). A name with a word the table does not hold gives
 no slug: its figures stay unplaced, as ``unknown_segment`` mentions. 其他/其他业务 alone is
 ``others``; a trailing 等其他/及其他 (Robotaxi及技术授权等其他, 机器人等非车载领域) is dropped, and so
-is what robots come with (教育智能机器人及解决方案 -> ``education_robots``); ADAS产品 is ``adas``.
+is what robots come with (教育智能机器人及解决方案 -> ``education_robots``); ADAS产品 is ``adas``,
+Robotaxi服务 ``robotaxi`` and 前装量产（ADAS） ``adas``.
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ _OTHERS_TAIL = re.compile(r"(?:等|及|和|以及)?其他$"
                           r"|(?:等|及|和|以及)(?:其他|其它|非车载)(?:领域|硬件|业务|产品|场景)$")
 #: what a line's goods come with (教育智能机器人及解决方案): no part of the line's name
 _WITH_TAIL = re.compile(r"(?<=机器人)(?:及|和|与|以及)(?:相关)?(?:解决方案|服务|硬件|软件|配件|产品)$")
-#: a Latin name and 产品 (ADAS产品): the Latin name is the line
-_LATIN_PRODUCTS = re.compile(r"([A-Za-z]{2,})产品")
+#: a Latin name and 产品 or 服务 (ADAS产品, Robotaxi服务): the Latin name is the line
+_LATIN_PRODUCTS = re.compile(r"([A-Za-z]{2,})(?:产品|服务)")
+#: a name glossed by its Latin short form (前装量产（ADAS）): the short form is the line
+_LATIN_GLOSS = re.compile(r"[^()（）]+?[(（]([A-Za-z]{2,})[)）]")
 _OTHERS = re.compile(r"(?:其他|其它|其余)(?:业务|收入|产品|服务)?")
 
 
@@ -51,7 +54,7 @@ def segment_slug(name: str) -> Optional[str]:
         return "others"
     name = _OTHERS_TAIL.sub("", name) if len(name) > 4 else name
     name = _WITH_TAIL.sub("", name)
-    if (m := _LATIN_PRODUCTS.fullmatch(name)) is not None:
+    if (m := _LATIN_PRODUCTS.fullmatch(name) or _LATIN_GLOSS.fullmatch(name)) is not None:
         name = m.group(1)
     table, longest = _words()
     parts: list[str] = []

@@ -563,6 +563,8 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
         if corner is not None and (corner.metric is None or corner.mod):
             corner = None               # (the corner names the metric of company rows)
         line_metric = _line_metric(caption_text, caption, metrics) if layout == "periods-down" else None
+        if layout == "periods-down" and line_metric is None and _shares_of_whole(rows):
+            line_metric = "revenue_share"   # | 期间 | 本地化部署 | 云端部署 | over | 2024年 | 84.5% | 15.5% |
         prev_metric: Optional[str] = None
         listed_in_table: dict[int, object] = {}         # column -> the listing day its 上市日 row writes
         last_day = None                                 # the day of the last session row
@@ -669,6 +671,20 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
 _CAPTION_SHARE = re.compile(r"占(?:总)?(?:收入|营收)(?:的)?(?:比例|比重|百分比)|(?:收入|营收)占比|占比")
 #: a caption over business lines' revenue or its split: 收入结构, 收入构成
 _CAPTION_MIX = re.compile(r"(?:收入|营收)(?:结构|构成)")
+
+
+def _shares_of_whole(rows: list[list[_Cell]]) -> bool:
+    """Every column after the first is a business line and every row's cells are percentages
+    that add up to 100 (within rounding): each line's share of the whole."""
+    if len(rows[0]) < 3 or not all(_row_segment(c) for c in rows[0][1:]):
+        return False
+    for row in rows[1:]:
+        cells = [find_amounts(c.text) for c in row[1:]]
+        if len(cells) != len(rows[0]) - 1 or not all(len(a) == 1 and a[0].unit == "percent" for a in cells):
+            return False
+        if abs(sum(a[0].value for a in cells) - 100) > Decimal("0.5"):
+            return False
+    return True
 
 
 def _line_metric(caption_text: str, caption: _Unit, metrics) -> Optional[str]:
@@ -810,7 +826,8 @@ def _row_segment(cell: _Cell) -> Optional[str]:
     if not text or len(text) > 24 or _TOTAL_ROW.fullmatch(text):
         return None
     bare = re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", text)
-    text = bare if len(bare) >= 2 else text     # 其他(含MiniMax Agent): the line before its examples
+    if len(bare) >= 2 and not re.search(r"[(（]\s*[A-Za-z]{2,}\s*[)）]$", text):
+        text = bare     # 其他(含MiniMax Agent): the line before its examples (前装量产（ADAS）: its short form)
     if (slash := re.fullmatch(r"([^/／]{2,12})\s*[/／]\s*[^/／]{1,12}", text)) is not None:
         text = slash.group(1)                   # Talkie/星野: one line under two names, the first's slug
     name = _LINE_TAIL.sub("", text) or text
@@ -1068,14 +1085,16 @@ def _relative_head_period(ctx: DocContext, head: str) -> Optional[Period]:
 
 
 _CAP_HEAD = re.compile(r"\s*(?:总)?市值\s*(?:[(（][^()（）]{1,8}[)）])?\s*")
+_CAPTION_TODAY = re.compile(r"(?:今日|今天|本日)(?:的)?(?:表现|收市|收盘|走势|股价|行情|涨跌)")
 _CAPTION_CLOSE = re.compile(r"(?:截至|截止|于)\s*(?:(20\d\d)年)?(\d{1,2})月(\d{1,2})日\s*(?:收盘|收市)")
 
 
 def _caption_day(ctx: DocContext, caption: str):
-    """The day of the close a table's title dates it by (估值对比（截至11月19日收盘）), or None."""
+    """The day of the close a table's title dates it by (估值对比（截至11月19日收盘）, 主要AI股今日
+    表现: the article's day), or None."""
     m = _CAPTION_CLOSE.search(caption)
     if m is None:
-        return None
+        return ctx.today if _CAPTION_TODAY.search(caption) else None
     if m.group(1):
         return safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     return ctx.resolve_year(int(m.group(2)), int(m.group(3)))
@@ -1133,7 +1152,7 @@ def _company_row(ctx, entity: str, row: list[_Cell], header: list[_Cell], captio
     # | 总市值 | 2025年营收 | 市销率 |: a multiple on the revenue the table gives, of its year
     basis = next((lb.period for lb in labels if lb is not None and lb.metric == "revenue"
                   and lb.period is not None and lb.period.kind == "year" and not lb.mod), None)
-    days = _column_days(ctx, header[1:])
+    days = _column_days(ctx, header[1:], day)
     listed = None
     for what, cell in zip(labels, row[1:]):
         if what is not None and what.metric == "listing_date":
@@ -1228,12 +1247,18 @@ _DAY_CLOSE_HEAD = re.compile(r"收盘|收市|收报")
 _DAY_CHANGE_HEAD = re.compile(r"^(?:当日|当天|同日)?\s*(?:涨跌幅?|涨幅|跌幅|变动)")
 
 
-def _column_days(ctx, heads: list[_Cell]) -> list:
+def _column_days(ctx, heads: list[_Cell], table_day=None) -> list:
     """(metric, day) of the columns whose head writes a session's day (1月16日收盘(港元)), and of the
-    change column right after one (当日涨跌); None for the others."""
+    change column right after one (当日涨跌); under a title that dates the table's session
+    (主要AI股今日表现:), of every column of a session's figure (| 收市价(元) | 变幅 | 成交额 |);
+    None for the others."""
     out: list = []
     last = None
     for h in heads:
+        if table_day is not None and not _NOT_SESSION_HEAD.search(h.text) \
+                and (metric := _session_metric(h.text)) is not None:
+            out.append((metric, table_day))
+            continue
         found = _cell_date(ctx, h) if _DAY_CLOSE_HEAD.search(h.text) and "首日" not in h.text else None
         if found is None and _DAY_CLOSE_HEAD.search(h.text) and (md := _SLASH_DAY.search(h.text)) is not None:
             # 股价(11/13收盘): a month and day written with a slash beside the close
@@ -1255,8 +1280,10 @@ def _column_days(ctx, heads: list[_Cell]) -> list:
 
 #: a month and day with a slash in a column head (11/13收盘)
 _SLASH_DAY = re.compile(r"(?<![\d/])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\d/])")
+#: a column head of a move over more than the session (较发行价涨跌幅, 上市以来, 累计涨幅, 首日)
+_NOT_SESSION_HEAD = re.compile(r"较|累计|以来|至今|发行价|招股价|首日|上市|年内|今年|\d")
 #: the figure a row of a session names (| 首日收市 |, | 3月4日收盘 |, | 3月4日市值 |)
-_SESSION_ROWS = ((re.compile(r"涨跌幅|涨幅|跌幅"), "day_change"), (re.compile(r"收盘|收市|收报"), "close_price"),
+_SESSION_ROWS = ((re.compile(r"涨跌幅|涨幅|跌幅|变幅|升跌幅?"), "day_change"), (re.compile(r"收盘|收市|收报"), "close_price"),
                  (re.compile(r"开盘|开市|开报"), "open_price"), (re.compile(r"市值"), "market_cap"),
                  (re.compile(r"成交额|成交金额"), "turnover"))
 

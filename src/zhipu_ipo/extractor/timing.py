@@ -95,11 +95,17 @@ class Timing:
 
     def annual_period(self) -> Optional[Tok]:
         """An article on one year's annual results (年报, 年度业绩; no interim report named): the
-        year it reports on, for the paragraphs that name no period of their own."""
-        if not self._annual_doc():
-            return None
+        year it reports on, for the paragraphs that name no period of their own; likewise an
+        article on a half's or a quarter's report (半年报, 中报, 季报) whose topic is that part of
+        a year."""
         topic = self.topic_period()
-        return topic if topic is not None and topic.obj.period.kind == "year" else None
+        if topic is None:
+            return None
+        if self._annual_doc():
+            return topic if topic.obj.period.kind == "year" else None
+        if topic.obj.period.kind in ("half", "quarter", "quarters") and _INTERIM_REPORT.search(self.text):
+            return topic
+        return None
 
     def _annual_doc(self) -> bool:
         """The article is on annual results (年报, 年度业绩) and names no interim report (once per
@@ -276,6 +282,13 @@ class Timing:
             year = _year_of(base.obj.period)
             if year is None:
                 return None
+            if rel in _SUB_YEAR and base.obj.period.kind == "span" and _year_of_start(base.obj.period) != year:
+                # 2026～2028年营收预估…，其中下半年…: a part of one year of several, the year under
+                # way when the article was written, else none told
+                today = self.ctx.today
+                if today is None or not _year_of_start(base.obj.period) <= today.year <= year:
+                    return None
+                year = today.year
             if rel == "that_year" and base.obj.period.kind == "span" and not any(
                     t.obj.period is not None and str(t.obj.period) == str(year) for t in self.par_periods):
                 return None     # 同年 after 2022至2024年: which year, unless the paragraph named 2024 alone
@@ -791,8 +804,11 @@ class Timing:
         for t in reversed(dates):
             d = self._date_of(t, session=True)
             if d is not None:
-                # (配售价较9月16日收盘价67.20港元折让…: the day of a close compared with goes on with nothing)
-                self.day_compared = self._compared_at(t.start)
+                # (配售价较9月16日收盘价67.20港元折让…: the day of a close compared with goes on with nothing;
+                # 大涨7.82%…，而前一交易日（3月6日）的收盘价为…: nor the session before the one just told)
+                self.day_compared = self._compared_at(t.start) or (
+                    self.last_trading_pos == sent.end
+                    and _PREV_SESSION_PAREN.search(self.text, max(0, t.start - 10), t.start) is not None)
                 if _NEXT_DAY_WORD.search(self.text, t.end, a.start) and not _DATE_PAREN_AFTER.match(self.text, t.end):
                     return _next_weekday(d)     # 智谱7月8日收跌4.88%，MiniMax次日收跌6.8%: the session after
                 return d
@@ -1004,6 +1020,8 @@ _BACK_DAYS = {word: days for word, days in DAY_OFFSETS.items() if days <= 0}
 _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 #: a weekday that tells when news came out (周二公布的三季度业绩, 周一晚间公告), not a session
 #: a compared day with its date in brackets after it: 较上周五（, 较前一交易日(
+#: the session before, its day in brackets after it: 前一交易日（3月6日）
+_PREV_SESSION_PAREN = re.compile(rf"(?:{PREV_DAY_WORDS})(?:交易日|日)\s*[(（]\s*$")
 _COMPARED_DAY_PAREN = re.compile(rf"(?:{COMPARE_WORDS})\s*(?:(?:上|本|这)?(?:周|星期|礼拜)[一二三四五六日天]|昨日|昨天|前日"
                                  rf"|{PREV_DAY_WORDS}(?:交易日|日))\s*[(（]\s*$")
 #: a compound growth rate right after a span of years: 2023年至2025年的年复合增长率, 2022–2024年CAGR
@@ -1061,6 +1079,11 @@ def _shift_year(p: Period, offset: int) -> Optional[Period]:
 def _year_of(p: Period) -> Optional[int]:
     s = str(p)
     m = re.match(r"(\d{4})", s.split("..")[-1])
+    return int(m.group(1)) if m else None
+
+
+def _year_of_start(p: Period) -> Optional[int]:
+    m = re.match(r"(\d{4})", str(p))
     return int(m.group(1)) if m else None
 
 
