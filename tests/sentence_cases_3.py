@@ -174,9 +174,10 @@ CASES: list[Case] = [
          (("澜峰微电子", "ticker", None, None, "06688.HK", "text", "exact"),
           ("澜峰微电子", "subscription_start", None, None, "2026-03-02", "date", "exact"),
           ("澜峰微电子", "use_of_proceeds", None, "rd", "40", "percent", "approx"),
-          ("澜峰微电子", "use_of_proceeds", None, "business_expansion", "30", "percent", "approx"),
+          ("澜峰微电子", "use_of_proceeds", None, "sales_marketing", "30", "percent", "approx"),
           ("澜峰微电子", "use_of_proceeds", None, "working_capital", "30", "percent", "approx")),
-         published="2026-03-02", note="a list of uses as 'share: purpose' lines"),
+         published="2026-03-02", note="a list of uses as 'share: purpose' lines (a sales network is sales"
+                                      " and marketing, session 29)"),
     Case("c-date-today-day-only-hk",
          "明報財經 2026年1月9日 07:45\nMiniMax今日(9日)首日掛牌，公開發售錄得逾千倍超額認購。",
          (("minimax", "listing_date", None, None, "2026-01-09", "date", "exact"),

@@ -284,7 +284,14 @@ def _link_lists(text: str) -> list[tuple[int, int]]:
                 break
         if end > m.end():
             out.append((m.end(), end))
+    if "一篇" in text:
+        # 上一篇：… / 下一篇：… (a link to the article before or after, one line each)
+        out = sorted(out + [(m.start(), m.end()) for m in _PREV_NEXT_LINK.finditer(text)])
     return out
+
+
+#: a link to the article before or after this one, on a line of its own
+_PREV_NEXT_LINK = re.compile(r"(?m)^[ \t]*(?:上一篇|下一篇|上篇|下篇)[ \t]*[:：|｜][^\n]{0,80}")
 
 
 #: a day written out (11月19日, 2026-11-19, 11/19)

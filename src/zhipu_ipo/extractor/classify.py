@@ -120,6 +120,12 @@ _SET_TO = re.compile(r"至|到|为|达")
 _MOVED_TO = re.compile(r"[%％]\s*(?:至|到)\s*$")
 #: the close told right after a day's move: 再涨9.43%，以143.9元报收
 _SENTENCE_OR_LINE_END = re.compile(r"[。\n]")
+#: a conversion into another currency between two figures (约合, 折合, 相当于)
+_CONVERSION = re.compile(r"约合|折合|相当于|兑|折算|换算|≈|约为|[(（]")
+#: a day right before a market value (6月5日市值, 11月19日收盘总市值)
+_DAY_BEFORE_CAP = re.compile(r"\d{1,2}月\d{1,2}日(?:收盘|收市)?的?(?:总)?\s*$")
+#: the verb of a clause that goes on the pattern before it (市值则约…, 市值也达…)
+_GOES_ON_BEFORE = re.compile(r"市值\s*(?:则|也|亦|同样)")
 #: what a percentage of room to a target is followed by: 16.5%潜在上涨空间, 20%的上行空间
 _ROOM_AFTER = re.compile(r"\s*的?\s*(?:潜在)?\s*(?:上涨|上升|上行|下跌|下行|升值)?\s*空间")
 #: a day right before a signed rate (首日-8.2%, 首日：+46.8%)
@@ -240,6 +246,8 @@ _CORNERSTONE_TOTAL = re.compile(r"(?:合共|合计|共计|总计|共|斥资|出�
 #: a threshold a rule sets, right before the figure: 须不低于, 必须达到, 要求至少, 不得低于, 门槛为
 _REQUIRED_BEFORE = re.compile(r"(?:(?:必须|须|需|需要|应|要求|规定)\s*(?:不低于|不少于|不得低于|不得少于|至少|达到?|高于|超过|在)"
                               r"|(?:不得|不应|不能|不可)\s*(?:低于|少于)|门槛(?:为|是|定为)?|最低要求(?:为|是)?)\s*$")
+#: a rule's bounds announced: 要求是：, 门槛为：, 上市条件包括：
+_RULE_HEAD = re.compile(r"(?:要求|规定|门槛|条件|标准)(?:是|为|包括|如下)?\s*[:：]")
 #: the parallel of a figure before it: ，已商业化公司则为40亿港元
 _PARALLEL_IS = re.compile(r"(?:则|亦|也)(?:为|是)\s*$")
 #: a comparison with peers right before a multiple: 较美股同类推理云公司约, 高于行业平均的
@@ -339,7 +347,9 @@ class Classifier:
         before = self.text[max(st.clause_start, pos - 10):pos]
         if a.qualifier_text and a.text.startswith(a.qualifier_text):
             before += a.qualifier_text
-        if _REQUIRED_BEFORE.search(before) or ("requirement" in st.sflags and _PARALLEL_IS.search(before)):
+        if _REQUIRED_BEFORE.search(before) or ("requirement" in st.sflags and _PARALLEL_IS.search(before)) or (
+                a.qualifier in ("at_least", "at_most") and _RULE_HEAD.search(self.text, st.sentence_start, pos)):
+            # (18C章对已商业化公司的要求是：上市时市值不低于40亿港元: the bounds a rule sets)
             # 上市时市值须不低于80亿港元，已商业化公司则为40亿港元: a rule's thresholds, not the
             # company's figures
             st.sflags["requirement"] = pos
@@ -378,6 +388,11 @@ class Classifier:
             # 总市值:705.6亿 (a Hong Kong quote box): in Hong Kong dollars, as every box of the page
             a = a.model_copy(update={"unit": "HKD"})
             unit = "HKD"
+        if unit is None and a.scaled and self.hk_doc and st.base == "turnover" and not a.points \
+                and not re.search(r"人民币|美元|美金", self.text[st.clause_start:pos]):
+            # 全日成交38亿 in Hong Kong copy: a Hong Kong stock trades in Hong Kong dollars
+            a = a.model_copy(update={"unit": "HKD"})
+            unit = "HKD"
         if unit is None and a.scaled and self.declared_currency is not None \
                 and self.declared_currency[0] <= a.end + 2 and not a.points:
             # 营收7.46亿(人民币,下同)，去年同期是3.24亿: the currency the article declared
@@ -388,6 +403,15 @@ class Classifier:
             # has written before the figure
             written = {t.obj.unit for t in self.ctx.stream.in_span(sent.start, a.start)
                        if t.kind == AMOUNT and t.obj.unit in CURRENCIES}
+            if not written:
+                # 上半年收入1.91亿,下半年5.33亿,全年7.24亿元: a list whose last figure writes the
+                # currency (not a conversion after the figure: 1.91亿，约合2700万美元)
+                later = [t for t in self.ctx.stream.in_span(a.end, sent.end)
+                         if t.kind == AMOUNT and t.obj.unit in CURRENCIES]
+                if later and len({t.obj.unit for t in later}) == 1 and a.text.endswith("亿") \
+                        and later[0].obj.text.endswith(("亿元", "亿港元", "亿美元")) \
+                        and not _CONVERSION.search(self.text, a.end, later[0].start):
+                    written = {later[0].obj.unit}
             if len(written) == 1:
                 unit = written.pop()
                 a = a.model_copy(update={"unit": unit})
@@ -573,6 +597,8 @@ class Classifier:
                 q = "approx" if conv is not None and conv.group(1) and a.qualifier == "exact" else a.qualifier
                 return ("market_cap", a.value, a.unit, q, None, st.base_cue, "market-cap-converted")
             if self._trading_context(st, pos) or self._as_of_date(sent, pos) or \
+                    _DAY_BEFORE_CAP.search(self.text, max(st.clause_start, st.base_pos - 12), st.base_pos) or \
+                    self._cap_goes_on(st, sent, pos) or \
                     _NOW_BEFORE.search(self.text, max(0, st.base_pos - 6), st.base_pos) or (
                     self.hk_doc and _LABEL_VALUE.search(self.text, max(0, pos - 4), pos)
                     and not self._ipo_context(st, pos)) or self._in_quote_box(pos):
@@ -738,6 +764,8 @@ class Classifier:
                                     named.group(1), "trading")
         if post:        # 以120港元开盘: the verb after the price says which price it is
             kind = "open" if "开" in post else "close"
+            # (…开出，较招股价高3.27%: the change after it is that price's)
+            st.price, st.price_pos = kind, a.end
             return self._price_fact(f"{kind}_price", a, post, "trading-postfix")
         if st.base == "offer_price" and st.base_pos > st.price_pos and st.base_pos >= st.clause_start:
             return self._price_fact("offer_price", a, st.base_cue, "offer-price")
@@ -1318,6 +1346,14 @@ class Classifier:
             opened = max(self.text.rfind("(", max(0, end - 24), end), self.text.rfind("（", max(0, end - 24), end))
             end = opened if opened != -1 else end
         return any(t.kind == ENTITY and t.end == end for t in self.ctx.stream.in_span(max(0, end - 24), end))
+
+    def _cap_goes_on(self, st: _State, sent: Span, pos: int) -> bool:
+        """同为GPU设计商的天数智芯，市值则约港币612亿元: another company's market value after one
+        taken on a day in the sentence before, in a clause that goes on with 则/也/亦."""
+        if not _GOES_ON_BEFORE.search(self.text, max(st.clause_start, st.base_pos - 1), pos):
+            return False
+        ent = st.entity or self.ctx.main_entity
+        return any(d.metric == "market_cap" and d.entity != ent and d.end >= sent.start - LOOK for d in self.drafts[-4:])
 
     def _trading_context(self, st: _State, pos: int) -> bool:
         """A trading day is being described: a price word, 盘中/股价, 上市首日, 今日, or the

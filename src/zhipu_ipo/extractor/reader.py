@@ -342,7 +342,7 @@ _DECLARED_UNITS = {"人民币": "CNY", "港元": "HKD", "港币": "HKD", "美元
 _STOCK_GROUP = re.compile(r"多[只档家支]|个股|概念股|板块|成[分份]股|同业|同行")
 #: sums a cash figure may be told together with (现金、定期存款及理财产品合计): their cues are x_ metrics
 _CASH_PARTS = frozenset({"x_time_deposit", "x_investments"})
-_CASH_ITEM = r"(?:定期存款|理财产品|理财投资|短期理财|短期投资|结构性存款|受限制现金|金融资产|现金等价物)"
+_CASH_ITEM = r"(?:按公允价值计量[^、，,。；;\d]{0,12}?的)?(?:定期存款|理财产品|理财投资|短期理财|短期投资|结构性存款|受限制现金|金融资产|现金等价物)"
 _CASH_TOGETHER = re.compile(r"现金(?:及现金等价物|和现金等价物|及等价物)?(?:(?:、|及|和|与|以及)" + _CASH_ITEM + r"){1,4}"
                             r"\s*(?:合计|总计|共计|合共|一共|加起来|加埋|总额|总和|共)")
 #: items of the accounts whose loss is no net loss (公允价值变动产生亏损, 减值…录得亏损)

@@ -20,7 +20,10 @@ from ..lexicon import read_rows
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _OTHERS_TAIL = re.compile(r"(?:等|及|和|以及)?其他$"
                           # (机器人等非车载领域, 消费级机器人及其他硬件: the line named first)
-                          r"|(?:等|及|和|以及)(?:其他|其它|非车载)(?:领域|硬件|业务|产品|场景)$")
+                          r"|(?:等|及|和|以及)(?:其他|其它|非车载)(?:新兴)?(?:领域|硬件|业务|产品|场景)$")
+#: the product every line of a lidar maker sells, after the field it serves (ADAS激光雷达,
+#: 机器人及其他新兴领域激光雷达): the field is the line
+_FIELD_PRODUCT_TAIL = re.compile(r"(?<=.{2})激光雷达(?:产品)?$")
 #: what a line's goods come with (教育智能机器人及解决方案): no part of the line's name
 _WITH_TAIL = re.compile(r"(?<=机器人)(?:及|和|与|以及)(?:相关)?(?:解决方案|服务|硬件|软件|配件|产品)$")
 #: a Latin name and 产品 or 服务 (ADAS产品, Robotaxi服务): the Latin name is the line
@@ -52,6 +55,7 @@ def segment_slug(name: str) -> Optional[str]:
     """The slug of a business line's name, or None when a word of it is not known."""
     if _OTHERS.fullmatch(name):
         return "others"
+    name = _FIELD_PRODUCT_TAIL.sub("", name)
     name = _OTHERS_TAIL.sub("", name) if len(name) > 4 else name
     name = _WITH_TAIL.sub("", name)
     if (m := _LATIN_PRODUCTS.fullmatch(name) or _LATIN_GLOSS.fullmatch(name)) is not None:

@@ -209,8 +209,11 @@ def _space_blocks(text: str) -> list[list[list[_Cell]]]:
     run: list[list[_Cell]] = []
 
     def close() -> None:
+        # (排名  公司  募资额 over 1  鼎元新能源  156.30亿港元: the label column after the rank)
+        first = 2 if len(run) >= 3 and len(run[0]) >= 3 and _RANK_HEAD.fullmatch(run[0][0].text) \
+            and all(_RANK_CELL.fullmatch(row[0].text) for row in run[1:]) else 1
         if len(run) >= 3 and all(all(any(ch.isdigit() for ch in c.text) or _NO_VALUE_CELL.fullmatch(c.text)
-                                     for c in row[1:]) for row in run[1:]):
+                                     for c in row[first:]) for row in run[1:]):
             out.append(list(run))
 
     for i, (cells, indent) in enumerate(lines):
@@ -579,7 +582,7 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
             if layout == "companies-down":
                 _row_ticker(ctx, row_entities[r], row[0], row_span, drafts)
                 _company_row(ctx, row_entities[r], row, header, caption, metrics, row_span, drafts, misses,
-                             caption_period, _caption_day(ctx, caption_text))
+                             caption_period, _caption_day(ctx, caption_text), _noted_closes(ctx, span.end))
                 continue
             if layout == "company-periods-across":
                 what = _row_label(row[0], metrics)
@@ -1089,6 +1092,22 @@ _CAPTION_TODAY = re.compile(r"(?:今日|今天|本日)(?:的)?(?:表现|收市|�
 _CAPTION_CLOSE = re.compile(r"(?:截至|截止|于)\s*(?:(20\d\d)年)?(\d{1,2})月(\d{1,2})日\s*(?:收盘|收市)")
 
 
+def _noted_closes(ctx: DocContext, end: int) -> dict:
+    """Column heads a note under the table says are one day's closes (（价格单位：港元；现价为
+    11月20日收盘价）): head -> that day."""
+    note = ctx.text[end:end + 120]
+    out = {}
+    for m in _CLOSE_NOTE.finditer(note, 0, note.find("\n", 2) if note.find("\n", 2) != -1 else len(note)):
+        day = ctx.resolve_year(int(m.group(2)), int(m.group(3)))
+        if day is not None:
+            out[m.group(1)] = day
+    return out
+
+
+#: a note naming a column as one day's closing price: 现价为11月20日收盘价
+_CLOSE_NOTE = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?:为|指|是)\s*(\d{1,2})月(\d{1,2})日\s*(?:收盘|收市)价?")
+
+
 def _caption_day(ctx: DocContext, caption: str):
     """The day of the close a table's title dates it by (估值对比（截至11月19日收盘）, 主要AI股今日
     表现: the article's day), or None."""
@@ -1123,7 +1142,7 @@ _YOY_HEAD = re.compile(r"\s*(?:同比|按年|yoy|YoY)\s*(?:变动|变化|变幅|
 
 def _company_row(ctx, entity: str, row: list[_Cell], header: list[_Cell], caption: _Unit, metrics,
                  row_span: Span, drafts: list[Draft], misses: list[Miss],
-                 period: Optional[Period] = None, day=None) -> None:
+                 period: Optional[Period] = None, day=None, noted: Optional[dict] = None) -> None:
     """One row of a table with companies down the first column (| 智谱 | 02513 | 2026/1/8 | 116.20 |):
     each column head names the figure; first-day columns are of the listing day in the row.
     ``period`` is the reporting period the table's title names: the period of a column whose
@@ -1153,6 +1172,9 @@ def _company_row(ctx, entity: str, row: list[_Cell], header: list[_Cell], captio
     basis = next((lb.period for lb in labels if lb is not None and lb.metric == "revenue"
                   and lb.period is not None and lb.period.kind == "year" and not lb.mod), None)
     days = _column_days(ctx, header[1:], day)
+    for k, h in enumerate(header[1:]):
+        if noted and days[k] is None and h.text.strip() in noted:
+            days[k] = ("close_price", noted[h.text.strip()])    # | 现价 | under （现价为11月20日收盘价）
     listed = None
     for what, cell in zip(labels, row[1:]):
         if what is not None and what.metric == "listing_date":

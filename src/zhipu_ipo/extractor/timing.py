@@ -521,8 +521,9 @@ class Timing:
             # 2024年收入…较2023年增长782%: the growth of 2024 (增速较2024年的66.7%放缓: of 2024 itself)
             tok = st.period_tok
         if tok is None and ("same_period" in st.flags or "same_period" in st.sflags):
+            # (前三季度，研发开支…。同期，公司期内亏损…: the sentence before's, told without a year too)
             tok = st.period_tok if st.period_tok is not None else (
-                self.prev_sentence_period if self.par_periods else self.topic_period())
+                self.prev_sentence_period if self.par_periods or self.par_resolved else self.topic_period())
             if st.period_tok is None and tok is not None and tok.obj.period is not None \
                     and tok.obj.period.kind != "span":
                 st.period_tok = tok     # 同期收入A，同比增长B: the clauses after 同期 are of it too
@@ -759,6 +760,12 @@ class Timing:
                  and not ((t.start < st.clause_start or a.unit == "percent")
                           and _COMPARED_DAY_PAREN.search(self.text, max(sent.start, t.start - 14), t.start))]
         prev_session = _SESSION_BEFORE_WORD.search(self.text, max(sent.start, a.start - LOOK), a.start)
+        if prev_session is not None and _WEEKDAY_PAREN_AFTER.match(self.text, prev_session.end()) \
+                and (day := self._weekday_before(prev_session.end(), a.start)) is not None:
+            # 前一交易日（周四），智谱收报365.85港元: that weekday, a session compared with (the
+            # figures after it go on with the session told before)
+            self.day_compared = True
+            return day
         if prev_session is not None and not COMPARE_BEFORE.search(self.text, max(0, prev_session.start() - 3),
                                                                  prev_session.start()) \
                 and not _MEASURED_BY_BEFORE.search(self.text, max(0, prev_session.start() - 4), prev_session.start()) \
@@ -1020,6 +1027,8 @@ _BACK_DAYS = {word: days for word, days in DAY_OFFSETS.items() if days <= 0}
 _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 #: a weekday that tells when news came out (周二公布的三季度业绩, 周一晚间公告), not a session
 #: a compared day with its date in brackets after it: 较上周五（, 较前一交易日(
+#: a weekday in brackets after a word for the session before: 前一交易日（周四）(the weekday tells)
+_WEEKDAY_PAREN_AFTER = re.compile(r"\s*[(（]\s*(?:周|星期|礼拜)[一二三四五六日天]\s*[)）]")
 #: the session before, its day in brackets after it: 前一交易日（3月6日）
 _PREV_SESSION_PAREN = re.compile(rf"(?:{PREV_DAY_WORDS})(?:交易日|日)\s*[(（]\s*$")
 _COMPARED_DAY_PAREN = re.compile(rf"(?:{COMPARE_WORDS})\s*(?:(?:上|本|这)?(?:周|星期|礼拜)[一二三四五六日天]|昨日|昨天|前日"
