@@ -22,7 +22,7 @@ from ..models import Extraction, Fact, Mention, fast_constructor
 from ..normalization import Normalized, normalize
 from .arithmetic import date_growth_by_arithmetic
 from .context import build_context
-from .entities import build_registry, untracked, written_ids
+from .entities import build_registry, known_listings, untracked, written_ids
 from .events import read_events
 from .reader import Reader
 from .records import Draft, Miss
@@ -194,10 +194,15 @@ def _facts(norm: Normalized, doc: str, drafts: list[Draft], misses: list[Miss],
     dated = {(d.entity, d.metric, d.segment, _vkey(d.value)): d.start for d in drafts if d.period is not None}
     days = _body_days(norm.text, drafts)
     links = _link_lists(norm.text)
+    # the listing days the article or the lexicon knows (a related headline's 首日 figure of that day
+    # is a fact; dated by anything else it is another article's)
+    listed = {e: d.isoformat() for e, d in known_listings().items()} if links else {}
+    listed.update({d.entity: str(d.value) for d in drafts if links and d.metric == "listing_date"})
     kept: list[Draft] = []
     for d in sorted(drafts, key=lambda d: (d.start, d.metric)):
         if links and _inside(links, d.start) and not _dated_line(norm.text, d.start) \
-                and not (len(d.period or "") == 10 and _first_day_line(norm.text, d.start)):
+                and not (d.period is not None and d.period == listed.get(d.entity)
+                         and _first_day_line(norm.text, d.start)):
             # 相关阅读 / 延伸阅读: other articles' headlines, dated by nothing but this article
             misses.append(Miss(d.start, d.end, "not_a_fact", "a headline in a list of related links",
                                d.sent, d.value if not isinstance(d.value, str) else None, d.unit))

@@ -123,6 +123,8 @@ _COMPANY_TABLE_HEAD = re.compile(r"(?m)^[ \t]*[|｜]?[ \t]*(?:(排名|排序|序
                                  r"(?:公司|公司名称|名称|简称|企业|个股|股票|新股|发行人)[ \t]*[|｜]")
 _TABLE_ROW_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11}")
 _FOOTNOTE_MARK = re.compile(r"\s*(?:[*＊†‡※]+|[(（]?注\d?[)）]?|[(（](?:招股书|拟上市|未上市|申请中|递表|预计|E)[)）])$")
+#: no part of a name, and where the name after it starts: 的, a broker's verb (上修, 维持)
+_NAME_BREAK = re.compile(r"的|上修|下修|上调|下调|维持|给予|首次覆盖")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9.&·\-]")
 
 
@@ -533,13 +535,20 @@ def name_before(text: str, pos: int) -> str | None:
         pass
     if role is not None and len(core) - role.end() >= 2:
         core = core[role.end():]        # 国产芯片商澜芯, 智算中心运营商北溟数据: the name follows what the company is
+    cut = None
+    for cut in _NAME_BREAK.finditer(core):
+        pass
+    if cut is not None and len(core) - cut.end() >= 2:
+        # 晶片设计商的峻崖机器人, 本中心上修宏曜智能: the name after a possessive or a broker's verb
+        # (jieba would glue the characters around them into words: 商的峻, 修宏曜)
+        core = core[cut.end():]
     # Articles repeat a company's name: the longest tail of the run that the text also uses on
     # its own (地平线 in 智驾科技头部企业地平线(09660.HK)…地平线开盘…) is the name.
     for n in (2, 3):
         # 电池制造商硕能新能源科技(02655)…硕能开市报…: the whole name, whose first word the text
         # uses on its own (not a tail of it that the text also writes, 新能源)
         head = core[:n]
-        if len(core) >= n + 2 and head not in generic and _uncommon(head) \
+        if n + 2 <= len(core) <= 8 and all(map(_is_cjk, head)) and head not in generic and _uncommon(head) \
                 and _stands_alone(text, head, [core[n:]]) and _used_elsewhere(text, head, start, pos):
             return core + suffix
     for i in range(0, max(0, len(core) - 1)):
