@@ -188,6 +188,11 @@ def adversarial_inputs(corpus: list[str]) -> dict[str, Callable[[int], str]]:
         # one sentence of weekdays and event words in a dated article: each weekday looks at its
         # neighbours only
         "endless weekdays": lambda n: _fill("2026年3月4日电，澄岳科技(02788)周三启动招股，下周四挂牌，", n),
+        # one sentence of bounds after a rule's colon, and of 分别 lists of lines: each figure looks
+        # a bounded way back (session 29: both were quadratic)
+        "endless rule bounds": lambda n: "上市要求是：" + _fill("市值不低于40亿港元，", n),
+        "endless line lists": lambda n: "2025年，澄岳科技(02788)的" + _fill(
+            "Robotaxi服务和Robotruck服务收入分别为2.41亿元、1.06亿元；", n),
         # thousands of small tables, aligned by spaces and by pipes (each looks back for its company)
         "many space tables": lambda n: _fill("公司  收入  亏损\n启衡智能(02761)  1.0  2.0\n岚图智算(02871)  3.0  4.0\n\n", n),
         "many pipe tables": lambda n: _fill("| 项目 | 2024年 | 2025年 |\n| 收入 | 1.0 | 2.0 |\n| 毛利 | 3.0 | 4.0 |\n\n", n),

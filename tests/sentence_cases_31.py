@@ -12,7 +12,9 @@ table; bare 亿 in a list that ends in 亿元; a market value on a written day a
 则; the session before named by its weekday; a column of closes a note under the table dates; a
 rule's bounds (要求是：…不低于); the open change after 開出 and Hong Kong turnover in bare 億; a cash
 total with fair-valued items; 同期 after a yearless period; a lidar maker's fields as lines; 上一篇
-/下一篇 links; a sales network is sales and marketing; a coded name's first two characters (硕岭
+/下一篇 links; a sales network is sales and marketing; 低開低走 before a change; a day counted
+from the listing (上市滿六個月) is no listing day; 估值…收入的逾30倍 is P/S; a clause opening on its
+day (，周五单日跌…) after a week's move; a coded name's first two characters (硕岭
 of 硕岭新能源科技). Every text and figure is invented for this table. Format: see
 ``tests/sentence_cases.py``.
 """
@@ -222,4 +224,23 @@ CASES = [
           ('硕岭', 'day_change', '2026-07-17', None, '8.3', 'percent', 'exact'),
           ('硕岭', 'open_price', '2026-07-17', None, '33.5', 'HKD/share', 'exact')),
          published='2026-07-15'),
+    Case('s31-open-low-went-lower-tc',
+         '宏曜智能(06793)基石禁售期屆滿 股價低開低走跌5.12%',
+         (('宏曜智能', 'ticker', None, None, '06793.HK', 'text', 'exact'),
+          ('宏曜智能', 'day_change', '2026-07-08', None, '-5.12', 'percent', 'exact')),
+         published='2026-07-08'),
+    Case('s31-counted-from-listing-no-date-tc',
+         '今日(7月8日)為澄岳科技(02788)上市滿六個月的首個交易日，基石投資者的禁售期於昨日屆滿。',
+         (('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),),
+         published='2026-07-08'),
+    Case('s31-valuation-times-revenue-ps-tc',
+         '霁川科技(02846)昨日上市。有分析員指出，霁川科技首日表現理想，但估值已達2025年收入的逾30倍。',
+         (('霁川科技', 'ticker', None, None, '02846.HK', 'text', 'exact'),
+          ('霁川科技', 'listing_date', None, None, '2026-06-12', 'date', 'exact'),
+          ('霁川科技', 'price_to_sales', '2025', None, '30', 'times', 'at_least')),
+         published='2026-06-13'),
+    Case('s31-clause-opens-on-its-day',
+         '恒生科技指数本周累计下跌2.8%，周五单日跌0.96%。',
+         (('hstech', 'day_change', '2026-11-13', None, '-0.96', 'percent', 'exact'),),
+         published='2026-11-15'),
 ]

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
 _PURPOSE_LOOK = 80
 #: between a company and its price change: 腾讯涨, MiniMax股价今日跌, 智谱(02513)昨日收涨
-_MOVES_AFTER = re.compile(r"(?:-[A-Z]{1,2})?\s*(?:[(（][^()（）]{1,12}[)）])?\s*(?:则|亦|也|同样)?\s*(?:股价|股份)?\s*(?:今日|昨日|今天|昨天|全日|全天|(?:周|星期|礼拜)[一二三四五])?\s*(?:则|亦|也|同样)?\s*(?:跟随|随之)?\s*(?:收市|收盘|收)?\s*(?:急|大|狂|飙|劲|再|续|逆市|逆势)?")
+_MOVES_AFTER = re.compile(r"(?:-[A-Z]{1,2})?\s*(?:[(（][^()（）]{1,12}[)）])?\s*(?:则|亦|也|同样)?\s*(?:股价|股份)?\s*(?:今日|昨日|今天|昨天|全日|全天|(?:周|星期|礼拜)[一二三四五])?\s*(?:单日|当日|当天)?\s*(?:则|亦|也|同样)?\s*(?:跟随|随之)?\s*(?:收市|收盘|收)?\s*(?:急|大|狂|飙|劲|再|续|逆市|逆势)?")
 #: a short line with no figure: a section heading (香港公开发售, 国际发售, 价格资料)
 _HEADING = re.compile(r"(?m)^[ \t\u3000]*([^\d\n:：，,。；;]{2,12})[ \t\u3000]*$")
 #: the purpose written right before its share: …；扩大产能及海外业务约25%
@@ -122,6 +122,11 @@ _MOVED_TO = re.compile(r"[%％]\s*(?:至|到)\s*$")
 _SENTENCE_OR_LINE_END = re.compile(r"[。\n]")
 #: a conversion into another currency between two figures (约合, 折合, 相当于)
 _CONVERSION = re.compile(r"约合|折合|相当于|兑|折算|换算|≈|约为|[(（]")
+#: a clause that opens on a session's day (，周五单日跌…, ；今日收…)
+_DAY_OPENS_CLAUSE = re.compile(r"\s*(?:今日|昨日|今天|昨天|(?:周|星期|礼拜)[一二三四五])")
+#: how the session went on after its open, before a change (低开低走跌6.43%, 高开后回落): the
+#: change is the day's, not the open's
+_WENT_ON_AFTER_OPEN = re.compile(r"[高低]走|走[高低]|回落|回吐|收窄|扩大|收市|收盘|收报|尾盘|全日")
 #: a day right before a market value (6月5日市值, 11月19日收盘总市值)
 _DAY_BEFORE_CAP = re.compile(r"\d{1,2}月\d{1,2}日(?:收盘|收市)?的?(?:总)?\s*$")
 #: the verb of a clause that goes on the pattern before it (市值则约…, 市值也达…)
@@ -348,7 +353,8 @@ class Classifier:
         if a.qualifier_text and a.text.startswith(a.qualifier_text):
             before += a.qualifier_text
         if _REQUIRED_BEFORE.search(before) or ("requirement" in st.sflags and _PARALLEL_IS.search(before)) or (
-                a.qualifier in ("at_least", "at_most") and _RULE_HEAD.search(self.text, st.sentence_start, pos)):
+                a.qualifier in ("at_least", "at_most")
+                and _RULE_HEAD.search(self.text, max(st.sentence_start, pos - LOOK), pos)):
             # (18C章对已商业化公司的要求是：上市时市值不低于40亿港元: the bounds a rule sets)
             # 上市时市值须不低于80亿港元，已商业化公司则为40亿港元: a rule's thresholds, not the
             # company's figures
@@ -406,7 +412,7 @@ class Classifier:
             if not written:
                 # 上半年收入1.91亿,下半年5.33亿,全年7.24亿元: a list whose last figure writes the
                 # currency (not a conversion after the figure: 1.91亿，约合2700万美元)
-                later = [t for t in self.ctx.stream.in_span(a.end, sent.end)
+                later = [t for t in self.ctx.stream.in_span(a.end, min(sent.end, a.end + LOOK))
                          if t.kind == AMOUNT and t.obj.unit in CURRENCIES]
                 if later and len({t.obj.unit for t in later}) == 1 and a.text.endswith("亿") \
                         and later[0].obj.text.endswith(("亿元", "亿港元", "亿美元")) \
@@ -444,7 +450,7 @@ class Classifier:
     def _as_of_date(self, sent: Span, pos: int) -> bool:
         """截至2026年1月12日，…总市值约932亿港元: a day written with 截至 before the figure."""
         return any(t.kind == "date" and re.search(r"(?:截至|截止到?)\s*$", self.text[max(0, t.start - 4):t.start])
-                   for t in self.ctx.stream.in_span(sent.start, pos))
+                   for t in self.ctx.stream.in_span(max(sent.start, pos - LOOK), pos))
 
     def _after_first_day(self, st: _State, sent: Span, a) -> bool:
         """The trading day of ``a`` is known and is not the company's listing day."""
@@ -923,7 +929,8 @@ class Classifier:
                     and (_CLOSE_AHEAD.match(self.text, a.end, min(sent.end, a.end + 24))
                          or self._in_quote_box(pos)))) \
                 and max(st.change_pos, st.price_pos) > st.base_pos:
-            open_ctx = st.price == "open" and st.price_pos < pos
+            open_ctx = st.price == "open" and st.price_pos < pos \
+                and not _WENT_ON_AFTER_OPEN.search(self.text, st.price_pos, pos)
             value = a.value
             if st.change == "down" and value > 0:
                 value = -value
@@ -1179,15 +1186,19 @@ class Classifier:
             return ("price_to_sales", a.value, "times", a.qualifier, None, "P/S按…收入", "ps-basis")
         if base == "loss_to_revenue":
             return ("loss_to_revenue", a.value, "times", a.qualifier, None, st.base_cue, "cue")
+        anchor = st.run_first.start if st.run_first is not None and st.run_first.start < pos else pos
         # 市值相当于2024年收入约245倍: the price-to-sales ratio on that year's revenue
         if base == "revenue" and st.prev_base in ("x_market_cap", "market_cap_at_ipo", "market_cap"):
             return ("price_to_sales", a.value, "times", self._loose_qualifier(st, a), None, "市值/收入", "ratio-ps")
-        if base == "revenue" and st.prev_base == "x_valuation" and _AT_OFFER_PRICE.search(
-                self.text, max(st.sentence_start, st.prev_base_pos - 24), st.prev_base_pos):
-            # 以招股价上限计，估值约为去年收入的15倍: the listing's value over revenue
+        if base == "revenue" and st.prev_base == "x_valuation" and (_AT_OFFER_PRICE.search(
+                self.text, max(st.sentence_start, st.prev_base_pos - 24), st.prev_base_pos) or (
+                st.prev_base_pos >= st.clause_start and self.text[max(0, anchor - 1):anchor] == "的"
+                and not self._funding_context(st, pos)
+                and not re.search(r"融资|轮|投后|投前", self.text[st.sentence_start:pos]))):
+            # 以招股价上限计，估值约为去年收入的15倍: the listing's value over revenue; 估值已达2025年
+            # 收入的逾25倍 (no round of funding in view): the market's
             return ("price_to_sales", a.value, "times", self._loose_qualifier(st, a), None, "估值/收入", "ratio-ps")
         # 研发开支为同期总营收的8倍, 研发开支相当于收入约3.98倍: ratio of the previous cue to revenue
-        anchor = st.run_first.start if st.run_first is not None and st.run_first.start < pos else pos
         if base == "revenue" and st.prev_base in ("rd_expense",) + LOSSES and (
                 self.text[max(0, anchor - 1):anchor] == "的" or self._ratio_of_revenue(st, anchor)):
             q = self._loose_qualifier(st, a)
@@ -1350,7 +1361,7 @@ class Classifier:
     def _cap_goes_on(self, st: _State, sent: Span, pos: int) -> bool:
         """同为GPU设计商的天数智芯，市值则约港币612亿元: another company's market value after one
         taken on a day in the sentence before, in a clause that goes on with 则/也/亦."""
-        if not _GOES_ON_BEFORE.search(self.text, max(st.clause_start, st.base_pos - 1), pos):
+        if not _GOES_ON_BEFORE.search(self.text, max(st.clause_start, st.base_pos - 1, pos - LOOK), pos):
             return False
         ent = st.entity or self.ctx.main_entity
         return any(d.metric == "market_cap" and d.entity != ent and d.end >= sent.start - LOOK for d in self.drafts[-4:])
@@ -1381,13 +1392,19 @@ class Classifier:
     def _company_moves(self, st: _State, pos: int) -> bool:
         """A change word right after the company of the clause, with no metric named: 腾讯涨1.8%,
         MiniMax股价昨日跌2.1%."""
+        # (…本周累计下跌3.2%，周五单日跌1.06%: a clause that opens on its day is that day's)
+        lo = max(st.clause_start if _DAY_OPENS_CLAUSE.match(self.text, st.clause_start) else st.sentence_start,
+                 pos - LOOK)
         if st.change is None or (st.base is not None and st.base_pos >= st.clause_start) \
                 or not st.entity_pos or st.change_pos > pos \
-                or NOT_ONE_DAY.search(self.text, max(st.sentence_start, pos - LOOK), pos):
+                or NOT_ONE_DAY.search(self.text, lo, pos):
             return False
         start = st.entity_pos[-1]
         if start < st.clause_start:
-            return False
+            # 恒生科技指数本周累计下跌3.2%，周五单日跌1.06%: a clause opening on its day goes on
+            # with the subject of the clause before
+            return start >= st.sentence_start and _DAY_OPENS_CLAUSE.match(self.text, st.clause_start) is not None \
+                and _MOVES_AFTER.fullmatch(self.text, st.clause_start, st.change_pos) is not None
         ent = next((t for t in self.ctx.stream.in_span(start, st.change_pos)
                     if t.start == start and t.kind == ENTITY), None)
         return ent is not None and _MOVES_AFTER.fullmatch(self.text, ent.end, st.change_pos) is not None

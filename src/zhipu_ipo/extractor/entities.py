@@ -474,11 +474,13 @@ def short_name(name: str) -> str:
     return name
 
 
-def name_before(text: str, pos: int) -> str | None:
+def name_before(text: str, pos: int, memo: Optional[dict] = None) -> str | None:
     """The company name that ends at ``pos`` (just before a parenthesis), or None.
 
     The candidate is the run of name characters before ``pos`` (at most 24); jieba splits it and
     the name is the longest run of trailing words that are not stop words (at most 4 words).
+    ``memo`` keeps, across the calls on one text, what the whole text was searched for (a name
+    coded a thousand times is looked up once).
     """
     if pos >= 2 and text[pos - 1] == " " and text[pos - 2] != " ":
         pos -= 1                            # 宁川芯材 (2795-HK): a Taiwan page's space before the code
@@ -492,7 +494,7 @@ def name_before(text: str, pos: int) -> str | None:
         # 汀舟机器人 Tingzhou Robotics (02877.HK), 澄岳科技Chengyue(02788.HK): the Chinese name
         # before the English one
         k = latin.start()
-        return name_before(text, k - 1 if text[k - 1] == " " else k)
+        return name_before(text, k - 1 if text[k - 1] == " " else k, memo)
     if latin is not None and " " in latin.group(1) \
             and latin.group(1).rsplit(" ", 1)[-1] in _word_table().get("latin", ()):
         return latin.group(1).strip()   # 与Zhixian AI(02857): the whole Latin name, not its AI
@@ -548,8 +550,17 @@ def name_before(text: str, pos: int) -> str | None:
         # 电池制造商硕能新能源科技(02655)…硕能开市报…: the whole name, whose first word the text
         # uses on its own (not a tail of it that the text also writes, 新能源)
         head = core[:n]
-        if n + 2 <= len(core) <= 8 and all(map(_is_cjk, head)) and head not in generic and _uncommon(head) \
-                and _stands_alone(text, head, [core[n:]]) and _used_elsewhere(text, head, start, pos):
+        if not (n + 2 <= len(core) <= 8 and all(map(_is_cjk, head)) and head not in generic and _uncommon(head)):
+            continue
+        key = ("head", head, core[n:])
+        if memo is None or key not in memo:
+            alone = _stands_alone(text, head, [core[n:]]) and _used_elsewhere(text, head, start, pos)
+            if memo is None:
+                if alone:
+                    return core + suffix
+                continue
+            memo[key] = alone
+        if memo[key]:
             return core + suffix
     for i in range(0, max(0, len(core) - 1)):
         cand = core[i:]
@@ -652,6 +663,7 @@ def build_registry(text: str) -> Registry:
     """Discover the companies ``text`` introduces (ticker parentheses and short-name definitions)."""
     reg = Registry(aliases=dict(known_aliases()))
     groups: dict[str, set[str]] = {}   # a representative name -> every name of that company
+    memo: dict = {}                    # see name_before
 
     def add_company(names: list[str]) -> str:
         names = [n for n in names if n]
@@ -743,7 +755,7 @@ def build_registry(text: str) -> Registry:
         for m in _DEFINITION.finditer(text):
             alias = (m.group(1) or m.group(2)).strip()
             op = _inside_parens(text, m.start())
-            full = name_before(text, op) if op is not None else None
+            full = name_before(text, op, memo) if op is not None else None
             if full is None and op is not None:
                 # 「渡鸥机器人」(下称“渡鸥”): the full name in quotes before the parenthesis
                 q = _QUOTED_BEFORE.search(text, max(0, op - 24), op)
@@ -763,7 +775,7 @@ def build_registry(text: str) -> Registry:
             # 创新奇智(AInnovation Technology Group Co., Ltd,股份代号:2121.HK,…): a labelled code
             # after a long English name in the company's parenthesis
             op = _inside_parens(text, m.start(), limit=100)
-        name = name_before(text, op) if op is not None else None
+        name = name_before(text, op, memo) if op is not None else None
         if op is not None and (inner := _NAME_IN_PARENS.fullmatch(text, op + 1, m.start())) is not None \
                 and not _CODE_LABEL.search(inner.group(1)):
             name = inner.group(1)   # Lingyue Robotics(灵跃机器人,02797.HK): the Chinese name inside
@@ -794,7 +806,7 @@ def build_registry(text: str) -> Registry:
     # (镜头模组厂沛晶光学(6721)公告…新台币: on a Taiwan page a four-digit code is a Taiwan stock)
     codes = _TAIWAN_CODE.finditer(text) if _TAIWAN_PAGE.search(text) else ()
     for m in chain(marks, codes):
-        name = name_before(text, m.start())
+        name = name_before(text, m.start(), memo)
         if name and new_name(name):
             taiwan.add(add_company([name]))
     # a bare code in parentheses right after a company already known: 智谱(02513), 智谱(2513)
@@ -806,7 +818,7 @@ def build_registry(text: str) -> Registry:
         inner = (m.group(1) or "").strip()
         if (defined_here := _DEFINITION.search(inner)) is not None:
             inner = defined_here.group(1) or defined_here.group(2) or inner     # (简称「云链科技」，02791)
-        for name in (name_before(text, m.start()), inner):
+        for name in (name_before(text, m.start(), memo), inner):
             ident = (reg.resolve(name) or reg.resolve(short_name(name))) if name else None
             if ident is None and name and (bare := _without_company_word(short_name(name))):
                 ident = reg.resolve(bare)       # 北京智谱华章科技(2513): a known name and a company word
@@ -816,7 +828,7 @@ def build_registry(text: str) -> Registry:
                 break
         if len(code) == 3 and (ident is None or not hk_page):
             continue            # MiniMax(100) on a Hong Kong page: a known company's code without its zeros
-        name = name_before(text, m.start())
+        name = name_before(text, m.start(), memo)
         if ident is None and name and (_HK_CODE.fullmatch(code) or hk_page and code[:2] not in ("19", "20")) \
                 and 2 <= len(name) <= 12 and not any(w in name for w in _word_table().get("never", ())):
             # 灵犀智算(02739): a five-digit code with a leading zero is a Hong Kong stock code; so is

@@ -908,6 +908,11 @@ def _today_events(ctx, sent, cues, ents, drafts, weekdays=(), listed_before=()) 
                                 rule=rule))
 
 
+#: after a listing word, a time counted from it (上市满六个月, 上市一周年; not 6月18日上市以来,
+#: which dates the listing)
+_SINCE_EVENT = re.compile(r"\s*(?:满|届满|[一二两三四五六七八九十半\d]+(?:个)?(?:月|年|周年|周))")
+#: before a first-day word, a time counted from the listing (上市满六个月的首个交易日)
+_COUNTED_BEFORE = re.compile(r"(?:上市|挂牌)(?:满|届满|后)[^，,。；;]{0,8}?的?\s*$")
 #: a trading session's words right after a date: 13日收报, 3月31日股价跌
 _SESSION_AFTER = re.compile(r"\s*[)）]?\s*(?:收报|收市|收盘|收于|收在|收涨|收跌|开盘|开报|高开|低开|股价|盘中|早盘|午盘|报\d|收\s*\d)")
 
@@ -924,6 +929,9 @@ def _nearest_event(text: str, group: list[Tok], events: list[Tok], max_gap: int 
         starts = [c.start for c in events]
     near = events[bisect_left(starts, lo - LOOK):bisect_right(starts, hi + LOOK)]
     for c in near:
+        if c.obj.value in ("listing", "first_day") and (
+                _SINCE_EVENT.match(text, c.end) or _COUNTED_BEFORE.search(text, max(0, c.start - 14), c.start)):
+            continue    # 今日(7月8日)为智谱上市满六个月的首个交易日: a day counted from the listing
         if c.start >= hi:
             gap = text[hi:c.start]
             if c.obj.value in ("listing", "first_day") and re.search(r"[;；]", gap):

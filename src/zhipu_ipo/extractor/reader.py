@@ -466,6 +466,7 @@ class Reader(Classifier, Timing):
         self._topic = None                             # see topic_period
         self._sole = None                              # see sole_period
         self._annual: Optional[bool] = None            # see _annual_doc
+        self._interim_named: Optional[bool] = None     # see _interim_doc
         self._weekday_days = None                      # see _weekdays_named
         self.lead_period: Optional[Tok] = None         # the one period of the last prose paragraph
         self.lead_is_heading = False                   # ... written as a heading: 基本面(2025全年)
@@ -578,7 +579,8 @@ class Reader(Classifier, Timing):
     def _names_start(self, st: _State, tok: Tok, pos: int) -> int:
         """Where the names of the lines a list of figures at ``pos`` is for start: after the
         period when the figures' clause holds it, else at the clause's start."""
-        lo = max(st.sentence_start, max(self.text.rfind(c, st.sentence_start, pos) for c in "，,；;") + 1)
+        lo = max(st.sentence_start, pos - LOOK)
+        lo = max(lo, max(self.text.rfind(c, lo, pos) for c in "，,；;") + 1)
         return tok.end if tok.start >= lo else lo
 
     def _line_slug(self, name: str) -> Optional[str]:
@@ -2009,7 +2011,8 @@ class Reader(Classifier, Timing):
 
     def _joined_cues(self, lo: int, pos: int, n: int, kind: str) -> Optional[list]:
         """The last n cues of ``kind`` in text[lo:pos], distinct and joined by 和/及/与/、, else None."""
-        cues = [t for t in self.ctx.stream.in_span(lo, pos) if t.kind == CUE and t.obj.kind == kind][-n:]
+        cues = [t for t in self.ctx.stream.in_span(max(lo, pos - LOOK), pos)
+                if t.kind == CUE and t.obj.kind == kind][-n:]
         if len(cues) != n or n < 2 or len({t.obj.value for t in cues}) != n \
                 or any(not _SEGMENT_JOIN.fullmatch(self.text, a.end, b.start) for a, b in zip(cues, cues[1:])):
             return None

@@ -103,9 +103,15 @@ class Timing:
             return None
         if self._annual_doc():
             return topic if topic.obj.period.kind == "year" else None
-        if topic.obj.period.kind in ("half", "quarter", "quarters") and _INTERIM_REPORT.search(self.text):
+        if topic.obj.period.kind in ("half", "quarter", "quarters") and self._interim_doc():
             return topic
         return None
+
+    def _interim_doc(self) -> bool:
+        """The article names an interim or quarterly report (once per document)."""
+        if self._interim_named is None:
+            self._interim_named = _INTERIM_REPORT.search(self.text) is not None
+        return self._interim_named
 
     def _annual_doc(self) -> bool:
         """The article is on annual results (年报, 年度业绩) and names no interim report (once per
