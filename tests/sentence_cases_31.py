@@ -14,7 +14,8 @@ rule's bounds (要求是：…不低于); the open change after 開出 and Hong 
 total with fair-valued items; 同期 after a yearless period; a lidar maker's fields as lines; 上一篇
 /下一篇 links; a sales network is sales and marketing; 低開低走 before a change; a day counted
 from the listing (上市滿六個月) is no listing day; 估值…收入的逾30倍 is P/S; a clause opening on its
-day (，周五单日跌…) after a week's move; a coded name's first two characters (硕岭
+day (，周五单日跌…) after a week's move; names after 新股, a buyer's verb (抢筹) or a trade (晶片設計商);
+a coded name's first two characters (硕岭
 of 硕岭新能源科技). Every text and figure is invented for this table. Format: see
 ``tests/sentence_cases.py``.
 """
@@ -243,4 +244,11 @@ CASES = [
          '恒生科技指数本周累计下跌2.8%，周五单日跌0.96%。',
          (('hstech', 'day_change', '2026-11-13', None, '-0.96', 'percent', 'exact'),),
          published='2026-11-15'),
+    Case('s31-names-after-new-stock-and-buyer-verbs',
+         '另一只新股栖峦机器人则下跌5.2%，资金抢筹宁川芯材（02795），其股价大涨9.1%。晶片設計商澄岳科技（02788）收報41.2元。',
+         (('栖峦机器人', 'day_change', '2026-10-20', None, '-5.2', 'percent', 'exact'),
+          ('宁川芯材', 'day_change', '2026-10-20', None, '9.1', 'percent', 'exact'),
+          ('澄岳科技', 'ticker', None, None, '02788.HK', 'text', 'exact'),
+          ('澄岳科技', 'close_price', '2026-10-20', None, '41.2', 'HKD/share', 'exact')),
+         published='2026-10-20'),
 ]

@@ -81,7 +81,7 @@ _OPEN = "(（"
 _CLOSE = ")）"
 _STOP_SUFFIXES = ("企业", "公司", "巨头", "龙头", "机构", "消息", "报道", "企", "厂商", "厂", "商", "主板", "创业板", "交易所", "平台", "独角兽", "新股", "股")
 #: what an article calls a company right before its name (仓储机器人厂极智嘉, 国产芯片商澜芯)
-_TRADES = "芯片|设备|服务|供应|制造|运营|提供|开发|软件|硬件|方案|整车|授权|分销|代理|经销|集成|机器人"
+_TRADES = "芯片|设备|服务|供应|制造|运营|提供|开发|软件|硬件|方案|整车|授权|分销|代理|经销|集成|机器人|设计|生产|研发"
 _ROLE_NOUN = re.compile(rf"(?:{_TRADES})商|厂商?|企业|公司|龙头|巨头|业者"
                         r"|(?<!控)股(?![份东票价市])")     # 芯片设计股晨芯微: a stock of that trade
 #: a role noun of a trade ending right before a name (软件商智语科技, 芯片厂澜峰半导体)
@@ -123,8 +123,10 @@ _COMPANY_TABLE_HEAD = re.compile(r"(?m)^[ \t]*[|｜]?[ \t]*(?:(排名|排序|序
                                  r"(?:公司|公司名称|名称|简称|企业|个股|股票|新股|发行人)[ \t]*[|｜]")
 _TABLE_ROW_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11}")
 _FOOTNOTE_MARK = re.compile(r"\s*(?:[*＊†‡※]+|[(（]?注\d?[)）]?|[(（](?:招股书|拟上市|未上市|申请中|递表|预计|E)[)）])$")
-#: no part of a name, and where the name after it starts: 的, a broker's verb (上修, 维持)
-_NAME_BREAK = re.compile(r"的|上修|下修|上调|下调|维持|给予|首次覆盖")
+#: a broker's or a buyer's verb right before a company's name (上修, 维持, 抢筹, 看好): no part of it
+_VERBS_BEFORE_NAME = "上修|下修|上调|下调|维持|给予|首次覆盖|抢筹|看好|加仓|减持|增持|买入|卖出|押注|追捧"
+#: no part of a name, and where the name after it starts: 的 or such a verb
+_NAME_BREAK = re.compile(r"的|" + _VERBS_BEFORE_NAME)
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9.&·\-]")
 
 
@@ -372,6 +374,7 @@ def discover_names(text: str) -> list[str]:
         prefix = text[lo:s]
         while prefix and start > 0 and text[start - 1] not in _NAME_LEFT \
                 and not _DOTTED_DATE_END.search(text, max(0, start - 10), start) \
+                and not (2 <= len(prefix) <= 3 and _STOP_BEFORE.search(text, max(0, start - 6), start)) \
                 and not (_ROLE_NOUN_END.search(text, max(0, start - 6), start) and len(prefix) >= 2
                          and prefix[0] not in "商家"):
             # (2026.03.31墨羽数据; AI客服软件商智语科技: the name after what the company is)
@@ -426,6 +429,8 @@ def discover_names(text: str) -> list[str]:
 
 
 _TRADE_END = re.compile(r"厂|业者|商(?!汤)")
+#: a word right before a name that is no part of it (另一只新股栖峦机器人, 资金抢筹栖峦机器人)
+_STOP_BEFORE = re.compile(r"(?:新股|" + _VERBS_BEFORE_NAME + r")$")
 #: a company's line of products, before the words of one (主营泳池清洁机器人及…), or what its
 #: proceeds go to (用于研发新一代长航时无人机及飞控系统, 用于扩展销售网络)
 _PRODUCTS_BEFORE = re.compile(r"(?:主营|主要从事|主要产品(?:为|是|包括)?|产品(?:包括|涵盖|线包括)|主打"

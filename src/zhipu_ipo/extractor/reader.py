@@ -138,6 +138,8 @@ _INCLUDED_BEFORE = re.compile(r"纳入[^。；;！!？?\n上挂]{0,12}$")
 _LINE_SUBJECT = re.compile(r"\s*(?P<name>[\u4e00-\u9fffA-Za-z]{2,12}?)(?:业务|板块|分部)(?![收营毛占])")
 #: a period said to be the one the data are of ((均为2026年上半年数据): a note, no aside)
 _DATA_OF_AFTER = re.compile(r"的?(?:数据|财务数据|业绩|财报|口径)")
+#: how many tokens a clause modifying a company (承销价28港元的黑芝麻智能) may run
+_DESCRIBED_LOOK = 48
 #: a clause a sentence opens with to say from where it looks (从收入结构看，就毛利而言，)
 _LEAD_VIEW = re.compile(r"\s*(?:从|就|以)[^，,。；;]{1,10}(?:来看|看|而言|来说)[，,]")
 #: a line's name glossed with its Latin short form (面向车企的前装量产业务（ADAS）), the name
@@ -1221,7 +1223,7 @@ class Reader(Classifier, Timing):
         from ``toks[i]`` names no company before ``…的<company>`` (承销价28港元的黑芝麻智能,
         市值逾千亿港元的商汤), with a figure between."""
         seen_amount = False
-        for t in toks[i:]:
+        for t in toks[i:i + _DESCRIBED_LOOK]:      # (a modifier is short: a bounded look ahead)
             if t.kind == BOUNDARY:
                 return None
             if t.kind == AMOUNT:
