@@ -303,19 +303,22 @@ _PREV_NEXT_LINK = re.compile(r"(?m)^[ \t]*(?:上一篇|下一篇|上篇|下篇)[
 _WRITTEN_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}/\d{1,2}")
 
 
+def _link_line(text: str, pos: int) -> tuple[int, int]:
+    """The bounds of the (link) line around ``pos``, at most _LINK_WIDTH either side."""
+    hi = text.find("\n", pos, pos + _LINK_WIDTH)
+    return text.rfind("\n", max(0, pos - _LINK_WIDTH), pos) + 1, (hi if hi != -1 else pos + _LINK_WIDTH)
+
+
 def _dated_line(text: str, pos: int) -> bool:
     """The (link) line around ``pos`` writes a day of its own."""
-    lo = text.rfind("\n", max(0, pos - _LINK_WIDTH), pos) + 1
-    hi = text.find("\n", pos, pos + _LINK_WIDTH)
-    return _WRITTEN_DAY.search(text, lo, hi if hi != -1 else pos + _LINK_WIDTH) is not None
+    return _WRITTEN_DAY.search(text, *_link_line(text, pos)) is not None
 
 
 def _first_day_line(text: str, pos: int) -> bool:
     """The (link) line around ``pos`` is about a listing's first day (智谱上市首日收涨13.17%):
     dated by the listing, not by the article."""
-    lo = text.rfind("\n", max(0, pos - _LINK_WIDTH), pos) + 1
-    hi = text.find("\n", pos, pos + _LINK_WIDTH)
-    return "首日" in text[lo:hi if hi != -1 else pos + _LINK_WIDTH]
+    lo, hi = _link_line(text, pos)
+    return "首日" in text[lo:hi]
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:

@@ -251,6 +251,8 @@ _CORNERSTONE_TOTAL = re.compile(r"(?:合共|合计|共计|总计|共|斥资|出�
 #: a threshold a rule sets, right before the figure: 须不低于, 必须达到, 要求至少, 不得低于, 门槛为
 _REQUIRED_BEFORE = re.compile(r"(?:(?:必须|须|需|需要|应|要求|规定)\s*(?:不低于|不少于|不得低于|不得少于|至少|达到?|高于|超过|在)"
                               r"|(?:不得|不应|不能|不可)\s*(?:低于|少于)|门槛(?:为|是|定为)?|最低要求(?:为|是)?)\s*$")
+#: a round of funding in view (融资, C轮, 投后): a valuation over revenue is the round's
+_ROUND_WORD = re.compile(r"融资|轮|投后|投前")
 #: a rule's bounds announced: 要求是：, 门槛为：, 上市条件包括：
 _RULE_HEAD = re.compile(r"(?:要求|规定|门槛|条件|标准)(?:是|为|包括|如下)?\s*[:：]")
 #: the parallel of a figure before it: ，已商业化公司则为40亿港元
@@ -395,7 +397,7 @@ class Classifier:
             a = a.model_copy(update={"unit": "HKD"})
             unit = "HKD"
         if unit is None and a.scaled and self.hk_doc and st.base == "turnover" and not a.points \
-                and not re.search(r"人民币|美元|美金", self.text[st.clause_start:pos]):
+                and not re.search(r"人民币|美元|美金", self.text[max(st.clause_start, pos - LOOK):pos]):
             # 全日成交38亿 in Hong Kong copy: a Hong Kong stock trades in Hong Kong dollars
             a = a.model_copy(update={"unit": "HKD"})
             unit = "HKD"
@@ -1194,7 +1196,7 @@ class Classifier:
                 self.text, max(st.sentence_start, st.prev_base_pos - 24), st.prev_base_pos) or (
                 st.prev_base_pos >= st.clause_start and self.text[max(0, anchor - 1):anchor] == "的"
                 and not self._funding_context(st, pos)
-                and not re.search(r"融资|轮|投后|投前", self.text[st.sentence_start:pos]))):
+                and not _ROUND_WORD.search(self.text, max(st.sentence_start, pos - LOOK), pos))):
             # 以招股价上限计，估值约为去年收入的15倍: the listing's value over revenue; 估值已达2025年
             # 收入的逾25倍 (no round of funding in view): the market's
             return ("price_to_sales", a.value, "times", self._loose_qualifier(st, a), None, "估值/收入", "ratio-ps")

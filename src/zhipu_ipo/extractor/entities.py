@@ -125,8 +125,8 @@ _TABLE_ROW_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,11}")
 _FOOTNOTE_MARK = re.compile(r"\s*(?:[*＊†‡※]+|[(（]?注\d?[)）]?|[(（](?:招股书|拟上市|未上市|申请中|递表|预计|E)[)）])$")
 #: a broker's or a buyer's verb right before a company's name (上修, 维持, 抢筹, 看好): no part of it
 _VERBS_BEFORE_NAME = "上修|下修|上调|下调|维持|给予|首次覆盖|抢筹|看好|加仓|减持|增持|买入|卖出|押注|追捧"
-#: no part of a name, and where the name after it starts: 的 or such a verb
-_NAME_BREAK = re.compile(r"的|" + _VERBS_BEFORE_NAME)
+#: where a name starts after it: what the company is (芯片商, 公司), 的, or such a verb
+_NAME_STARTS_AFTER = re.compile(_ROLE_NOUN.pattern + r"|的|" + _VERBS_BEFORE_NAME)
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9.&·\-]")
 
 
@@ -537,20 +537,17 @@ def name_before(text: str, pos: int, memo: Optional[dict] = None) -> str | None:
         run = run[:cls.start()]
     suffix = next((s for s in legal if run.endswith(s) and len(run) > len(s)), "")
     core = run[: len(run) - len(suffix)]
-    role = None
-    for role in _ROLE_NOUN.finditer(core):
-        pass
-    if role is not None and len(core) - role.end() >= 2:
-        core = core[role.end():]        # 国产芯片商澜芯, 智算中心运营商北溟数据: the name follows what the company is
     cut = None
-    for cut in _NAME_BREAK.finditer(core):
+    for cut in _NAME_STARTS_AFTER.finditer(core):
         pass
     if cut is not None and len(core) - cut.end() >= 2:
-        # 晶片设计商的峻崖机器人, 本中心上修宏曜智能: the name after a possessive or a broker's verb
-        # (jieba would glue the characters around them into words: 商的峻, 修宏曜)
+        # 国产芯片商澜芯, 智算中心运营商北溟数据: the name follows what the company is; 晶片设计商的峻崖
+        # 机器人, 本中心上修宏曜智能: a possessive or a broker's verb (jieba would glue the characters
+        # around them into words: 商的峻, 修宏曜)
         core = core[cut.end():]
     # Articles repeat a company's name: the longest tail of the run that the text also uses on
     # its own (地平线 in 智驾科技头部企业地平线(09660.HK)…地平线开盘…) is the name.
+    memo = {} if memo is None else memo
     for n in (2, 3):
         # 电池制造商硕能新能源科技(02655)…硕能开市报…: the whole name, whose first word the text
         # uses on its own (not a tail of it that the text also writes, 新能源)
@@ -558,13 +555,8 @@ def name_before(text: str, pos: int, memo: Optional[dict] = None) -> str | None:
         if not (n + 2 <= len(core) <= 8 and all(map(_is_cjk, head)) and head not in generic and _uncommon(head)):
             continue
         key = ("head", head, core[n:])
-        if memo is None or key not in memo:
-            alone = _stands_alone(text, head, [core[n:]]) and _used_elsewhere(text, head, start, pos)
-            if memo is None:
-                if alone:
-                    return core + suffix
-                continue
-            memo[key] = alone
+        if key not in memo:
+            memo[key] = _stands_alone(text, head, [core[n:]]) and _used_elsewhere(text, head, start, pos)
         if memo[key]:
             return core + suffix
     for i in range(0, max(0, len(core) - 1)):

@@ -577,12 +577,15 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
                 if label is not None and label.metric == "listing_date":
                     listed_in_table = {c: day for c, cell in enumerate(row[1:])
                                        if (day := _listing_day(ctx, cell)) is not None}
+        if layout == "companies-down":
+            # (the day a title or a note under the table gives the whole table or a column)
+            caption_day, noted = _caption_day(ctx, caption_text), _noted_closes(ctx, span.end)
         for r, row in enumerate(rows[1:]):
             row_span = Span(row[0].start, row[-1].end)
             if layout == "companies-down":
                 _row_ticker(ctx, row_entities[r], row[0], row_span, drafts)
                 _company_row(ctx, row_entities[r], row, header, caption, metrics, row_span, drafts, misses,
-                             caption_period, _caption_day(ctx, caption_text), _noted_closes(ctx, span.end))
+                             caption_period, caption_day, noted)
                 continue
             if layout == "company-periods-across":
                 what = _row_label(row[0], metrics)

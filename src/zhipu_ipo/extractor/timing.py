@@ -288,11 +288,11 @@ class Timing:
             year = _year_of(base.obj.period)
             if year is None:
                 return None
-            if rel in _SUB_YEAR and base.obj.period.kind == "span" and _year_of_start(base.obj.period) != year:
+            if rel in _SUB_YEAR and base.obj.period.kind == "span" and base.obj.period.start_date.year != year:
                 # 2026～2028年营收预估…，其中下半年…: a part of one year of several, the year under
                 # way when the article was written, else none told
                 today = self.ctx.today
-                if today is None or not _year_of_start(base.obj.period) <= today.year <= year:
+                if today is None or not base.obj.period.start_date.year <= today.year <= year:
                     return None
                 year = today.year
             if rel == "that_year" and base.obj.period.kind == "span" and not any(
@@ -1094,11 +1094,6 @@ def _shift_year(p: Period, offset: int) -> Optional[Period]:
 def _year_of(p: Period) -> Optional[int]:
     s = str(p)
     m = re.match(r"(\d{4})", s.split("..")[-1])
-    return int(m.group(1)) if m else None
-
-
-def _year_of_start(p: Period) -> Optional[int]:
-    m = re.match(r"(\d{4})", str(p))
     return int(m.group(1)) if m else None
 
 
