@@ -578,13 +578,6 @@ class Reader(Classifier, Timing):
         end = self.text.find("。", t.end, t.end + 200)
         return not re.search(r"分别|各自|依次|前者|后者|两者|二者|两家|双方|两只|均|都", self.text[t.end:end if end != -1 else t.end + 200])
 
-    def _names_start(self, st: _State, tok: Tok, pos: int) -> int:
-        """Where the names of the lines a list of figures at ``pos`` is for start: after the
-        period when the figures' clause holds it, else at the clause's start."""
-        lo = max(st.sentence_start, pos - LOOK)
-        lo = max(lo, max(self.text.rfind(c, lo, pos) for c in "，,；;") + 1)
-        return tok.end if tok.start >= lo else lo
-
     def _line_slug(self, name: str) -> Optional[str]:
         """The slug of a business line's name: its Latin short form where the article gave one
         (前装量产业务（ADAS）… 前装量产业务是… -> ``adas``), else :func:`segment_slug`'s."""
@@ -2445,7 +2438,7 @@ class Reader(Classifier, Timing):
             elif "each" in st.sflags and (listed := self._listed_above(st, first.start, len(run))) is not None:
                 periods = listed        # 毛利率…，上述四个期间分别为A、B、C和D (the list paragraphs before)
             elif "each" in st.sflags and tok is not None and len(tok.obj.items or []) <= 1 \
-                    and _lists_things(self.text, lo := self._names_start(st, tok, first.start), first.start, len(run)):
+                    and _lists_things(self.text, lo := max(tok.end, st.clause_start), first.start, len(run)):
                 # 2025年协作机器人、人形机器人和核心零部件的毛利率分别为A、B和C: one year, a figure
                 # for each line named, no run of years (2025年，…；公司的Robotaxi服务和Robotruck服务
                 # 收入分别为A、B: the year told before the clause, the names after the company's 的)
