@@ -145,6 +145,8 @@ _LEAD_VIEW = re.compile(r"\s*(?:从|就|以)[^，,。；;]{1,10}(?:来看|看|�
 #: a line's name glossed with its Latin short form (面向车企的前装量产业务（ADAS）), the name
 #: after any 的 or list word before it
 _LINE_GLOSS = re.compile(r"([\u4e00-\u9fff]{2,10}?)[(（]([A-Za-z]{2,8})[)）]")
+#: what a glossed line's name loses to be looked up: what stands before a 的 or a list word, and a
+#: trailing 业务/服务/板块/分部 (面向车企的前装量产业务 and 前装量产业务 are both 前装量产)
 _LINE_TAIL_WORD = re.compile(r"^.*[的、和及与]|(?:业务|服务|板块|分部)$")
 
 
