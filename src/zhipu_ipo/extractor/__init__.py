@@ -20,7 +20,7 @@ from typing import Optional
 
 from ..models import Extraction, Fact, Mention, fast_constructor
 from ..normalization import Normalized, normalize
-from .arithmetic import date_growth_by_arithmetic
+from .arithmetic import date_growth_by_arithmetic, ps_by_arithmetic
 from .context import build_context
 from .entities import build_registry, known_listings, untracked, written_ids
 from .events import read_events
@@ -96,6 +96,7 @@ def _extract_one(text: str, doc: str, published: Optional[dt.date]) -> Extractio
     date_growth_by_arithmetic(reader.drafts)
     drafts = ev_drafts + tab_drafts + reader.drafts
     misses = ev_misses + tab_misses + reader.misses
+    ps_by_arithmetic(t, drafts, misses)
     ids = written_ids([t.obj for t in stream.tokens if t.kind == ENTITY])
     facts, fact_spans = _facts(norm, doc, drafts, misses, ids)
     unplaced = _mentions(norm, doc, misses, stream, fact_spans, drafts)

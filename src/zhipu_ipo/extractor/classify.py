@@ -277,6 +277,10 @@ _TOTAL_RAISED_BEFORE = re.compile(r"(?:累计|合共|一共|总共|共)\s*(?:拿
                                   r"(?:超过|逾|约|近|超)?\s*$")
 #: the offer price named after the figure with a qualifier: 的最终发售价, 的港股发行价, 的H股招股价
 _OFFER_PRICE_AFTER = re.compile(r"的(?:最终|港股|H股|香港|全球发售)?(?:发行|发售|招股|承销)价(?:格)?")
+#: a company and a linking verb before a figure of the same kind as the clause before: 智谱为, 后者则有
+_NEXT_COMPANY_IS = re.compile(r"[^\s，,。；;、]{1,12}?\s*(?:则|亦|也)?\s*(?:为|是|有|达|录得|获)?\s*(?:约|逾|近|超过?)?\s*")
+#: what cornerstone investors did at a price: 以每股116.20港元合共认购, 以每股32元认购了
+_CORNERSTONE_SUBSCRIBED = re.compile(r"\s*(?:的价格)?\s*(?:合共|合计|共|总共|一共|累计)?\s*(?:认购|认购了|认购约)")
 #: a verb negated right before a ratio: 没有快出3到5倍, 并未超过20%
 _NEGATED_BEFORE = re.compile(r"(?:没有|并没有|并未|并非|不是)[^，,。；;\d]{0,4}$")
 #: a multiple of a figure named by a pronoun: 是它的3到5倍, 约为后者的两倍
@@ -786,6 +790,11 @@ class Classifier:
         if re.match(r"(?:的价格)?\s*(?:在|于)?[^，,。；;\d]{0,6}?(?:上市|挂牌|登陆|登录|招股|公开发售|发售)", self.text[a.end:a.end + 12]) \
                 and re.search(r"以\s*(?:每股)?$", self.text[max(0, a.start - 4):a.start]):
             return self._price_fact("offer_price", a, "以…上市", "offer-price-listing")
+        if st.sflags.get("cornerstone", pos) < pos and _CORNERSTONE_SUBSCRIBED.match(self.text, a.end) \
+                and re.search(r"以\s*(?:每股)?$", self.text[max(0, a.start - 4):a.start]):
+            # 基石投资者当时以每股116.20港元合共认购…: cornerstone investors take their shares at the
+            # offer price (a Hong Kong listing rule), so the price they paid is the offer price
+            return self._price_fact("offer_price", a, "基石…以…认购", "offer-price-cornerstone")
         if self._named_verb(pos, _CLOSE_VERB):
             st.price, st.price_pos = "close", pos - 1      # 智谱收264.2元，升1.5%: the company's close
             return self._price_fact("close_price", a, "收", "trading")
@@ -1160,6 +1169,14 @@ class Classifier:
         if _PEERS_BEFORE.search(self.text, max(st.clause_start, pos - 24), pos):
             # 较美股同类公司约20倍明显偏贵: the peers' multiple, not the company's
             return self._mk_miss(a, sent, "not_a_fact", "a multiple of peers")
+        last = self.drafts[-1] if self.drafts else None
+        if not post and last is not None and last.sent == sent and last.unit == "times" \
+                and last.metric in ("hk_oversubscription", "intl_oversubscription") \
+                and st.entity is not None and st.entity != last.entity and st.entity_pos \
+                and st.entity_pos[-1] >= st.clause_start \
+                and _NEXT_COMPANY_IS.fullmatch(self.text, st.entity_pos[-1], pos):
+            # MiniMax香港公开发售部分获1209倍认购，智谱为1164倍: the same multiple, of the next company
+            return (last.metric, a.value, "times", a.qualifier, None, last.cue, "oversubscription")
         if base in ("hk_offer_shares", "intl_offer_shares") and not post and (
                 st.base_pos >= st.clause_start or LABEL_GAP.fullmatch(
                     self.text, st.base_pos + len(st.base_cue or ""), pos)):

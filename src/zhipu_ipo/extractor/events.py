@@ -595,6 +595,12 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=(), listed
                     # A同B系7月9日同日上市；C…: the sentence's company is a later clause's, not this date's
                     misses.append(Miss(t.start, t.end, "no_entity", "event date of a clause naming no company", sent))
                     continue
+                if k < 0 and not ents and kind in ("listing", "first_day") and _AS_OF_BEFORE.search(
+                        text, max(sent.start, t.start - 4), t.start) and _COUNTED_STOCKS.match(
+                        text, t.end + len(_SO_FAR.match(text, t.end).group())):
+                    # 截至3月9日已有23家公司在港上市: listings counted up to a day, none on it
+                    misses.append(Miss(t.start, t.end, "not_a_fact", "listings counted up to a day", sent))
+                    continue
                 if k < 0 and not ents and kind not in ("listing", "first_day") and _COUNTED_STOCKS.search(
                         text, max(sent.start, min(t.start, ev.start) - 12), max(t.end, ev.end) + 12):
                     # 下周一（13日）再有兩隻科技新股開始招股: stocks counted, none named (两只新股昨日
@@ -759,6 +765,9 @@ def _opens(text: str, sent_start: int, pos: int) -> bool:
 #: a number of stocks as the subject of an event: 2只新股, 三家公司, 多只
 #: the companies of a sentence doing something together: 同日上市, 同场挂牌, 双双
 _TOGETHER = re.compile(r"同日|同场|同步|双双|一同|同一天|同一日|联袂")
+#: a count up to a day: 截至3月9日(已有23家…)
+_AS_OF_BEFORE = re.compile(r"(?:截至|截止|截止到|直至)\s*$")
+_SO_FAR = re.compile(r"[，,]?\s*(?:已经|已|共|累计|合共|共有|已有|一共)?\s*(?:有)?\s*")
 _COUNTED_STOCKS = re.compile(r"(\d+|[一两二三四五六七八九十几多数])\s?(?:只|家|间|个)(?:新股|公司|企业|股票)?")
 
 

@@ -142,9 +142,10 @@ _DATA_OF_AFTER = re.compile(r"的?(?:数据|财务数据|业绩|财报|口径)")
 _DESCRIBED_LOOK = 48
 #: a clause a sentence opens with to say from where it looks (从收入结构看，就毛利而言，)
 _LEAD_VIEW = re.compile(r"\s*(?:从|就|以)[^，,。；;]{1,10}(?:来看|看|而言|来说)[，,]")
-#: a line's name glossed with its Latin short form (面向车企的前装量产业务（ADAS）), the name
-#: after any 的 or list word before it
-_LINE_GLOSS = re.compile(r"([\u4e00-\u9fff]{2,10}?)[(（]([A-Za-z]{2,8})[)）]")
+#: a line's name glossed with its Latin short form (面向车企的前装量产业务（ADAS）) or English name
+#: (先知AI平台(Sage AI Platform)), the name after any 的 or list word before it
+_LINE_GLOSS = re.compile(r"((?:[\u4e00-\u9fff]|[A-Za-z]{1,8}(?=[\u4e00-\u9fff])){2,10}?(?<=[\u4e00-\u9fff]))"
+                         r"[(（]([A-Za-z]{2,12}(?: [A-Za-z]{2,12}){0,3})[)）]")
 #: what a glossed line's name loses to be looked up: what stands before a 的 or a list word, and a
 #: trailing 业务/服务/板块/分部 (面向车企的前装量产业务 and 前装量产业务 are both 前装量产)
 _LINE_TAIL_WORD = re.compile(r"^.*[的、和及与]|(?:业务|服务|板块|分部)$")
@@ -220,6 +221,18 @@ UNKNOWN_SEGMENT = "?"
 #: a name written right before 收入 (影像与设计产品收入, 数据智能平台(FastData)收入)
 #: (a Latin run with its digits is one part, L4产品; it is read whole, so the search stays linear)
 _NAME_BEFORE_CUE = re.compile(r"((?:[\u4e00-\u9fff]|[A-Za-z][A-Za-z0-9]{0,15}(?![A-Za-z0-9])){2,14})(?:\s*[(（][A-Za-z0-9 .\-]{1,16}[)）])?\s*$")
+#: a value worked out at a close: 以昨日收市價計，…市值, 按周五收盘价计算
+_VALUED_AT_CLOSE = re.compile(r"(?:以|按)[^，,。；;]{0,8}(?:收市价|收盘价|收市價|收盤價)(?:计算?|計算?)")
+#: a clause given as a comparison: 作为对比，公司2025年全年收入约7900万美元
+_AS_CONTRAST_BEFORE = re.compile(r"(?:作为对比|作为参照|作为比较|以作对比|对照来看)[，,]?[^，,。；;]{0,12}$")
+#: what may stand before a period that opens a sentence: 而在去年同期，…
+_SENTENCE_OPENER = re.compile(r"\s*(?:而|但|不过|反观|相比之下[，,]?)?\s*(?:在)?\s*")
+#: a period that tells when the company after it listed or was founded: 今年3月上市的…, 2019年成立的…
+_DESCRIBES_COMPANY_AFTER = re.compile(r"\s*(?:才|刚|刚刚)?\s*(?:在|于)?\s*(?:港股|港交所|香港|A股|科创板)?\s*"
+                                      r"(?:上市|挂牌|登陆港股|登陆港交所|登陆|成立|创立)的")
+#: an item of a list of lines, named before its first comma: 一是AI学习机等智能硬件，收入…; 其二为…
+_ITEM_LINE = re.compile(r"\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十][是为]?|第[一二三四五六七八九十][是为]?)"
+                        r"[，,:：]?\s*([^，,。；;：:\d]{2,24})[，,]")
 #: an amount opening a parenthesis (a conversion: 1.12亿元人民币(约新台币4.87亿元))
 _IN_PAREN_BEFORE = re.compile(r"[(（]\s*(?:约|折合|相当于|合)?\s*$")
 #: a paragraph opening that points back at the one before: 按此计算, 受此影响, 此次配售
@@ -316,6 +329,9 @@ _IN_CONTEXT = ("期内", "当期", "本期")
 #: words of filings for the fiscal year before the one reported (not the calendar's last year)
 #: a company named as what a figure is compared with: 比优必选高出, 高于智谱, 较MiniMax
 _COMPARED_ENTITY = re.compile(rf"(?:{COMPARE_WORDS}|不及|胜过|落后于?|领先于?)\s*$")
+#: a company framed as the one compared with: 与智谱不同，… / 和智谱相比，… / 跟智谱一样，…
+_FRAME_WITH = re.compile(r"(?:与|和|跟|同)\s*$")
+_FRAME_AFTER = re.compile(r"\s*(?:不同|相比|相较|比较|一样|类似|相似|不一样|有别|相反)")
 #: a contrast heading its own clause: 对比2024年，… / 相比之下，2024年…
 _CONTRAST_HEAD = re.compile(r"[\s，,]*(?:而|但)?(?:对比|相比|相较|比较|反观)(?:之下)?[\s，,]*")
 #: the end of the clause right after a period
@@ -411,7 +427,8 @@ _PART_OF_LIST = re.compile(r"(后|前|近)([两二三四2-4])(?:个)?(?:年|年�
 _MARGIN_CLAUSE_LEAD = re.compile(r"[\s，,；;]*(?:其|而|但|且|同时)?\s*")
 #: the opening of a clause of cause: 随着低毛利的云端业务放量，…
 _CAUSE_CLAUSE = re.compile(r"[，,；;\s]*(?:随着|由于|受益于|得益于|受制于|因应)")
-_SUBJECTLESS_CONTRIBUTION = re.compile(r"[\s，,]*(?:合计|共|共同|则|累计)?(?:贡献|实现|录得|带来|创造)了?(?:的)?(?:总)?")
+_SUBJECTLESS_CONTRIBUTION = re.compile(r"[\s，,]*(?:(?:20\d\d年)?(?:上半年|下半年|全年|前三季度|第[一二三四]季度)?[\s，,]*)?"
+                                       r"(?:合计|共|共同|则|累计)?(?:贡献|实现|录得|带来|创造)了?(?:的)?(?:总)?")
 #: words of a sentence that has compared its figures with the same period a year before
 _SAME_PERIOD_WORDS = ("去年同期", "上年同期", "上一年同期", "同比")
 _PREVIOUS_YEAR_WORDS = ("上年度", "上一年度", "上年", "去年", "前一年", "上一年", "按年")
@@ -441,6 +458,7 @@ class Reader(Classifier, Timing):
         self.market_day_pos = -10**9                   # end of the last 纳入港股通/复牌 (a first day of its own)
         self.last_trading_pos = -10**9                    # where it was described
         self.day_compared = False                         # the day _trading_day last gave was a compared close's
+        self.day_of_first_day = False                     # ... a listing day the sentence before announced
         self.prev_entities: list = []            # companies named by the last sentence naming several
         self.prev_sentence_period: Optional[Tok] = None
         self.prev_sentence_one: Optional[Tok] = None   # the one period the last sentence reported on
@@ -462,7 +480,7 @@ class Reader(Classifier, Timing):
         self.par_uses = False                          # the paragraph lists uses of proceeds
         self.par_segment: Optional[str] = None         # the last segment the paragraph named
         # 前装量产业务（ADAS）: lines the article glosses with a Latin short form, named by it
-        self.line_glosses = {_LINE_TAIL_WORD.sub("", m.group(1)): m.group(2).lower()
+        self.line_glosses = {_LINE_TAIL_WORD.sub("", m.group(1)): m.group(2).lower().replace(" ", "_")
                              for m in _LINE_GLOSS.finditer(self.text)}
         self.section_segment: Optional[str] = None     # segment named by the current section heading
         self.section_entity: Optional[str] = None      # company named by the current section heading
@@ -582,8 +600,12 @@ class Reader(Classifier, Timing):
 
     def _line_slug(self, name: str) -> Optional[str]:
         """The slug of a business line's name: its Latin short form where the article gave one
-        (前装量产业务（ADAS）… 前装量产业务是… -> ``adas``), else :func:`segment_slug`'s."""
-        return self.line_glosses.get(_LINE_TAIL_WORD.sub("", name)) or segment_slug(name)
+        (前装量产业务（ADAS）… 前装量产业务是… -> ``adas``), else :func:`segment_slug`'s, else its
+        English name where the article gave one (先知AI平台(Sage AI Platform) -> ``sage_ai_platform``)."""
+        gloss = self.line_glosses.get(_LINE_TAIL_WORD.sub("", name))
+        if gloss is not None and "_" in gloss:
+            return segment_slug(name) or gloss
+        return gloss or segment_slug(name)
 
     def _line_opening_sentence(self, start: int) -> Optional[str]:
         """The slug of a business line a sentence opens on (人形机器人业务仍…, 从收入结构看，前装
@@ -632,6 +654,11 @@ class Reader(Classifier, Timing):
             if opened > st.sentence_start:
                 lo = max(st.sentence_start, opened - 24)
                 m = _NAME_BEFORE_CUE.search(self.text, lo, opened)
+        if m is not None and period is not None and period.start <= m.start(1) and m.end(1) <= period.end:
+            m = None            # (…，上半年收入: a period, no name)
+        if m is None and (item := _ITEM_LINE.match(self.text, st.sentence_start)) is not None \
+                and 0 <= cue.start - item.end() <= 8 and not re.search(r"[，,；;。]", self.text[item.end():cue.start]):
+            m = item            # 一是AI学习机等智能硬件，上半年收入5.12亿元: the item's line
         if m is None:
             return None
         start, end = m.start(1), m.end(1)
@@ -647,9 +674,11 @@ class Reader(Classifier, Timing):
         name = self.text[start:end]
         if cue.obj.word.startswith("销售"):
             name += "销售"           # 车辆销售收入 (销售收入 is the cue): the line is 车辆销售
-        for lead in ("其中", "而", "则", "另外", "此外", "至于", "但", "的"):
+        for lead in ("其中", "而", "则", "另外", "此外", "至于", "但", "的", "该公司", "公司", "集团"):
             if name.startswith(lead):
                 name, start = name[len(lead):], start + len(lead)
+        if name.startswith("其") and not name.startswith(("其他", "其它", "其余")):
+            name, start = name[1:], start + 1       # (公司订阅收入, 其订阅收入: the company's line)
         if (k := name.rfind("的")) != -1:
             name, start = name[k + 1:], start + k + 1     # (以“绝影”为品牌的智能汽车板块: the line after 的)
         if (k := name.rfind("等")) != -1 and not name.startswith(("其他", "其它"), k + 1) \
@@ -696,6 +725,8 @@ class Reader(Classifier, Timing):
                 e = t.obj.entity
                 if e not in bystanders() and e not in indices() and e not in ents \
                         and not _COMPARED_ENTITY.search(self.text, max(0, t.start - 4), t.start) \
+                        and not (_FRAME_WITH.search(self.text, max(0, t.start - 2), t.start)
+                                 and _FRAME_AFTER.match(self.text, t.end)) \
                         and not self._compared_in_time(t):
                     # (毛利率46.2%，比优必选高出10个百分点; 他同驭势科技同一日挂牌: not the subject)
                     ents.append(e)
@@ -887,6 +918,7 @@ class Reader(Classifier, Timing):
             or bool(_WITH_BEFORE_PERIOD.search(self.text, max(0, t.start - 2), t.start)
                     and _COMPARED_AFTER_PERIOD.match(self.text, t.end)) \
             or bool(_COMPARED_LIST_BEFORE.search(self.text, max(0, t.start - 24), t.start)) \
+            or bool(_AS_CONTRAST_BEFORE.search(self.text, max(0, t.start - 20), t.start)) \
             or self._nears_level(t, 0)
 
     def _earlier_asides(self, toks: list[Tok], took: list) -> set[int]:
@@ -1150,6 +1182,10 @@ class Reader(Classifier, Timing):
                 if st.unshifted is not None and not (
                         st.period_tok is not None and self.text[t.start - 1:t.start] in (":", "：")
                         and not self.text[st.period_tok.end:t.start - 1].strip()) and not (
+                        # (而在去年同期，本地化部署占比还高达81.2%: the period the sentence opens on)
+                        st.period_tok is not None and self.text[t.start - 1:t.start] in (",", "，")
+                        and not self.text[st.period_tok.end:t.start - 1].strip()
+                        and _SENTENCE_OPENER.fullmatch(self.text, st.sentence_start, st.period_tok.start)) and not (
                         st.period_tok is not None and st.base_pos > st.period_tok.start
                         and self.text[t.start - 1:t.start] in (",", "，")
                         and _GROWTH_CLAUSE.match(self.text, t.start)
@@ -1188,6 +1224,9 @@ class Reader(Classifier, Timing):
                     st.entities.append(t.obj.entity)
                     st.entity_pos.append(t.start)
             elif k == PERIOD:
+                if _DESCRIBES_COMPANY_AFTER.match(self.text, t.end):
+                    i += 1
+                    continue        # 今年3月上市的澜算科技…现金38.5亿元: when the company listed, no figure's period
                 self._on_period(st, t)
             elif k == CUE:
                 if t.obj.kind == "flat":
@@ -1541,7 +1580,8 @@ class Reader(Classifier, Timing):
                     and self._subject_line_again(st, t):
                 st.segment_pos = st.segment_end = t.start   # 这部分收入主要来自…，上半年收入…: still the subject
             if st.segment is not None and st.segment_pos < st.clause_start and not (
-                    st.prev_base_pos <= st.segment_pos
+                    (st.prev_base_pos <= st.segment_pos or not any(
+                        x.kind == AMOUNT for x in self.ctx.stream.in_span(st.segment_pos, st.clause_start)))
                     and _SUBJECTLESS_CONTRIBUTION.fullmatch(self.text, st.clause_start, t.start)) \
                     and not (c.value == "gross_margin" and self._segment_sentence(st, t)) \
                     and not (self.text[st.segment_pos - 1:st.segment_pos] == "是" and st.segment_end <= st.clause_start
@@ -1699,6 +1739,11 @@ class Reader(Classifier, Timing):
         if _MARGIN_CLAUSE_LEAD.fullmatch(self.text, st.clause_start, t.start) is None:
             return False
         lo = max(st.sentence_start, max(self.text.rfind(c, st.sentence_start, st.segment_pos) for c in ";；") + 1)
+        if lo > st.sentence_start and re.search(r"[;；]", self.text[st.segment_pos:t.start]) and any(
+                d.segment is None and st.sentence_start <= d.start < lo for d in self.drafts[-12:]):
+            # (上半年收入36.4亿元，…；先知AI平台收入25.6亿元，…；毛利率42.5%: a summary of the company's
+            # figures with one line's in the middle, whose margin clause is the company's again)
+            return False
         mine = [d for d in self.drafts[-12:] if d.start >= lo]
         if st.segment == UNKNOWN_SEGMENT and not mine:
             # (分拣解决方案实现收入4.12亿元，…；毛利率31.5%: a line with no slug keeps its margin too)
@@ -2330,10 +2375,14 @@ class Reader(Classifier, Timing):
             if day is None:
                 self._miss(a, sent, "no_period", f"{metric}: trading day unknown")
                 return
-            if "grey" not in st.sflags and not self.day_compared:
+            if "grey" not in st.sflags and not self.day_compared and not (
+                    metric == "market_cap" and _VALUED_AT_CLOSE.search(self.text, max(st.sentence_start, a.start - 24), a.start)):
+                # (以昨日收市價計，公司市值約1964億港元: a value at an earlier close, no session told)
                 # (a grey-market evening, or the day of a close compared with, is no session to go on with)
+                # (a first day the sentence before announced stays recalled while its figures go on)
+                self.last_day_recalled = "first_day" in st.sflags or self.day_of_first_day or (
+                    self.last_day_recalled and day == self.last_trading_day and self.last_trading_pos == sent.end)
                 self.last_trading_day, self.last_trading_pos = day, sent.end
-                self.last_day_recalled = "first_day" in st.sflags
                 self.last_day_by_word = any(DAY_OFFSETS[w] < 0 and st.sflags[w] < a.start
                                             for w in st.sflags if w in DAY_OFFSETS) or (
                     self.ctx.today is not None and day < self.ctx.today

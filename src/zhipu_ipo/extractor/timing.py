@@ -50,6 +50,8 @@ DAY_TOLD_AFTER = re.compile(
 _SHORT_SENTENCE = 120
 
 #: a month's own sales right after the month: 8月合并营收, 10月份营业额, 9月单月营收
+#: a month told as a month's own figures: 6月单月, 6月当月
+_ONE_MONTH_AFTER = re.compile(r"\s*(?:单月|当月)")
 _MONTH_SALES_AFTER = re.compile(r"份?\s?(?:的)?(?:合并|单月|自结)?\s?(?:营收|营业收入|营业额|销售额|收入)")
 
 #: before the day a balance is counted at: 截至6月30日, 截止2025年末
@@ -314,6 +316,10 @@ class Timing:
                 month = later
             p = Period.of_date(month.end_date)
             return Tok(PERIOD, pm.start, pm.end, ResolvedPeriod(p, pm.start, pm.end, pm.text, kind="point"))
+        if canon is None and rel.startswith("M") and "-" not in rel and _ONE_MONTH_AFTER.match(self.text, pm.end):
+            # 6月单月，公司收入…: that month alone, of the year in context
+            p = pm.resolve(year)
+            return Tok(PERIOD, pm.start, pm.end, ResolvedPeriod(p, pm.start, pm.end, pm.text)) if p is not None else None
         if canon is None and rel.startswith("M") and "-" in rel:
             # 今年1-5月 / 前5月: a run of months of the year in context (2026-01..2026-05)
             p = pm.resolve(year)
@@ -325,6 +331,14 @@ class Timing:
 
     def _latest_before_today(self, pm, rel: str) -> Optional[Tok]:
         today = self.ctx.today
+        if rel.startswith("M") and "-" not in rel and pm.text.endswith(("底", "末")):
+            # 截至6月末现金… with no year in view: the latest such month's end, a point
+            for year in (today.year, today.year - 1):
+                month = pm.resolve(year)
+                if month is not None and month.end_date <= today:
+                    p = Period.of_date(month.end_date)
+                    return Tok(PERIOD, pm.start, pm.end, ResolvedPeriod(p, pm.start, pm.end, pm.text, kind="point"))
+            return None
         if rel not in _SUB_YEAR:
             return None
         for year in (today.year, today.year - 1):
@@ -711,6 +725,7 @@ class Timing:
         ctx = self.ctx
         ent = st.entity or ctx.main_entity
         self.day_compared = False       # (set when the day is that of a price compared with)
+        self.day_of_first_day = False   # (set when the day is a listing day the sentence before announced)
         told = DAY_TOLD_AFTER.match(self.text, a.end) or _DAY_IN_PAREN_AFTER.match(self.text, a.end)
         if told is not None and told.group("date"):
             # 上市以来盘中最高见271元，在10月22日出现: the day written after the figure
@@ -866,9 +881,11 @@ class Timing:
                 return ctx.today + dt.timedelta(days=DAY_OFFSETS[words[0]])
             # 首日表现已见分野。A开报36元…；B则…: the first day the sentence before announces, of a
             # company whose listing day the article gives
-            if not words and (ent in ctx.listing_dates or ent in known_listings()) and prev.end - prev.start <= 20 \
+            if not words and (ent in ctx.listing_dates or ent in known_listings()) and prev.end - prev.start <= 48 \
                     and any(t.kind == CUE and t.obj.kind == "ctx" and t.obj.value == "first_day" for t in toks) \
-                    and not any(t.kind in (AMOUNT, DATE) for t in toks):
+                    and not any(t.kind == DATE or t.kind == AMOUNT and t.obj.unit != "count" for t in toks):
+                # (两家公司的首日走势截然不同: a count of companies is no figure)
+                self.day_of_first_day = True    # (…；MiniMax则开盘即报…: its own first day next)
                 return ctx.listing_dates.get(ent) or known_listings()[ent]
         if self.last_day_recalled and last_day is not None and "same_day" not in st.sflags \
                 and sent.start - last_pos < 160 and ent is not None \
