@@ -845,6 +845,8 @@ class _Atom:
 
 
 #: the count of a list of bare years, after its last: 2022、2023、2024三年 (两年 to 五年)
+#: a figure's word right after a year written without 年: 2025营收, 2024净亏
+_YEAR_FIGURE_AFTER = re.compile(r"(?:营收|收入|总收入|营业收入|净亏损?|净利润?|亏损|毛利率?|研发(?:开支|费用|投入)?)")
 _YEARS_COUNTED = re.compile(r"(?:这|这些)?[两二三四五](?:个)?(?:完整)?(?:财政)?年度?(?![\d半期底末初内])")
 
 
@@ -877,6 +879,9 @@ def _year_atom(text: str, m: re.Match) -> Optional[_Atom]:
         if count is not None:
             # 2022、2023、2024三年分别录得…: the last of a list of years that counts them
             shape, end = _YEAR, count.end()
+        elif _YEAR_FIGURE_AFTER.match(text, m.end("Y")) \
+                and not re.search(r"[HQhq][1-4]\s*$", text[max(0, m.start() - 4):m.start()]):
+            shape = _YEAR       # 2025营收 (a forum's or a table head's shorthand; not H1 2026收入): that year
     if m.group("yy") and (shape is None or (shape == _YEAR and year < 2015)):
         return None         # (10年营收: more likely ten years than 2010)
     if shape is not None and shape[0] == "m" and shape[2] is None and text.startswith("期", end) \

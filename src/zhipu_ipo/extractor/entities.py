@@ -412,8 +412,8 @@ def discover_names(text: str) -> list[str]:
             continue
         if _PRODUCTS_BEFORE.search(text, max(0, start - 20), start):
             continue        # 汀舟机器人主营泳池清洁机器人及水下作业机器人: what it makes, no company
-        if _LINE_AFTER_NAME.match(text, end):
-            continue        # 定制智能机器人及解决方案收入: a line of products, no company
+        if _LINE_AFTER_NAME.match(text, end) or _GLOSSED_TERM_AFTER.match(text, end):
+            continue        # 定制智能机器人及解决方案收入: a line of products; 车网互动（V2G）技术: a technology
         if trades is None:
             trades = _trade_words(text)
         if name in trades:
@@ -429,6 +429,8 @@ def discover_names(text: str) -> list[str]:
 
 
 _TRADE_END = re.compile(r"厂|业者|商(?!汤)")
+#: a term glossed in Latin letters and named as a technology or a line: 车网互动（V2G）技术
+_GLOSSED_TERM_AFTER = re.compile(r"\s*[(（]\s*[A-Za-z0-9][A-Za-z0-9 \-]{0,11}[)）]\s*(?:技术|业务|产品|方案|解决方案|领域|模式|平台|场景)")
 #: a word right before a name that is no part of it (另一只新股栖峦机器人, 资金抢筹栖峦机器人)
 _STOP_BEFORE = re.compile(r"(?:新股|" + _VERBS_BEFORE_NAME + r")$")
 #: a company's line of products, before the words of one (主营泳池清洁机器人及…), or what its

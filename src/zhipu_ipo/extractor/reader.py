@@ -225,6 +225,8 @@ _NAME_BEFORE_CUE = re.compile(r"((?:[\u4e00-\u9fff]|[A-Za-z][A-Za-z0-9]{0,15}(?!
 _VALUED_AT_CLOSE = re.compile(r"(?:以|按)[^，,。；;]{0,8}(?:收市价|收盘价|收市價|收盤價)(?:计算?|計算?)")
 #: a clause given as a comparison: 作为对比，公司2025年全年收入约7900万美元
 _AS_CONTRAST_BEFORE = re.compile(r"(?:作为对比|作为参照|作为比较|以作对比|对照来看)[，,]?[^，,。；;]{0,12}$")
+#: 是 before a line named at the end of a clause (增长最快的是海螺AI，…; 是面向企业客户的开放平台，…)
+_IS_BEFORE_LINE = re.compile(r"是(?:[^，,。；;是]{0,16}的)?$")
 #: what may stand before a period that opens a sentence: 而在去年同期，…
 _SENTENCE_OPENER = re.compile(r"\s*(?:而|但|不过|反观|相比之下[，,]?)?\s*(?:在)?\s*")
 #: a period that tells when the company after it listed or was founded: 今年3月上市的…, 2019年成立的…
@@ -1363,8 +1365,11 @@ class Reader(Classifier, Timing):
                 return
             if rel in ("reporting_period", "current_period") \
                     and (pm.text.startswith("本") or self.text[t.start - 1:t.start] == "本"
-                         or pm.text.startswith("报告期") and self._one_reporting_half()) \
-                    and st.period_tok is None and (topic := self.topic_period()) is not None:
+                         or pm.text.startswith("报告期") and self._one_reporting_half()
+                         # (a heading, then 期内毛利为2.94亿元: the period of the report the article is on)
+                         or pm.text == "期内" and not self.par_periods and self.prev_sentence_period is None) \
+                    and st.period_tok is None and (topic := self.topic_period()) is not None \
+                    and topic.obj.period is not None and topic.obj.period.kind in ("year", "half", "quarter", "quarters"):
                 # 本报告期智谱毛利率为47.2% (an article on its 2025年年报): the period reported on
                 tok = Tok(PERIOD, t.start, t.end, ResolvedPeriod(topic.obj.period, t.start, t.end, pm.text))
                 st.period_tok = tok
@@ -1584,7 +1589,8 @@ class Reader(Classifier, Timing):
                         x.kind == AMOUNT for x in self.ctx.stream.in_span(st.segment_pos, st.clause_start)))
                     and _SUBJECTLESS_CONTRIBUTION.fullmatch(self.text, st.clause_start, t.start)) \
                     and not (c.value == "gross_margin" and self._segment_sentence(st, t)) \
-                    and not (self.text[st.segment_pos - 1:st.segment_pos] == "是" and st.segment_end <= st.clause_start
+                    and not (_IS_BEFORE_LINE.search(self.text, max(st.sentence_start, st.segment_pos - 18), st.segment_pos)
+                             and st.segment_end <= st.clause_start
                              and not self.text[st.segment_end:st.clause_start].strip(" ，,")):
                 # (…等AI原生产品为主，贡献营收5230万美元: a clause with no subject of its own is
                 # still about the segment; 增速最快的是海螺AI，上半年收入…: the line just named)
@@ -2514,6 +2520,15 @@ class Reader(Classifier, Timing):
                 # 2023年、2024年及2025年收入分别为A、B及C，按年增长D及E: the growth of each year
                 # after the first
                 periods = list(tok.obj.items)[1:]
+            if periods is None and "each" in st.sflags \
+                    and (longer := (list(tok.obj.items or []) if tok is not None else None)
+                         or self._recent_list(len(run) + 1, first.start, st.sentence_start)) is not None \
+                    and len(longer) == len(run) + 1 \
+                    and any(t.kind == PERIOD and t.obj.period is not None and t.obj.period == longer[-1]
+                            for t in self.ctx.stream.in_span(run[-1].end, min(sent.end, run[-1].end + LOOK))):
+                # 报告期内净亏损分别为A、B、C，2026年一季度净亏损为D: the periods before the last,
+                # which the sentence gives a clause of its own
+                periods = longer[: len(run)]
             if periods is None and tok is not None and len(tok.obj.items or []) > len(run) \
                     and self._truncated(sent):
                 periods = list(tok.obj.items)[: len(run)]

@@ -275,10 +275,23 @@ def _metric_label(cell: str, metrics) -> Optional[_Label]:
             return None
         if mod is not None and mod.start > metric.start:
             return _Label(metric=value, mod=mod.value, unit=unit, cue=cell)
-        return _Label(metric=value, unit=unit, cue=cell)
+        return _Label(metric=value, unit=unit, cue=cell, segment=_line_before(cell, metric.start, value))
+    share = next((c for c in cues if c.kind == "mod" and c.value in ("share", "share_of_revenue")), None)
+    if mod is None and share is not None and (seg := _line_before(cell, share.start, "revenue_share")) is not None:
+        return _Label(metric="revenue_share", unit=unit, cue=cell, segment=seg)    # | 云端部署收入占比 | 9.6% |
     if mod is not None:
         return _Label(mod=mod.value, unit=unit, cue=cell)
     return None
+
+
+def _line_before(cell: str, pos: int, metric: str) -> Optional[str]:
+    """The business line a head names before its metric word (| 云端部署毛利率 | 31.2% | …), or None."""
+    if metric not in _SEGMENT_METRICS or pos < 2:
+        return None
+    head = cell[:pos].strip()
+    if not head or not (any(c.kind == "seg" for c in find_cues(head)) or re.fullmatch(r"[\u4e00-\u9fff]{2,12}", head)):
+        return None     # (| MiniMax毛利率 |, | TTM收入 |: a company or a basis, no line)
+    return _row_segment(_Cell(head, 0, len(head)))
 
 
 def _in_parens(text: str, pos: int) -> bool:
@@ -532,6 +545,25 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
             continue
         elif all(row_periods):
             layout = "periods-down"
+        elif len(rows) >= 3 and entity is not None and all(len(r) == len(header) >= 3 for r in rows) \
+                and (day_col := _day_column(ctx, rows)) is not None \
+                and any(_session_head(h) for h in header[day_col + 1:]):
+            # | 月份 | 月末交易日 | 收盘价（港元） | 月涨跌幅 | over | 1月 | 1月30日 | 238.6 | +105.3% |: each
+            # row a session its day cell dates, the company the text's (its changes over a month or
+            # since the offer are no session's)
+            spans.append(span)
+            for row in rows[1:]:
+                row_span = Span(row[0].start, row[-1].end)
+                day = _day_head(ctx, row[day_col])
+                if ctx.today is not None and day > ctx.today:
+                    day = safe_date(day.year - 1, day.month, day.day)   # (closes that have been)
+                for c in range(len(header)):
+                    if c > day_col and (metric := _session_head(header[c])) is not None:
+                        _session_cell(ctx, entity, row[c], metric, day, caption, metrics, row_span, drafts, misses)
+                    elif any(ch.isdigit() for ch in row[c].text):
+                        misses.append(Miss(row[c].start, row[c].end, "not_a_figure" if c <= day_col else "no_metric_cue",
+                                           "day label of a table" if c <= day_col else "table: no session figure", row_span))
+            continue
         elif len(header) >= 3 and all(col_pairs := [_col_company_period(ctx, c) for c in header[1:]]) \
                 and len({(e, str(w.period)) for e, w in col_pairs}) == len(col_pairs):
             layout = "company-periods-across"      # | 指标 | 智谱2024 | 智谱2025 | MiniMax 2024 | …
@@ -580,6 +612,9 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
         if layout == "companies-down":
             # (the day a title or a note under the table gives the whole table or a column)
             caption_day, noted = _caption_day(ctx, caption_text), _noted_closes(ctx, span.end)
+            if caption_day is None and (m := _DATA_AS_OF_CLOSE.search(_paragraph_above(ctx.text, span.start))):
+                # 数据截至11月20日（周五）收盘 in the paragraph that introduces the table: its session
+                caption_day = ctx.resolve_year(int(m.group(1)), int(m.group(2)))
         for r, row in enumerate(rows[1:]):
             row_span = Span(row[0].start, row[-1].end)
             if layout == "companies-down":
@@ -1111,6 +1146,17 @@ def _noted_closes(ctx: DocContext, end: int) -> dict:
 _CLOSE_NOTE = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?:为|指|是)\s*(\d{1,2})月(\d{1,2})日\s*(?:收盘|收市)价?")
 
 
+#: the data's day in a paragraph over a table: 数据截至11月20日（周五）收盘, 数据均为11月20日收市价
+_DATA_AS_OF_CLOSE = re.compile(r"数据\s*(?:均)?\s*(?:截至|截止|为|取自|来自)\s*(?:20\d\d年)?(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])日"
+                               r"\s*(?:[(（][^()（）\n]{1,4}[)）])?\s*(?:收盘|收市)")
+
+
+def _paragraph_above(text: str, start: int) -> str:
+    """The non-empty line right above ``start`` (at most 400 characters of it, two lines up)."""
+    lines = text[max(0, start - 400):start].split("\n")[:-1]
+    return next((line for line in reversed(lines[-3:]) if line.strip()), "")
+
+
 def _caption_day(ctx: DocContext, caption: str):
     """The day of the close a table's title dates it by (估值对比（截至11月19日收盘）, 主要AI股今日
     表现: the article's day), or None."""
@@ -1308,9 +1354,30 @@ _SLASH_DAY = re.compile(r"(?<![\d/])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\
 #: a column head of a move over more than the session (较发行价涨跌幅, 上市以来, 累计涨幅, 首日)
 _NOT_SESSION_HEAD = re.compile(r"较|累计|以来|至今|发行价|招股价|首日|上市|年内|今年|\d")
 #: the figure a row of a session names (| 首日收市 |, | 3月4日收盘 |, | 3月4日市值 |)
-_SESSION_ROWS = ((re.compile(r"涨跌幅|涨幅|跌幅|变幅|升跌幅?"), "day_change"), (re.compile(r"收盘|收市|收报"), "close_price"),
+_SESSION_ROWS = ((re.compile(r"涨跌幅|涨幅|跌幅|变幅|升跌幅?"), "day_change"), (re.compile(r"收盘|收市|收报|股价"), "close_price"),
                  (re.compile(r"开盘|开市|开报"), "open_price"), (re.compile(r"市值"), "market_cap"),
                  (re.compile(r"成交额|成交金额"), "turnover"))
+
+
+def _day_column(ctx, rows: list[list[_Cell]]) -> Optional[int]:
+    """The first column (of the first two) whose every cell below the head is one day, or None."""
+    for c in (0, 1):
+        if all(_day_head(ctx, r[c]) is not None for r in rows[1:]):
+            return c
+    return None
+
+
+def _session_head(cell: _Cell) -> Optional[str]:
+    """The session figure a column head names (收盘价（港元）, 市值), not a change over more than the
+    session, or None."""
+    if _NOT_SESSION_HEAD.search(cell.text) or re.search(r"月|周|年", cell.text):
+        return None
+    metric = _session_metric(cell.text)
+    return metric if metric in _SESSION_FIGURES else None
+
+
+#: the session figures a row's own day dates in a table of periods (not its changes: 月涨跌幅)
+_SESSION_FIGURES = ("close_price", "open_price", "market_cap", "turnover")
 
 
 def _session_metric(text: str) -> Optional[str]:

@@ -78,6 +78,13 @@ class Timing:
                     if not annual:
                         best = Tok(PERIOD, t.start, t.end, ResolvedPeriod(p, t.start, t.end, t.obj.text))
                     break
+                if t.kind == PERIOD and t.obj.kind == "relative" and t.obj.period is None and today is not None \
+                        and getattr(t.obj, "year_offset", None) is None and getattr(t.obj, "relative", None) in ("H1", "H2") \
+                        and not annual and _INTERIM_REPORT.search(self.text, max(0, t.start - 24), t.end + 8) \
+                        and (latest := self._latest_before_today(t.obj, t.obj.relative)) is not None:
+                    # 公布中期业绩，截至6月底止6个月…: the latest half ended by the article's day
+                    best = latest
+                    break
                 if t.kind == PERIOD and t.obj.kind == "single" and t.obj.period is not None \
                         and (today is None or t.obj.period.end_date <= today) \
                         and not (t.obj.period.kind != "year" and self._compared_or_aside(t)):
@@ -726,6 +733,8 @@ class Timing:
         ent = st.entity or ctx.main_entity
         self.day_compared = False       # (set when the day is that of a price compared with)
         self.day_of_first_day = False   # (set when the day is a listing day the sentence before announced)
+        if _MONTH_END_BEFORE.search(self.text, max(st.clause_start, a.start - 12), a.start):
+            return None     # 2月末收于312.4港元: the last session of a month, whose day is not written
         told = DAY_TOLD_AFTER.match(self.text, a.end) or _DAY_IN_PAREN_AFTER.match(self.text, a.end)
         if told is not None and told.group("date"):
             # 上市以来盘中最高见271元，在10月22日出现: the day written after the figure
@@ -1006,6 +1015,8 @@ class Timing:
 #: the rest of a clause that tells a founding: 2019年，智谱由清华团队创立
 _FOUNDED_AFTER = re.compile(r"\s*[，,]?[^，,。；;\n]{0,24}?(?:创立|成立|创办|创建|诞生)")
 
+#: a month's end right before a price: 2月末收于
+_MONTH_END_BEFORE = re.compile(r"(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月\s*(?:末|底)\s*(?:收于|收报|收在|收|报)?\s*$")
 #: a date told with its session's move: 1月14日低见112.3元, 4月8日则曾收市低位…
 _SESSION_AFTER_DATE = re.compile(r"\s*(?:则|曾|盘中|一度|早段|午后|全日)*\s*(?:低见|高见|收|报|升|跌|涨|开|创|见)")
 
