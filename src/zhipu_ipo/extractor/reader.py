@@ -331,8 +331,7 @@ _IN_CONTEXT = ("期内", "当期", "本期")
 #: words of filings for the fiscal year before the one reported (not the calendar's last year)
 #: a company named as what a figure is compared with: 比优必选高出, 高于智谱, 较MiniMax
 _COMPARED_ENTITY = re.compile(rf"(?:{COMPARE_WORDS}|不及|胜过|落后于?|领先于?)\s*$")
-#: a company framed as the one compared with: 与智谱不同，… / 和智谱相比，… / 跟智谱一样，…
-_FRAME_WITH = re.compile(r"(?:与|和|跟|同)\s*$")
+#: a company framed as the one compared with (after _WITH_BEFORE_PERIOD's 与/和/跟/同): 与智谱不同，…
 _FRAME_AFTER = re.compile(r"\s*(?:不同|相比|相较|比较|一样|类似|相似|不一样|有别|相反)")
 #: a contrast heading its own clause: 对比2024年，… / 相比之下，2024年…
 _CONTRAST_HEAD = re.compile(r"[\s，,]*(?:而|但)?(?:对比|相比|相较|比较|反观)(?:之下)?[\s，,]*")
@@ -727,7 +726,7 @@ class Reader(Classifier, Timing):
                 e = t.obj.entity
                 if e not in bystanders() and e not in indices() and e not in ents \
                         and not _COMPARED_ENTITY.search(self.text, max(0, t.start - 4), t.start) \
-                        and not (_FRAME_WITH.search(self.text, max(0, t.start - 2), t.start)
+                        and not (_WITH_BEFORE_PERIOD.search(self.text, max(0, t.start - 2), t.start)
                                  and _FRAME_AFTER.match(self.text, t.end)) \
                         and not self._compared_in_time(t):
                     # (毛利率46.2%，比优必选高出10个百分点; 他同驭势科技同一日挂牌: not the subject)

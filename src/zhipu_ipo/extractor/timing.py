@@ -209,11 +209,8 @@ class Timing:
                 and getattr(pm, "year_offset", None) is None and _MONTH_SALES_AFTER.match(self.text, pm.end):
             # 8月合并营收… (a Taiwan supplier's monthly sales, written 2026-09-10): the latest such
             # month ended by the article's day
-            for year in (self.ctx.today.year, self.ctx.today.year - 1):
-                p = pm.resolve(year)
-                if p is not None and p.end_date <= self.ctx.today:
-                    return Tok(PERIOD, pm.start, pm.end, ResolvedPeriod(p, pm.start, pm.end, pm.text))
-            return None
+            p = self._latest_month(pm)
+            return Tok(PERIOD, pm.start, pm.end, ResolvedPeriod(p, pm.start, pm.end, pm.text)) if p is not None else None
         base = None
         offset = getattr(pm, "year_offset", None)
         if offset is not None:
@@ -336,16 +333,22 @@ class Timing:
         p = parse_period(canon)
         return Tok(PERIOD, pm.start, pm.end, ResolvedPeriod(p, pm.start, pm.end, pm.text))
 
+    def _latest_month(self, pm) -> Optional[Period]:
+        """The latest month ``pm`` (a yearless 8月, 6月末) names that had ended by the article's day."""
+        for year in (self.ctx.today.year, self.ctx.today.year - 1):
+            p = pm.resolve(year)
+            if p is not None and p.end_date <= self.ctx.today:
+                return p
+        return None
+
     def _latest_before_today(self, pm, rel: str) -> Optional[Tok]:
         today = self.ctx.today
         if rel.startswith("M") and "-" not in rel and pm.text.endswith(("底", "末")):
             # 截至6月末现金… with no year in view: the latest such month's end, a point
-            for year in (today.year, today.year - 1):
-                month = pm.resolve(year)
-                if month is not None and month.end_date <= today:
-                    p = Period.of_date(month.end_date)
-                    return Tok(PERIOD, pm.start, pm.end, ResolvedPeriod(p, pm.start, pm.end, pm.text, kind="point"))
-            return None
+            if (month := self._latest_month(pm)) is None:
+                return None
+            p = Period.of_date(month.end_date)
+            return Tok(PERIOD, pm.start, pm.end, ResolvedPeriod(p, pm.start, pm.end, pm.text, kind="point"))
         if rel not in _SUB_YEAR:
             return None
         for year in (today.year, today.year - 1):
