@@ -319,12 +319,9 @@ def _entity_before(ctx: DocContext, named: list[tuple[int, str, int]], pos: int)
 
 
 def _caption(text: str, start: int) -> str:
-    """The non-empty line right above the table (a title, a unit note), at most two lines up."""
-    lines = text[max(0, start - 200):start].split("\n")[:-1]
-    for line in reversed(lines[-3:]):
-        if line.strip():
-            return line.strip()[-_MAX_CAPTION:]
-    return ""
+    """The end of the non-empty line right above the table (a title, a unit note), at most two
+    lines up."""
+    return _paragraph_above(text, start).strip()[-_MAX_CAPTION:]
 
 
 def _entity_in(ctx: DocContext, cell: _Cell) -> Optional[str]:
@@ -1152,7 +1149,8 @@ _DATA_AS_OF_CLOSE = re.compile(r"数据\s*(?:均)?\s*(?:截至|截止|为|取自
 
 
 def _paragraph_above(text: str, start: int) -> str:
-    """The non-empty line right above ``start`` (at most 400 characters of it, two lines up)."""
+    """The non-empty line right above ``start`` (at most 400 characters of it, two lines up); the
+    table's caption is its end (see :func:`_caption`)."""
     lines = text[max(0, start - 400):start].split("\n")[:-1]
     return next((line for line in reversed(lines[-3:]) if line.strip()), "")
 
