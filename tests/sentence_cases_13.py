@@ -42,6 +42,7 @@ CASES: list[Case] = [
          (('澜舟智能', 'ticker', None, None, '02866.HK', 'text', 'exact'),
           ('澜舟智能', 'revenue', '2026H1', None, '312000000', 'CNY', 'exact'),
           ('澜舟智能', 'revenue_growth', '2026H1', None, '85', 'percent', 'exact'),
+          ('启衡智能', 'ticker', None, None, '02761.HK', 'text', 'exact'),
           ('启衡智能', 'revenue', '2026H1', None, '842000000', 'CNY', 'exact'),
           ('启衡智能', 'revenue_growth', '2026H1', None, '61.5', 'percent', 'exact'),
           ('澜舟智能', 'gross_margin', '2026H1', None, '41.2', 'percent', 'exact'),

@@ -17,6 +17,7 @@ CASES: list[Case] = [
           ('岭川科技', 'revenue_growth', '2026H1', None, '18.4', 'percent', 'exact'),
           ('岭川科技', 'gross_margin', '2026H1', None, '41.2', 'percent', 'exact'),
           ('岭川科技', 'net_loss', '2026H1', None, '68300000', 'CNY', 'exact'),
+          ('澄曜智能', 'ticker', None, None, '02793.HK', 'text', 'exact'),
           ('澄曜智能', 'revenue', '2026H1', None, '217000000', 'CNY', 'exact'),
           ('澄曜智能', 'gross_margin', '2026H1', None, '28.6', 'percent', 'exact'),
           ('澄曜智能', 'net_loss', '2026H1', None, '92100000', 'CNY', 'exact')),

@@ -411,8 +411,9 @@ _SUF_CORE = (
     r"|(?P<full>全年)度?"
     r"|(?P<interim>中期)(?=业绩|报告|财报|报表|期间|营收|收入|总收入|营业额|收益|亏损|净亏|净利|纯利|盈利|经调整|毛利|研发|[ \t]*[|｜\t\n]|[ \t]*$)"
     r"|(?P<fq>首)季度?(?![0-9一二两三四五六七八九])"
-    r"|[前首](?P<nq>[一二两三1-3])个?季度?"
-    rf"|[前首](?P<nm>{_COUNT})个?月份?"
+    # 头三季 / 头九个月: Hong Kong usage, not read in 龙头三季度 (头 with 季度 or a bare 月)
+    r"|(?:[前首]|头(?=[一二两三1-3]季(?![度报])))(?P<nq>[一二两三1-3])个?季度?"
+    rf"|(?:[前首]|头(?=(?:{_COUNT})个月))(?P<nm>{_COUNT})个?月份?"
     rf"|第?(?P<q1>{_QN})(?:{_TO}第?(?P<q2>{_QN}))?季度?"
     r"|Q(?P<qq1>[1-4])(?: ?- ?Q(?P<qq2>[1-4]))?(?![0-9A-Za-z])"
     r"|H(?P<hh>[12])(?![0-9A-Za-z])"
@@ -458,7 +459,7 @@ _DUR_FUTURE = {"未来", "未来的", "今后"}
 
 #: Every character an atom of the grammar above can start with (years, sub-periods,
 #: durations; relative words add their own first characters).
-_FIRST_CHARS = "0123456789FQH一二两三四五六七八九十半上下全前第首中过最近未今不超逾大约将接长"
+_FIRST_CHARS = "0123456789FQH一二两三四五六七八九十半上下全前第首中过最近未今不超逾大约将接长头"
 
 
 def _nocap(pattern: str) -> str:

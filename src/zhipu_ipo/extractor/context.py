@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ..normalization import small_int
 from ..periods import Period, safe_date
 from .entities import Registry, bystanders, indices, known_listings
 from .rules import A_SHARE, HK_MARKERS
@@ -183,6 +184,8 @@ def build_context(text: str, stream: Stream, registry: Registry,
         _day_dateline_today(ctx)
         if ctx.today is None:
             _listing_word_today(ctx)
+        if ctx.today is None:
+            _paren_day_today(ctx)
         if ctx.today is not None:
             _days_of_today(ctx)
     if ctx.today is not None:
@@ -447,6 +450,55 @@ def _listing_word_today(ctx: DocContext) -> None:
         ctx.today = day + dt.timedelta(days=0 if m.group(1).startswith("今") else 1)
         ctx.reference, ctx.reference_exact = ctx.today, True
         return
+
+
+#: 今年1月公司上市时: a listing told by its month of this year or last
+_LISTED_IN_MONTH = re.compile(r"(今年|去年)\s*([0-9]{1,2}|十[一二]?|[一二三四五六七八九])\s*月"
+                              r"(?:[0-9]{1,2}\s*[日号])?[^，,。；;\n\d]{0,10}?(?:登陆|上市|挂牌)")
+
+
+def _listing_year(ctx: DocContext) -> Optional[int]:
+    """The article's year from a known company's listing told by month (这一数字在今年1月公司
+    上市时…, in an article naming MiniMax, listed 2026-01-09: 2026). Every such mention must agree."""
+    listed = known_listings()
+    months = {}
+    for e in ctx.entity_counts:
+        if (d := listed.get(e)) is not None:
+            months.setdefault(d.month, set()).add(d.year)
+    years = set()
+    for m in _LISTED_IN_MONTH.finditer(ctx.text):
+        month = small_int(m.group(2))
+        found = months.get(month)
+        if not found or len(found) != 1:
+            return None
+        years.add(next(iter(found)) + (1 if m.group(1) == "去年" else 0))
+    return years.pop() if len(years) == 1 else None
+
+
+#: 昨日（7月22日）anywhere in the text: the article's own day, told in passing
+_PAREN_DAY = re.compile(r"(今日|今天|昨日|昨天)\s*[(（]\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*[日号]\s*[)）]")
+
+
+def _paren_day_today(ctx: DocContext) -> None:
+    """An article with no dateline that names its own day in passing (昨日（7月22日），MiniMax收报…)
+    is of that day (or the next), in the year its full dates or a known listing tell. Several such
+    days must agree."""
+    days = set()
+    for m in _PAREN_DAY.finditer(ctx.text):
+        month, day = int(m.group(2)), int(m.group(3))
+        days.add((month, day, _PAREN_OFFSET[m.group(1)]))
+    if len(days) != 1:
+        return
+    month, day, offset = days.pop()
+    year = _listing_year(ctx)
+    try:
+        when = dt.date(year, month, day) if year is not None else ctx.resolve_year(month, day)
+    except ValueError:
+        return
+    if when is None:
+        return
+    ctx.today = when - dt.timedelta(days=offset)
+    ctx.reference, ctx.reference_exact = ctx.today, True
 
 
 def _days_of_today(ctx: DocContext) -> None:

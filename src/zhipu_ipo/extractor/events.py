@@ -236,9 +236,13 @@ def _known_listing_days(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
 #: a price move right after a ticker (腾讯(00700)收报568.5元, 美团-W(03690)逆市升0.8%): a market wrap
 #: quotes the company, so its ticker is a fact even for a company otherwise named in passing
 _TRADES_AFTER = re.compile(r"[)）]?\s*(?:股价)?\s*(?:则|亦|也|同样|同日)?\s*(?:今日|昨日|全日|早盘|午后)?\s*(?:逆市|逆势)?\s*"
-                           r"(?:收报|收市|收盘|收于|收|报|升|跌|涨|下跌|上涨|上升|下挫|高开|低开|持平)"
+                           r"(?:收报|收市|收盘|收于|收|报|(?:急|大|狂|飙|暴|劲|微|再)?(?:升|跌|涨)|下跌|上涨|上升|下挫|高开|低开|持平)"
                            # (宁川芯材(02795)，招股价9.5元: the terms of its own offer)
-                           r"|[)）]\s*[，,]?\s*(?:其|每股)?(?:招股价|发行价|发售价|定价|集资|募资)")
+                           r"|[)）]\s*[，,]?\s*(?:其|每股)?(?:招股价|发行价|发售价|定价|集资|募资)"
+                           # (翔云航空（09676.HK）截至6月末现金…, 上半年净亏损…: its own results)
+                           r"|[)）]\s*[，,]?\s*(?:截至[^，,。；;、\n()（）]{0,8}?|(?:今年|去年)?(?:上半年|下半年|前三季度?)"
+                           r"|20[0-9]{2}年(?:上半年|下半年|前三季度?|全年)?)\s*"
+                           r"(?:现金|收入|营收|净亏损|经调整净亏损|净利润|纯利|毛利率|研发开支|研发费用|研发投入)")
 
 
 #: a company an event is timed against, not the one it is about: 与智谱前后脚上市, 比MiniMax早一天

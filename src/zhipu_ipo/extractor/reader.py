@@ -235,6 +235,8 @@ _DESCRIBES_COMPANY_AFTER = re.compile(r"\s*(?:才|刚|刚刚)?\s*(?:在|于)?\s*
 #: an item of a list of lines, named before its first comma: 一是AI学习机等智能硬件，收入…; 其二为…
 _ITEM_LINE = re.compile(r"\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十][是为]?|第[一二三四五六七八九十][是为]?)"
                         r"[，,:：]?\s*([^，,。；;：:\d]{2,24})[，,]")
+#: how far back a sentence's company is looked for, to see its own figures in New Taiwan dollars
+_TWD_LOOKBACK = 160
 #: an amount opening a parenthesis (a conversion: 1.12亿元人民币(约新台币4.87亿元))
 _IN_PAREN_BEFORE = re.compile(r"[(（]\s*(?:约|折合|相当于|合)?\s*$")
 #: a paragraph opening that points back at the one before: 按此计算, 受此影响, 此次配售
@@ -598,6 +600,17 @@ class Reader(Classifier, Timing):
             return False
         end = self.text.find("。", t.end, t.end + 200)
         return not re.search(r"分别|各自|依次|前者|后者|两者|二者|两家|双方|两只|均|都", self.text[t.end:end if end != -1 else t.end + 200])
+
+    def _reports_in_twd(self, st: _State) -> bool:
+        """The company a sentence carries gave its own figures in New Taiwan dollars where it was
+        last named (昱芯2025年营收新台币48.6亿元…。今年前三季营收新台币44.1亿元，年增38.7%: the
+        Taiwanese company's own change)."""
+        if st.entity is None:
+            return False
+        toks = self.ctx.stream.in_span(max(0, st.sentence_start - _TWD_LOOKBACK), st.sentence_start)
+        named = next((i for i in range(len(toks) - 1, -1, -1)
+                      if toks[i].kind == ENTITY and toks[i].obj.entity == st.entity), None)
+        return named is not None and any(t.kind == AMOUNT and t.obj.unit == "TWD" for t in toks[named + 1:])
 
     def _line_slug(self, name: str) -> Optional[str]:
         """The slug of a business line's name: its Latin short form where the article gave one
@@ -2806,7 +2819,8 @@ class Reader(Classifier, Timing):
         if not st.entity_explicit and a.unit == "percent" and (twd := next(
                 (t for t in reversed(self.ctx.stream.in_span(max(st.sentence_start, a.start - LOOK), a.start))
                  if t.kind == AMOUNT and t.obj.unit not in (None, "percent", "count", "shares", "times")), None)) is not None \
-                and twd.obj.unit == "TWD" and not _IN_PAREN_BEFORE.search(self.text, max(0, twd.start - 6), twd.start):
+                and twd.obj.unit == "TWD" and not _IN_PAREN_BEFORE.search(self.text, max(0, twd.start - 6), twd.start) \
+                and not self._reports_in_twd(st):
             # 代工厂鼎曜电脑第3季营收新台币386亿元，年增47%: the change of a Taiwan company's figure,
             # and the sentence names no company of the article
             self._miss(a, sent, "no_entity", f"{metric} of a figure in New Taiwan dollars")
