@@ -430,7 +430,7 @@ def _align(src: str, dst: str, ipos: int, opos: int, outs: array, ins: array) ->
 
 
 #: Chinese numerals; periods.py reads its years and months with the same table and functions
-CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -454,7 +454,7 @@ def cn_year(s: str) -> int:
     """二〇二五 -> 2025."""
     return int("".join(str(CN_DIGIT[c]) for c in s))
 #: a date written in Chinese numerals as filings do: 二零二六年(六月(三十日))
-_CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年"
+_CN_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})年"
                       r"(?:(十[一二]?|[一二三四五六七八九])月"
                       r"(?:(三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])日)?)?")
 
@@ -519,10 +519,10 @@ def _spoken_edits(text: str) -> list[tuple[int, int, str]]:
 
 def _cn_date_edits(text: str) -> list[tuple[int, int, str]]:
     """Edits writing the Chinese-numeral dates of filings in digits (二零二六年四月二十八日 ->
-    2026年4月28日); a year always holds 〇 or 零, so text without them costs one scan."""
+    2026年4月28日); a year always holds 〇 (○) or 零, so text without them costs one scan."""
     edits: list[tuple[int, int, str]] = []
     done = 0
-    for zero in ("〇", "零"):
+    for zero in ("〇", "○", "零"):       # (○: Hong Kong papers write 二○二三年 with a circle)
         i = text.find(zero)
         while i != -1:
             # (the year's four numerals hold this 〇/零 in one of their places)

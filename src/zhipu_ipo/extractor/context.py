@@ -181,6 +181,8 @@ def build_context(text: str, stream: Stream, registry: Registry,
     if ctx.today is None:
         _dateline_today(ctx)
     if ctx.today is None:
+        _short_byline_today(ctx)
+    if ctx.today is None:
         _day_dateline_today(ctx)
         if ctx.today is None:
             _listing_word_today(ctx)
@@ -390,12 +392,31 @@ def _dateline_today(ctx: DocContext) -> None:
                     and _DATE_LINE_REST.match(text, t.end))
                 or (d.date is not None and _NUMERIC_DATE.fullmatch(d.text) and _byline(text, t.start))):
             continue
-        when = d.date or ctx.resolve_year(d.month, d.day) or _after_latest_date(ctx, d.month, d.day)
+        when = d.date or ctx.resolve_year(d.month, d.day) or _after_latest_date(ctx, d.month, d.day) \
+            or _in_listing_year(ctx, d.month, d.day)
         if when is not None:
             ctx.today = when - dt.timedelta(days=offset)
             if not ctx.reference_exact:
                 ctx.reference, ctx.reference_exact = ctx.today, True
         return
+
+
+#: a forum post's byline: its month and day, then the time (11-21 22:14  来自 香港)
+_SHORT_BYLINE = re.compile(r"(?m)^[ \t]*(1[0-2]|0?[1-9])-([0-3]?[0-9])[ \t]+[0-2]?[0-9]:[0-5][0-9](?![0-9])")
+
+
+def _short_byline_today(ctx: DocContext) -> None:
+    """A post dated by month, day and time on a line near the top (11-21 22:14), in the year its
+    full dates or a known listing tell."""
+    m = _SHORT_BYLINE.search(ctx.text, 0, _DATELINE_SPAN)
+    if m is None:
+        return
+    month, day = int(m.group(1)), int(m.group(2))
+    when = _in_listing_year(ctx, month, day) or ctx.resolve_year(month, day) or _after_latest_date(ctx, month, day)
+    if when is not None:
+        ctx.today = when
+        if not ctx.reference_exact:
+            ctx.reference, ctx.reference_exact = ctx.today, True
 
 
 def _after_latest_date(ctx: DocContext, month: int, day: int) -> Optional[dt.date]:
@@ -475,6 +496,12 @@ def _listing_year(ctx: DocContext) -> Optional[int]:
     return years.pop() if len(years) == 1 else None
 
 
+def _in_listing_year(ctx: DocContext, month: int, day: int) -> Optional[dt.date]:
+    """A day without a year in the year a known listing told by month gives (11-21 22:14 over
+    壁仞科技…今年1月2日上市)."""
+    return safe_date(_listing_year(ctx), month, day)
+
+
 #: 昨日（7月22日）anywhere in the text: the article's own day, told in passing
 _PAREN_DAY = re.compile(r"(今日|今天|昨日|昨天)\s*[(（]\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*[日号]\s*[)）]")
 
@@ -490,11 +517,7 @@ def _paren_day_today(ctx: DocContext) -> None:
     if len(days) != 1:
         return
     month, day, offset = days.pop()
-    year = _listing_year(ctx)
-    try:
-        when = dt.date(year, month, day) if year is not None else ctx.resolve_year(month, day)
-    except ValueError:
-        return
+    when = _in_listing_year(ctx, month, day) or ctx.resolve_year(month, day)
     if when is None:
         return
     ctx.today = when - dt.timedelta(days=offset)

@@ -621,12 +621,14 @@ def _other_names(groups: dict[str, set[str]], key: str, forms: set[str], coded: 
 def _stands_alone(text: str, short: str, suffixes: list[str]) -> bool:
     """``short`` (地平线 of 地平线机器人) is written somewhere as a name of its own: after a
     boundary and not followed by a company word (无锡澜峰 or 澜峰半导体 do not count) nor by a
-    model's Latin letters (曜芯M7 is a chip of 曜芯科技, not the company)."""
+    model's Latin letters (曜芯M7 is a chip of 曜芯科技, not the company) or a middle dot."""
     i = text.find(short)
     while i != -1:
         end = i + len(short)
-        if _starts_word(text, i) and not any(text.startswith(suf, end) for suf in suffixes) \
-                and not (end < len(text) and text[end].isascii() and text[end].isalpha()):
+        # (AI眼镜股星瞳首日大涨: a name after the 股 of a class of stocks)
+        if (_starts_word(text, i) or text[i - 1] == "股") and not any(text.startswith(suf, end) for suf in suffixes) \
+                and not (end < len(text) and text[end].isascii() and text[end].isalpha()) \
+                and not text.startswith(("·", "・", "•"), end):     # (“星途·知行”: a model of 星途教育)
             return True
         i = text.find(short, i + 1)
     return False

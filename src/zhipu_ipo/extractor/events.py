@@ -33,7 +33,10 @@ _NOT_EVENT_AFTER = re.compile(r"^(?:港股|港交所|香港|主板|A股|美股)?
                               r"|(?:刚好|刚刚|正好|恰好|已经|已|才|仅|只)?满?(?:[一二两三四五六七八九十1-9]{1,2}|半)?(?:周年|年|个月|百日|百天)"
                               r"|(?:了|已|才|仅|只|刚|不过)?(?:[一二两三四五六七八九十几\d]{1,3}|半)(?:个多|多个|个)?(?:周年|年|月|周|天|日)(?![\d份]))")           # 上市满一周年
 #: between a date and the listing word when the date is when the company listed
-_DATE_THEN_LISTING = re.compile(r"\s*(?:在|于)\s*(?:港股|港交所|香港|联交所|主板|港交所主板|港)?\s*|\s*(?:在|于)?\s*(?:港股|港交所|香港|联交所|港交所主板)\s*")
+_DATE_THEN_LISTING = re.compile(r"\s*(?:在|于)\s*(?:港股|港交所|香港|联交所|主板|港交所主板|港)?\s*|\s*(?:在|于)?\s*(?:港股|港交所|香港|联交所|港交所主板)\s*"
+                                # (1月9日以每股165港元挂牌港交所后: the price it listed at in between)
+                                r"|\s*以\s*(?:每股)?\s*[0-9]{1,5}(?:\.[0-9]{1,3})?\s*(?:港元|港币|元)(?:的(?:价格|发行价|招股价))?"
+                                r"\s*(?:在|于)?\s*(?:港股|港交所|香港|联交所|主板|港交所主板)?\s*")
 _UNTIL = re.compile(r"(?:持续至|截至|直至|至|到)\s*$")
 #: 同日/同一天 right before a listing word: the day of the listing just told
 _SAME_DAY_BEFORE = re.compile(r"(?:同日|同一日|同一天|同天)\s*$")
@@ -666,6 +669,8 @@ _HOLIDAY_AFTER = re.compile(r"\s*(?:[(（][^()（）\n]{0,6}[)）])?\s*(?:为|�
 #: a day the offer runs from: 3月16日(周一)起, 今日开始
 _FROM_DAY = re.compile(r"\s*(?:" + _WEEKDAY_PAREN + r")?\s*(?:起|开始)")
 
+#: 上市至今 / 上市以来: the time since a listing, no listing on the day written before it
+_UP_TO_NOW = re.compile(r"\s*(?:至今|迄今|以来|至而家|到而家)")
 _NEXT_DAY = re.compile(r"(?:次日|翌日|第二天|隔日)\s*(?:正式)?\s*$")
 
 
@@ -874,7 +879,8 @@ def _today_events(ctx, sent, cues, ents, drafts, weekdays=(), listed_before=()) 
     if today is None:
         return
     events = [c for c in cues if (c.obj.value in _EVENT and not (
-                  c.obj.value == "listing" and _NOT_EVENT_AFTER.match(text[c.end:c.end + 8])))
+                  c.obj.value == "listing" and (_NOT_EVENT_AFTER.match(text[c.end:c.end + 8])
+                                                or _UP_TO_NOW.match(text, c.end))))
               or c.obj.value == "first_day" or (c.obj.value == "ipo" and c.obj.word == "招股")]
     days = [(c, today + dt.timedelta(days=DAY_OFFSETS[c.obj.value])) for c in cues
             if c.obj.value in DAY_OFFSETS]

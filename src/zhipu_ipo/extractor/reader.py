@@ -49,6 +49,7 @@ from .rules import (
     last_match,
     COMPARE_WORDS,
     THIS_FIGURE,
+    FLASHBACK,
     FLAT_NOT_WORD,
     FROM_BEFORE,
     FUNDING_METRICS,
@@ -169,7 +170,9 @@ _FROM_BEFORE = re.compile(r"(?:由|从)\s*$")
 _TO_AFTER = re.compile(r"的?[^，,。；;]{0,20}?(?:至|到)")
 #: before a period a paragraph does not report on: a forecast's year, a part of the period
 #: what a heading adds around a company's name: —— 智谱 ——, 【天数智芯(09903.HK)】, ▍MiniMax
-_HEADING_DECOR = re.compile(r"[\s—–\-=~_*#【】\[\]▍|｜·•()（）\u2600-\u27bf\u2b50\ufe0f\U0001f300-\U0001faff]*")
+_HEADING_DECOR = re.compile(r"[\s—–\-=~_*#【】\[\]▍|｜·•()（）$\u2600-\u27bf\u2b50\ufe0f\U0001f300-\U0001faff]*")
+#: a share class after a company's name (地平线机器人-W): part of the name in a heading
+_CLASS_TAIL = re.compile(r"-(?:W|S|B|SW|WR|P|R)(?![A-Za-z])")
 #: the start of an item's title: a number or bullet, then the company (1. 智谱(02513.HK):…)
 _COMPANY_TITLE = re.compile(r"([ \t\u3000]*(?:\d{1,2}[.、)）]?|[(（]\d{1,2}[)）]|[一二三四五六七八九十][、.]|[・•●▪◆■►▶])?\s*)")
 _OPEN_PAREN_GAP = re.compile(r"\s*[(（]\s*(?:约|逾|近)?\s*")
@@ -235,6 +238,11 @@ _DESCRIBES_COMPANY_AFTER = re.compile(r"\s*(?:才|刚|刚刚)?\s*(?:在|于)?\s*
 #: an item of a list of lines, named before its first comma: 一是AI学习机等智能硬件，收入…; 其二为…
 _ITEM_LINE = re.compile(r"\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十][是为]?|第[一二三四五六七八九十][是为]?)"
                         r"[，,:：]?\s*([^，,。；;：:\d]{2,24})[，,]")
+#: a session told as having come before the one of the story (上周五已先升5.2%)
+_FLASHBACK = re.compile(FLASHBACK)
+#: the market a sentence names: Hong Kong's (group 1) or Taiwan's
+#: (港交所 is where a Taiwan company may only file: 宏曜…向港交所递交上市申请，宏曜昨日股价收248.5元)
+_MARKET_NAMED = re.compile(r"(港股|港币)|(台股|台湾证交所|柜买中心|新台币|兴柜)")
 #: how far back a sentence's company is looked for, to see its own figures in New Taiwan dollars
 _TWD_LOOKBACK = 160
 #: an amount opening a parenthesis (a conversion: 1.12亿元人民币(约新台币4.87亿元))
@@ -356,8 +364,8 @@ _CLAUSE_END = re.compile(r"[，,；;。！？!?—]")
 #: a period written a year back from the article's: 去年上半年, 上年同期
 _YEAR_BACK = re.compile(YEAR_BACK_WORDS)
 #: a currency declared for the figures that follow: (人民币,下同), （单位：港元）, (单位人民币,下同)
-_CURRENCY_DECLARED = re.compile(r"[(（]\s*(?:(?:单位|货币)\s*[:：]?\s*(?:为|是)?\s*(人民币|港元|港币|美元)(?:\s*[,，、]\s*下同)?"
-                                r"|(人民币|港元|港币|美元)\s*[,，、]\s*下同)\s*[)）]"
+_CURRENCY_DECLARED = re.compile(r"[(（]\s*(?:(?:单位|货币)\s*[:：]?\s*(?:为|是)?\s*(人民币|港元|港币|美元)(?:\s*[,，、.．·‧・]\s*下同)?"
+                                r"|(人民币|港元|港币|美元)\s*[,，、.．·‧・]\s*下同)\s*[)）]"
                                 # (数据均来自公司年报，单位为人民币。)
                                 r"|(?:货币单位|金额单位|单位)\s*(?:均为|为|是|均以)\s*(人民币|港元|港币|美元)")
 _DECLARED_UNITS = {"人民币": "CNY", "港元": "HKD", "港币": "HKD", "美元": "USD"}
@@ -600,6 +608,14 @@ class Reader(Classifier, Timing):
             return False
         end = self.text.find("。", t.end, t.end + 200)
         return not re.search(r"分别|各自|依次|前者|后者|两者|二者|两家|双方|两只|均|都", self.text[t.end:end if end != -1 else t.end + 200])
+
+    def _hong_kong_line(self, st: _State, a) -> bool:
+        """A Taiwan company's Hong Kong line is what the sentence tells (晟博港股以每股港币96.5元开出,
+        …终场收在港币93.2元，上涨5.91%): the last market it named before the figure is Hong Kong's."""
+        last = None
+        for m in _MARKET_NAMED.finditer(self.text, st.sentence_start, a.start):
+            last = m
+        return last is not None and last.group(1) is not None
 
     def _reports_in_twd(self, st: _State) -> bool:
         """The company a sentence carries gave its own figures in New Taiwan dollars where it was
@@ -1058,6 +1074,7 @@ class Reader(Classifier, Timing):
                     rest = rest[:t.start - sent.start] + rest[t.end - sent.start:]
                 rest = _HEADING_LABEL.sub("", rest, count=1)     # 【业绩速览・第四范式(06682.HK)】
                 rest = _HEADING_TAG.sub("", rest, count=1)       # ✅【正面盈利预告】出门问问(02438)
+                rest = _CLASS_TAIL.sub("", rest, count=1)        # $地平线机器人-W (09660.HK)$
                 if len(names) == 1 and _HEADING_DECOR.fullmatch(rest):
                     self.section_entity, self.section_marked = names.pop(), False
                     return
@@ -2394,7 +2411,10 @@ class Reader(Classifier, Timing):
                 self._miss(a, sent, "no_period", f"{metric}: trading day unknown")
                 return
             if "grey" not in st.sflags and not self.day_compared and not (
-                    metric == "market_cap" and _VALUED_AT_CLOSE.search(self.text, max(st.sentence_start, a.start - 24), a.start)):
+                    metric == "market_cap" and _VALUED_AT_CLOSE.search(self.text, max(st.sentence_start, a.start - 24), a.start)) \
+                    and not (self.last_trading_day is not None and day < self.last_trading_day
+                             and _FLASHBACK.search(self.text, st.clause_start, a.start)):
+                # (事实上，智谱上周五(4日)已先升5.2%: an earlier session recalled, the story's day goes on)
                 # (以昨日收市價計，公司市值約1964億港元: a value at an earlier close, no session told)
                 # (a grey-market evening, or the day of a close compared with, is no session to go on with)
                 # (a first day the sentence before announced stays recalled while its figures go on)
@@ -2842,7 +2862,7 @@ class Reader(Classifier, Timing):
             self._miss(a, sent, "no_entity", metric)
             return
         if entity in self.ctx.registry.taiwan and (info.family == "trading" or (
-                a.unit == "CNY" and not re.search(r"人民币|RMB|CNY", a.text))):
+                a.unit == "CNY" and not re.search(r"人民币|RMB|CNY", a.text))) and not self._hong_kong_line(st, a):
             # 凯昱感测(6988)…累计营收13.92亿元, 昨日股价终场收在268.5元: a Taiwan company's 元 are New
             # Taiwan dollars, and its trading is on another market
             self._miss(a, sent, "not_a_fact", f"{metric} of a company listed in Taiwan")

@@ -78,6 +78,8 @@ REFERENCE_ONLY = re.compile(r"(?:是|为|属|成为)$")
 REFERENCE_AFTER = re.compile(r"的\s*(?:大头|主要|最大|重要|核心|一部分|组成部分|主体|重头)")
 #: a period opening a clause that only gives the figure of the metric before (，2024年为50.5%,
 #: ，2025年上半年仅录得3,180万美元)
+#: words telling a session as one that came before the story's (上周五(4日)已先升5.2%)
+FLASHBACK = r"(?:已先|早已|已率先|已提前|此前已|之前已|早前已)"
 ASIDE_AFTER = re.compile(r"\s*(?:的?(?:这一|这个|该|此)?(?:数字|数据|数值|金额|比例|数)|同期"
                          # (1H25 net loss为2.84亿美元: the measure named again in English)
                          r"|[A-Za-z][A-Za-z &/.-]{0,23}[A-Za-z.])?\s*(?:(?:则|时)?\s*(?:仅|只|才)?\s*(?:约|大约)?(?:为|是|录得)|(?:仅|只|才)\s*(?:约|大约)?有?)\s*(?:约|近|逾|超过|超)?\s*(?:人民币|港币|港元|美元|RMB|HK\$|US\$)?\s*[\d-]")
@@ -96,9 +98,9 @@ BULLET = re.compile(r"[ \t\u3000]*(?:[・•●▪◆■□◇○◎►▶\-*·]
                     r"|[\U0001F300-\U0001FAFF\u2705\u2714\u27A1\u2B50]\ufe0f?)")     # (📊智谱：…, 👉, ✅: a forum's bullets)
 #: 收 alone before a price, where only a close can be meant: MiniMax(00100)收398港元, 首日收131.5,
 #: 跌0.9%，收7.58元
-SHORT_CLOSE = re.compile(r"(?:[)），,;；%]|\d{1,2}[日号]|(?:𠮶|嗰|那)日|首日|第一日|第一天|今日|昨日|前日|今天|昨天|前天|当日|全日|股价|该股|最终|(?:周|星期|礼拜)[一二三四五]|[则亦也])\s*收\s*(?:于|在|报)?\s*$")
+SHORT_CLOSE = re.compile(r"(?:[)），,;；%]|\d{1,2}[日号]|(?:𠮶|嗰|那)日|首日|第一日|第一天|今日|昨日|琴日|寻日|前日|今天|昨天|前天|当日|全日|股价|该股|最终|(?:周|星期|礼拜)[一二三四五]|[则亦也])\s*收\s*(?:于|在|报)?\s*$")
 #: 收 alone right before a bare number that opens a clause: 首日收131.5, ，收345，
-BARE_CLOSE = re.compile(r"(?:^|[，,。；;\s]|首日|第一日|第一天|今日|今天|昨日|昨天|前日|前天|当日|(?:𠮶|嗰|那)日)收\s*$")
+BARE_CLOSE = re.compile(r"(?:^|[，,。；;\s]|首日|第一日|第一天|今日|今天|昨日|昨天|琴日|寻日|前日|前天|当日|(?:𠮶|嗰|那)日)收\s*$")
 #: a one-character direction right before a percent on a trading day: 开市报130.5元，低6.12%
 DIRECTION_BEFORE = re.compile(r"(低|挫|跌|高|升|涨)\s*$")
 #: an unnamed company as the subject: 同日上市的还有一只小型消费股, 另一家未具名企业
@@ -111,6 +113,8 @@ QUESTION = re.compile(r"能否|是否|能不能|可否|有没有|会不会")
 #: a price change over more than one day, or an average of many stocks (not one day's change)
 NOT_ONE_DAY = re.compile(r"全年|年内|今年以来|年初至今|今年至今|本周|全周|本月|全月|月内|周内|平均|均值|YTD|ytd|MTD|WTD"
                          r"|(?:今年|年初以来|上市以来|上市至今)(?:股价)?(?:累计|累)?(?:上涨|下跌|涨|跌|升|飙升|大涨)"
+                         # (上市至今（招股价116.2）升咗≈208%: an aside between)
+                         r"|上市(?:以来|至今)[(（][^()（）\n]{0,16}[)）](?:股价)?(?:累计|累)?(?:上涨|下跌|涨|跌|升|飙升|大涨)"
                          r"|累(?:计)?(?:上涨|下跌|涨|跌|升|挫)")
 #: a subject that is a group of companies, not one: 国产厂商份额有望提升至40%
 GENERIC_SUBJECT = re.compile(r"国产厂商|国内厂商|本土厂商|国产芯片|国产供应商|国内企业|行业整体|整个行业")

@@ -6,7 +6,8 @@ runs of Latin letters are kept in lower case. The slug is the words' parts joine
 no slug: its figures stay unplaced, as ``unknown_segment`` mentions. 其他/其他业务 alone is
 ``others``; a trailing 等其他/及其他 (Robotaxi及技术授权等其他, 机器人等非车载领域) is dropped, and so
 is what robots come with (教育智能机器人及解决方案 -> ``education_robots``); ADAS产品 is ``adas``,
-Robotaxi服务 ``robotaxi`` and 前装量产（ADAS） ``adas``.
+Robotaxi服务 ``robotaxi`` and 前装量产（ADAS） ``adas``; a brand opening the name is the line
+(StarPad硬件 -> ``starpad``, Orion智算一体机 -> ``orion``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ _LATIN_PRODUCTS = re.compile(r"([A-Za-z]{2,})(?:产品|服务)")
 #: a name glossed by its Latin short form (前装量产（ADAS）): the short form is the line
 _LATIN_GLOSS = re.compile(r"[^()（）]+?[(（]([A-Za-z]{2,})[)）]")
 _OTHERS = re.compile(r"(?:其他|其它|其余)(?:业务|收入|产品|服务)?")
+#: a brand opening the name, then what it is (StarPad硬件, Orion智算一体机, StarTutor AI会员订阅):
+#: the brand is the line (a capitalised Latin word with small letters, not an acronym like AIGC)
+_LIST_WORDS = re.compile(r"[、等]|其他|其它")     # (Robosweeper等其他L4产品: brands of a class)
+_BRAND_HEAD = re.compile(r"([A-Z][a-z]+(?:[A-Z][a-z]*)*)[ ]?(?:[A-Z]{2,5}[ ]?)?[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +65,8 @@ def segment_slug(name: str) -> Optional[str]:
     name = _WITH_TAIL.sub("", name)
     if (m := _LATIN_PRODUCTS.fullmatch(name) or _LATIN_GLOSS.fullmatch(name)) is not None:
         name = m.group(1)
+    elif (m := _BRAND_HEAD.match(name)) is not None and not _LIST_WORDS.search(name):
+        return m.group(1).lower()
     table, longest = _words()
     parts: list[str] = []
     i = 0

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 # (Every branch starts with its character, so the regex engine can skip ahead to candidates.)
 # A bracketed headline with text after it on its line (【MiniMax上市首日大涨91.76%】财联社1月9日电，…)
 # is a sentence too (a short label, 【每手股数】20股, is not).
-_SENTENCE_END = re.compile(r"[。！？!?\n]|【[^【】\n]{9,80}】(?![\n，,。；;：:])|\.(?:(?<![0-9A-Za-z]\.)(?![0-9A-Za-z]))")
+_SENTENCE_END = re.compile(r"[。！？!?\n]|【[^【】\n]{9,80}】(?![\n，,。；;：:])|\.(?:(?<![0-9A-Za-z]\.)(?![0-9A-Za-z]|下同))")
 # Clause ends inside a sentence: commas (not a thousands separator), colons, semicolons.
 # (a colon before a figure, 开市:135.3, 总市值：705.6亿, joins a label to its value; one before
 # a year or a date, 营收增长迅猛:2022年…, still ends the clause). A double dash opening an aside

@@ -1079,6 +1079,8 @@ def _amount_fact(ctx, entity, cell: _Cell, a, when: _Label, what: Optional[_Labe
     if period is not None and metric in POINT_METRICS and period.kind != "date":
         period = period.end_date.isoformat()     # cash under 2025年上半年: at 2025-06-30
     needs = metrics[metric].period
+    if needs == "none":
+        period = None       # (表：2026年第二季度港股主要科技新股 | 发行价 |: the terms of an offer have no period)
     if (needs == "trading" and (period is None or period.kind != "date")) or (period is None and needs == "required"):
         miss("no_period", f"table {metric}")
         return

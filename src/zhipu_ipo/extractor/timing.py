@@ -16,7 +16,7 @@ from ..normalization import small_int
 from ..periods import Period, months_of_one_year, parse_period, safe_date
 from .context import DAY_OFFSETS, ResolvedPeriod, relative_day, year_hint
 from .entities import known_listings
-from .rules import (ANNUAL_REPORT, ASIDE_AFTER, COMPARE_BEFORE, COMPARE_WORDS, FROM_BEFORE, FUNDING_METRICS, LISTING_AFTER, LOOK, POINT_METRICS,
+from .rules import (ANNUAL_REPORT, ASIDE_AFTER, COMPARE_BEFORE, COMPARE_WORDS, FLASHBACK, FROM_BEFORE, FUNDING_METRICS, LISTING_AFTER, LOOK, POINT_METRICS,
                     PREV_DAY_WORDS, SEGMENT_TALK, SINCE, WEEKDAY, weekday_index)
 from .tokens import AMOUNT, CUE, DATE, PERIOD, Tok
 
@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 
 #: a time line opening the next item of a live feed (16:10 on its own line): the day a sentence
 #: before it described does not carry over
+#: a day followed by its grey-market trading (昨日（17日）暗盘…, 6月17日 星瞳科技暗盘表现)
+_GREY_AFTER = re.compile(r"\s*[)）]?[^，,。；;\n\d]{0,8}?暗盘")
+#: a day whose session came before the story's (上周五(4日)已先升5.2%)
+_FLASHBACK_AFTER = re.compile(r"\s*[)）]?[^，,。；;\n\d]{0,8}?" + FLASHBACK)
 _FEED_TIME = re.compile(r"(?m)^[ \t]*[0-2]?[0-9]:[0-5][0-9][ \t]*$")
 
 
@@ -879,7 +883,11 @@ class Timing:
                     if t.kind == DATE and t.start > last_pos and not getattr(t.obj, "dateline", False)
                     and not self._compared_at(t.start)
                     # (截至6月30日，公司持有现金…: the day balances are counted at, no session)
-                    and not _AS_OF_BEFORE.search(self.text, max(0, t.start - 4), t.start)]
+                    and not _AS_OF_BEFORE.search(self.text, max(0, t.start - 4), t.start)
+                    # (星瞳科技昨日（17日）暗盘表现亮丽: a grey-market evening, no session)
+                    and not _GREY_AFTER.match(self.text, t.end)
+                    # (事实上，智谱上周五(4日)已先升5.2%: an earlier session recalled in passing)
+                    and not _FLASHBACK_AFTER.match(self.text, t.end)]
             if told and (d := self._date_of(told[-1], session=True)) is not None \
                     and (ctx.today is None or d <= ctx.today):
                 return d
