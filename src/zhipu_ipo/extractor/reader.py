@@ -244,6 +244,7 @@ _FLASHBACK = re.compile(FLASHBACK)
 #: (港交所 is where a Taiwan company may only file: 宏曜…向港交所递交上市申请，宏曜昨日股价收248.5元)
 _MARKET_NAMED = re.compile(r"(港股|港币)|(台股|台湾证交所|柜买中心|新台币|兴柜)")
 #: how far back a sentence's company is looked for, to see its own figures in New Taiwan dollars
+#: (and its market named, for a Taiwan company's Hong Kong line)
 _TWD_LOOKBACK = 160
 #: an amount opening a parenthesis (a conversion: 1.12亿元人民币(约新台币4.87亿元))
 _IN_PAREN_BEFORE = re.compile(r"[(（]\s*(?:约|折合|相当于|合)?\s*$")
@@ -469,6 +470,7 @@ class Reader(Classifier, Timing):
         self.market_day_pos = -10**9                   # end of the last 纳入港股通/复牌 (a first day of its own)
         self.last_trading_pos = -10**9                    # where it was described
         self.day_compared = False                         # the day _trading_day last gave was a compared close's
+        self._first_weekday: dict[int, Optional[int]] = {}    # sentence start -> end of its first weekday
         self.day_of_first_day = False                     # ... a listing day the sentence before announced
         self.prev_entities: list = []            # companies named by the last sentence naming several
         self.prev_sentence_period: Optional[Tok] = None
@@ -609,11 +611,20 @@ class Reader(Classifier, Timing):
         end = self.text.find("。", t.end, t.end + 200)
         return not re.search(r"分别|各自|依次|前者|后者|两者|二者|两家|双方|两只|均|都", self.text[t.end:end if end != -1 else t.end + 200])
 
+    def _weekday_named_before(self, sent: Span, pos: int) -> bool:
+        """The sentence names a weekday before ``pos`` (its first one is looked up once: linear in
+        an endless sentence)."""
+        if sent.start not in self._first_weekday:
+            m = WEEKDAY.search(self.text, sent.start, sent.end)
+            self._first_weekday[sent.start] = m.end() if m is not None else None
+        end = self._first_weekday[sent.start]
+        return end is not None and end <= pos
+
     def _hong_kong_line(self, st: _State, a) -> bool:
         """A Taiwan company's Hong Kong line is what the sentence tells (晟博港股以每股港币96.5元开出,
         …终场收在港币93.2元，上涨5.91%): the last market it named before the figure is Hong Kong's."""
         last = None
-        for m in _MARKET_NAMED.finditer(self.text, st.sentence_start, a.start):
+        for m in _MARKET_NAMED.finditer(self.text, max(st.sentence_start, a.start - _TWD_LOOKBACK), a.start):
             last = m
         return last is not None and last.group(1) is not None
 
@@ -2424,7 +2435,7 @@ class Reader(Classifier, Timing):
                 self.last_day_by_word = any(DAY_OFFSETS[w] < 0 and st.sflags[w] < a.start
                                             for w in st.sflags if w in DAY_OFFSETS) or (
                     self.ctx.today is not None and day < self.ctx.today
-                    and WEEKDAY.search(self.text, sent.start, a.start) is not None)
+                    and self._weekday_named_before(sent, a.start))
             period = day.isoformat()
         elif force is not None and info.period in ("required", "optional"):
             period = self._fit_period(force, metric)

@@ -820,14 +820,13 @@ class Timing:
                 if word not in st.sflags or st.sflags[word] >= a.start:
                     continue
                 # (…1月8日上市，昨日收在185.2港元: the 昨日 nearest the figure, not the sentence's first)
-                at = max((t.start for t in ctx.stream.in_span(st.sflags[word], a.start)
-                          if t.kind == CUE and t.obj.kind == "ctx" and t.obj.value == word
-                          # (报收210.8港元，较昨日收盘价205.2港元上涨2.73%: the day compared with
-                          # dates its own price only)
-                          and not self._compared_day(t.start, t.end, a.start)),
-                         default=None)
-                if at is not None:
-                    back.append((at, days))
+                near = ctx.stream.last_in(
+                    st.sflags[word], a.start, lambda t: t.kind == CUE and t.obj.kind == "ctx" and t.obj.value == word
+                    # (报收210.8港元，较昨日收盘价205.2港元上涨2.73%: the day compared with
+                    # dates its own price only)
+                    and not self._compared_day(t.start, t.end, a.start))
+                if near is not None:
+                    back.append((near.start, days))
             # (…昨日收報486.4元，升3.6%；該股前日收469.5元，跌1.9%: the day word nearest the figure)
             for at, days in sorted(back, reverse=True):
                 self.day_compared = self._compared_at(at)

@@ -71,6 +71,16 @@ class Stream:
             i += 1
         return out
 
+    def last_in(self, start: int, end: int, keep) -> Optional[Tok]:
+        """The last token starting in [start, end) that ``keep`` holds for, or None (walks back
+        from ``end`` and stops at the first found: the cost is the distance to it)."""
+        i = bisect_left(self._starts, end) - 1
+        while i >= 0 and self.tokens[i].start >= start:
+            if keep(self.tokens[i]):
+                return self.tokens[i]
+            i -= 1
+        return None
+
     def first_in(self, start: int, end: int, kind: str) -> Optional[Tok]:
         """The first token of ``kind`` starting in [start, end), or None (stops at the first found)."""
         i = bisect_left(self._starts, start)
