@@ -371,6 +371,14 @@ def _byline(text: str, pos: int) -> bool:
 _DATELINE_SPAN = 240
 
 
+def _set_today(ctx: DocContext, day: dt.date) -> None:
+    """The article's own day, found in its text; it is also the reference for yearless dates
+    unless one is already exact."""
+    ctx.today = day
+    if not ctx.reference_exact:
+        ctx.reference, ctx.reference_exact = day, True
+
+
 def _dateline_today(ctx: DocContext) -> None:
     """The article's own day from the way outlets date their copy: ``格隆汇8月29日丨``,
     ``红星资本局10月24日消息``, ``【经济日报】2025年8月12日`` on its own line, ``智通财经APP获悉，
@@ -395,9 +403,7 @@ def _dateline_today(ctx: DocContext) -> None:
         when = d.date or ctx.resolve_year(d.month, d.day) or _after_latest_date(ctx, d.month, d.day) \
             or _in_listing_year(ctx, d.month, d.day)
         if when is not None:
-            ctx.today = when - dt.timedelta(days=offset)
-            if not ctx.reference_exact:
-                ctx.reference, ctx.reference_exact = ctx.today, True
+            _set_today(ctx, when - dt.timedelta(days=offset))
         return
 
 
@@ -414,9 +420,7 @@ def _short_byline_today(ctx: DocContext) -> None:
     month, day = int(m.group(1)), int(m.group(2))
     when = _in_listing_year(ctx, month, day) or ctx.resolve_year(month, day) or _after_latest_date(ctx, month, day)
     if when is not None:
-        ctx.today = when
-        if not ctx.reference_exact:
-            ctx.reference, ctx.reference_exact = ctx.today, True
+        _set_today(ctx, when)
 
 
 def _after_latest_date(ctx: DocContext, month: int, day: int) -> Optional[dt.date]:
@@ -447,9 +451,7 @@ def _day_dateline_today(ctx: DocContext) -> None:
     day = int(m.group(1))
     days = {d for d in ctx.known_days.values() if d.day == day}
     if len(days) == 1:
-        ctx.today = days.pop()
-        if not ctx.reference_exact:
-            ctx.reference, ctx.reference_exact = ctx.today, True
+        _set_today(ctx, days.pop())
 
 
 #: 昨日(周五)登陆港交所, 今日挂牌: a listing told relative to the article's own day

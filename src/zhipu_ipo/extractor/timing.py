@@ -27,10 +27,12 @@ if TYPE_CHECKING:
 
 #: a time line opening the next item of a live feed (16:10 on its own line): the day a sentence
 #: before it described does not carry over
+#: after a day: its closing bracket and a few words of its clause
+_DAY_THEN = r"\s*[)）]?[^，,。；;\n\d]{0,8}?"
 #: a day followed by its grey-market trading (昨日（17日）暗盘…, 6月17日 星瞳科技暗盘表现)
-_GREY_AFTER = re.compile(r"\s*[)）]?[^，,。；;\n\d]{0,8}?暗盘")
+_GREY_AFTER = re.compile(_DAY_THEN + "暗盘")
 #: a day whose session came before the story's (上周五(4日)已先升5.2%)
-_FLASHBACK_AFTER = re.compile(r"\s*[)）]?[^，,。；;\n\d]{0,8}?" + FLASHBACK)
+_FLASHBACK_AFTER = re.compile(_DAY_THEN + FLASHBACK)
 _FEED_TIME = re.compile(r"(?m)^[ \t]*[0-2]?[0-9]:[0-5][0-9][ \t]*$")
 
 
