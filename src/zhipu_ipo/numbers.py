@@ -365,7 +365,11 @@ def _lexicon() -> _Lexicon:
         rf"(?P<post>{post})?"
     )
     rev_cur = _alternation([_word_pattern(w, reverse=True) for w in prefix_currency])
-    rev_q = _alternation([_word_pattern(w, reverse=True) for w in before])
+    # ≈ after a word (市值≈1,576億): approx; after a figure or a Latin name (1007.3÷7.24≈139.1倍,
+    # 7.36亿RMB≈8.0亿HKD, P/S ≈ 200倍) it is arithmetic or a conversion, read elsewhere
+    before["≈"] = "approx"
+    rev_q = _alternation([_word_pattern(w, reverse=True) for w in before if w != "≈"]
+                         + [("≈", "(?=[ ]?[\u4e00-\u9fff])")])
     rev_prefix = re.compile(
         r"(?P<sign>[-+−])?(?P<sp1>[ ])?"
         rf"(?:(?P<cur>{rev_cur})|(?P<pct>之分百))?"

@@ -39,7 +39,8 @@ Mention kinds
 ``relative`` no year written (上半年, 前三季度, 去年同期, 报告期内, 9月, 2024年同期): ``period`` is
              None; ``relative`` names it ('H1', 'Q1-Q3', 'M9', 'full_year', 'same_period',
              'this_year', 'last_year', 'that_year', 'reporting_period', 'current_period',
-             'this_quarter' (季内, 本季度: the quarter in context)),
+             'this_quarter' (季内, 本季度: the quarter in context), 'previous_quarter' (上一季度,
+             上季: the quarter before the one in context)),
              ``year_ref``/``year_offset`` carry a year word (今年 -> 'this_year', 0) and
              ``year`` a written year (2024年同期 -> 2024). :meth:`PeriodMention.resolve` turns
              it into a Period given the year it refers to.

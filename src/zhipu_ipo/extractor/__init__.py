@@ -234,7 +234,8 @@ def _facts(norm: Normalized, doc: str, drafts: list[Draft], misses: list[Miss],
             misses.append(Miss(d.start, d.end, "not_a_fact", f"a bound the day's {d.metric} at {unmet} "
                                "does not meet (intraday)", d.sent, d.value, d.unit))
             continue
-        bound_of = _bound_of(d, exact, norm.text)
+        bound_of = None if d.metric in _BOUNDED_MOVES and d.qualifier != "exact" \
+            else _bound_of(d, exact, norm.text)
         if bound_of is not None:
             # 首日收升逾一成 in a headline, 收升13.17% in the text: the exact figure is the fact
             misses.append(Miss(d.start, d.end, "duplicate", f"{d.metric} stated exactly at {bound_of}",
@@ -403,6 +404,11 @@ def _exact_values(drafts: list[Draft]) -> dict:
             out.setdefault((d.entity, d.metric, d.period, d.segment), []).append((d.value, d.start))
     return out
 
+
+#: metrics whose bound stays a fact of its own beside the exact figure it rounds: a session's move
+#: told with 逾/超/近 in a headline (智谱高开逾4%, 股价跌超8%) and exactly in the text (高开4.12%);
+#: a bare rounding (首日收升13% beside 13.17%) stays a duplicate
+_BOUNDED_MOVES = frozenset(("day_change", "open_change"))
 
 #: how far an approximate figure may stand from an exact one and still be the same figure
 _APPROX_TOLERANCE = Decimal("0.02")

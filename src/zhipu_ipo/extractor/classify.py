@@ -157,8 +157,9 @@ _THIS_RATIO_BEFORE = re.compile(r"(这一比例|该比例|此比例|这个比例
 _RATIO_UNITS = {"loss_to_revenue": "times", "rd_to_revenue": "percent", "revenue_share": "percent"}
 #: ratios in percent whose level a year before may be named right after them
 _LEVEL_RATIOS = frozenset(("rd_to_revenue", "gross_margin", "revenue_share"))
-#: the same period a year before, compared with: 较上年同期的, 比去年同期
-_COMPARED_YEAR_BEFORE = re.compile(r"(?:较|比|相较|相比)(?:于)?\s*(?:上年|去年|上一年)同期(?:的)?\s*$")
+#: the same period a year before, or the quarter before, compared with: 较上年同期的, 比去年同期,
+#: 较上一季度的
+_COMPARED_YEAR_BEFORE = re.compile(r"(?:较|比|相较|相比)(?:于)?\s*(?:(?:上年|去年|上一年)同期|(?:上|前)一?个?季度?)(?:的)?\s*$")
 #: a sentence or clause break between two figures (；。)
 _PUNCT_BETWEEN = re.compile(r"[；;。]")
 _PER_YUAN_LOSS_AFTER = re.compile(r"\s*(?:的)?\s*(?:净)?亏损")
@@ -610,7 +611,7 @@ class Classifier:
                 return ("market_cap", a.value, a.unit, q, None, st.base_cue, "market-cap-converted")
             if self._trading_context(st, pos) or self._as_of_date(sent, pos) or \
                     _DAY_BEFORE_CAP.search(self.text, max(st.clause_start, st.base_pos - 12), st.base_pos) or \
-                    self._cap_goes_on(st, sent, pos) or \
+                    self._cap_goes_on(st, sent, pos) or self._close_on_line_above(st, pos) or \
                     _NOW_BEFORE.search(self.text, max(0, st.base_pos - 6), st.base_pos) or (
                     self.hk_doc and _LABEL_VALUE.search(self.text, max(0, pos - 4), pos)
                     and not self._ipo_context(st, pos)) or self._in_quote_box(pos):
@@ -1391,6 +1392,17 @@ class Classifier:
         if st.price is not None or self.par_trading:
             return True
         return any(k in st.sflags for k in ("first_day", "today", "trading", "same_day", "second_day"))
+
+    def _close_on_line_above(self, st: _State, pos: int) -> bool:
+        """The line right above the sentence (no blank line between) gave the company's close: a
+        post written one figure a line (琴日收 358.2…\n市值≈1,576億港紙)."""
+        line_start = self.text.rfind("\n", 0, st.sentence_start + 1) + 1
+        if line_start == 0 or st.sentence_start - line_start > 2 or self.text[line_start - 2:line_start - 1] == "\n":
+            return False
+        above = self.text.rfind("\n", 0, line_start - 1) + 1
+        ent = st.entity or self.ctx.main_entity
+        return any(d.metric in ("close_price", "last_price") and above <= d.start < line_start and d.entity == ent
+                   for d in self.drafts[-8:])
 
     def _in_quote_box(self, pos: int) -> bool:
         """A label:value line in a block of quote lines (今开:…\n最高:…\n总市值:723亿港元): the

@@ -78,6 +78,13 @@ from .segment_names import segment_slug
 from .tokens import AMOUNT, BOUNDARY, CUE, DATE, ENTITY, PERIOD, TICKER, Tok
 
 
+def _quarter_before(p: Period) -> Optional[Period]:
+    """The quarter before quarter ``p`` (2026Q1 -> 2025Q4)."""
+    s = str(p)
+    year, q = int(s[:4]), int(s[-1])
+    return parse_period(f"{year - 1}Q4" if q == 1 else f"{year}Q{q - 1}")
+
+
 @dataclass
 class _State:
     """What the reader knows at a point of a sentence."""
@@ -127,6 +134,8 @@ class _State:
     forecast_tok: Optional[Tok] = None                  # the period of a forecast named in the sentence
     compare_tok: Optional[Tok] = None                   # a period named as a comparison base (较2023年)
     shifted: Optional[Period] = None                    # the last 去年同期 / 前一年 the sentence resolved
+    quarter_before: Optional[Tok] = None                # a 上一季度 resolved, and the quarter it is before
+    quarter_of: Optional[Tok] = None
     consumed: set = field(default_factory=set)          # cue positions already used as a postfix
     flags: dict = field(default_factory=dict)           # ctx value -> position (this clause)
     sflags: dict = field(default_factory=dict)          # ctx value -> position (whole sentence)
@@ -242,7 +251,7 @@ _ITEM_LINE = re.compile(r"\s*(?:[一二三四五六七八九十]是|其[一二�
 _FLASHBACK = re.compile(FLASHBACK)
 #: the market a sentence names: Hong Kong's (group 1) or Taiwan's
 #: (港交所 is where a Taiwan company may only file: 宏曜…向港交所递交上市申请，宏曜昨日股价收248.5元)
-_MARKET_NAMED = re.compile(r"(港股|港币)|(台股|台湾证交所|柜买中心|新台币|兴柜)")
+_MARKET_NAMED = re.compile(r"(港股|港币|香港(?:挂牌|上市|首日))|(台股|台湾证交所|柜买中心|新台币|兴柜)")
 #: how far back a sentence's company is looked for, to see its own figures in New Taiwan dollars
 #: (and its market named, for a Taiwan company's Hong Kong line)
 _TWD_LOOKBACK = 160
@@ -293,7 +302,7 @@ _WHOLE_BEFORE_CUE = re.compile(
     r"(?:总|营业|主营业务|主营|全年|年度|年|期内|同期|集团|公司|整体|总体|合计|累计|经营|持续经营|季度|季|半年|本期|当期|"
     r"月|实现|录得|取得|获得|带来|贡献|产生|确认|创造|达成|达到|共|的|其|之|全部|综合|合并|营运|净|毛|为|在|将|已|"
     r"单|仅|只|再|则|而|及|和|与|或|对|按|以|较|比|从|由|至|到|增|减|涨|跌|降|升|看|中|个|亿|万|元|美|港|人民币|"
-    r"分部|分类|(?:^|各项?|其他|全部|主要|核心|整体|该|本|(?<!创)新|相关|所有)业务|收益|各|每|同比|环比|按年|预期|预计|有望|料|收|其他|总计|平均|人均|我们|我司|他们|它们|咱们|审核|审计|审阅|重列)$")
+    r"分部|分类|(?:^|各项?|其他|全部|主要|核心|整体|该|本|(?<!创)新|相关|所有)业务|收益|各|每|同比|环比|按年|预期|预计|指引|有望|料|收|是|其他|总计|平均|人均|我们|我司|他们|它们|咱们|审核|审计|审阅|重列)$")
 #: a day of the listings a story follows: 是继去年11月6日…上市之后
 _FOLLOWS_BEFORE = re.compile(r"(?:继|紧随|紧接)\s*(?:去年|今年|前年|上月|本月|上周)?\s*$")
 #: a level a figure is set against: 远高于同业约2至3倍的水准
@@ -427,6 +436,8 @@ _MARKET_WRAP = re.compile(r"指数|恒指|科指|国指|大市|港股|主板|两
 #: the market's turnover named before its figure: 全日主板成交, 港股成交额, 大市全日成交
 _MARKET_TURNOVER = re.compile(r"(?:主板|大市|港股|两市|全市场)\s*(?:全日|全天|今日|昨日|当日)?\s*(?:总)?成交")
 #: a level of another period named to compare with: 低于2024年31.2%的水平
+#: a figure written as the one compared with: 较上年同期的15.95亿元, 比2025年的
+_COMPARED_FIGURE_BEFORE = re.compile(rf"(?:{COMPARE_WORDS})(?:于)?\s*[^，,。；;\d]{{0,8}}的\s*(?:约|近|逾)?\s*$")
 _COMPARED_LEVEL = re.compile(rf"(?:{COMPARE_WORDS}|不及|超过|超出|差于)[^，,。；;%]{{0,10}}$")
 #: 2024年这一数字为2.93亿元: the same measure for another period
 _THIS_FIGURE = re.compile(rf"{THIS_FIGURE}\s*(?:仅|只|则|也|亦|已)?\s*(?:约|大约)?(?:为|是)\s*(?:约|近)?\s*$")
@@ -1369,7 +1380,9 @@ class Reader(Classifier, Timing):
                 return          # 较上年同期增长: the growth of the period in context
             if rel in ("same_period", "previous_year") and offset:
                 # 去年同期 / 前一年: the period in context, one year earlier
-                base = st.period_tok or self.prev_sentence_period or (
+                # (上一季度为A，去年同期为B: the quarter before is no context of its own)
+                base = (st.quarter_of if st.period_tok is not None and st.period_tok is st.quarter_before
+                        else st.period_tok) or self.prev_sentence_period or (
                     self.sole_period() if not self._par_named_period else None)
                 if base is not None and base.obj.period is not None:
                     if offset == -2 and self.ctx.today is not None \
@@ -1390,6 +1403,24 @@ class Reader(Classifier, Timing):
                                             ResolvedPeriod(shifted, t.start, t.end, pm.text))
                         return
                 st.flags["unknown_period"] = t.start
+                return
+            if rel == "previous_quarter":
+                # 去年同期及上一季度，收入分别为A和B; 较上一季度的29.3%: the quarter before the one
+                # in context (never 一季度)
+                here = st.unshifted[0] if st.unshifted is not None else st.period_tok
+                base = next((x for x in (here, self.prev_sentence_period, self.topic_period())
+                             if x is not None and x.obj.period is not None and x.obj.period.kind == "quarter"), None)
+                before = _quarter_before(base.obj.period) if base is not None else None
+                if before is None:
+                    st.flags["unknown_period"] = t.start
+                    return
+                tok = Tok(PERIOD, t.start, t.end, ResolvedPeriod(before, t.start, t.end, pm.text))
+                if COMPARE_BEFORE.search(self.text[max(st.clause_start, t.start - 4):t.start]):
+                    if re.match(r"\s*(?:的|之)?\s*(?:约|近|超过?|逾)?\s*[\d-]", self.text[t.end:t.end + 12]):
+                        st.compare_tok = tok    # 较上一季度的29.3%: that quarter's figure
+                    return                      # 较上一季度增长: a change on the quarter before
+                st.period_tok, st.quarter_before, st.quarter_of = tok, tok, base
+                self._resolved.append(tok)
                 return
             if rel == "this_quarter":
                 # 季内总收入…, 本季度毛利率…: the quarter this sentence, the one before or the article
@@ -2404,6 +2435,10 @@ class Reader(Classifier, Timing):
             num = [d for d in self.drafts if d.sent == sent and d.metric == st.prev_base and d.period]
             # (研发开支22.35亿元(去年同期15.95亿元)，约为同期收入的3.8倍: not the one in the aside)
             num = [d for d in num if (_paren_close(self.text, d.start) or a.start) >= a.start] or num
+            # (研发费用为22.6亿元，较上年同期的15.95亿元增长41.7%，约为同期营收的5.6倍: nor the one
+            # compared with)
+            num = [d for d in num if not _COMPARED_FIGURE_BEFORE.search(
+                self.text, max(st.sentence_start, d.start - 16), d.start)] or num
             # (研发开支为24.93亿元，去年同期为15.95亿元，相当于同期收入的5.8倍: nor the one of an aside
             # clause, once the sentence is back on its own period)
             cur = st.period_tok.obj.period if st.period_tok is not None and st.unshifted is None else None
@@ -2619,6 +2654,10 @@ class Reader(Classifier, Timing):
         if len(run) >= 2 and periods[0] is not None and periods[0].kind != "span":
             # 第三季度、二季度及上年同期: the same period as the first, a year earlier
             periods = [_shift_year(periods[0], -1) if p is None and getattr(t.obj, "relative", None) == "same_period"
+                       and getattr(t.obj, "year_offset", None) == -1 else p for p, t in zip(periods, run)]
+        if len(run) >= 2 and st.shifted is not None:
+            # 去年同期及上一季度，收入分别为A和B: the year-before period as the sentence resolved it
+            periods = [st.shifted if p is None and getattr(t.obj, "relative", None) == "same_period"
                        and getattr(t.obj, "year_offset", None) == -1 else p for p, t in zip(periods, run)]
         if len(run) < 2 or any(p is None for p in periods) or any(
                 t.obj.kind != "single" for t in run if t.obj.period is not None):

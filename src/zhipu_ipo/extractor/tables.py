@@ -669,6 +669,9 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
                     row_label, row_entity = corner, named_row   # | 毛利率 | 2023年 | … | then | 智谱 | …
                 elif corner.metric in _SEGMENT_METRICS and (seg := _row_segment(row[0])) is not None:
                     row_label = replace(corner, segment=seg)    # | 收入(亿元) | 2024年 | … | 云端部署 | …
+                elif corner.metric in ("revenue", "gross_margin") and corner.segment is None \
+                        and _WHOLE_ROW.fullmatch(row[0].text):
+                    row_label = corner          # | 产品线毛利率（%） | 2024年 | … | then | 整体 | …: the company's
             if layout == "periods-across" and row_label is not None and row_entity == entity \
                     and (named_in_row := _entity_in(ctx, row[0])) is not None and named_in_row not in bystanders():
                 row_entity = named_in_row       # | 智谱毛利率 | 54.6% | 64.6% | …: the company its head names
@@ -693,6 +696,13 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
                 else:
                     when = row_periods[r]
                     what = _metric_label(header[c + 1].text, metrics)
+                    if what is not None and what.metric is None and what.mod:
+                        # | 季度 | 实际收入 | 同比增速 |: the change of the metric in the column before
+                        left = next((lab for h in reversed(header[1:c + 1])
+                                     if (lab := _metric_label(h.text, metrics)) is not None), None)
+                        what = (_Label(metric=left.metric, mod=what.mod, cue=left.cue + what.cue,
+                                       segment=left.segment)
+                                if left is not None and left.metric and not left.mod else None)
                     if what is None and line_metric is not None and (seg := _row_segment(header[c + 1])) is not None:
                         # 收入结构（占总收入比例）over | 年份 | 本地化部署 | 云端部署 |: each line's share
                         what = _Label(metric=line_metric, cue=header[c + 1].text, segment=seg)
@@ -844,6 +854,8 @@ _SHARE_HEAD = re.compile(r"\s*(去年同期|上年同期|上年|去年)?\s*(?:�
                          r"|占收入(?:的)?(?:比例|比重)|比重|收入占比|营收占比)\s*(?:[(（]\s*%\s*[)）]|%)?\s*")
 #: the row of all lines together
 _TOTAL_ROW = re.compile(r"\s*(?:合计|总计|总收入|收入合计|总额|总营收|总计收入|Total|total|TOTAL)\s*")
+#: the row of the whole company under its lines: | 整体 |, | 合计 |, | 公司整体 |
+_WHOLE_ROW = re.compile(r"\s*(?:(?:公司|集团)?(?:整体|总体)|综合|合计|总计|Total|total|TOTAL)\s*")
 #: words after a line's name in its row: 云端部署收入, 本地化部署业务
 _LINE_TAIL = re.compile(r"(?:收入|营收|业务|板块|分部)+$")
 

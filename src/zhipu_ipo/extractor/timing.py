@@ -37,6 +37,8 @@ _FEED_TIME = re.compile(r"(?m)^[ \t]*[0-2]?[0-9]:[0-5][0-9][ \t]*$")
 
 
 #: a year the narration is at (那一年全年收入…)
+#: words of a clause about a period still to come: 预计, 指引, 展望
+_FORWARD = re.compile(r"预计|预期|预测|预估|指引|展望|有望|目标|将(?:达|录得|实现)|guidance|outlook", re.IGNORECASE)
 _THAT_YEAR = ("那一年", "该年", "当年", "同年", "这一年")
 
 
@@ -268,7 +270,7 @@ class Timing:
                          or topic.obj.period.kind in ("year", "month", "date")):
                 # 上半年收入… with only the article's topic year in view (an article of 2026-09 on
                 # a 2025 year and this year's half): the latest half ended by the article's day
-                return self._latest_before_today(pm, rel)
+                return self._latest_before_today(pm, rel, ahead=True)
             if not pm.text.startswith(_THAT_YEAR):
                 base = base or topic    # (那一年: the year the story is at, never the article's by default)
             if st.period_tok is None and topic is not None and topic.obj.period is not None \
@@ -294,7 +296,7 @@ class Timing:
             if (base is None or base.obj.period is None) and rel != "full_year" and self.ctx.today is not None:
                 # 第二季收入… in an article of 2025-11-06 with no year in view: the latest such
                 # period that had ended when the article was written
-                return self._latest_before_today(pm, rel)
+                return self._latest_before_today(pm, rel, ahead=True)
             if base is None or base.obj.period is None:
                 return None
             year = _year_of(base.obj.period)
@@ -347,8 +349,14 @@ class Timing:
                 return p
         return None
 
-    def _latest_before_today(self, pm, rel: str) -> Optional[Tok]:
+    def _latest_before_today(self, pm, rel: str, ahead: bool = False) -> Optional[Tok]:
+        """The latest such period ended by the article's day; with ``ahead``, the one of the
+        article's year still under way when its clause looks forward (对于第四季度，公司给出的指引是…
+        written in November: this year's fourth quarter)."""
         today = self.ctx.today
+        if ahead and rel in _SUB_YEAR and (p := parse_period(f"{today.year}{rel}")).end_date > today \
+                and _FORWARD.search(self.text, max(0, pm.start - 24), pm.end + 24):
+            return Tok(PERIOD, pm.start, pm.end, ResolvedPeriod(p, pm.start, pm.end, pm.text))
         if rel.startswith("M") and "-" not in rel and pm.text.endswith(("底", "末")):
             # 截至6月末现金… with no year in view: the latest such month's end, a point
             if (month := self._latest_month(pm)) is None:
