@@ -408,6 +408,11 @@ _MASTER = re.compile(
 )
 
 
+#: the second end of a range that was revised: (由30亿元)至32亿元上调至…, a guidance raised
+_REVISED_RANGE = re.compile(r"[ ]?[至到~～\-－—–][ ]?[0-9][0-9.,]{0,12}[ ]?[万亿]{0,2}[ ]?(?:人民币|港元|港币|美元|元)?[ ]?"
+                            r"(?:上调|下调|调高|调低|调升|调降|上修|下修|提高|降低|收窄|放宽)(?:至|到|为)")
+
+
 def _skipping(pattern: str, first: str) -> re.Pattern:
     """``pattern`` compiled for fast ``search``: ``first`` (a character-class body) lists every
     character a match can start with.
@@ -811,7 +816,8 @@ class _Scanner:
             return self.skip_after(num.end)
         if pre.negative:
             num.base = -num.base
-        if not pre.from_ and not num.has_post and num.kind != "frac" and not pre.pct:
+        if (not pre.from_ or _REVISED_RANGE.match(t, num.unit_end)) and not num.has_post and num.kind != "frac" \
+                and not pre.pct:
             unit_end = num.unit_end
             if unit_end < n and t[unit_end] in _RANGE_FIRST:   # else no range can follow
                 resumed = self.try_range(num, pre)

@@ -22,7 +22,7 @@ from ..models import Extraction, Fact, Mention, fast_constructor
 from ..normalization import Normalized, normalize
 from .arithmetic import date_growth_by_arithmetic, ps_by_arithmetic
 from .context import build_context
-from .entities import build_registry, known_listings, untracked, written_ids
+from .entities import build_registry, indices, known_listings, untracked, written_ids
 from .events import read_events
 from .reader import Reader
 from .records import Draft, Miss
@@ -221,6 +221,11 @@ def _facts(norm: Normalized, doc: str, drafts: list[Draft], misses: list[Miss],
             misses.append(Miss(d.start, d.end, "not_a_fact", f"market-wide {d.metric}", d.sent,
                                d.value if not isinstance(d.value, str) else None, d.unit))
             continue
+        if d.entity in indices() and d.metric not in _INDEX_METRICS:
+            # 上周五（9月11日）…恒指收报…，两只年初上市的大模型股…: an index is never listed
+            misses.append(Miss(d.start, d.end, "not_a_fact", f"an index has no {d.metric}", d.sent,
+                               d.value if not isinstance(d.value, str) else None, d.unit))
+            continue
         key = (d.entity, d.metric, d.period, d.segment, _vkey(d.value))
         if d.period is None and (d.entity, d.metric, d.segment, _vkey(d.value)) in dated:
             # a headline's 市销率逾300倍 and the text's 2024年市销率逾300倍: one figure, with its period
@@ -409,6 +414,10 @@ def _exact_values(drafts: list[Draft]) -> dict:
 #: told with 逾/超/近 in a headline (智谱高开逾4%, 股价跌超8%) and exactly in the text (高开4.12%);
 #: a bare rounding (首日收升13% beside 13.17%) stays a duplicate
 _BOUNDED_MOVES = frozenset(("day_change", "open_change"))
+
+#: the figures an index has: a session's levels, moves and turnover
+_INDEX_METRICS = frozenset(("open_price", "close_price", "high_price", "low_price", "last_price", "day_change",
+                            "open_change", "turnover"))
 
 #: how far an approximate figure may stand from an exact one and still be the same figure
 _APPROX_TOLERANCE = Decimal("0.02")

@@ -65,7 +65,7 @@ _ADJUSTED_PAREN_BEFORE = re.compile(r"经调整后?\s?[(（][^()（）]{1,20}[)�
 HYPOTHETICAL = re.compile(r"(?:^|[，,。；;：:\s])(?:若|如果|假如|倘若|假设|假定|倘)"
                            r"(?!\s*(?:排除|剔除|扣除|不计|不包括|撇除|计入|连同|包括|按|以"
                            # (若把时间拉长, 如果往回看, 如果同上一季比较: a way of looking, no supposition)
-                           r"|[把将]?时间[线轴]?拉长|拉长时间|往回看|回看|回顾|放眼|细看|对比|比较|单看|只看"
+                           r"|[把将]?时间[线轴]?拉长|拉长时间|往回看|回看|回顾|放眼|细看|对比|比较|单看|只看|看(?!好|淡|涨|跌|空|多)|观察|参考|改看|换成"
                            r"|(?:同|与|和|跟|拿)[^，,。；;\d]{1,8}?(?:比较|相比|对比)))")
 #: a level a percentage rose or fell to, right before it (分别升至约2.1%及1.5%)
 _RISEN_TO = re.compile(r"(?:升|增|降|跌|回落|上升|下降|提升|提高)至\s*(?:约|近|逾|超过?)?\s*(?:[\d.]+%\s*(?:及|和|与|、)\s*)?$")
@@ -302,6 +302,10 @@ _QUOTE_THEN_MOVE = re.compile(r"\s*(?:港元|港币|元|蚊)?\s*[，,]\s*(?:跌|
 #: 现在 / 现价 before a bare price
 _NOW_QUOTE_BEFORE = re.compile(r"(?:现在|现价|而家|现时)\s*(?:是|报|在)?\s*$")
 _OPEN_VERB = re.compile(r"开\s*(?:于|在|报)?\s*$")
+#: 开 right after the day of the session: 首日开120蚊, 今日开…
+_DAY_OPEN = re.compile(r"(?:首日|第一日|第一天|今日|昨日|琴日|当日)开\s*(?:于|在|报)?\s*$")
+#: 收 right after a weekday: 上星期五收237.6蚊, 周四收…
+_WEEKDAY_CLOSE = re.compile(r"(?:周|星期|礼拜)[一二三四五]\s*收\s*(?:于|在|报)?\s*$")
 #: a condition opening the clause of a figure: 如果…, 假如…, 一旦…
 #: a level to be reached, before a bound (要降到100%以下, 需提升至30%以上)
 _TARGET_BEFORE = re.compile(r"(?:要|需要?|须|必须|才能|力争|目标是?|希望|计划)[^，,。；;\d]{0,16}?"
@@ -799,14 +803,16 @@ class Classifier:
         if self._named_verb(pos, _CLOSE_VERB):
             st.price, st.price_pos = "close", pos - 1      # 智谱收264.2元，升1.5%: the company's close
             return self._price_fact("close_price", a, "收", "trading")
-        if self._trading_context(st, pos) and self._named_verb(pos, _OPEN_VERB):
-            st.price, st.price_pos = "open", pos - 1       # 文远知行开26蚊: the company's open
+        if self._trading_context(st, pos) and (self._named_verb(pos, _OPEN_VERB)
+                                               or _DAY_OPEN.search(self.text, max(0, pos - 8), pos)):
+            st.price, st.price_pos = "open", pos - 1       # 文远知行开26蚊, 首日开120蚊: the open
             return self._price_fact("open_price", a, "开", "trading")
         if _NOW_BEFORE.search(self.text, max(0, pos - 4), pos) and _QUOTE_THEN_MOVE.match(self.text, a.end):
             st.price, st.price_pos = "last", pos - 1       # 现在402.6，跌3.91%: the price as written
             return self._price_fact("last_price", a, "现在", "trading")
         if SHORT_CLOSE.search(self.text, max(0, pos - 6), pos) and (
                 self._trading_context(st, pos) or self._dated_close(pos) or "yesterday" in st.sflags
+                or _WEEKDAY_CLOSE.search(self.text, max(0, pos - 8), pos)
                 or (st.change is not None and st.change_pos >= st.sentence_start)):
             st.price, st.price_pos = "close", pos - 1      # MiniMax(00100)收398港元，跌2.1%
             return self._price_fact("close_price", a, "收", "trading")

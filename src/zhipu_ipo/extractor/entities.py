@@ -437,7 +437,9 @@ _STOP_BEFORE = re.compile(r"(?:新股|" + _VERBS_BEFORE_NAME + r")$")
 #: proceeds go to (用于研发新一代长航时无人机及飞控系统, 用于扩展销售网络)
 _PRODUCTS_BEFORE = re.compile(r"(?:主营|主要从事|主要产品(?:为|是|包括)?|产品(?:包括|涵盖|线包括)|主打"
                               r"|用于|用作|(?:研发|开发|研制)(?:新一代|下一代|新型|新款))"
-                              r"[^，,。；;:：\n]{0,16}$")
+                              r"[^，,。；;:：\n]{0,16}$"
+                              # (为银行…提供AI客服与知识管理软件: what it sells)
+                              r"|提供[^，,。；;:：\n的]{0,16}$")
 
 
 def _trade_words(text: str) -> set[str]:
@@ -858,15 +860,20 @@ def build_registry(text: str) -> Registry:
             if rest is not None and text.count(rest) > text.count(f):
                 forms.add(rest)
             for name in (f, rest):
-                for suf in suffixes if name else ():
-                    if name.endswith(suf) and len(name) - len(suf) >= 2:
-                        short = name[: -len(suf)]
-                        # 晟弘股份 is 晟弘: 股份 marks a share's short name, it is no part of the name
-                        # (联昱 of 联昱智能 is no alias where 联昱 is a company of its own, its parent)
-                        if short not in reg.aliases and short not in _other_names(groups, key, forms | {name}, coded) \
-                                and (suf == "股份" or _stands_alone(text, short, suffixes)):
-                            forms.add(short)
+                cur = name
+                while cur:
+                    suf = next((x for x in suffixes if cur.endswith(x) and len(cur) - len(x) >= 2), None)
+                    if suf is None:
                         break
+                    short = cur[: -len(suf)]
+                    # 晟弘股份 is 晟弘: 股份 marks a share's short name, it is no part of the name
+                    # (联昱 of 联昱智能 is no alias where 联昱 is a company of its own, its parent)
+                    if short not in reg.aliases and short not in _other_names(groups, key, forms | {name}, coded) \
+                            and (suf == "股份" or _stands_alone(text, short, suffixes)):
+                        forms.add(short)
+                        break
+                    # (铺立方云科技 written 铺立方: two company words off, 云 and 科技)
+                    cur = short if len(short) >= 3 else ""
         # 宁川芯材(2986)…宁川则收报9.1元, 硕能新能源科技(02655)…硕能开市报…: the first two
         # characters of a coded name of four or more, standing as its subject and being no word
         # of the language

@@ -226,6 +226,12 @@ _PAST_DAY_BEFORE = re.compile(r"(?:昨日|昨天|前日|前天|上周[一二三�
 _PREV_CLOSE_WORD = re.compile(r"[前昨]收(?:市|盘)")
 _SESSION_OPEN = re.compile(r"午间|午盘|早盘|半日|午市|中午|今早(?!公布|发布|宣布|披露|出炉|公告)|早市|上午|截至发稿|发稿时|截至记者发稿|暂报|现报|截至.{0,4}[时点]\d")
 #: a grey-market clause describing the company named right after it: 暗盘表现较温和的智谱
+#: a revision after the figure it starts from: (指引由30亿元至32亿元)上调至…
+_REVISED_AFTER = re.compile(r"\s*(?:上调|下调|调高|调低|调升|调降|上修|下修)(?:至|到|为)")
+#: a month named right before 单月收入: 10月单月收入, 10月份的单月营收
+_MONTH_NAMED_BEFORE = re.compile(r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?\s*的?\s*$")
+#: a measure of a business line that is not its revenue, between the line's name and a figure
+_NOT_LINE_REVENUE = re.compile(r"平均|合同金额|合同额|订单|单价|客单价|均价|人均|ARPU|项目数|客户数|毛利(?!率)")
 _GREY_MODIFIER = re.compile(r"暗盘[^，,。；;\d]{0,12}的")
 #: the segment of a business line neither the lexicon nor the line glossary can name
 #: (机场无人物流车收入): its figures are reported as unplaced, never given to the whole company
@@ -1239,6 +1245,13 @@ class Reader(Classifier, Timing):
                         st.period_tok is not None and self.text[t.start - 1:t.start] in (",", "，")
                         and not self.text[st.period_tok.end:t.start - 1].strip()
                         and _SENTENCE_OPENER.fullmatch(self.text, st.sentence_start, st.period_tok.start)) and not (
+                        # (去年同期营业额为30.97亿元，毛利率44.1%: a sentence opening on the year
+                        # before is all of it, but for a change told after it)
+                        st.period_tok is not None and st.shifted is not None
+                        and st.period_tok.obj.period == st.shifted
+                        and self.text[t.start - 1:t.start] in (",", "，")
+                        and _SENTENCE_OPENER.fullmatch(self.text, st.sentence_start, st.period_tok.start)
+                        and not _GROWTH_CLAUSE.match(self.text, t.start)) and not (
                         st.period_tok is not None and st.base_pos > st.period_tok.start
                         and self.text[t.start - 1:t.start] in (",", "，")
                         and _GROWTH_CLAUSE.match(self.text, t.start)
@@ -1606,6 +1619,9 @@ class Reader(Classifier, Timing):
 
     def _on_cue(self, st: _State, t: Tok) -> None:
         c = t.obj
+        if c.kind == "metric" and c.value == "x_monthly" and c.word.endswith(("月收入", "月营收")) \
+                and _MONTH_NAMED_BEFORE.search(self.text, max(st.clause_start, t.start - 6), t.start):
+            c = c._replace(value="revenue")     # 10月单月收入超过1,100万美元: that month's revenue
         if c.kind == "metric" and c.value == "shares_offered" and st.base in ("hk_offer_shares", "intl_offer_shares") \
                 and st.clause_start <= st.base_pos and _TRANCHE_TO_SHARES.fullmatch(
                     self.text, st.base_pos + len(st.base_cue or ""), t.start):
@@ -1821,6 +1837,11 @@ class Reader(Classifier, Timing):
             # (上半年收入36.4亿元，…；先知AI平台收入25.6亿元，…；毛利率42.5%: a summary of the company's
             # figures with one line's in the middle, whose margin clause is the company's again)
             return False
+        if st.segment != UNKNOWN_SEGMENT and st.segment_pos - lo <= 4 \
+                and not any(x.kind == AMOUNT for x in self.ctx.stream.in_span(lo, t.start)):
+            # (；授权业务则是典型的“软件生意”，毛利率分别为…: the line the clause opened on is still
+            # its subject)
+            return True
         mine = [d for d in self.drafts[-12:] if d.start >= lo]
         if st.segment == UNKNOWN_SEGMENT and not mine:
             # (分拣解决方案实现收入4.12亿元，…；毛利率31.5%: a line with no slug keeps its margin too)
@@ -1875,6 +1896,12 @@ class Reader(Classifier, Timing):
         if later is None:       # the period of the paragraph (毛利率由A上升至B after its year)
             tok = self.paragraph_period() or self._continued_period()
             later = tok.obj.period if tok is not None else None
+        if later is not None and _REVISED_AFTER.match(self.text, a.end):
+            # 全年营收指引由30亿元至32亿元上调至31亿元至33亿元: an estimate of the same period, revised
+            self._single(st, sent, a, None, later)
+            st.fromto_last = later
+            st.last_amount_end = a.end
+            return
         earlier = _shift_year(later, -1) if later is not None and later.kind != "span" else None
         compared = st.compare_tok.obj.period if st.compare_tok is not None else None
         if earlier is not None and (earlier in (st.shifted, compared) or later.kind in ("year", "half")
@@ -2423,6 +2450,12 @@ class Reader(Classifier, Timing):
                     st.dropped_base, st.base = st.base, None
             return
         metric, value, unit, qualifier, segment, cue, rule = decided
+        if metric == "revenue" and segment is not None and rule == "cue" and cue == st.base_cue \
+                and not re.search(r"收入|营收|收益|销售额", cue or "") \
+                and _NOT_LINE_REVENUE.search(self.text, max(st.base_pos, a.start - LOOK), a.start):
+            # (本地化部署项目的平均合同金额约386万元: a line named, then another measure of it)
+            self._miss(a, sent, "no_metric_cue", "a line's measure other than its revenue")
+            return
         info = self.metrics[metric]
         if info.family == "trading" and HYPOTHETICAL.search(self.text, max(0, st.sentence_start - 1, a.start - LOOK),
                                                             a.start):
@@ -2834,8 +2867,11 @@ class Reader(Classifier, Timing):
             info = self.metrics[metric]
         grey = st.sflags.get("grey")
         if grey is not None and grey < a.start and (m := _GREY_MODIFIER.match(self.text, grey)) is not None \
-                and any(t.kind == ENTITY and t.start == m.end() for t in self.ctx.stream.in_span(m.end(), m.end() + 12)):
-            grey = None         # (前日暗盘表现较温和的智谱，昨日首日收市131.5元: the grey market describes the company)
+                and any(t.kind == ENTITY and not re.search(r"[，,。；;\d]", self.text[m.end():t.start])
+                        for t in self.ctx.stream.in_span(m.end(), m.end() + 16)):
+            # (前日暗盘表现较温和的智谱，昨日首日收市131.5元: the grey market describes the company;
+            # 前一日暗盘炒高一成半的工业无人机制造商云鹰智能昨日挂牌: and its trade before the name)
+            grey = None
         if grey is not None and grey < a.start and (listed := _LISTED_SESSION.search(self.text, grey, a.start)) \
                 and re.search(r"[,，;；]", self.text[grey:listed.start()]):
             # (暗盤…收報15.1元；至周三首日掛牌，以14.2元開市, 暗盘收报28.9元,周二首日挂牌后…最终收报

@@ -107,15 +107,23 @@ DIRECTION_BEFORE = re.compile(r"(低|挫|跌|高|升|涨)\s*$")
 UNNAMED = re.compile(r"(?:另|还有|有)一(?:只|家|间|个|支)[^，,。；;\d]{0,10}?(?:股|公司|企业|新股)")
 #: a figure asked about, not stated: 2026年收入增速能否维持在100%以上
 # 远高于软件板块约6倍的平均水平 / 行业平均约6倍: a benchmark the company is compared with
-BENCHMARK_AFTER = re.compile(r"\s*的?\s*(?:平均水平|平均值|均值|中位数)")
-BENCHMARK_BEFORE = re.compile(r"(?:行业|板块|同业|同行|可比公司|市场)\s*(?:的)?\s*(?:平均|均值|中位数)(?:水平)?\s*(?:为|是|约|仅|只有|达)?\s*$")
+BENCHMARK_AFTER = re.compile(r"\s*的?\s*(?:平均水平|平均值|均值|中位数)"
+                             # (两者都是「二百倍俱乐部」成员: a group of stocks named by a level)
+                             r"|(?:市值|市销率|市盈率)?(?:俱乐部|阵营|梯队)"
+                             # (机构增持跨越5%披露线: a holding's threshold)
+                             r"|(?:的)?(?:披露线|披露门槛|持股线|举牌线)")
+BENCHMARK_BEFORE = re.compile(r"(?:行业|板块|同业|同行|可比公司|市场)\s*(?:的)?\s*(?:平均|均值|中位数)(?:水平)?\s*(?:为|是|约|仅|只有|达)?\s*$"
+                              # (以环球软件股常见的十至十五倍市销率衡量: what such stocks usually trade at)
+                              r"|(?:股|公司|企业|行业|同业|同行)(?:普遍|一般|通常|常见)的?\s*(?:约|在)?\s*$")
 QUESTION = re.compile(r"能否|是否|能不能|可否|有没有|会不会")
 #: a price change over more than one day, or an average of many stocks (not one day's change)
 NOT_ONE_DAY = re.compile(r"全年|年内|今年以来|年初至今|今年至今|本周|全周|本月|全月|月内|周内|平均|均值|YTD|ytd|MTD|WTD"
                          r"|(?:今年|年初以来|上市以来|上市至今)(?:股价)?(?:累计|累)?(?:上涨|下跌|涨|跌|升|飙升|大涨)"
                          # (上市至今（招股价116.2）升咗≈208%: an aside between)
                          r"|上市(?:以来|至今)[(（][^()（）\n]{0,16}[)）](?:股价)?(?:累计|累)?(?:上涨|下跌|涨|跌|升|飙升|大涨)"
-                         r"|累(?:计)?(?:上涨|下跌|涨|跌|升|挫)")
+                         r"|累(?:计)?(?:上涨|下跌|涨|跌|升|挫)"
+                         # (上星期五收237.6蚊，由招股价计升咗104.5%: the change since the offer)
+                         r"|(?:由|按|以|从)(?:招股价|发行价|发售价|上市价)(?:起)?计(?:算|起)?")
 #: a subject that is a group of companies, not one: 国产厂商份额有望提升至40%
 GENERIC_SUBJECT = re.compile(r"国产厂商|国内厂商|本土厂商|国产芯片|国产供应商|国内企业|行业整体|整个行业")
 #: a weekday naming the session a figure is of: 股价周一收跌7.4%, 该股上周五报151.2港元

@@ -173,7 +173,9 @@ def _blocks(text: str) -> list[list[list[_Cell]]]:
 _SPACE_GAP = re.compile(r"[ \u3000]{2,}|(?<=[^\d\s.,%+\-])[ \u3000](?=[+\-]?\d)")
 _SPACE_ROW = 120        # longer lines are prose
 #: a cell that holds no value: n.m. (not meaningful), N/A, 不适用, a dash
-_NO_VALUE_CELL = re.compile(r"n\.?m\.?|n\.?a\.?|N/A|NA|不适用|[-—–]{1,2}", re.IGNORECASE)
+#: a cell with no figure: n.m., 不适用, a dash, or a change in words (转赚, 扭亏为盈, 持平)
+_NO_VALUE_CELL = re.compile(r"n\.?m\.?|n\.?a\.?|N/A|NA|不适用|[-—–]{1,2}|(?:由亏|由盈)?转(?:赚|亏|盈|蚀)|扭亏(?:为盈)?|持平",
+                            re.IGNORECASE)
 _LABEL_NUMBER = re.compile(r"([^\d\s]*[^\d\s+\-.])([+\-]?\d[\d,.]*%?)")
 
 
@@ -512,6 +514,13 @@ def read_tables(ctx: DocContext) -> tuple[list[Draft], list[Miss], list[Span]]:
             col_periods = [p if p is not None or not _LATEST_PERIOD_HEAD.fullmatch(h.text) else _Label()
                            for p, h in zip(col_periods, header[1:])]
         row_periods = [_period_label(r[0].text, ctx.period_aliases) for r in rows[1:]]
+        if not all(row_periods) and any(row_periods):
+            # | 2026Q3 | … | then | 前三季度 | …: a part of a year written without it, of the latest
+            # year the rows above name
+            latest = max(p.period.start_date.year for p in row_periods if p and p.period is not None)
+            row_periods = [p or (_period_label(f"{latest}年{r[0].text.strip()}")
+                                 if not re.search(r"\d{4}|\d{2}年", r[0].text) else None)
+                           for p, r in zip(row_periods, rows[1:])]
         col_entities = [_col_company(ctx, header[0], c) for c in header[1:]]
         change_cols = _change_columns(header, col_periods)
         entity = _entity_before(ctx, named, span.start)

@@ -332,6 +332,11 @@ class Timing:
             # 6月单月，公司收入…: that month alone, of the year in context
             p = pm.resolve(year)
             return Tok(PERIOD, pm.start, pm.end, ResolvedPeriod(p, pm.start, pm.end, pm.text)) if p is not None else None
+        if canon is None and rel.startswith("M") and "-" not in rel and base is not None \
+                and base.obj.period is not None and base.obj.period.kind == "month":
+            # 10月单月收入超过1,100万美元，9月约为920万美元: a month after a month, of its year
+            p = pm.resolve(year)
+            return Tok(PERIOD, pm.start, pm.end, ResolvedPeriod(p, pm.start, pm.end, pm.text)) if p is not None else None
         if canon is None and rel.startswith("M") and "-" in rel:
             # 今年1-5月 / 前5月: a run of months of the year in context (2026-01..2026-05)
             p = pm.resolve(year)
@@ -1072,7 +1077,7 @@ _SESSION_BEFORE_WORD = re.compile(PREV_DAY_WORDS + r"(?:交易日|日|天)(?![�
 #: the next session, written between a day and a figure (…7月8日收跌4.88%，MiniMax次日收跌…)
 _NEXT_DAY_WORD = re.compile(r"次日|翌日|第二天|隔日|下一个交易日|下一交易日")
 #: the day in parentheses after a weekday: 上周五(6日), 周三(10月14日)
-_DAY_PAREN_AFTER = re.compile(r"\s*[(（](?:(\d{1,2})月)?(\d{1,2})日[)）]")
+_DAY_PAREN_AFTER = re.compile(r"\s*[(（](?:(\d{1,2})月)?(\d{1,2})[日号][)）]")
 #: a weekday in parentheses right after a date: 1月9日(星期五) names the same day
 _DATE_PAREN_AFTER = re.compile(r"\s*[(（](?:上|本|这)?(?:星期|周|礼拜)[一二三四五六日天][)）]")
 #: the article's day and the days before it (今日, 昨日, 前日) by their offsets, from DAY_OFFSETS
