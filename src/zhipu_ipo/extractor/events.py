@@ -936,6 +936,11 @@ _COUNTED_BEFORE = re.compile(r"(?:上市|挂牌)(?:满|届满|后)[^，,。；;]
 _SESSION_AFTER = re.compile(r"\s*[)）]?\s*(?:收报|收市|收盘|收于|收在|收涨|收跌|开盘|开报|高开|低开|股价|盘中|早盘|午盘|报\d|收\s*\d)")
 
 
+#: a date right before an event word, with at most a place between: 1月9日登陆, 1月9日于港交所上市
+_OWN_DATE_BEFORE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:[(（][^()（）]{0,6}[)）])?\s*(?:正式)?\s*(?:在|于)?\s*"
+                              r"(?:港股|港交所|香港|联交所|主板|港交所主板)?\s*(?:正式)?\s*$")
+
+
 def _nearest_event(text: str, group: list[Tok], events: list[Tok], max_gap: int = _MAX_GAP,
                    starts: Optional[list[int]] = None) -> Optional[Tok]:
     """The event word nearest to a date (or a group of dates) in its sentence, within _MAX_GAP
@@ -968,6 +973,8 @@ def _nearest_event(text: str, group: list[Tok], events: list[Tok], max_gap: int 
             # a word before the date in an earlier clause belongs to that clause's own date
             if re.search(r"[，,；;]", gap) and _SESSION_AFTER.match(text, hi):
                 continue    # …上市，昨日(13日)收报358.4元: the date of a session
+            if re.search(r"[，,；;]", gap) and _OWN_DATE_BEFORE.search(text, max(0, c.start - 16), c.start):
+                continue    # MiniMax于1月9日登陆港交所，明日（7月9日）将迎来…: the word has its own date
             d = len(_ASIDE.sub("", gap)) + 2 + (20 if re.search(r"[，,；;]", gap) else 0)
         else:
             continue
