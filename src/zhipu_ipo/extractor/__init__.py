@@ -401,13 +401,21 @@ def _first_statements(norm: Normalized, drafts: list[Draft]) -> dict:
     return out
 
 
+#: at most this many different exact figures of one key are compared with a bound or a rounding
+#: (a real article states a handful; an endless one must not make every bound scan them all)
+_EXACT_PER_KEY = 64
+
+
 def _exact_values(drafts: list[Draft]) -> dict:
-    """(entity, metric, period, segment) -> [(value, start)] of the exactly stated figures."""
-    out: dict = {}
+    """(entity, metric, period, segment) -> [(value, start)] of the exactly stated figures, each
+    value once (where it is first stated)."""
+    seen: dict = {}
     for d in drafts:
         if d.qualifier == "exact" and not isinstance(d.value, str):
-            out.setdefault((d.entity, d.metric, d.period, d.segment), []).append((d.value, d.start))
-    return out
+            values = seen.setdefault((d.entity, d.metric, d.period, d.segment), {})
+            if d.value not in values and len(values) < _EXACT_PER_KEY:
+                values[d.value] = d.start
+    return {key: list(values.items()) for key, values in seen.items()}
 
 
 #: metrics whose bound stays a fact of its own beside the exact figure it rounds: a session's move

@@ -1402,10 +1402,11 @@ class Classifier:
     def _close_on_line_above(self, st: _State, pos: int) -> bool:
         """The line right above the sentence (no blank line between) gave the company's close: a
         post written one figure a line (琴日收 358.2…\n市值≈1,576億港紙)."""
-        line_start = self.text.rfind("\n", 0, st.sentence_start + 1) + 1
-        if line_start == 0 or st.sentence_start - line_start > 2 or self.text[line_start - 2:line_start - 1] == "\n":
+        # (bounded look-backs: an endless line of figures stays linear)
+        line_start = self.text.rfind("\n", max(0, st.sentence_start - 2), st.sentence_start + 1) + 1
+        if line_start == 0 or self.text[line_start - 2:line_start - 1] == "\n":
             return False
-        above = self.text.rfind("\n", 0, line_start - 1) + 1
+        above = max(self.text.rfind("\n", max(0, line_start - 200), line_start - 1) + 1, line_start - 200)
         ent = st.entity or self.ctx.main_entity
         return any(d.metric in ("close_price", "last_price") and above <= d.start < line_start and d.entity == ent
                    for d in self.drafts[-8:])

@@ -441,6 +441,7 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=(), listed
         # | 公司 | 首日收盘(港元) | 1月16日收盘(港元) |: a table's head names columns, not events
         return
     events = []
+    date_ends = [d.end for d in dates]
     for c in cues:
         v = c.obj.value
         if v in _EVENT or v in ("sub_period", "first_day") or v in _BLOCKING or (
@@ -450,7 +451,8 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=(), listed
                     or (d.end == c.start and _SINCE_LISTING.match(text, c.end))
                     # (今年1月9日登陆港交所后: the date right before 上市后 is the listing's; 12月23日上市前
                     # 发布… is the day of what happens before it)
-                    for d in dates if d.end <= c.start):
+                    # (only the dates just before the word: an endless sentence stays linear)
+                    for d in dates[bisect_left(date_ends, c.start - _DATE_WORD_GAP):bisect_right(date_ends, c.start)]):
                 continue        # 上市后…, unless a date stands right before: 1月9日在港股上市后
             if v == "first_day" and _COMPARED_WITH.search(text, max(0, c.start - 3), c.start):
                 continue        # 周五(15日)收报…，较首日收盘回落: the first day is compared with
@@ -936,6 +938,8 @@ _COUNTED_BEFORE = re.compile(r"(?:上市|挂牌)(?:满|届满|后)[^，,。；;]
 _SESSION_AFTER = re.compile(r"\s*[)）]?\s*(?:收报|收市|收盘|收于|收在|收涨|收跌|开盘|开报|高开|低开|股价|盘中|早盘|午盘|报\d|收\s*\d)")
 
 
+#: how far before a listing word a date may end and still be the listing's (1月9日在港交所主板上市后)
+_DATE_WORD_GAP = 40
 #: a date right before an event word, with at most a place between: 1月9日登陆, 1月9日于港交所上市
 _OWN_DATE_BEFORE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:[(（][^()（）]{0,6}[)）])?\s*(?:正式)?\s*(?:在|于)?\s*"
                               r"(?:港股|港交所|香港|联交所|主板|港交所主板)?\s*(?:正式)?\s*$")
