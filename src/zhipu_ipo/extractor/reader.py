@@ -134,8 +134,8 @@ class _State:
     forecast_tok: Optional[Tok] = None                  # the period of a forecast named in the sentence
     compare_tok: Optional[Tok] = None                   # a period named as a comparison base (较2023年)
     shifted: Optional[Period] = None                    # the last 去年同期 / 前一年 the sentence resolved
-    quarter_before: Optional[Tok] = None                # a 上一季度 resolved, and the quarter it is before
-    quarter_of: Optional[Tok] = None
+    quarter_before: Optional[Tok] = None                # the last 上一季度 the sentence resolved
+    quarter_of: Optional[Tok] = None                    # …and the quarter in context it is before
     consumed: set = field(default_factory=set)          # cue positions already used as a postfix
     flags: dict = field(default_factory=dict)           # ctx value -> position (this clause)
     sflags: dict = field(default_factory=dict)          # ctx value -> position (whole sentence)
@@ -225,13 +225,13 @@ _PAST_DAY_BEFORE = re.compile(r"(?:昨日|昨天|前日|前天|上周[一二三�
 #: words of a report written while the session is still open
 _PREV_CLOSE_WORD = re.compile(r"[前昨]收(?:市|盘)")
 _SESSION_OPEN = re.compile(r"午间|午盘|早盘|半日|午市|中午|今早(?!公布|发布|宣布|披露|出炉|公告)|早市|上午|截至发稿|发稿时|截至记者发稿|暂报|现报|截至.{0,4}[时点]\d")
-#: a grey-market clause describing the company named right after it: 暗盘表现较温和的智谱
 #: a revision after the figure it starts from: (指引由30亿元至32亿元)上调至…
 _REVISED_AFTER = re.compile(r"\s*(?:上调|下调|调高|调低|调升|调降|上修|下修)(?:至|到|为)")
 #: a month named right before 单月收入: 10月单月收入, 10月份的单月营收
 _MONTH_NAMED_BEFORE = re.compile(r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?\s*的?\s*$")
 #: a measure of a business line that is not its revenue, between the line's name and a figure
 _NOT_LINE_REVENUE = re.compile(r"平均|合同金额|合同额|订单|单价|客单价|均价|人均|ARPU|项目数|客户数|毛利(?!率)")
+#: a grey-market clause describing the company named right after it: 暗盘表现较温和的智谱
 _GREY_MODIFIER = re.compile(r"暗盘[^，,。；;\d]{0,12}的")
 #: the segment of a business line neither the lexicon nor the line glossary can name
 #: (机场无人物流车收入): its figures are reported as unplaced, never given to the whole company
@@ -441,9 +441,9 @@ _MARKET_SIZED_TURNOVER = Decimal("50000000000")
 _MARKET_WRAP = re.compile(r"指数|恒指|科指|国指|大市|港股|主板|两市")
 #: the market's turnover named before its figure: 全日主板成交, 港股成交额, 大市全日成交
 _MARKET_TURNOVER = re.compile(r"(?:主板|大市|港股|两市|全市场)\s*(?:全日|全天|今日|昨日|当日)?\s*(?:总)?成交")
-#: a level of another period named to compare with: 低于2024年31.2%的水平
 #: a figure written as the one compared with: 较上年同期的15.95亿元, 比2025年的
 _COMPARED_FIGURE_BEFORE = re.compile(rf"(?:{COMPARE_WORDS})(?:于)?\s*[^，,。；;\d]{{0,8}}的\s*(?:约|近|逾)?\s*$")
+#: a level of another period named to compare with: 低于2024年31.2%的水平
 _COMPARED_LEVEL = re.compile(rf"(?:{COMPARE_WORDS}|不及|超过|超出|差于)[^，,。；;%]{{0,10}}$")
 #: 2024年这一数字为2.93亿元: the same measure for another period
 _THIS_FIGURE = re.compile(rf"{THIS_FIGURE}\s*(?:仅|只|则|也|亦|已)?\s*(?:约|大约)?(?:为|是)\s*(?:约|近)?\s*$")

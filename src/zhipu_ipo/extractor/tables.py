@@ -172,8 +172,8 @@ def _blocks(text: str) -> list[list[list[_Cell]]]:
 #: number after it (营收   7.92    12.86 / 税后净损 16.84    15.12)
 _SPACE_GAP = re.compile(r"[ \u3000]{2,}|(?<=[^\d\s.,%+\-])[ \u3000](?=[+\-]?\d)")
 _SPACE_ROW = 120        # longer lines are prose
-#: a cell that holds no value: n.m. (not meaningful), N/A, 不适用, a dash
-#: a cell with no figure: n.m., 不适用, a dash, or a change in words (转赚, 扭亏为盈, 持平)
+#: a cell that holds no value: n.m. (not meaningful), N/A, 不适用, a dash, or a change in words
+#: (转赚, 扭亏为盈, 持平)
 _NO_VALUE_CELL = re.compile(r"n\.?m\.?|n\.?a\.?|N/A|NA|不适用|[-—–]{1,2}|(?:由亏|由盈)?转(?:赚|亏|盈|蚀)|扭亏(?:为盈)?|持平",
                             re.IGNORECASE)
 _LABEL_NUMBER = re.compile(r"([^\d\s]*[^\d\s+\-.])([+\-]?\d[\d,.]*%?)")

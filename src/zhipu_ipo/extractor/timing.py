@@ -36,9 +36,9 @@ _FLASHBACK_AFTER = re.compile(_DAY_THEN + FLASHBACK)
 _FEED_TIME = re.compile(r"(?m)^[ \t]*[0-2]?[0-9]:[0-5][0-9][ \t]*$")
 
 
-#: a year the narration is at (那一年全年收入…)
 #: words of a clause about a period still to come: 预计, 指引, 展望
 _FORWARD = re.compile(r"预计|预期|预测|预估|指引|展望|有望|目标|将(?:达|录得|实现)|guidance|outlook", re.IGNORECASE)
+#: a year the narration is at (那一年全年收入…)
 _THAT_YEAR = ("那一年", "该年", "当年", "同年", "这一年")
 
 
