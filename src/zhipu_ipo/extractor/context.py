@@ -353,11 +353,9 @@ _DATELINE_BEFORE = re.compile(r"(?:获悉|讯|消息|报道|电|】|·|丨|｜|\
                               r"|次观看|次播放)\s*[，,:：]?\s*$")
 _TODAY_PAREN = re.compile(r"(今日|今天|昨日|昨天|明日|明天)\s*[(（]\s*$")
 _PAREN_OFFSET = {"今日": 0, "今天": 0, "昨日": -1, "昨天": -1, "明日": 1, "明天": 1}
-#: a full date opening a line of the page head, the rest of the line short and not a sentence:
-#: 2026年9月16日 大衡报 A12版
-_LINE_OF_DATE = re.compile(r"[ \t\u3000]*")
-#: an outlet's name before the date of a page head (明報　2026年7月17日　星期五　經濟)
-_OUTLET_BEFORE_DATE = re.compile(r"[ \t\u3000]*[\u4e00-\u9fffA-Za-z]{2,8}[ \t\u3000]*")
+#: a full date opening a line of the page head (or after the outlet's name), the rest of the line
+#: short and not a sentence: 2026年9月16日 大衡报 A12版, 明报　2026年7月17日　星期五　经济
+_LINE_OF_DATE = re.compile(r"[ \t\u3000]*(?:[\u4e00-\u9fffA-Za-z]{2,8}[ \t\u3000]*)?")
 _DATE_LINE_REST = re.compile(r"[^\n，,。；;!！?？]{0,24}(?:\n|$)")
 #: a date written in digits only (2026-05-06, 2026/05/06, 2026.05.06)
 _NUMERIC_DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}")
@@ -398,9 +396,7 @@ def _dateline_today(ctx: DocContext) -> None:
         offset = _PAREN_OFFSET[paren.group(1)] if paren else 0
         if not (paren or _DATELINE_AFTER.match(text, t.end)
                 or _DATELINE_BEFORE.search(text, max(0, t.start - 6), t.start)
-                or (d.date is not None and (_LINE_OF_DATE.fullmatch(text, text.rfind("\n", 0, t.start) + 1, t.start)
-                                            or _OUTLET_BEFORE_DATE.fullmatch(text, text.rfind("\n", 0, t.start) + 1,
-                                                                            t.start))
+                or (d.date is not None and _LINE_OF_DATE.fullmatch(text, text.rfind("\n", 0, t.start) + 1, t.start)
                     and _DATE_LINE_REST.match(text, t.end))
                 or (d.date is not None and _NUMERIC_DATE.fullmatch(d.text) and _byline(text, t.start))):
             continue

@@ -2684,13 +2684,12 @@ class Reader(Classifier, Timing):
                 run = []
             run.append(t)
         periods = [t.obj.period for t in run]
-        if len(run) >= 2 and periods[0] is not None and periods[0].kind != "span":
-            # 第三季度、二季度及上年同期: the same period as the first, a year earlier
-            periods = [_shift_year(periods[0], -1) if p is None and getattr(t.obj, "relative", None) == "same_period"
-                       and getattr(t.obj, "year_offset", None) == -1 else p for p, t in zip(periods, run)]
-        if len(run) >= 2 and st.shifted is not None:
-            # 去年同期及上一季度，收入分别为A和B: the year-before period as the sentence resolved it
-            periods = [st.shifted if p is None and getattr(t.obj, "relative", None) == "same_period"
+        # 第三季度、二季度及上年同期: the same period as the first, a year earlier; 去年同期及上一季度，
+        # 收入分别为A和B: the year-before period as the sentence resolved it
+        year_before = (_shift_year(periods[0], -1) if periods and periods[0] is not None
+                       and periods[0].kind != "span" else None) or st.shifted
+        if len(run) >= 2 and year_before is not None:
+            periods = [year_before if p is None and getattr(t.obj, "relative", None) == "same_period"
                        and getattr(t.obj, "year_offset", None) == -1 else p for p, t in zip(periods, run)]
         if len(run) < 2 or any(p is None for p in periods) or any(
                 t.obj.kind != "single" for t in run if t.obj.period is not None):
