@@ -1368,6 +1368,12 @@ def parse_period(s: str) -> Period:
     ``2022-2024年``, full-width digits, traditional script). Raises ParseError."""
     if not isinstance(s, str):
         raise ParseError(f"not a period: {s!r}")
+    return _parse_period(s)
+
+
+@lru_cache(maxsize=4096)
+def _parse_period(s: str) -> Period:
+    # (a Period is frozen: the extractor asks for the same few strings again and again)
     t = "".join(normalize(s).text.split())
     if not t:
         raise ParseError("empty period")

@@ -349,9 +349,19 @@ _LINE_AFTER_NAME = re.compile(r"(?:及|和|与)(?:相关|其他)?(?:解决方案
 
 
 @lru_cache(maxsize=1)
-def _stop_words_longest_first() -> tuple[str, ...]:
+def _stop_words() -> tuple[frozenset[str], int]:
     # (single characters are _TRIM_FIRST's job: 其中澄域… must not lose only its 其)
-    return tuple(sorted((w for w in _word_table().get("stop", ()) if len(w) >= 2), key=len, reverse=True))
+    words = frozenset(w for w in _word_table().get("stop", ()) if len(w) >= 2)
+    return words, max(map(len, words), default=0)
+
+
+def _stop_word_before_name(s: str) -> int:
+    """Length of the longest stop word ``s`` opens with that leaves two characters of name, or 0."""
+    words, longest = _stop_words()
+    for n in range(min(longest, len(s) - 2), 1, -1):
+        if s[:n] in words:
+            return n
+    return 0
 
 
 def discover_names(text: str) -> list[str]:
@@ -383,10 +393,8 @@ def discover_names(text: str) -> list[str]:
         if "的" in prefix:                  # 朔芯的软件: a possessive, no part of a name
             cut = prefix.rindex("的") + 1
             prefix, start = prefix[cut:], start + cut
-        for w in _stop_words_longest_first():                   # 榜首穹光半导体: after 榜首 (还有穹算科技)
-            if prefix.startswith(w) and len(prefix) - len(w) >= 2:
-                prefix, start = prefix[len(w):], start + len(w)
-                break
+        n = _stop_word_before_name(prefix)             # 榜首穹光半导体: after 榜首 (还有穹算科技)
+        prefix, start = prefix[n:], start + n
         while len(prefix) > 2 and prefix[0] in _TRIM_FIRST:    # 继澜峰微电子: the name starts after 继
             prefix, start = prefix[1:], start + 1
         if len(prefix) > 2 and prefix[0] == "比" and _FIGURE_END.search(text, max(0, start - 3), start):
@@ -583,10 +591,7 @@ def name_before(text: str, pos: int, memo: Optional[dict] = None) -> str | None:
     name = "".join(kept) + suffix if kept else ""
     while len(name) > 3 and name[0] in _TRIM_FIRST:     # 及拓衡生物(02817): the name after 及
         name = name[1:]
-    for w in _stop_words_longest_first():                # 先讲澜舟智能(02866): the name after 先讲
-        if name.startswith(w) and len(name) - len(w) >= 2:
-            name = name[len(w):]
-            break
+    name = name[_stop_word_before_name(name):]         # 先讲澜舟智能(02866): the name after 先讲
     if len(name) < 2 or name in generic or name.isdigit():
         return None
     if not re.search(r"[\u4e00-\u9fff]", name) and not re.fullmatch(r"[A-Z][A-Za-z0-9.&\- ]{1,30}", name):

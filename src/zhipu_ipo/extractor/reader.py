@@ -156,6 +156,25 @@ _LEAD_VIEW = re.compile(r"\s*(?:从|就|以)[^，,。；;]{1,10}(?:来看|看|�
 #: (先知AI平台(Sage AI Platform)), the name after any 的 or list word before it
 _LINE_GLOSS = re.compile(r"((?:[\u4e00-\u9fff]|[A-Za-z]{1,8}(?=[\u4e00-\u9fff])){2,10}?(?<=[\u4e00-\u9fff]))"
                          r"[(（]([A-Za-z]{2,12}(?: [A-Za-z]{2,12}){0,3})[)）]")
+#: the bracket of a Latin gloss, where a _LINE_GLOSS match can end
+_GLOSS_OPEN = re.compile(r"[(（](?=[A-Za-z]{2})")
+
+
+def _line_gloss_matches(text: str):
+    """``_LINE_GLOSS.finditer(text)``, run only around the brackets of Latin glosses (a name of
+    at most 80 characters before one, the gloss after it) instead of from every character."""
+    lo = hi = -1
+    for m in _GLOSS_OPEN.finditer(text):
+        a, b = max(0, m.start() - 90), m.start() + 60
+        if a > hi:
+            if hi > 0:
+                yield from _LINE_GLOSS.finditer(text, lo, hi)
+            lo = a
+        hi = b
+    if hi > 0:
+        yield from _LINE_GLOSS.finditer(text, lo, hi)
+
+
 #: what a glossed line's name loses to be looked up: what stands before a 的 or a list word, and a
 #: trailing 业务/服务/板块/分部 (面向车企的前装量产业务 and 前装量产业务 are both 前装量产)
 _LINE_TAIL_WORD = re.compile(r"^.*[的、和及与]|(?:业务|服务|板块|分部)$")
@@ -511,7 +530,7 @@ class Reader(Classifier, Timing):
         self.par_segment: Optional[str] = None         # the last segment the paragraph named
         # 前装量产业务（ADAS）: lines the article glosses with a Latin short form, named by it
         self.line_glosses = {_LINE_TAIL_WORD.sub("", m.group(1)): m.group(2).lower().replace(" ", "_")
-                             for m in _LINE_GLOSS.finditer(self.text)}
+                             for m in _line_gloss_matches(self.text)}
         self.section_segment: Optional[str] = None     # segment named by the current section heading
         self.section_entity: Optional[str] = None      # company named by the current section heading
         self.section_marked = False     # the section opened under a marked heading (■…, 【…】)
