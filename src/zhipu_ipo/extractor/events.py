@@ -633,7 +633,10 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=(), listed
                     if end is not None:
                         drafts.append(_draft(ent, "subscription_end", end, t, sent, ev, forecast))
                     continue
-                if _UNTIL.search(text[max(sent.start, t.start - 4):t.start]):
+                if _UNTIL.search(text[max(sent.start, t.start - 4):t.start]) or (
+                        ev.end <= t.start and _OFFER_ENDS_ON.fullmatch(text, ev.end, t.start)
+                        and _ENDS_AFTER.match(text, t.end)):
+                    # 招股期至1月7日; 招股期将于1月7日中午结束
                     drafts.append(_draft(ent, "subscription_end", when, t, sent, ev, forecast))
                     continue
                 misses.append(Miss(t.start, t.end, "no_metric_cue", "date in a subscription period", sent))
@@ -651,8 +654,17 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=(), listed
                 # 招股则将持续至1月6日, 招股期至11月24日止: the last day of the offer
                 drafts.append(_draft(ent, "subscription_end", when, t, sent, ev, forecast))
                 continue
+            if kind == "ipo" and ev.end <= t.start and _OFFER_ENDS_ON.fullmatch(text, ev.end, t.start) \
+                    and _ENDS_AFTER.match(text, t.end):
+                # 招股将于1月7日中午结束: the last day of the offer
+                drafts.append(_draft(ent, "subscription_end", when, t, sent, ev, forecast))
+                continue
             if kind == "ipo":
                 misses.append(Miss(t.start, t.end, "no_metric_cue", "date near 招股", sent))
+                continue
+            if kind == "sub_start" and ev.end <= t.start and _THEN_UNTIL.fullmatch(text, ev.end, t.start):
+                # 今日起招股，至1月7日结束: the day the offer started from runs until is its last
+                drafts.append(_draft(ent, "subscription_end", when, t, sent, ev, forecast))
                 continue
             metric = "listing_date" if kind == "first_day" else _EVENT[kind]
             if metric == "listing_date" and _is_range(d):
@@ -663,6 +675,12 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=(), listed
     _next_day_events(ctx, sent, usable, events, ents, drafts)
 
 
+#: between 招股 and the day it ends on (招股将于…结束), and what follows that day
+_OFFER_ENDS_ON = re.compile(r"(?:期|期间)?(?:则|将|会|预计|预期)*(?:于|在)\s*")
+_ENDS_AFTER = re.compile(r"\s*(?:[(（][^()（）]{1,4}[)）])?\s*(?:上午|中午|正午|下午|晚上)?\s*(?:\d{1,2}[:：]\d{2}|\d{1,2}时)?"
+                         r"\s*(?:结束|截止|止)")
+#: between a start of the offer and the day it runs until (起招股，至1月7日; 开始招股并将持续至)
+_THEN_UNTIL = re.compile(r"\s*[，,]?\s*(?:并|而)?(?:则|将|会|还|仍)*(?:持续|进行|延续|维持)?(?:至|到|直至|直到)\s*")
 #: between 招股 and the day it lasts until: 则将持续至, 期至, 将于…结束 is not here (no day after)
 _OFFER_LASTS = re.compile(r"(?:期|期间)?(?:则|将|会|还|仍)*(?:持续|进行|延续|维持)?(?:至|到|直至|直到)\s*")
 #: a day that is a holiday: 7月1日为香港特区成立纪念日假期, 12月25日适逢圣诞假期休市
@@ -977,8 +995,10 @@ def _nearest_event(text: str, group: list[Tok], events: list[Tok], max_gap: int 
             # a word before the date in an earlier clause belongs to that clause's own date
             if re.search(r"[，,；;]", gap) and _SESSION_AFTER.match(text, hi):
                 continue    # …上市，昨日(13日)收报358.4元: the date of a session
-            if re.search(r"[，,；;]", gap) and _OWN_DATE_BEFORE.search(text, max(0, c.start - 16), c.start):
+            if re.search(r"[，,；;]", gap) and _OWN_DATE_BEFORE.search(text, max(0, c.start - 16), c.start) \
+                    and not (c.obj.value == "sub_start" and _THEN_UNTIL.fullmatch(gap)):
                 continue    # MiniMax于1月9日登陆港交所，明日（7月9日）将迎来…: the word has its own date
+                            # (1月2日起招股，至1月7日: the offer's last day)
             d = len(_ASIDE.sub("", gap)) + 2 + (20 if re.search(r"[，,；;]", gap) else 0)
         else:
             continue

@@ -384,6 +384,9 @@ _CONTRAST_HEAD = re.compile(r"[\s，,]*(?:而|但)?(?:对比|相比|相较|比�
 _CLAUSE_END_AFTER = re.compile(r"\s*(?:时|的时候)?\s*[，,]")
 #: a company's own figure right after its name: MiniMax的2.2亿元, 智谱(02513)的131.8%, MiniMax同日的10.8亿美元
 _OWN_FIGURE_AFTER = re.compile(r"\s*(?:[(（][^()（）]{0,12}[)）])?[^，,。；;\d()（）]{0,8}?(?:的|之)?\s*(?:约|逾|近)?\s*(?:\d|(?<=[的之为是])[零一二两三四五六七八九十])")
+#: a company's own figure in parentheses right after its name: 低于智谱（2025年上半年为50%）
+_OWN_FIGURE_INSIDE = re.compile(r"\s*[(（][^()（）\d]{0,10}(?:\d{4}年[^()（）\d]{0,8})?\d[\d.,]*\s*"
+                                r"(?:%|％|亿|万|倍|个百分点|港元|美元|元)")
 #: 在总收入中占58.8%: the whole a share is of, named before 占
 _IN_TOTAL = re.compile(r"[，,\s]*(?:在|于|占)\s*(?:总|全部)?")
 _SHARE_AFTER_IN = re.compile(r"\s*(?:中|当中|之中)\s*(?:的)?\s*(?:占比|占|比重|比例)")
@@ -624,7 +627,8 @@ class Reader(Classifier, Timing):
         if st.entity is not None and st.entity != t.obj.entity \
                 and _COMPARED_ENTITY.search(self.text, max(0, t.start - 4), t.start) \
                 and not _CONTRAST_HEAD.fullmatch(self.text, st.clause_start, t.start) \
-                and not _OWN_FIGURE_AFTER.match(self.text, t.end):
+                and not _OWN_FIGURE_AFTER.match(self.text, t.end) \
+                and not _OWN_FIGURE_INSIDE.match(self.text, t.end):
             # MiniMax…增速其实比智谱还快一些；毛利率…: the company compared with (高于MiniMax的2.2亿元
             # gives MiniMax its own figure; 对比OpenAI同期…1.8倍 heads its clause)
             return True
