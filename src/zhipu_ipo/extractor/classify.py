@@ -67,6 +67,8 @@ HYPOTHETICAL = re.compile(r"(?:^|[，,。；;：:\s])(?:若|如果|假如|倘若
                            # (若把时间拉长, 如果往回看, 如果同上一季比较: a way of looking, no supposition)
                            r"|[把将]?时间[线轴]?拉长|拉长时间|往回看|回看|回顾|放眼|细看|对比|比较|单看|只看|看(?!好|淡|涨|跌|空|多)|观察|参考|改看|换成"
                            r"|(?:同|与|和|跟|拿)[^，,。；;\d]{1,8}?(?:比较|相比|对比)))")
+#: 年化 (annualized) right before a sum, nothing but words between (年化后约, 年化计大约, 年化收入达)
+_ANNUALIZED = re.compile(r"年化(?!复合|增长|增速)[^。；;\d]{0,14}$")
 #: a level a percentage rose or fell to, right before it (分别升至约2.1%及1.5%)
 _RISEN_TO = re.compile(r"(?:升|增|降|跌|回落|上升|下降|提升|提高)至\s*(?:约|近|逾|超过?)?\s*(?:[\d.]+%\s*(?:及|和|与|、)\s*)?$")
 #: the size of a price move, named before a level it reached (涨幅扩大至5%)
@@ -705,6 +707,10 @@ class Classifier:
             if self.metrics[base].family == "financial" and HYPOTHETICAL.search(self.text, max(0, st.sentence_start - 1, pos - LOOK), pos):
                 # 若智谱维持6.6%份额，营收仅约67亿元: a figure of a supposition
                 return self._mk_miss(a, sent, "not_a_fact", f"a hypothetical {base}")
+            if self.metrics[base].family == "financial" and _ANNUALIZED.search(
+                    self.text, max(st.sentence_start, pos - 16), pos):
+                # 前九个月收入13.6亿元，年化计大约18亿元: a run rate, no figure of a period
+                return self._mk_miss(a, sent, "not_a_fact", f"an annualized {base}")
             if self.metrics[base].family == "financial" and not a.scaled and abs(a.value) < 10**5:
                 # 总收益约6926港元: a personal sum, not a listed company's figure
                 return self._mk_miss(a, sent, "no_metric_cue", f"too small for a company's {base}")
