@@ -152,6 +152,7 @@ def value_spans(fact: dict, quote: str) -> list[tuple[int, int]]:
         y, mo, d = str(value).split("-")
         pats = [re.escape(value), r"%s年0?%d月0?%d日" % (y, int(mo), int(d)),
                 r"(?<!\d)0?%d月0?%d日" % (int(mo), int(d)), r"(?<![\d月])0?%d日" % int(d),
+                r"[(（]0?%d[)）]日" % int(d),                                 # 今（12）日
                 r"(?<![\d.])0?%d\.0?%d(?![\d.])" % (int(mo), int(d)),     # forum style: 3.18上市
                 r"%s/0?%d/0?%d(?!\d)" % (y, int(mo), int(d)),               # table style: 2026/1/8
                 r"%s[a-z]{0,6}\.? ?0?%d(?!\d)" % (_MONTHS_EN[int(mo) - 1], int(d))]   # wire style: Jan 8

@@ -233,6 +233,11 @@ def _name_pattern() -> tuple[re.Pattern, tuple[str, ...]]:
     return re.compile("(?=(" + trie_pattern(suffixes) + "))"), after
 
 
+@lru_cache(maxsize=1)
+def _suffix_words() -> frozenset[str]:
+    return frozenset(_word_table().get("suffix", ()))
+
+
 def company_like(name: str) -> bool:
     """A table head that is a company name alone: two to six CJK characters and a company word
     (云栈科技, 澜峰微电子), not starting with a function character."""
@@ -519,6 +524,12 @@ def name_before(text: str, pos: int, memo: Optional[dict] = None) -> str | None:
     while start > 0 and pos - start < 24 and _NAME_CHAR.match(text[start - 1]):
         start -= 1
     run = text[start:pos]
+    if start >= 2 and text[start - 1] == "?" and _is_cjk(text[start - 2]) and run in _suffix_words():
+        # 博?科技(02968): a character lost to mojibake inside the name (not the company word alone)
+        head = start - 1
+        while head > 0 and start - 1 - head < 4 and _NAME_CHAR.match(text[head - 1]):
+            head -= 1
+        run, start = text[head:pos], head
     if (start == 0 or text[start - 1] == "\n") and (num := re.match(r"\d{1,2}(?=[\u4e00-\u9fff])", run)):
         run, start = run[num.end():], start + num.end()     # 2 青砚医疗(02903.HK): an item's number
     if len(run) >= 3 and run.endswith("吧"):

@@ -276,7 +276,7 @@ _ITEM_LINE = re.compile(r"\s*(?:[一二三四五六七八九十]是|其[一二�
 _FLASHBACK = re.compile(FLASHBACK)
 #: the market a sentence names: Hong Kong's (group 1) or Taiwan's
 #: (港交所 is where a Taiwan company may only file: 宏曜…向港交所递交上市申请，宏曜昨日股价收248.5元)
-_MARKET_NAMED = re.compile(r"(港股|港币|香港(?:挂牌|上市|首日))|(台股|台湾证交所|柜买中心|新台币|兴柜)")
+_MARKET_NAMED = re.compile(r"(港股|港币|港元|H股|赴港|香港(?:挂牌|上市|首日))|(台股|台湾证交所|柜买中心|新台币|兴柜)")
 #: how far back a sentence's company is looked for, to see its own figures in New Taiwan dollars
 #: (and its market named, for a Taiwan company's Hong Kong line)
 _TWD_LOOKBACK = 160
