@@ -57,6 +57,8 @@ _PURPOSE_BEFORE = re.compile(r"(?:^|[，,。；;、】\]:：])\s*([^，,。；;�
 _ONLY_PUNCT = re.compile(r"[\s，,]*(?:较|比|相较|相比)?[^，,。；;\d]{0,12}")
 #: a clause that only counts what its sentence is about: 共有4名, 合共6家
 _COUNT_ONLY = re.compile(r"[,，\s]*(?:共有|共计有?|合共有?|合计有?|一共有?|总共有?|共|有)\s*(?:约|逾|超过)?\s*")
+#: the investors named, then counted: 包括阿里巴巴、腾讯等 (14家机构)
+_NAMED_THEN_COUNTED = re.compile(r"[,，\s]*(?:包括|包含|涵盖|当中包括|其中包括)[^，,。；;\d]{2,40}等\s*(?:共|合共|合计)?\s*")
 #: 经调整(Non-GAAP)净亏损, 经调整(非国际财务报告准则计量)亏损: an adjusted loss whose basis is written
 #: in a parenthesis between 经调整 and the loss word
 _ADJUSTED_PAREN_BEFORE = re.compile(r"经调整后?\s?[(（][^()（）]{1,20}[)）]\s?$")
@@ -1349,7 +1351,9 @@ class Classifier:
                                             or ("cornerstone" in st.flags and st.flags["cornerstone"] < a.start)
                                             # 基石投资者方面，共有4名: the clause after the topic counts them
                                             or ("cornerstone" in st.sflags and st.sflags["cornerstone"] < a.start
-                                                and _COUNT_ONLY.fullmatch(self.text, st.clause_start, a.start))):
+                                                and (_COUNT_ONLY.fullmatch(self.text, st.clause_start, a.start)
+                                                     # …合共认购3.5亿美元，包括阿里巴巴、腾讯等14家机构
+                                                     or _NAMED_THEN_COUNTED.fullmatch(self.text, st.clause_start, a.start)))):
             if re.search(r"[、及和与]\s*$", self.text[max(0, a.start - 2):a.start]) or _NEXT_COUNT.match(self.text, a.end):
                 # 包括一家产业基金、两家公募及三家外资基金: one kind among the investors, not their number
                 return self._mk_miss(a, sent, "no_metric_cue", "a count of one kind of investor")
