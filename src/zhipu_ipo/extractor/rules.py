@@ -118,6 +118,8 @@ BENCHMARK_BEFORE = re.compile(r"(?:行业|板块|同业|同行|可比公司|市�
 QUESTION = re.compile(r"能否|是否|能不能|可否|有没有|会不会")
 #: a price change over more than one day, or an average of many stocks (not one day's change)
 NOT_ONE_DAY = re.compile(r"全年|年内|今年以来|年初至今|今年至今|本周|全周|本月|全月|月内|周内|平均|均值|YTD|ytd|MTD|WTD"
+                         # (周涨幅达32.2%, 按周升3%, 单周累涨: a week's change)
+                         r"|(?<![一二三四五六日天末])周(?:涨幅|跌幅|升幅|累计|线)|按周|单周|按月(?:升|跌|涨)|月(?:涨幅|跌幅|升幅)"
                          r"|(?:今年|年初以来|上市以来|上市至今)(?:股价)?(?:累计|累)?(?:上涨|下跌|涨|跌|升|飙升|大涨)"
                          # (上市至今（招股价116.2）升咗≈208%: an aside between)
                          r"|上市(?:以来|至今)[(（][^()（）\n]{0,16}[)）](?:股价)?(?:累计|累)?(?:上涨|下跌|涨|跌|升|飙升|大涨)"

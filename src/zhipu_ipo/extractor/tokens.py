@@ -237,6 +237,10 @@ def _listing_days(ents: list, registry: Registry) -> dict[int, dt.date]:
     return {day: next(iter(ds)) for day, ds in by_day.items() if len(ds) == 1}
 
 
+#: 截至 before a clock time (截至10:30, 截至上午11时): the time of writing in a session
+_AS_OF_TIME = re.compile(r"截至\s*(?:今日|今天)?\s*(?:上午|下午|中午|午间|早上)?\s*(?:[01]?\d|2[0-3])(?:[:：][0-5]\d|时|点)")
+
+
 def build_stream(text: str, registry: Registry, published: Optional[dt.date] = None) -> Stream:
     """Scan ``text`` once with every scanner and merge the results."""
     periods = find_periods(text)
@@ -275,6 +279,13 @@ def build_stream(text: str, registry: Registry, published: Optional[dt.date] = N
     cues = _cues.find_cues(masked)
     for c in cues:
         toks.append(Tok(CUE, c.start, c.end, c))
+    if "截至" in text:
+        for m in _AS_OF_TIME.finditer(text):
+            # 截至10:30，涨8.52%，报166.7港元: the price at the time written, a last price
+            if not _overlaps(blocked, m.start(), m.start() + 2):
+                c = _cues.Cue("截至", "price", "last", m.start(), m.start() + 2)
+                cues.append(c)
+                toks.append(Tok(CUE, c.start, c.end, c))
     cue_spans = [(c.start, c.end) for c in cues]
     for c in _cues.find_product_lines(masked):
         if not _overlaps(cue_spans, c.start, c.end):       # Talkie is in the lexicon
