@@ -193,6 +193,14 @@ def adversarial_inputs(corpus: list[str]) -> dict[str, Callable[[int], str]]:
         "endless rule bounds": lambda n: "上市要求是：" + _fill("市值不低于40亿港元，", n),
         "endless line lists": lambda n: "2025年，澄岳科技(02788)的" + _fill(
             "Robotaxi服务和Robotruck服务收入分别为2.41亿元、1.06亿元；", n),
+        # one sentence of cornerstone sums with investors named, of annualized sums, of compared
+        # companies with their figure in parentheses, and of names with a mojibake ? before their
+        # code (session 33: cubic, quadratic, quadratic and quadratic)
+        "endless cornerstone lists": lambda n: "MiniMax（00100）" + _fill(
+            "基石投资者合共认购约3.5亿美元，包括阿里巴巴、腾讯等14家机构，", n),
+        "endless annualized sums": lambda n: "智谱（02513）" + _fill("前九个月收入13.6亿元，年化后约18亿元，", n),
+        "endless compared figures": lambda n: "智谱（02513）" + _fill("MiniMax毛利率低于智谱（2025年上半年为50%），", n),
+        "endless mojibake names": lambda n: _fill("新股博?科技（02968）收报8.12元，", n),
         # thousands of small tables, aligned by spaces and by pipes (each looks back for its company)
         "many space tables": lambda n: _fill("公司  收入  亏损\n启衡智能(02761)  1.0  2.0\n岚图智算(02871)  3.0  4.0\n\n", n),
         "many pipe tables": lambda n: _fill("| 项目 | 2024年 | 2025年 |\n| 收入 | 1.0 | 2.0 |\n| 毛利 | 3.0 | 4.0 |\n\n", n),

@@ -579,19 +579,19 @@ def name_before(text: str, pos: int, memo: Optional[dict] = None) -> str | None:
             continue
         key = ("head", head, core[n:])
         if key not in memo:
-            memo[key] = _stands_alone(text, head, [core[n:]]) and _used_elsewhere(text, head, start, pos)
+            memo[key] = _stands_alone(text, head, [core[n:]]) and _used_elsewhere(text, head, start, pos, memo=memo)
         if memo[key]:
             return core + suffix
     for i in range(0, max(0, len(core) - 1)):
         cand = core[i:]
-        if len(cand) > 3 and cand[0] in _TRIM_FIRST and not _used_elsewhere(text, cand, start, pos, opens_sentence=True):
+        if len(cand) > 3 and cand[0] in _TRIM_FIRST and not _used_elsewhere(text, cand, start, pos, True, memo):
             continue        # 及拓衡生物: the name starts after 及 (unless 和钧精密 opens a sentence elsewhere)
         if _SUFFIX_HINT.fullmatch(cand) or cand in _word_table().get("suffix", ()):
             continue        # 割草机器人厂拓疆机器人, 朔望医疗: 机器人, 医疗 alone are a trade, not the name
-        if _used_elsewhere(text, cand, start, pos) and cand not in generic:
+        if _used_elsewhere(text, cand, start, pos, memo=memo) and cand not in generic:
             return cand + suffix
         short = _without_company_word(cand)
-        if short and _used_elsewhere(text, short, start, pos) and short not in generic:
+        if short and _used_elsewhere(text, short, start, pos, memo=memo) and short not in generic:
             return cand + suffix
     words = _jieba().lcut(core, HMM=True)
     kept: list[str] = []
@@ -615,19 +615,27 @@ def _starts_word(text: str, i: int) -> bool:
     return i == 0 or text[i - 1] in _NAME_LEFT or not _NAME_CHAR.match(text[i - 1])
 
 
-def _used_elsewhere(text: str, name: str, skip_from: int, skip_to: int, opens_sentence: bool = False) -> bool:
+def _used_elsewhere(text: str, name: str, skip_from: int, skip_to: int, opens_sentence: bool = False,
+                    memo: Optional[dict] = None) -> bool:
     """``name`` stands on its own somewhere else in ``text`` (a boundary before it), or with
     ``opens_sentence`` opens a sentence or a line there (和钧精密总经理…: its first character is
-    part of it, not 和 + 钧精密)."""
+    part of it, not 和 + 钧精密). With ``memo`` the places are found once per name (a name coded
+    a thousand times is searched for once)."""
     if len(name) < 2:
         return False
-    i = text.find(name)
-    while i != -1:
-        if not (skip_from <= i <= skip_to) and (
-                (i == 0 or text[i - 1] in "。！？!?；;\n") if opens_sentence else _starts_word(text, i)):
-            return True
-        i = text.find(name, i + 1)
-    return False
+    key = ("alone", name, opens_sentence)
+    places = memo.get(key) if memo is not None else None
+    if places is None:
+        places = []
+        i = text.find(name)
+        while i != -1:
+            if (i == 0 or text[i - 1] in "。！？!?；;\n") if opens_sentence else _starts_word(text, i):
+                places.append(i)
+            i = text.find(name, i + 1)
+        if memo is not None:
+            memo[key] = places
+    # (the places are in order: one outside [skip_from, skip_to] is the first or the last)
+    return bool(places) and (places[0] < skip_from or places[-1] > skip_to)
 
 
 def _other_names(groups: dict[str, set[str]], key: str, forms: set[str], coded: set[str]) -> set[str]:

@@ -22,9 +22,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import takewhile
 from decimal import Decimal
 from typing import Optional
 
@@ -548,6 +547,8 @@ class Reader(Classifier, Timing):
         self._last_list: list = []                      # the periods of the last enumeration read
         self._interim: Optional[bool] = None            # the article reports on one half or quarter
         self._par_has_figures = False
+        self._first_cornerstone: dict[int, int] = {}   # sentence start -> end of its first cornerstone sum
+        self._colons: Optional[list[int]] = None       # see _colon_between
         self._par_named_period = False                 # the paragraph wrote a period (any kind)
         self._par_own_period = False                   # ... other than a comparison (上年, 去年同期)
         self._resolved: list[Tok] = []                 # relative periods resolved in the sentence
@@ -612,6 +613,13 @@ class Reader(Classifier, Timing):
     #: what a company compared in time is followed by: 同一日挂牌, 同日上市, 前后脚
     _SAME_TIME_AFTER = re.compile(r"\s*(?:[(（][^()（）]{1,12}[)）])?\s*(?:同一日|同一天|同日|同天|同时|一样|一齐|一同|前后脚|先后|一前一后)")
     _SUBJECT_LEAD = re.compile(r"^[\s\d年月日上下半前三季度第一二四个同期而但其中此外另外同时对比相比相较较与和及、据显示,，:：‧·•●○▪◆■►▶・*\-]*$")
+
+    def _colon_between(self, lo: int, hi: int) -> bool:
+        """A colon stands in ``text[lo:hi]`` (the colons are found once: bisection, linear overall)."""
+        if self._colons is None:
+            self._colons = [m.start() for m in re.finditer(r"[:：]", self.text)]
+        k = bisect_left(self._colons, lo)
+        return k < len(self._colons) and self._colons[k] < hi
 
     def _object_position(self, st: _State, t: Tok) -> bool:
         """A company named in a list of investors or shareholders (…包括阿里巴巴、百度、达飞集团),
@@ -841,7 +849,8 @@ class Reader(Classifier, Timing):
                          or self.prev_sentence_period.end <= sent.start) \
                     and not any(q.obj.period != p and q.obj.period.start_date <= p.start_date
                                 and p.end_date <= q.obj.period.end_date
-                                for q in self.par_periods + self._resolved):
+                                # (the last 64 of each: an endless paragraph stays linear)
+                                for q in self.par_periods[-64:] + self._resolved[-64:]):
                 self.prev_sentence_period = t
                 self.par_resolved = True        # (…公布Q3业绩：…。Q3 net loss…: the same quarter)
         if len(ents) >= 2:
@@ -1539,10 +1548,11 @@ class Reader(Classifier, Timing):
             if close is not None and st.paren_restore is None:
                 # 增长23.7%(2023年：10.55亿元)；毛利率…: the year in parentheses stays in them
                 st.paren_restore = (close, st.period_tok)
-            if st.unshifted is None and st.base is not None and (st.period_tok is not None or any(
-                    x.kind == AMOUNT for x in self.ctx.stream.in_span(st.sentence_start, t.start))) \
+            if st.unshifted is None and st.base is not None \
                     and st.base_pos < st.clause_start and not self.text[st.clause_start:t.start].strip(" ，,;；") \
-                    and ASIDE_AFTER.match(self.text, t.end):
+                    and ASIDE_AFTER.match(self.text, t.end) and (
+                        st.period_tok is not None or self.ctx.stream.last_in(
+                            st.sentence_start, t.start, lambda x: x.kind == AMOUNT) is not None):
                 # 毛利率43.0%，2024年为50.5%；年内亏损…: the compared year holds for its clause only
                 # (研发开支34.86亿元，上年为21.95亿元，相当于当年收入的约4.8倍: and the sentence
                 # goes on with the period of the one before)
@@ -2871,9 +2881,8 @@ class Reader(Classifier, Timing):
             # 基石合共认购约4,500万美元，那阵入货价就是22.80元: a price, no investment
             self._miss(a, sent, "no_metric_cue", "too small for a cornerstone investment")
             return
-        if metric == "cornerstone_amount" and any(
-                d.metric == metric and d.end <= a.start and re.search(r"[:：]", self.text[d.end:a.start])
-                for d in takewhile(lambda d: d.sent == sent, reversed(self.drafts))):
+        if metric == "cornerstone_amount" and (first := self._first_cornerstone.get(sent.start)) is not None \
+                and first <= a.start and self._colon_between(first, a.start):
             # 合计认购约1.1亿美元：鸿钧资本2,500万美元、…: one investor's part of the total
             self._miss(a, sent, "not_a_fact", "one cornerstone investor's subscription")
             return
@@ -2996,6 +3005,8 @@ class Reader(Classifier, Timing):
             and (p := parse_period(period)) is not None and p.end_date > self.ctx.today
             and self.metrics[metric].family in ("financial", "derived"))
         start, end = a.start, a.end
+        if metric == "cornerstone_amount":
+            self._first_cornerstone[sent.start] = min(end, self._first_cornerstone.get(sent.start, end))
         for name in self._both(st, a) or [entity]:
             self.drafts.append(Draft(entity=name, metric=metric, period=period, segment=segment,
                                      value=clean_value(value), unit=unit, qualifier=qualifier,

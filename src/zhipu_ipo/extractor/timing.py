@@ -245,7 +245,8 @@ class Timing:
                 # 去年10月 (written 2026-09-10): 2025-10
                 return Tok(PERIOD, pm.start, pm.end, ResolvedPeriod(p, pm.start, pm.end, pm.text))
         elif rel in _SUB_YEAR and (same := sorted(
-                (t for t in self.par_sub_year + self._resolved if t.start < pm.start
+                # (the last 64 of each: an endless paragraph stays linear)
+                (t for t in self.par_sub_year[-64:] + self._resolved[-64:] if t.start < pm.start
                  and getattr(t.obj, "period", None) is not None and str(t.obj.period)[4:] == rel),
                 key=lambda t: t.start)):
             # 今年首六个月收入…，亏损由2025年全年的A收窄至上半年的B: the half just named, not one
