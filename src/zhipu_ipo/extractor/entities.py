@@ -586,7 +586,7 @@ def name_before(text: str, pos: int, memo: Optional[dict] = None) -> str | None:
         cand = core[i:]
         if len(cand) > 3 and cand[0] in _TRIM_FIRST and not _used_elsewhere(text, cand, start, pos, True, memo):
             continue        # 及拓衡生物: the name starts after 及 (unless 和钧精密 opens a sentence elsewhere)
-        if _SUFFIX_HINT.fullmatch(cand) or cand in _word_table().get("suffix", ()):
+        if _SUFFIX_HINT.fullmatch(cand) or cand in _suffix_words():
             continue        # 割草机器人厂拓疆机器人, 朔望医疗: 机器人, 医疗 alone are a trade, not the name
         if _used_elsewhere(text, cand, start, pos, memo=memo) and cand not in generic:
             return cand + suffix

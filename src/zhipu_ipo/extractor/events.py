@@ -675,14 +675,16 @@ def _dates(ctx, sent, dates, cues, ents, drafts, misses, named_before=(), listed
     _next_day_events(ctx, sent, usable, events, ents, drafts)
 
 
+#: an offer lasting until a day (将持续至, 则到): the words before the day
+_LASTS_UNTIL = r"(?:则|将|会|还|仍)*(?:持续|进行|延续|维持)?(?:至|到|直至|直到)\s*"
 #: between 招股 and the day it ends on (招股将于…结束), and what follows that day
 _OFFER_ENDS_ON = re.compile(r"(?:期|期间)?(?:则|将|会|预计|预期)*(?:于|在)\s*")
 _ENDS_AFTER = re.compile(r"\s*(?:[(（][^()（）]{1,4}[)）])?\s*(?:上午|中午|正午|下午|晚上)?\s*(?:\d{1,2}[:：]\d{2}|\d{1,2}时)?"
                          r"\s*(?:结束|截止|止)")
 #: between a start of the offer and the day it runs until (起招股，至1月7日; 开始招股并将持续至)
-_THEN_UNTIL = re.compile(r"\s*[，,]?\s*(?:并|而)?(?:则|将|会|还|仍)*(?:持续|进行|延续|维持)?(?:至|到|直至|直到)\s*")
+_THEN_UNTIL = re.compile(r"\s*[，,]?\s*(?:并|而)?" + _LASTS_UNTIL)
 #: between 招股 and the day it lasts until: 则将持续至, 期至, 将于…结束 is not here (no day after)
-_OFFER_LASTS = re.compile(r"(?:期|期间)?(?:则|将|会|还|仍)*(?:持续|进行|延续|维持)?(?:至|到|直至|直到)\s*")
+_OFFER_LASTS = re.compile(r"(?:期|期间)?" + _LASTS_UNTIL)
 #: a day that is a holiday: 7月1日为香港特区成立纪念日假期, 12月25日适逢圣诞假期休市
 _HOLIDAY_AFTER = re.compile(r"\s*(?:[(（][^()（）\n]{0,6}[)）])?\s*(?:为|是|乃|适逢|正值|逢)[^，,。；;\d\n]{0,14}"
                             r"(?:假期|假日|休市|公众假|法定假)")
